@@ -1,0 +1,46 @@
+// The tablet's own database: every job card, the outbox of mutations waiting for the server,
+// and this device's identity. It is the source of truth while offline. Versions are only ever
+// added, never edited once published; each upgrade gets a fixture test.
+import { Dexie, type EntityTable } from 'dexie';
+import type { Job } from '../shared/job.ts';
+import type { Mutation } from '../shared/mutation.ts';
+
+/** A job card as stored: the job plus the keys the search box looks up. */
+export type JobRow = Job & {
+  /** Plate, VIN and its tails, name, phone: the multi-entry search index. */
+  searchTerms: string[];
+};
+
+/** A mutation waiting for the server, in the order it was made. */
+export type OutboxRow = Mutation;
+
+/** This device: who it is for sync, and the counters that make numbers unique offline. */
+export type DeviceRow = {
+  key: 'device';
+  clientId: string;
+  storeCode: string;
+  /** One letter per tablet of a store, so human job numbers never collide offline. */
+  deviceCode: string;
+  /** Last outbox seq handed out; seq starts at 1 and has no gaps. */
+  lastSeq: number;
+  /** Job numbers restart each local day: `{ day: '20261127', last: 3 }`. */
+  jobCounter: { day: string; last: number };
+};
+
+export type WalkaroundDb = Dexie & {
+  jobs: EntityTable<JobRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  meta: EntityTable<DeviceRow, 'key'>;
+};
+
+export const DB_NAME = 'walkaround';
+
+export function openDatabase(name = DB_NAME): WalkaroundDb {
+  const db = new Dexie(name) as WalkaroundDb;
+  db.version(1).stores({
+    jobs: 'id, &number, createdAt, card.vehicle.plate, card.vehicle.vin, *searchTerms',
+    outbox: 'seq, &mutationId, jobId',
+    meta: 'key',
+  });
+  return db;
+}

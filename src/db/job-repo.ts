@@ -1,0 +1,150 @@
+// Every write to a job card goes through `commitMutation`: the job and its outbox entry are
+// saved in one Dexie transaction, so the tablet never shows a change the server will not get.
+// Works fully offline; the sync client later drains the outbox in `seq` order.
+import { v7 as uuidv7 } from 'uuid';
+import { applyMutation } from '../shared/apply-mutation.ts';
+import { cardProblems, type CardProblem } from '../shared/check-in-rules.ts';
+import type { CardPatch, Job } from '../shared/job.ts';
+import { localDateKey, nowIso } from '../shared/local-time.ts';
+import { mutationSchema, type Mutation, type MutationBody } from '../shared/mutation.ts';
+import { normalizePlate } from '../shared/plate.ts';
+import type { DeviceRow, JobRow, WalkaroundDb } from './database.ts';
+
+const DEFAULT_STORE_CODE = 'WK';
+const DEFAULT_DEVICE_CODE = 'A';
+
+/** The device row, created on first use. Call inside a transaction that includes `meta`. */
+async function device(db: WalkaroundDb): Promise<DeviceRow> {
+  const existing = await db.meta.get('device');
+  if (existing) return existing;
+  const created: DeviceRow = {
+    key: 'device',
+    clientId: uuidv7(),
+    storeCode: DEFAULT_STORE_CODE,
+    deviceCode: DEFAULT_DEVICE_CODE,
+    lastSeq: 0,
+    jobCounter: { day: '', last: 0 },
+  };
+  await db.meta.put(created);
+  return created;
+}
+
+export function getDevice(db: WalkaroundDb): Promise<DeviceRow> {
+  return db.transaction('rw', db.meta, () => device(db));
+}
+
+/**
+ * Applies one change locally and queues it for the server, atomically. The mutation is
+ * validated first: a payload the server would refuse never reaches the outbox.
+ */
+export async function commitMutation(db: WalkaroundDb, jobId: string, body: MutationBody, now = new Date()): Promise<Job> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    const dev = await device(db);
+    const seq = dev.lastSeq + 1;
+    const mutation: Mutation = mutationSchema.parse({
+      ...body,
+      mutationId: uuidv7(),
+      clientId: dev.clientId,
+      seq,
+      jobId,
+      createdAt: nowIso(now),
+    });
+    const before = await db.jobs.get(jobId);
+    const after = applyMutation(before ? withoutSearch(before) : undefined, mutation);
+    if (!after) throw new Error(`Job ${jobId} does not exist on this device`);
+    await db.meta.update('device', { lastSeq: seq });
+    await db.outbox.add(mutation);
+    await db.jobs.put(toRow(after));
+    return after;
+  });
+}
+
+/** Starts a new card with the next human number of the day, optionally pre-filled. */
+export async function createJob(db: WalkaroundDb, card: CardPatch = {}, now = new Date()): Promise<Job> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    const dev = await device(db);
+    const day = localDateKey(now);
+    const last = dev.jobCounter.day === day ? dev.jobCounter.last : 0;
+    const number = `${dev.storeCode}-${day}-${dev.deviceCode}${String(last + 1).padStart(3, '0')}`;
+    await db.meta.update('device', { jobCounter: { day, last: last + 1 } });
+    return commitMutation(db, uuidv7(), { op: 'job.create', payload: { number, card } }, now);
+  });
+}
+
+export function updateCard(db: WalkaroundDb, jobId: string, card: CardPatch, now = new Date()): Promise<Job> {
+  return commitMutation(db, jobId, { op: 'job.update', payload: { card } }, now);
+}
+
+export class CheckInRefused extends Error {
+  constructor(readonly problems: CardProblem[]) {
+    super(`Check-in refused: ${problems.map((p) => `${p.path} ${p.code}`).join(', ')}`);
+  }
+}
+
+/** Marks the card checked in, refusing with the same rules the form shows. */
+export async function checkIn(db: WalkaroundDb, jobId: string, now = new Date()): Promise<Job> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    const job = await db.jobs.get(jobId);
+    if (!job) throw new Error(`Job ${jobId} does not exist on this device`);
+    const lastOdometerKm = await lastOdometerFor(db, job);
+    const problems = cardProblems(job.card, { lastOdometerKm });
+    if (problems.length > 0) throw new CheckInRefused(problems);
+    return commitMutation(db, jobId, { op: 'job.checkIn', payload: {} }, now);
+  });
+}
+
+/** Earlier cards of the same vehicle (same VIN, or same plate), newest first. */
+export async function earlierVisits(db: WalkaroundDb, vehicle: { plate: string; vin: string }, excludeJobId?: string): Promise<Job[]> {
+  const byVin = vehicle.vin ? await db.jobs.where('card.vehicle.vin').equals(vehicle.vin).toArray() : [];
+  const byPlate = vehicle.plate ? await db.jobs.where('card.vehicle.plate').equals(vehicle.plate).toArray() : [];
+  const seen = new Map<string, JobRow>();
+  for (const row of [...byVin, ...byPlate]) if (row.id !== excludeJobId) seen.set(row.id, row);
+  return [...seen.values()].sort(newestFirst).map(withoutSearch);
+}
+
+/** The highest mileage recorded for this vehicle on another card of this device. */
+export async function lastOdometerFor(db: WalkaroundDb, job: Pick<Job, 'id' | 'card'>): Promise<number | null> {
+  const visits = await earlierVisits(db, job.card.vehicle, job.id);
+  const readings = visits.map((v) => v.card.odometerKm).filter((km): km is number => km !== null);
+  return readings.length ? Math.max(...readings) : null;
+}
+
+/**
+ * Cards matching what the advisor typed: plate prefix, VIN or its tail, customer name or
+ * phone (or its last four digits). Empty query lists everything, newest first.
+ */
+export async function searchJobs(db: WalkaroundDb, query: string, limit = 200): Promise<Job[]> {
+  const q = normalizePlate(query);
+  const rows = q
+    ? await db.jobs.where('searchTerms').startsWith(q).distinct().toArray()
+    : await db.jobs.orderBy('createdAt').reverse().limit(limit).toArray();
+  return rows.sort(newestFirst).slice(0, limit).map(withoutSearch);
+}
+
+export async function getJob(db: WalkaroundDb, id: string): Promise<Job | undefined> {
+  const row = await db.jobs.get(id);
+  return row && withoutSearch(row);
+}
+
+function toRow(job: Job): JobRow {
+  return { ...job, searchTerms: searchTermsOf(job) };
+}
+
+function withoutSearch(row: JobRow): Job {
+  const { searchTerms: _searchTerms, ...job } = row;
+  return job;
+}
+
+function searchTermsOf(job: Job): string[] {
+  const { plate, vin } = job.card.vehicle;
+  const { name, phone } = job.card.customer;
+  const terms = [plate, vin, normalizePlate(name), phone, phone.slice(-4), job.number];
+  // VIN tails: advisors read the last digits off the windscreen plate.
+  for (let n = 4; n <= 8 && n < vin.length; n++) terms.push(vin.slice(-n));
+  return [...new Set(terms.filter((t) => t.length > 0))];
+}
+
+// createdAt is ISO with the same device offset for local cards; tie-break on id (UUIDv7).
+function newestFirst(a: Job, b: Job): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1);
+}

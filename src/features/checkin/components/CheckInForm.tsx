@@ -1,0 +1,126 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { db } from '../../../db/instance.ts';
+import { checkIn, lastOdometerFor } from '../../../db/job-repo.ts';
+import { checkInCardSchema } from '../../../shared/check-in-rules.ts';
+import type { Card, Job } from '../../../shared/job.ts';
+import { formatLocalDateTime } from '../../../shared/local-time.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+import { navigate } from '../../../ui/navigation.ts';
+import { useAutosave } from '../hooks/use-autosave.ts';
+import { STEPS, stepOfField, type Step } from '../steps.ts';
+import { BelongingsStep } from './BelongingsStep.tsx';
+import { ConditionStep } from './ConditionStep.tsx';
+import { CoversStep } from './CoversStep.tsx';
+import { CustomerStep } from './CustomerStep.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { ServiceStep } from './ServiceStep.tsx';
+import { StepBar } from './StepBar.tsx';
+import { VehicleStep } from './VehicleStep.tsx';
+
+/** The 接车单, step by step. Every change is saved as it is made (see useAutosave). */
+export function CheckInForm({ job, step }: { job: Job; step: Step }) {
+  const { t } = useI18n();
+  const [problemCount, setProblemCount] = useState(0);
+  const [checkInError, setCheckInError] = useState<string | null>(null);
+
+  // The mileage rule depends on earlier cards of this vehicle; the resolver reads it live.
+  const plateVin = `${job.card.vehicle.plate}|${job.card.vehicle.vin}`;
+  const lastOdometerKm = useLiveQuery(() => lastOdometerFor(db, job), [job.id, plateVin]) ?? null;
+  const lastKm = useRef(lastOdometerKm);
+  lastKm.current = lastOdometerKm;
+  const resolver: Resolver<Card> = (values, context, options) =>
+    zodResolver(checkInCardSchema({ lastOdometerKm: lastKm.current }))(values, context, options) as ReturnType<Resolver<Card>>;
+
+  const form = useForm<Card>({ defaultValues: job.card, resolver, mode: 'onTouched' });
+  const { state: saveState, flush } = useAutosave(form, job.id);
+
+  async function goTo(next: Step) {
+    await flush();
+    navigate(`/jobs/${job.id}/${next}`, { replace: true });
+    window.scrollTo({ top: 0 });
+  }
+
+  const onValid = async () => {
+    setProblemCount(0);
+    await flush();
+    try {
+      await checkIn(db, job.id);
+      setCheckInError(null);
+    } catch (e) {
+      setCheckInError(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const onInvalid = (errors: FieldErrors<Card>) => {
+    const paths = Object.keys(errors);
+    setProblemCount(paths.length);
+    const first = STEPS.find((s) => paths.some((p) => stepOfField(p) === s));
+    if (first && first !== step) void goTo(first);
+  };
+
+  const index = STEPS.indexOf(step);
+  const stepBody = {
+    customer: <CustomerStep />,
+    vehicle: <VehicleStep jobId={job.id} />,
+    condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
+    covers: <CoversStep />,
+    belongings: <BelongingsStep />,
+    service: <ServiceStep />,
+  }[step];
+
+  return (
+    <FormProvider {...form}>
+      <main className="page check-in" onBlurCapture={() => void flush()}>
+        <header className="card-header">
+          <button type="button" className="btn" onClick={() => void flush().then(() => navigate('/'))}>
+            ‹ {t('app.back')}
+          </button>
+          <div className="card-title">
+            <strong>{job.number}</strong>
+            <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
+          </div>
+          <SaveIndicator state={saveState} />
+        </header>
+        <StepBar current={step} onSelect={(s) => void goTo(s)} />
+        <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
+          <h2>{t(`step.${step}`)}</h2>
+          {stepBody}
+          {problemCount > 0 && (
+            <p className="banner banner-error" role="alert">
+              {t('checkIn.missing', { count: problemCount })}
+            </p>
+          )}
+          {checkInError && (
+            <p className="banner banner-error" role="alert">
+              {checkInError}
+            </p>
+          )}
+          {job.checkedInAt && (
+            <p className="banner banner-ok" role="status">
+              ✓ {t('checkIn.done', { time: formatLocalDateTime(job.checkedInAt) })}
+            </p>
+          )}
+          <div className="step-nav">
+            <button type="button" className="btn btn-large" disabled={index === 0} onClick={() => void goTo(STEPS[index - 1] ?? step)}>
+              ‹ {t('step.prev')}
+            </button>
+            {index < STEPS.length - 1 ? (
+              <button type="button" className="btn btn-primary btn-large" onClick={() => void goTo(STEPS[index + 1] ?? step)}>
+                {t('step.next')} ›
+              </button>
+            ) : (
+              job.status === 'draft' && (
+                <button type="submit" className="btn btn-primary btn-large">
+                  ✓ {t('checkIn.submit')}
+                </button>
+              )
+            )}
+          </div>
+        </form>
+      </main>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../../db/instance.ts';
+import { getJob } from '../../../db/job-repo.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+import { navigate } from '../../../ui/navigation.ts';
+import { isStep } from '../steps.ts';
+import { CheckInForm } from './CheckInForm.tsx';
+
+/** Loads the card from IndexedDB once, then hands it to the form, which owns editing. */
+export function CheckInPage({ jobId, step }: { jobId: string; step: string | undefined }) {
+  const { t } = useI18n();
+  // null = looked and not found; undefined = still loading.
+  const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+  if (job === undefined) return <main className="page" aria-busy="true" />;
+  if (job === null)
+    return (
+      <main className="page">
+        <p className="banner banner-error" role="alert">
+          {t('jobs.noMatch')}
+        </p>
+        <button type="button" className="btn" onClick={() => navigate('/')}>
+          {t('app.back')}
+        </button>
+      </main>
+    );
+  return <CheckInForm key={job.id} job={job} step={isStep(step) ? step : 'customer'} />;
+}

@@ -1,0 +1,11 @@
+import { TextField } from './TextField.tsx';
+
+export function CustomerStep() {
+  return (
+    <>
+      <TextField path="customer.name" label="customer.name" />
+      <TextField path="customer.phone" label="customer.phone" inputMode="tel" />
+      <TextField path="customer.company" label="customer.company" />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { get, useFormState, type FieldError } from 'react-hook-form';
+import { parseProblemMessage } from '../../../shared/check-in-rules.ts';
+import type { Card } from '../../../shared/job.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+
+/** The translated message for one field of the card, if it has one. */
+export function useFieldError(path: string): string | undefined {
+  const { t } = useI18n();
+  const { errors } = useFormState<Card>({ name: path as never });
+  const error = get(errors, path) as FieldError | undefined;
+  if (!error?.message) return undefined;
+  const { code, params } = parseProblemMessage(error.message);
+  return t(code, params);
+}

@@ -1,0 +1,22 @@
+// The order of the check-in steps and which card fields each one holds, so the step bar can
+// show where a problem is and the form can jump to the first one.
+export const STEPS = ['customer', 'vehicle', 'condition', 'covers', 'belongings', 'service'] as const;
+export type Step = (typeof STEPS)[number];
+
+const FIELDS_OF: Record<Step, string[]> = {
+  customer: ['customer'],
+  vehicle: ['vehicle'],
+  condition: ['odometerKm', 'odometerLowerAccepted', 'fuel', 'warningLights', 'warningLightsNote'],
+  covers: ['covers'],
+  belongings: ['belongings', 'belongingsNote', 'valuablesConfirmedAt'],
+  service: ['serviceTypes', 'customerRequest'],
+};
+
+export function stepOfField(path: string): Step {
+  const top = path.split('.')[0] ?? '';
+  return STEPS.find((step) => FIELDS_OF[step].includes(top)) ?? 'customer';
+}
+
+export function isStep(value: string | undefined): value is Step {
+  return STEPS.includes(value as Step);
+}

@@ -1,0 +1,48 @@
+// The job reducer: the one place where a mutation changes a job. Pure and deterministic, it
+// runs on the tablet (optimistic state, rebase after pull) and on the server (authoritative
+// state). Unknown or out-of-place mutations leave the job as it was instead of throwing, so
+// a replayed or reordered outbox can never wedge sync.
+import { emptyCard, type Card, type CardPatch, type Job } from './job.ts';
+import type { Mutation } from './mutation.ts';
+
+export function applyMutation(job: Job | undefined, m: Mutation): Job | undefined {
+  switch (m.op) {
+    case 'job.create':
+      // Re-applying a create (a retried push, a rebase) must not reset the card.
+      if (job) return job;
+      return {
+        id: m.jobId,
+        number: m.payload.number,
+        status: 'draft',
+        createdAt: m.createdAt,
+        updatedAt: m.createdAt,
+        checkedInAt: null,
+        card: mergeCard(emptyCard(), m.payload.card),
+      };
+    case 'job.update':
+      if (!job) return job;
+      return { ...job, updatedAt: later(job.updatedAt, m.createdAt), card: mergeCard(job.card, m.payload.card) };
+    case 'job.checkIn':
+      if (!job || job.status === 'checked-in') return job;
+      return { ...job, status: 'checked-in', checkedInAt: m.createdAt, updatedAt: later(job.updatedAt, m.createdAt) };
+  }
+}
+
+/** Merges a patch leaf by leaf: keyed sets (lights, covers, ...) merge per key. */
+export function mergeCard(card: Card, patch: CardPatch): Card {
+  return {
+    ...card,
+    ...patch,
+    customer: { ...card.customer, ...patch.customer },
+    vehicle: { ...card.vehicle, ...patch.vehicle },
+    warningLights: { ...card.warningLights, ...patch.warningLights },
+    covers: { ...card.covers, ...patch.covers },
+    belongings: { ...card.belongings, ...patch.belongings },
+    serviceTypes: { ...card.serviceTypes, ...patch.serviceTypes },
+  };
+}
+
+// ISO strings with offsets do not sort as text across offsets; compare instants.
+function later(a: string, b: string): string {
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}

@@ -1,0 +1,133 @@
+// The job card (接车单) as one zod schema per part. The same schemas validate the form on the
+// tablet, every mutation the reducer applies, and (from the sync issue on) every request the
+// server accepts. Error messages are i18n keys ("plate.invalid"), never prose, so the shared
+// code stays language-neutral and the UI says them in the advisor's language.
+import { z } from 'zod';
+
+export const WARNING_LIGHTS = ['engine', 'abs', 'airbag', 'tyrePressure', 'oil', 'battery', 'brake', 'other'] as const;
+export const COVERS = ['seat', 'steeringWheel', 'floorMat', 'gearLever'] as const;
+export const BELONGINGS = [
+  'spareTyre',
+  'jack',
+  'toolKit',
+  'warningTriangle',
+  'fireExtinguisher',
+  'chargingCable',
+] as const;
+export const SERVICE_TYPES = ['maintenance', 'repair', 'bodyPaint', 'warranty', 'insurance'] as const;
+
+export type WarningLight = (typeof WARNING_LIGHTS)[number];
+export type Cover = (typeof COVERS)[number];
+export type Belonging = (typeof BELONGINGS)[number];
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** ISO-8601 with an offset, as DESIGN.md asks for every time. */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Largest believable odometer reading; anything above is a typo, not a car. */
+export const MAX_ODOMETER_KM = 2_000_000;
+
+export const fuelSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gauge'), eighths: z.number().int().min(0).max(8) }),
+  z.object({ kind: z.literal('battery'), percent: z.number().int().min(0).max(100) }),
+]);
+export type Fuel = z.infer<typeof fuelSchema>;
+
+const text = (max: number) => z.string().max(max, { message: 'text.tooLong' });
+
+export const customerSchema = z.object({
+  name: text(50),
+  phone: text(30),
+  company: text(100),
+});
+
+export const vehicleSchema = z.object({
+  /** Normalised upper case, no spaces (see plate.ts); may be incomplete while a draft. */
+  plate: text(12),
+  vin: text(17),
+  /** The advisor confirmed a VIN whose check digit does not match (imports, old cars). */
+  vinCheckAccepted: z.boolean(),
+  model: text(60),
+  color: text(20),
+  engineNo: text(30),
+});
+
+const flags = <K extends string>(keys: readonly [K, ...K[]]) => z.partialRecord(z.enum(keys), z.boolean());
+
+/** Everything the advisor fills on the sheet. Drafts may hold incomplete values. */
+export const cardSchema = z.object({
+  customer: customerSchema,
+  vehicle: vehicleSchema,
+  odometerKm: z.number().int().min(0).max(MAX_ODOMETER_KM).nullable(),
+  /** The advisor confirmed a reading lower than this vehicle's last one on this device. */
+  odometerLowerAccepted: z.boolean(),
+  fuel: fuelSchema.nullable(),
+  warningLights: flags(WARNING_LIGHTS),
+  warningLightsNote: text(200),
+  /** When each cover was fitted; null once taken off again. */
+  covers: z.partialRecord(z.enum(COVERS), isoDateTime.nullable()),
+  belongings: flags(BELONGINGS),
+  belongingsNote: text(200),
+  /** When the customer confirmed they took their valuables (贵重物品). */
+  valuablesConfirmedAt: isoDateTime.nullable(),
+  serviceTypes: flags(SERVICE_TYPES),
+  customerRequest: text(1000),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+/**
+ * A change to the card. Each leaf is merged on its own (last write wins per field), so two
+ * advisors editing different fields of one card never overwrite each other.
+ */
+export const cardPatchSchema = z
+  .object({
+    customer: customerSchema.partial(),
+    vehicle: vehicleSchema.partial(),
+    odometerKm: cardSchema.shape.odometerKm,
+    odometerLowerAccepted: z.boolean(),
+    fuel: cardSchema.shape.fuel,
+    warningLights: cardSchema.shape.warningLights,
+    warningLightsNote: cardSchema.shape.warningLightsNote,
+    covers: cardSchema.shape.covers,
+    belongings: cardSchema.shape.belongings,
+    belongingsNote: cardSchema.shape.belongingsNote,
+    valuablesConfirmedAt: cardSchema.shape.valuablesConfirmedAt,
+    serviceTypes: cardSchema.shape.serviceTypes,
+    customerRequest: cardSchema.shape.customerRequest,
+  })
+  .partial()
+  .strict();
+export type CardPatch = z.infer<typeof cardPatchSchema>;
+
+export const JOB_STATUSES = ['draft', 'checked-in'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  /** Short human number, unique without a server: store, date, device letter, sequence. */
+  number: z.string().min(1).max(40),
+  status: z.enum(JOB_STATUSES),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  checkedInAt: isoDateTime.nullable(),
+  card: cardSchema,
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export function emptyCard(): Card {
+  return {
+    customer: { name: '', phone: '', company: '' },
+    vehicle: { plate: '', vin: '', vinCheckAccepted: false, model: '', color: '', engineNo: '' },
+    odometerKm: null,
+    odometerLowerAccepted: false,
+    fuel: null,
+    warningLights: {},
+    warningLightsNote: '',
+    covers: {},
+    belongings: {},
+    belongingsNote: '',
+    valuablesConfirmedAt: null,
+    serviceTypes: {},
+    customerRequest: '',
+  };
+}

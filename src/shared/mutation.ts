@@ -1,0 +1,37 @@
+// A mutation is the unit of change and of sync: written to the outbox in the same Dexie
+// transaction as the change it describes, pushed to the server in `seq` order, and applied
+// by the same reducer on both sides. `mutationId` makes a re-sent mutation recognisable;
+// `(clientId, seq)` lets the server apply each one exactly once.
+import { z } from 'zod';
+import { cardPatchSchema, isoDateTime } from './job.ts';
+
+const jobCreate = z.object({
+  op: z.literal('job.create'),
+  payload: z.object({ number: z.string().min(1).max(40), card: cardPatchSchema }),
+});
+const jobUpdate = z.object({
+  op: z.literal('job.update'),
+  payload: z.object({ card: cardPatchSchema }),
+});
+const jobCheckIn = z.object({
+  op: z.literal('job.checkIn'),
+  payload: z.object({}).strict(),
+});
+
+/** The op and its payload, discriminated by `op`. */
+export const mutationBodySchema = z.discriminatedUnion('op', [jobCreate, jobUpdate, jobCheckIn]);
+export type MutationBody = z.infer<typeof mutationBodySchema>;
+export type MutationOp = MutationBody['op'];
+
+export const mutationSchema = z.intersection(
+  z.object({
+    mutationId: z.uuid(),
+    clientId: z.uuid(),
+    /** Per-client sequence, from 1, without gaps. */
+    seq: z.number().int().positive(),
+    jobId: z.uuid(),
+    createdAt: isoDateTime,
+  }),
+  mutationBodySchema,
+);
+export type Mutation = z.infer<typeof mutationSchema>;
