@@ -138,7 +138,7 @@ function withoutSearch(row: JobRow): Job {
 function searchTermsOf(job: Job): string[] {
   const { plate, vin } = job.card.vehicle;
   const { name, phone } = job.card.customer;
-  const terms = [plate, vin, normalizePlate(name), phone, phone.slice(-4), job.number];
+  const terms = [plate, vin, normalizePlate(name), phone, phone.slice(-4), normalizePlate(job.number)];
   // VIN tails: advisors read the last digits off the windscreen plate.
   for (let n = 4; n <= 8 && n < vin.length; n++) terms.push(vin.slice(-n));
   return [...new Set(terms.filter((t) => t.length > 0))];

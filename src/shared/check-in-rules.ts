@@ -1,7 +1,6 @@
 // What a card needs before it can be marked checked in (接车完成). A draft may hold anything
 // the draft schema allows; these rules decide readiness, field by field, so the form can show
 // each message next to its field and the repo refuses a check-in the form would refuse.
-import { z } from 'zod';
 import { cardSchema, type Card } from './job.ts';
 import { checkPhone } from './phone.ts';
 import { checkPlate } from './plate.ts';

@@ -1,0 +1,56 @@
+// Lint: TypeScript's recommended rules, React hooks rules, and the layering of DESIGN.md:
+// src/shared → src/db, src/sync → src/ui → src/features/* → src/app; src/server imports only
+// src/shared; features never import each other.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (...names) => names.map((name) => ({ group: [`**/${name}/**`], message: `This layer may not import from src/${name}.` }));
+const restrict = (patterns, paths = []) => ({ 'no-restricted-imports': ['error', { patterns, paths }] });
+const noUi = [
+  { name: 'react', message: 'UI libraries stay out of this layer.' },
+  { name: 'react-dom', message: 'UI libraries stay out of this layer.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', '.tmp', 'dev-dist', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': 'error',
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme'], location: 'start' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/use-*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: restrict(
+      [...layer('db', 'sync', 'ui', 'features', 'app', 'server'), { group: ['node:*'], message: 'src/shared runs in the browser too: no Node APIs.' }],
+      [...noUi, { name: 'dexie', message: 'src/shared is pure: no storage.' }],
+    ),
+  },
+  { files: ['src/db/**', 'src/sync/**'], rules: restrict(layer('ui', 'features', 'app', 'server'), noUi) },
+  { files: ['src/ui/**'], rules: restrict(layer('db', 'sync', 'features', 'app', 'server')) },
+  {
+    files: ['src/features/*/*.{ts,tsx}'],
+    rules: restrict([...layer('app', 'server'), { regex: '^\\.\\./[^.]', message: 'Features do not import each other.' }]),
+  },
+  {
+    files: ['src/features/*/*/*.{ts,tsx}'],
+    rules: restrict([...layer('app', 'server'), { regex: '^\\.\\./\\.\\./[^.]', message: 'Features do not import each other.' }]),
+  },
+  {
+    files: ['src/server/**'],
+    rules: restrict(layer('db', 'sync', 'ui', 'features', 'app'), [...noUi, { name: 'dexie', message: 'The server has its own storage.' }]),
+  },
+);

@@ -1,0 +1,163 @@
+// The HTTP app: the health route, the built PWA (dist/) with cache headers that let tablets
+// pick up new versions, the SPA fallback, and security headers on every response. Tablets
+// that are offline never reach this; they run from their service-worker precache.
+import { access, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerFactory,
+} from 'fastify';
+
+// The sync protocol version the health route announces. Tablets run old builds for days
+// and compare this with their own before they push.
+// Move to src/shared once the protocol module exists there, so client and server share it.
+export const PROTOCOL_VERSION = 1;
+
+export type HealthResponse = {
+  status: 'ok';
+  version: string;
+  protocolVersion: number;
+  time: string;
+};
+
+export type ApiError = { error: string; message: string };
+
+export type BuildAppOptions = {
+  /** Folder with the built PWA; defaults to dist/ at the repository root. */
+  staticDir?: string;
+  logger?: boolean;
+  /** PEM key and certificate: tablets need HTTPS for the service worker and storage. */
+  https?: { key: Buffer; cert: Buffer };
+};
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const defaultStaticDir = resolve(repoRoot, 'dist');
+
+// 'self' only: no CDN, no inline script. Photos and signatures are shown from blob: URLs
+// and thumbnails may be data: URLs; image downscaling may run in a blob: worker.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders: Record<string, string> = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function readPackageVersion(): string {
+  const parsed: unknown = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
+  if (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'version' in parsed &&
+    typeof parsed.version === 'string'
+  ) {
+    return parsed.version;
+  }
+  throw new Error('package.json has no version string');
+}
+
+function isApiPath(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+// A last segment with a dot is a file request (a missing hashed asset, say): answering it
+// with index.html would hand HTML to a <script> tag, so it gets a real 404.
+function looksLikeFile(pathname: string): boolean {
+  const lastSegment = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return lastSegment.includes('.');
+}
+
+function fileExists(path: string): Promise<boolean> {
+  return new Promise((done) => access(path, (error) => done(error === null)));
+}
+
+function setCacheHeaders(staticDir: string, reply: FastifyReply, filePath: string): void {
+  const file = relative(staticDir, filePath).split(sep).join('/');
+  if (file.startsWith('assets/')) {
+    // Vite puts a content hash in every name under assets/: a new version gets new URLs.
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+  } else {
+    // sw.js, index.html, manifest.webmanifest, icons: the same URL in every version, so the
+    // browser must revalidate (cheap, with the ETag) or a tablet could keep an old worker
+    // or shell for hours.
+    reply.header('cache-control', 'no-cache');
+  }
+}
+
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const staticDir = resolve(options.staticDir ?? defaultStaticDir);
+  const version = readPackageVersion();
+  const https = options.https;
+
+  // https.Server extends http.Server in @types/node, so the instance keeps the default type.
+  const serverFactory: FastifyServerFactory | undefined = https
+    ? (handler) => createHttpsServer(https, handler)
+    : undefined;
+  const app = Fastify({ logger: options.logger ? { level: 'info' } : false, serverFactory });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(securityHeaders);
+    return payload;
+  });
+
+  app.get('/api/v1/health', async (): Promise<HealthResponse> => ({
+    status: 'ok',
+    version,
+    protocolVersion: PROTOCOL_VERSION,
+    time: new Date().toISOString(),
+  }));
+
+  await app.register(fastifyStatic, {
+    root: staticDir,
+    // @fastify/static warns on a missing root; main.ts already says "run npm run build".
+    suppressWarning: true,
+    // A file that happens to sit under dist/api/ must never shadow the API.
+    allowedPath: (pathname) => !isApiPath(pathname),
+    setHeaders: (reply, filePath) => setCacheHeaders(staticDir, reply, filePath),
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?', 1)[0] ?? '/';
+    if (isApiPath(pathname)) {
+      const body: ApiError = {
+        error: 'not_found',
+        message: `No API route for ${request.method} ${pathname}. See /api/v1/openapi.json.`,
+      };
+      return reply.code(404).send(body);
+    }
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    if (!isRead || looksLikeFile(pathname)) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    }
+    // Client-side routes (/jobs/123): the shell routes them itself.
+    if (!(await fileExists(resolve(staticDir, 'index.html')))) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The app is not built yet: run `npm run build`, then restart the server.');
+    }
+    return reply.code(200).sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,73 @@
+// Real parts for browser tests: the built app (dist/) served by the real server on loopback,
+// and Debian's Chromium driven by playwright-core with a persistent profile, so reloads,
+// browser restarts and the service worker behave as on a tablet.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../../src/server/app.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A 10-inch tablet in portrait, with touch, in the desk's language and time zone. */
+export const TABLET = {
+  viewport: { width: 800, height: 1280 },
+  hasTouch: true,
+  isMobile: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
+export type AppServer = { url: string; close: () => Promise<void> };
+
+export async function startServer(): Promise<AppServer> {
+  const app = await buildApp({ logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return { url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+export function newProfileDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'walkaround-profile-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function launchTablet(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...TABLET,
+  });
+}
+
+/** Waits until the service worker is activated and controls the page (see STACK-NOTES). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker && worker.state !== 'activated') {
+      await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve()));
+    }
+  });
+}
+
+/** Collects uncaught page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

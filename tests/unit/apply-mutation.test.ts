@@ -1,0 +1,282 @@
+import { describe, it, expect } from 'vitest';
+import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
+import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
+import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+
+const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
+const CLIENT_ID = '0192f3a0-0000-7000-8000-0000000000c1';
+const T0 = '2026-11-27T09:00:00.000+08:00';
+
+let counter = 0;
+/** A mutation as the outbox holds it, checked against the shared schema so fixtures cannot drift. */
+function mutation(body: MutationBody, createdAt: string, jobId = JOB_ID): Mutation {
+  counter += 1;
+  return mutationSchema.parse({
+    ...body,
+    mutationId: `0192f3a0-0000-7000-8000-${String(counter).padStart(12, '0')}`,
+    clientId: CLIENT_ID,
+    seq: counter,
+    jobId,
+    createdAt,
+  });
+}
+const create = (card: CardPatch, createdAt = T0, number = 'WK-20261127-A001') =>
+  mutation({ op: 'job.create', payload: { number, card } }, createdAt);
+const update = (card: CardPatch, createdAt: string) => mutation({ op: 'job.update', payload: { card } }, createdAt);
+const checkIn = (createdAt: string) => mutation({ op: 'job.checkIn', payload: {} }, createdAt);
+
+/** Applies mutations in order from `start`; fails the test if the job disappears. */
+function run(start: Job | undefined, ms: readonly Mutation[]): Job {
+  const job = ms.reduce<Job | undefined>(applyMutation, start);
+  if (!job) throw new Error('expected a job');
+  return job;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** A draft job with some of everything filled, built through the reducer itself. */
+function filledJob(): Job {
+  return run(undefined, [
+    create({
+      customer: { name: '张三', phone: '13812345678', company: '' },
+      vehicle: { plate: '粤B12345', vin: '1M8GDM9AXKP042788', model: '凯美瑞' },
+      odometerKm: 42_000,
+      fuel: { kind: 'gauge', eighths: 4 },
+      warningLights: { engine: true, abs: false },
+      covers: { seat: T0, floorMat: T0 },
+      belongings: { spareTyre: true },
+      serviceTypes: { maintenance: true },
+    }),
+  ]);
+}
+
+describe('job.create', () => {
+  it('builds a draft with the patch merged over the empty card', () => {
+    const job = run(undefined, [create({ customer: { name: '张三' }, vehicle: { plate: '粤B12345' }, odometerKm: 100 })]);
+    const card = emptyCard();
+    expect(job).toEqual({
+      id: JOB_ID,
+      number: 'WK-20261127-A001',
+      status: 'draft',
+      createdAt: T0,
+      updatedAt: T0,
+      checkedInAt: null,
+      card: {
+        ...card,
+        customer: { ...card.customer, name: '张三' },
+        vehicle: { ...card.vehicle, plate: '粤B12345' },
+        odometerKm: 100,
+      },
+    });
+    expect(jobSchema.safeParse(job).success).toBe(true);
+  });
+
+  it('with an empty patch gives exactly the empty card', () => {
+    expect(run(undefined, [create({})]).card).toEqual(emptyCard());
+  });
+
+  it('re-applied to an existing job returns it unchanged (a retried push, a rebase)', () => {
+    const job = run(undefined, [create({ customer: { name: '张三' } }), update({ odometerKm: 5 }, '2026-11-27T09:05:00+08:00')]);
+    const again = applyMutation(job, create({ customer: { name: '李四' } }, '2026-11-27T10:00:00+08:00', 'WK-20261127-A009'));
+    expect(again).toBe(job);
+    expect(again).toEqual(job);
+  });
+});
+
+describe('job.update merges leaf by leaf', () => {
+  const at = '2026-11-27T09:10:00.000+08:00';
+  // [what, patch, what the card looks like after, relative to filledJob().card]
+  const cases: [string, CardPatch, (before: Card) => Card][] = [
+    [
+      'customer.name changes, phone and company stay',
+      { customer: { name: '李四' } },
+      (c) => ({ ...c, customer: { ...c.customer, name: '李四' } }),
+    ],
+    [
+      'vehicle.vinCheckAccepted changes, plate and VIN stay',
+      { vehicle: { vinCheckAccepted: true } },
+      (c) => ({ ...c, vehicle: { ...c.vehicle, vinCheckAccepted: true } }),
+    ],
+    [
+      'warningLights merge per key',
+      { warningLights: { abs: true, oil: true } },
+      (c) => ({ ...c, warningLights: { engine: true, abs: true, oil: true } }),
+    ],
+    [
+      'a warning light switched off stays listed as false',
+      { warningLights: { engine: false } },
+      (c) => ({ ...c, warningLights: { engine: false, abs: false } }),
+    ],
+    [
+      'covers merge per key',
+      { covers: { steeringWheel: '2026-11-27T09:09:00+08:00' } },
+      (c) => ({ ...c, covers: { seat: T0, floorMat: T0, steeringWheel: '2026-11-27T09:09:00+08:00' } }),
+    ],
+    ['a null cover means taken off', { covers: { seat: null } }, (c) => ({ ...c, covers: { seat: null, floorMat: T0 } })],
+    [
+      'belongings merge per key',
+      { belongings: { jack: true } },
+      (c) => ({ ...c, belongings: { spareTyre: true, jack: true } }),
+    ],
+    [
+      'serviceTypes merge per key',
+      { serviceTypes: { repair: true, maintenance: false } },
+      (c) => ({ ...c, serviceTypes: { maintenance: false, repair: true } }),
+    ],
+    [
+      'fuel is replaced whole (gauge → battery keeps no eighths)',
+      { fuel: { kind: 'battery', percent: 80 } },
+      (c) => ({ ...c, fuel: { kind: 'battery', percent: 80 } }),
+    ],
+    ['fuel can be cleared', { fuel: null }, (c) => ({ ...c, fuel: null })],
+    ['odometerKm is a plain field', { odometerKm: 42_100 }, (c) => ({ ...c, odometerKm: 42_100 })],
+    ['odometerKm can be cleared', { odometerKm: null }, (c) => ({ ...c, odometerKm: null })],
+    ['an empty patch changes nothing in the card', {}, (c) => c],
+  ];
+
+  it.each(cases)('%s', (_what, patch, expected) => {
+    const before = filledJob();
+    const after = run(before, [update(patch, at)]);
+    expect(after.card).toEqual(expected(before.card));
+    expect(after.updatedAt).toBe(at);
+    expect({ ...after, card: null, updatedAt: null }).toEqual({ ...before, card: null, updatedAt: null });
+    expect(jobSchema.safeParse(after).success).toBe(true);
+  });
+
+  it('mergeCard agrees with the reducer and leaves sections the patch does not name as they were', () => {
+    const before = filledJob().card;
+    const merged = mergeCard(before, { customer: { phone: '13900000000' } });
+    expect(merged.customer).toEqual({ name: '张三', phone: '13900000000', company: '' });
+    expect(merged.vehicle).toEqual(before.vehicle);
+    expect(merged.warningLights).toEqual(before.warningLights);
+  });
+
+  it('on a missing job returns undefined', () => {
+    expect(applyMutation(undefined, update({ odometerKm: 1 }, at))).toBeUndefined();
+  });
+});
+
+describe('job.checkIn', () => {
+  it('sets status and checkedInAt', () => {
+    const at = '2026-11-27T09:30:00.000+08:00';
+    const job = run(filledJob(), [checkIn(at)]);
+    expect(job.status).toBe('checked-in');
+    expect(job.checkedInAt).toBe(at);
+    expect(job.updatedAt).toBe(at);
+  });
+
+  it('happens once: a second checkIn keeps the first time', () => {
+    const first = run(filledJob(), [checkIn('2026-11-27T09:30:00+08:00')]);
+    const second = applyMutation(first, checkIn('2026-11-27T09:45:00+08:00'));
+    expect(second).toEqual(first);
+    expect(second?.checkedInAt).toBe('2026-11-27T09:30:00+08:00');
+  });
+
+  it('on a missing job returns undefined', () => {
+    expect(applyMutation(undefined, checkIn(T0))).toBeUndefined();
+  });
+});
+
+describe('updatedAt never goes backwards', () => {
+  // [what, job's updatedAt, the mutation's createdAt, expected updatedAt]
+  it.each([
+    ['a later update moves it', '2026-11-27T09:00:00+08:00', '2026-11-27T09:01:00+08:00', '2026-11-27T09:01:00+08:00'],
+    ['an earlier update arriving late does not', '2026-11-27T09:01:00+08:00', '2026-11-27T09:00:00+08:00', '2026-11-27T09:01:00+08:00'],
+    // 03:00Z is 11:00+08:00: later, though it sorts before "10:00" as text.
+    ['later in Z than the +08:00 time, earlier as text', '2026-11-27T10:00:00+08:00', '2026-11-27T03:00:00Z', '2026-11-27T03:00:00Z'],
+    // 09:00+08:00 is 01:00Z: earlier, though it sorts after "02:00" as text.
+    ['earlier in +08:00 than the Z time, later as text', '2026-11-27T02:00:00Z', '2026-11-27T09:00:00+08:00', '2026-11-27T02:00:00Z'],
+    ['the same instant in two offsets keeps the stored one', '2026-11-27T01:00:00Z', '2026-11-27T09:00:00+08:00', '2026-11-27T01:00:00Z'],
+  ])('%s', (_what, stored, incoming, expected) => {
+    const job: Job = { ...filledJob(), updatedAt: stored };
+    expect(run(job, [update({ odometerKm: 1 }, incoming)]).updatedAt).toBe(expected);
+    expect(run(job, [checkIn(incoming)]).updatedAt).toBe(expected);
+  });
+
+  it('holds the newest instant whatever order a batch arrives in', () => {
+    const times = ['2026-11-27T01:05:00Z', '2026-11-27T09:20:00+08:00', '2026-11-27T01:10:00.500Z', '2026-11-27T09:01:00+08:00'];
+    const updates = times.map((t, i) => update({ customerRequest: `note ${i}` }, t));
+    const permutations = [updates, [...updates].reverse(), [updates[2], updates[0], updates[3], updates[1]]];
+    for (const order of permutations) {
+      const job = run(undefined, [create({}, '2026-11-27T01:00:00Z'), ...(order as Mutation[])]);
+      expect(job.updatedAt).toBe('2026-11-27T09:20:00+08:00');
+    }
+  });
+
+  it('a checkIn that arrives after a later update records its own time but keeps updatedAt', () => {
+    const job = run(undefined, [
+      create({}, '2026-11-27T01:00:00Z'),
+      update({ odometerKm: 10 }, '2026-11-27T09:50:00+08:00'),
+      checkIn('2026-11-27T01:30:00Z'),
+    ]);
+    expect(job.checkedInAt).toBe('2026-11-27T01:30:00Z');
+    expect(job.updatedAt).toBe('2026-11-27T09:50:00+08:00');
+  });
+});
+
+describe('determinism', () => {
+  const sequence = (): Mutation[] => [
+    create({ customer: { name: '张三' }, vehicle: { plate: '粤B12345' } }, '2026-11-27T09:00:00+08:00'),
+    update({ customer: { phone: '13812345678' }, warningLights: { engine: true } }, '2026-11-27T09:01:00+08:00'),
+    update({ fuel: { kind: 'gauge', eighths: 6 }, covers: { seat: '2026-11-27T09:02:00+08:00' } }, '2026-11-27T01:02:00Z'),
+    update({ odometerKm: 42_000, serviceTypes: { repair: true } }, '2026-11-27T09:03:00+08:00'),
+  ];
+
+  it('re-applying the same sequence gives the same job as applying it once', () => {
+    const ms = sequence();
+    const once = run(undefined, ms);
+    const twice = run(once, ms);
+    expect(twice).toEqual(once);
+  });
+
+  it('the same mutations give the same job on another run (tablet and server agree)', () => {
+    const ms = sequence();
+    expect(run(undefined, ms)).toEqual(run(undefined, structuredClone(ms)));
+  });
+});
+
+describe('purity', () => {
+  it.each([
+    ['job.create on an existing job', () => create({ customer: { name: 'x' } }, '2026-11-27T10:00:00+08:00')],
+    [
+      'job.update',
+      () =>
+        update(
+          {
+            customer: { name: '李四' },
+            vehicle: { vin: 'LSVAU2180N2183294' },
+            warningLights: { oil: true },
+            covers: { seat: null },
+            belongings: { jack: true },
+            serviceTypes: { repair: true },
+            fuel: { kind: 'battery', percent: 50 },
+          },
+          '2026-11-27T10:00:00+08:00',
+        ),
+    ],
+    ['job.checkIn', () => checkIn('2026-11-27T10:00:00+08:00')],
+  ])('%s does not mutate the input job or the mutation', (_what, make) => {
+    const job = deepFreeze(filledJob());
+    const snapshot = structuredClone(job);
+    const m = deepFreeze(make());
+    const mSnapshot = structuredClone(m);
+    // A frozen input makes any write throw in strict mode (ES modules are strict).
+    const after = applyMutation(job, m);
+    expect(after).toBeDefined();
+    expect(job).toEqual(snapshot);
+    expect(m).toEqual(mSnapshot);
+  });
+
+  it('the new card shares no keyed section with the patch, so editing one cannot change the other', () => {
+    const lights = { oil: true };
+    const after = run(filledJob(), [update({ warningLights: lights }, '2026-11-27T10:00:00+08:00')]);
+    expect(after.card.warningLights).toEqual({ engine: true, abs: false, oil: true });
+    expect(after.card.warningLights).not.toBe(lights);
+  });
+});

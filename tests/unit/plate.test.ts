@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { PROVINCES, checkPlate, normalizePlate, type PlateCheck } from '../../src/shared/plate.ts';
+
+const standard: PlateCheck = { ok: true, kind: 'standard' };
+const newEnergy: PlateCheck = { ok: true, kind: 'new-energy' };
+const bad = (reason: Extract<PlateCheck, { ok: false }>['reason']): PlateCheck => ({ ok: false, reason });
+
+describe('PROVINCES', () => {
+  it('lists the 31 mainland abbreviations once each, in keyboard order', () => {
+    expect(PROVINCES).toHaveLength(31);
+    expect(new Set(PROVINCES).size).toBe(31);
+    expect(PROVINCES.join('')).toBe('京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼');
+  });
+});
+
+describe('normalizePlate', () => {
+  it.each([
+    ['粤b·123 45', '粤B12345'],
+    [' 京 a-88888 ', '京A88888'],
+    ['沪A\u3000D1234５', '沪AD1234５'], // full-width space goes; a full-width digit stays for the check
+    ['粤B•12345', '粤B12345'],
+    ['粤B・12345', '粤B12345'],
+    ['粤B．12345', '粤B12345'],
+    ['粤B.12345', '粤B12345'],
+    ['粤b12345d', '粤B12345D'],
+    ['粤B12#45', '粤B12#45'], // never drops a character it does not know
+    ['粤Bo1234', '粤BO1234'], // never turns O into 0
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizePlate(input)).toBe(expected);
+  });
+});
+
+describe('checkPlate', () => {
+  it.each<[string, PlateCheck]>([
+    // standard, 7 characters
+    ['粤B12345', standard],
+    ['粤b·123 45', standard],
+    ['京A88888', standard],
+    ['琼A1B2C3', standard],
+    ['琼AB2C34', standard],
+    ['沪AD1234', standard], // a D in a 7-character plate is just a letter
+    // trailer, learner, police, Hong Kong and Macau plates end in a character
+    ['粤B1234挂', standard],
+    ['粤B1234学', standard],
+    ['粤B1234警', standard],
+    ['粤Z1234港', standard],
+    ['粤Z1234澳', standard],
+    ['粤B12挂34', bad('chars')],
+    // new energy, small car: energy letter, letter or digit, 4 digits
+    ['粤BD12345', newEnergy],
+    ['粤BF12345', newEnergy],
+    ['粤BDA1234', newEnergy],
+    ['沪AK12345', newEnergy],
+    ['粤BD1234A', bad('chars')],
+    ['粤BL12345', bad('length')], // L is no energy letter: a standard plate plus one
+    // new energy, large vehicle: 5 digits, energy letter
+    ['粤B12345D', newEnergy],
+    ['粤b 12345 f', newEnergy],
+    ['粤B1234AD', bad('chars')],
+    // I and O
+    ['粤B12O45', bad('io')],
+    ['粤BI2345', bad('io')],
+    ['粤O12345', bad('io')],
+    ['粤BI234O', bad('io')],
+    ['粤BD1234O', bad('io')],
+    ['粤BO12345', bad('io')],
+    ['粤BI23#5', bad('chars')], // I is not the only problem
+    ['粤I1234', bad('length')],
+    // province
+    ['B12345', bad('province')],
+    ['AB12345', bad('province')],
+    ['台A12345', bad('province')],
+    ['港A12345', bad('province')],
+    // issuing-authority letter
+    ['粤112345', bad('letter')],
+    ['粤挂12345', bad('letter')],
+    ['粤Ｂ12345', bad('letter')],
+    // length
+    ['', bad('empty')],
+    ['粤', bad('length')],
+    ['粤B', bad('length')],
+    ['粤B1234', bad('length')],
+    ['粤B123456', bad('length')],
+    ['粤B1234567', bad('length')],
+    // characters no plate carries
+    ['粤B12#45', bad('chars')],
+    ['粤B1234５', bad('chars')],
+    ['粤B12_45', bad('chars')],
+  ])('%s → %o', (input, expected) => {
+    expect(checkPlate(normalizePlate(input))).toEqual(expected);
+  });
+});
