@@ -14,7 +14,7 @@ export type JobRow = Job & {
 /** A mutation waiting for the server, in the order it was made. */
 export type OutboxRow = Mutation;
 
-/** This device: who it is for sync, and the counters that make numbers unique offline. */
+/** This device: who it is for sync, and the seq counter of its outbox. */
 export type DeviceRow = {
   key: 'device';
   clientId: string;
@@ -23,8 +23,6 @@ export type DeviceRow = {
   deviceCode: string;
   /** Last outbox seq handed out; seq starts at 1 and has no gaps. */
   lastSeq: number;
-  /** Job numbers restart each local day: `{ day: '20261127', last: 3 }`. */
-  jobCounter: { day: string; last: number };
 };
 
 export type WalkaroundDb = Dexie & {

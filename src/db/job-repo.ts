@@ -23,7 +23,6 @@ async function device(db: WalkaroundDb): Promise<DeviceRow> {
     storeCode: DEFAULT_STORE_CODE,
     deviceCode: DEFAULT_DEVICE_CODE,
     lastSeq: 0,
-    jobCounter: { day: '', last: 0 },
   };
   await db.meta.put(created);
   return created;
@@ -59,14 +58,18 @@ export async function commitMutation(db: WalkaroundDb, jobId: string, body: Muta
   });
 }
 
-/** Starts a new card with the next human number of the day, optionally pre-filled. */
+/**
+ * Starts a new card with the next human number of the day, optionally pre-filled. The
+ * sequence comes from the numbers already on this device, so a tablet clock set back past
+ * midnight continues the day's numbering instead of repeating a number.
+ */
 export async function createJob(db: WalkaroundDb, card: CardPatch = {}, now = new Date()): Promise<Job> {
   return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
     const dev = await device(db);
-    const day = localDateKey(now);
-    const last = dev.jobCounter.day === day ? dev.jobCounter.last : 0;
-    const number = `${dev.storeCode}-${day}-${dev.deviceCode}${String(last + 1).padStart(3, '0')}`;
-    await db.meta.update('device', { jobCounter: { day, last: last + 1 } });
+    const prefix = `${dev.storeCode}-${localDateKey(now)}-${dev.deviceCode}`;
+    const taken = (await db.jobs.where('number').startsWith(prefix).keys()).map((key) => Number(String(key).slice(prefix.length)));
+    const next = Math.max(0, ...taken.filter(Number.isInteger)) + 1;
+    const number = `${prefix}${String(next).padStart(3, '0')}`;
     return commitMutation(db, uuidv7(), { op: 'job.create', payload: { number, card } }, now);
   });
 }

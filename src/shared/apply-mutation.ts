@@ -28,18 +28,27 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
   }
 }
 
-/** Merges a patch leaf by leaf: keyed sets (lights, covers, ...) merge per key. */
+/**
+ * Merges a patch leaf by leaf: keyed sets (lights, covers, ...) merge per key. A key whose
+ * value is `undefined` means "not in this patch" (JSON would drop it on the way to the
+ * server), so it never overwrites a stored value.
+ */
 export function mergeCard(card: Card, patch: CardPatch): Card {
   return {
     ...card,
-    ...patch,
-    customer: { ...card.customer, ...patch.customer },
-    vehicle: { ...card.vehicle, ...patch.vehicle },
-    warningLights: { ...card.warningLights, ...patch.warningLights },
-    covers: { ...card.covers, ...patch.covers },
-    belongings: { ...card.belongings, ...patch.belongings },
-    serviceTypes: { ...card.serviceTypes, ...patch.serviceTypes },
+    ...defined(patch),
+    customer: { ...card.customer, ...defined(patch.customer) },
+    vehicle: { ...card.vehicle, ...defined(patch.vehicle) },
+    warningLights: { ...card.warningLights, ...defined(patch.warningLights) },
+    covers: { ...card.covers, ...defined(patch.covers) },
+    belongings: { ...card.belongings, ...defined(patch.belongings) },
+    serviceTypes: { ...card.serviceTypes, ...defined(patch.serviceTypes) },
   };
+}
+
+function defined<T extends object>(part: T | undefined): Partial<T> {
+  if (!part) return {};
+  return Object.fromEntries(Object.entries(part).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 // ISO strings with offsets do not sort as text across offsets; compare instants.

@@ -157,6 +157,12 @@ describe('job.update merges leaf by leaf', () => {
     expect(merged.warningLights).toEqual(before.warningLights);
   });
 
+  it('treats a key set to undefined as absent: it never overwrites a stored value', () => {
+    const before = filledJob().card;
+    const patch = { fuel: undefined, customer: { phone: undefined } } as unknown as CardPatch;
+    expect(mergeCard(before, patch)).toEqual(before);
+  });
+
   it('on a missing job returns undefined', () => {
     expect(applyMutation(undefined, update({ odometerKm: 1 }, at))).toBeUndefined();
   });
@@ -176,6 +182,12 @@ describe('job.checkIn', () => {
     const second = applyMutation(first, checkIn('2026-11-27T09:45:00+08:00'));
     expect(second).toEqual(first);
     expect(second?.checkedInAt).toBe('2026-11-27T09:30:00+08:00');
+  });
+
+  it('treats a key set to undefined as absent: it never overwrites a stored value', () => {
+    const before = filledJob().card;
+    const patch = { fuel: undefined, customer: { phone: undefined } } as unknown as CardPatch;
+    expect(mergeCard(before, patch)).toEqual(before);
   });
 
   it('on a missing job returns undefined', () => {

@@ -70,6 +70,13 @@ describe('createJob numbers', () => {
     expect([next.number, after.number]).toEqual(['WK-20261128-A001', 'WK-20261128-A002']);
   });
 
+  it('continues the day when the tablet clock is set back past midnight, never repeating a number', async () => {
+    await createJob(db, {}, DAY1);
+    await createJob(db, {}, at('2026-11-28T08:00:00+08:00'));
+    const again = await createJob(db, {}, at('2026-11-27T10:00:00+08:00'));
+    expect(again.number).toBe('WK-20261127-A002');
+  });
+
   it("counts days in the shop's zone, not UTC", async () => {
     // 16:30Z on the 27th is 00:30 on the 28th in Shanghai; 15:59Z is still the 27th.
     const late = await createJob(db, {}, at('2026-11-27T15:59:00Z'));
@@ -200,7 +207,7 @@ describe('a change and its outbox entry commit together or not at all', () => {
     expect((error as ZodError).issues.map((i) => i.path.join('.'))).toEqual(['payload.card.odometerKm']);
   });
 
-  it('createJob with an invalid card writes nothing, not even the day counter', async () => {
+  it('createJob with an invalid card writes nothing and spends no number', async () => {
     await getDevice(db);
     const before = await snapshot();
     await expect(createJob(db, { odometerKm: -1 }, DAY1)).rejects.toBeInstanceOf(ZodError);
