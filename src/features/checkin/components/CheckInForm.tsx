@@ -55,7 +55,7 @@ export function CheckInForm({ job, step }: { job: Job; step: Step }) {
   };
 
   const onInvalid = (errors: FieldErrors<Card>) => {
-    const paths = Object.keys(errors);
+    const paths = errorPaths(errors);
     setProblemCount(paths.length);
     const first = STEPS.find((s) => paths.some((p) => stepOfField(p) === s));
     if (first && first !== step) void goTo(first);
@@ -123,4 +123,13 @@ export function CheckInForm({ job, step }: { job: Job; step: Step }) {
       </main>
     </FormProvider>
   );
+}
+
+/** Dotted paths of every field with an error ("customer.phone", "fuel", ...). */
+function errorPaths(errors: object, prefix = ''): string[] {
+  return Object.entries(errors).flatMap(([key, value]: [string, unknown]) => {
+    if (!value || typeof value !== 'object') return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    return 'message' in value && typeof value.message === 'string' ? [path] : errorPaths(value, path);
+  });
 }

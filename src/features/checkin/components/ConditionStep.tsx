@@ -24,7 +24,7 @@ export function ConditionStep({ lastOdometerKm }: { lastOdometerKm: number | nul
  */
 function OdometerField({ lastOdometerKm }: { lastOdometerKm: number | null }) {
   const { t } = useI18n();
-  const { getValues, setValue } = useFormContext<Card>();
+  const { getValues, setValue, trigger } = useFormContext<Card>();
   const [text, setText] = useState(() => String(getValues('odometerKm') ?? ''));
   const [refused, setRefused] = useState<'odometer.notNumber' | 'odometer.tooHigh' | null>(null);
   const accepted = useWatch<Card, 'odometerLowerAccepted'>({ name: 'odometerLowerAccepted' });
@@ -63,7 +63,11 @@ function OdometerField({ lastOdometerKm }: { lastOdometerKm: number | null }) {
         <button
           type="button"
           className="btn btn-warning"
-          onClick={() => setValue('odometerLowerAccepted', true, { shouldValidate: true })}
+          onClick={() => {
+            setValue('odometerLowerAccepted', true);
+            // The message sits on the mileage, so the mileage is what must be validated again.
+            void trigger('odometerKm');
+          }}
         >
           {t('odometer.accept')}
         </button>

@@ -69,7 +69,7 @@ function VinHints() {
 /** A wrong check digit is a warning: the advisor may confirm it (imports, old cars). */
 function VinConfirm() {
   const { t } = useI18n();
-  const { setValue } = useFormContext<Card>();
+  const { setValue, trigger } = useFormContext<Card>();
   const vin = useWatch<Card, 'vehicle.vin'>({ name: 'vehicle.vin' }) ?? '';
   const accepted = useWatch<Card, 'vehicle.vinCheckAccepted'>({ name: 'vehicle.vinCheckAccepted' });
   const confirmedVin = useRef(vin);
@@ -81,7 +81,9 @@ function VinConfirm() {
 
   const onConfirm = () => {
     confirmedVin.current = vin;
-    setValue('vehicle.vinCheckAccepted', true, { shouldValidate: true });
+    setValue('vehicle.vinCheckAccepted', true);
+    // The message sits on the VIN, so the VIN is what must be validated again.
+    void trigger('vehicle.vin');
   };
   if (checkVin(normalizeVin(vin)).status !== 'bad-check-digit' || accepted) return null;
   return (
