@@ -7,11 +7,8 @@ import { useFieldError } from '../hooks/use-field-error.ts';
 const EIGHTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 const BATTERY_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
 
-function eighthLabel(n: number): string {
-  if (n === 0) return 'E';
-  if (n === 8) return 'F';
-  return n % 2 === 0 ? `${n / 2}/4` : `${n}/8`;
-}
+// The marks a dashboard fuel gauge shows, from empty to full.
+const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
 
 /** A gauge to tap, like the one on the dashboard: E … F in eighths, or battery % for an EV. */
 export function FuelGauge() {
@@ -45,7 +42,7 @@ export function FuelGauge() {
               className={`gauge-step${fuel?.kind === 'gauge' && n <= fuel.eighths ? ' gauge-filled' : ''}`}
               onClick={() => set({ kind: 'gauge', eighths: n })}
             >
-              {eighthLabel(n)}
+              {GAUGE_LABELS[n]}
             </button>
           ))}
         </div>

@@ -1,5 +1,5 @@
 // Renders the PWA icons in public/icons/ from public/icons/icon.svg. One-off: run it after
-// editing the SVG (`npx tsx scripts/make-icons.ts`) and keep the PNGs in the repository, so
+// editing the SVG (`npx tsx .tools/make-icons.ts`) and keep the PNGs in the repository, so
 // a build never depends on sharp. Nothing here runs in the app or offline.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
