@@ -6,10 +6,8 @@ import { useOnline } from '../ui/online.ts';
 import { hasUnsavedInput } from '../ui/unsaved-input.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
-// The list is the first screen; the form loads on demand to keep the first route small.
-const CheckInPage = lazy(() =>
-  import('../features/checkin/components/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })),
-);
+// The list is the first screen; the card loads on demand to keep the first route small.
+const JobPage = lazy(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })));
 
 export function App() {
   return (
@@ -46,7 +44,7 @@ function Shell() {
         </button>
       </header>
       <Suspense fallback={<main className="page" aria-busy="true" />}>
-        {section === 'jobs' && jobId ? <CheckInPage jobId={jobId} step={step} /> : <JobList />}
+        {section === 'jobs' && jobId ? <JobPage jobId={jobId} step={step} /> : <JobList />}
       </Suspense>
       <UpdatePrompt
         hasUnsavedInput={hasUnsavedInput}

@@ -25,10 +25,23 @@ export type DeviceRow = {
   lastSeq: number;
 };
 
+/**
+ * The bytes of a photo, thumbnail or signature image, addressed by their SHA-256. Kept as an
+ * ArrayBuffer, never a Blob: several Safari versions fail to store Blobs in IndexedDB.
+ */
+export type BlobRow = {
+  sha256: string;
+  bytes: ArrayBuffer;
+  mime: string;
+  byteLength: number;
+  createdAt: string;
+};
+
 export type WalkaroundDb = Dexie & {
   jobs: EntityTable<JobRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<DeviceRow, 'key'>;
+  blobs: EntityTable<BlobRow, 'sha256'>;
 };
 
 export const DB_NAME = 'walkaround';
@@ -40,5 +53,19 @@ export function openDatabase(name = DB_NAME): WalkaroundDb {
     outbox: 'seq, &mutationId, jobId',
     meta: 'key',
   });
+  // v2: the walk-around. Photo bytes get their own table; every job gains its keyed sets
+  // and the body style its diagram is drawn in.
+  db.version(2)
+    .stores({ blobs: 'sha256' })
+    .upgrade((tx) =>
+      tx
+        .table('jobs')
+        .toCollection()
+        .modify((job: Partial<JobRow>) => {
+          job.damages ??= {};
+          job.photos ??= {};
+          if (job.card) job.card.vehicle.bodyStyle ??= 'sedan';
+        }),
+    );
   return db;
 }

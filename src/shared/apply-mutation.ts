@@ -18,6 +18,8 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
         updatedAt: m.createdAt,
         checkedInAt: null,
         card: mergeCard(emptyCard(), m.payload.card),
+        damages: {},
+        photos: {},
       };
     case 'job.update':
       if (!job) return job;
@@ -25,7 +27,40 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
     case 'job.checkIn':
       if (!job || job.status === 'checked-in') return job;
       return { ...job, status: 'checked-in', checkedInAt: m.createdAt, updatedAt: later(job.updatedAt, m.createdAt) };
+    case 'damage.add': {
+      // Adding an id that exists is a replay: the first add wins, later edits stay.
+      if (!job || job.damages[m.payload.id]) return job;
+      const damage = { ...m.payload, createdAt: m.createdAt, deletedAt: null };
+      return touched(job, m, { damages: { ...job.damages, [damage.id]: damage } });
+    }
+    case 'damage.update': {
+      const damage = job?.damages[m.payload.id];
+      // An edit that arrives after the delete does not bring the mark back.
+      if (!job || !damage || damage.deletedAt) return job;
+      const updated = { ...damage, ...defined(m.payload.fields) };
+      return touched(job, m, { damages: { ...job.damages, [damage.id]: updated } });
+    }
+    case 'damage.remove': {
+      const damage = job?.damages[m.payload.id];
+      if (!job || !damage || damage.deletedAt) return job;
+      return touched(job, m, { damages: { ...job.damages, [damage.id]: { ...damage, deletedAt: m.createdAt } } });
+    }
+    case 'photo.add': {
+      if (!job || job.photos[m.payload.id]) return job;
+      return touched(job, m, { photos: { ...job.photos, [m.payload.id]: { ...m.payload, deletedAt: null } } });
+    }
+    case 'photo.remove':
+    case 'photo.restore': {
+      const photo = job?.photos[m.payload.id];
+      const deletedAt = m.op === 'photo.remove' ? (photo?.deletedAt ?? m.createdAt) : null;
+      if (!job || !photo || photo.deletedAt === deletedAt) return job;
+      return touched(job, m, { photos: { ...job.photos, [photo.id]: { ...photo, deletedAt } } });
+    }
   }
+}
+
+function touched(job: Job, m: Mutation, change: Partial<Job>): Job {
+  return { ...job, ...change, updatedAt: later(job.updatedAt, m.createdAt) };
 }
 
 /**

@@ -3,6 +3,8 @@
 // server accepts. Error messages are i18n keys ("plate.invalid"), never prose, so the shared
 // code stays language-neutral and the UI says them in the advisor's language.
 import { z } from 'zod';
+import { isoDateTime, text } from './primitives.ts';
+import { damageSchema, photoSchema } from './walkaround.ts';
 
 export const WARNING_LIGHTS = ['engine', 'abs', 'airbag', 'tyrePressure', 'oil', 'battery', 'brake', 'other'] as const;
 export const COVERS = ['seat', 'steeringWheel', 'floorMat', 'gearLever'] as const;
@@ -14,15 +16,15 @@ export const BELONGINGS = [
   'fireExtinguisher',
   'chargingCable',
 ] as const;
+/** The outline the walk-around diagram shows. */
+export const BODY_STYLES = ['sedan', 'suv'] as const;
+export type BodyStyle = (typeof BODY_STYLES)[number];
 export const SERVICE_TYPES = ['maintenance', 'repair', 'bodyPaint', 'warranty', 'insurance'] as const;
 
 export type WarningLight = (typeof WARNING_LIGHTS)[number];
 export type Cover = (typeof COVERS)[number];
 export type Belonging = (typeof BELONGINGS)[number];
 export type ServiceType = (typeof SERVICE_TYPES)[number];
-
-/** ISO-8601 with an offset, as DESIGN.md asks for every time. */
-export const isoDateTime = z.iso.datetime({ offset: true });
 
 /** Largest believable odometer reading; anything above is a typo, not a car. */
 export const MAX_ODOMETER_KM = 2_000_000;
@@ -32,8 +34,6 @@ export const fuelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('battery'), percent: z.number().int().min(0).max(100) }),
 ]);
 export type Fuel = z.infer<typeof fuelSchema>;
-
-const text = (max: number) => z.string().max(max, { message: 'text.tooLong' });
 
 export const customerSchema = z.object({
   name: text(50),
@@ -50,6 +50,7 @@ export const vehicleSchema = z.object({
   model: text(60),
   color: text(20),
   engineNo: text(30),
+  bodyStyle: z.enum(BODY_STYLES),
 });
 
 const flags = <K extends string>(keys: readonly [K, ...K[]]) => z.partialRecord(z.enum(keys), z.boolean());
@@ -111,13 +112,17 @@ export const jobSchema = z.object({
   updatedAt: isoDateTime,
   checkedInAt: isoDateTime.nullable(),
   card: cardSchema,
+  /** Damage marks of the walk-around, keyed by id; removed ones keep a tombstone. */
+  damages: z.record(z.uuid(), damageSchema),
+  /** Photos (general and of damage), keyed by id; removed ones keep a tombstone. */
+  photos: z.record(z.uuid(), photoSchema),
 });
 export type Job = z.infer<typeof jobSchema>;
 
 export function emptyCard(): Card {
   return {
     customer: { name: '', phone: '', company: '' },
-    vehicle: { plate: '', vin: '', vinCheckAccepted: false, model: '', color: '', engineNo: '' },
+    vehicle: { plate: '', vin: '', vinCheckAccepted: false, model: '', color: '', engineNo: '', bodyStyle: 'sedan' },
     odometerKm: null,
     odometerLowerAccepted: false,
     fuel: null,

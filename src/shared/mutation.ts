@@ -3,7 +3,9 @@
 // by the same reducer on both sides. `mutationId` makes a re-sent mutation recognisable;
 // `(clientId, seq)` lets the server apply each one exactly once.
 import { z } from 'zod';
-import { cardPatchSchema, isoDateTime } from './job.ts';
+import { cardPatchSchema } from './job.ts';
+import { isoDateTime } from './primitives.ts';
+import { damageFieldsSchema, photoFieldsSchema } from './walkaround.ts';
 
 const jobCreate = z.object({
   op: z.literal('job.create'),
@@ -18,8 +20,33 @@ const jobCheckIn = z.object({
   payload: z.object({}).strict(),
 });
 
+const byId = z.object({ id: z.uuid() }).strict();
+const damageAdd = z.object({
+  op: z.literal('damage.add'),
+  payload: damageFieldsSchema.extend({ id: z.uuid() }).strict(),
+});
+const damageUpdate = z.object({
+  op: z.literal('damage.update'),
+  payload: z.object({ id: z.uuid(), fields: damageFieldsSchema.partial().strict() }).strict(),
+});
+const damageRemove = z.object({ op: z.literal('damage.remove'), payload: byId });
+const photoAdd = z.object({ op: z.literal('photo.add'), payload: photoFieldsSchema.strict() });
+const photoRemove = z.object({ op: z.literal('photo.remove'), payload: byId });
+/** Undo of a remove: the tombstone is lifted, the photo is back. */
+const photoRestore = z.object({ op: z.literal('photo.restore'), payload: byId });
+
 /** The op and its payload, discriminated by `op`. */
-export const mutationBodySchema = z.discriminatedUnion('op', [jobCreate, jobUpdate, jobCheckIn]);
+export const mutationBodySchema = z.discriminatedUnion('op', [
+  jobCreate,
+  jobUpdate,
+  jobCheckIn,
+  damageAdd,
+  damageUpdate,
+  damageRemove,
+  photoAdd,
+  photoRemove,
+  photoRestore,
+]);
 export type MutationBody = z.infer<typeof mutationBodySchema>;
 export type MutationOp = MutationBody['op'];
 

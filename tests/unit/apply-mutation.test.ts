@@ -73,6 +73,8 @@ describe('job.create', () => {
         vehicle: { ...card.vehicle, plate: '粤B12345' },
         odometerKm: 100,
       },
+      damages: {},
+      photos: {},
     });
     expect(jobSchema.safeParse(job).success).toBe(true);
   });

@@ -19,7 +19,7 @@ function completeCard(): Card {
   return {
     ...emptyCard(),
     customer: { name: '张三', phone: '13812345678', company: '' },
-    vehicle: { plate: '粤B12345', vin: VALID_VIN, vinCheckAccepted: false, model: '凯美瑞', color: '白', engineNo: '' },
+    vehicle: { plate: '粤B12345', vin: VALID_VIN, vinCheckAccepted: false, model: '凯美瑞', color: '白', engineNo: '', bodyStyle: 'sedan' },
     odometerKm: 42_000,
     fuel: { kind: 'gauge', eighths: 4 },
     serviceTypes: { maintenance: true },

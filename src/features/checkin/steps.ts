@@ -1,12 +1,15 @@
 // The order of the check-in steps and which card fields each one holds, so the step bar can
-// show where a problem is and the form can jump to the first one.
-export const STEPS = ['customer', 'vehicle', 'condition', 'covers', 'belongings', 'service'] as const;
+// show where a problem is and the form can jump to the first one. A step the form does not
+// render itself (the walk-around) is handed in by the app shell, which composes features.
+export const STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'covers', 'belongings', 'service'] as const;
 export type Step = (typeof STEPS)[number];
 
 const FIELDS_OF: Record<Step, string[]> = {
   customer: ['customer'],
   vehicle: ['vehicle'],
   condition: ['odometerKm', 'odometerLowerAccepted', 'fuel', 'warningLights', 'warningLightsNote'],
+  // Damage and photos are not form fields: the walk-around feature edits them itself.
+  walkaround: [],
   covers: ['covers'],
   belongings: ['belongings', 'belongingsNote', 'valuablesConfirmedAt'],
   service: ['serviceTypes', 'customerRequest'],

@@ -12,6 +12,7 @@ import { navigate } from '../../../ui/navigation.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { STEPS, stepOfField, type Step } from '../steps.ts';
 import { BelongingsStep } from './BelongingsStep.tsx';
+import type { ExternalSteps } from './CheckInPage.tsx';
 import { ConditionStep } from './ConditionStep.tsx';
 import { CoversStep } from './CoversStep.tsx';
 import { CustomerStep } from './CustomerStep.tsx';
@@ -21,7 +22,9 @@ import { StepBar } from './StepBar.tsx';
 import { VehicleStep } from './VehicleStep.tsx';
 
 /** The 接车单, step by step. Every change is saved as it is made (see useAutosave). */
-export function CheckInForm({ job, step }: { job: Job; step: Step }) {
+type CheckInFormProps = { job: Job; step: Step; externalSteps: ExternalSteps };
+
+export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   const { t } = useI18n();
   const [problemCount, setProblemCount] = useState(0);
   const [checkInError, setCheckInError] = useState<string | null>(null);
@@ -66,6 +69,7 @@ export function CheckInForm({ job, step }: { job: Job; step: Step }) {
     customer: <CustomerStep />,
     vehicle: <VehicleStep jobId={job.id} />,
     condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
+    walkaround: externalSteps.walkaround?.(job) ?? null,
     covers: <CoversStep />,
     belongings: <BelongingsStep />,
     service: <ServiceStep />,

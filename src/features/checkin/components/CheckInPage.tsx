@@ -1,13 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
 import { getJob } from '../../../db/job-repo.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
-import { isStep } from '../steps.ts';
+import type { Job } from '../../../shared/job.ts';
+import { isStep, type Step } from '../steps.ts';
 import { CheckInForm } from './CheckInForm.tsx';
 
+/** Steps another feature renders, given the live job (e.g. the walk-around). */
+export type ExternalSteps = Partial<Record<Step, (job: Job) => ReactNode>>;
+
+type CheckInPageProps = { jobId: string; step: string | undefined; externalSteps?: ExternalSteps };
+
 /** Loads the card from IndexedDB once, then hands it to the form, which owns editing. */
-export function CheckInPage({ jobId, step }: { jobId: string; step: string | undefined }) {
+export function CheckInPage({ jobId, step, externalSteps = {} }: CheckInPageProps) {
   const { t } = useI18n();
   // null = looked and not found; undefined = still loading.
   const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
@@ -23,5 +30,5 @@ export function CheckInPage({ jobId, step }: { jobId: string; step: string | und
         </button>
       </main>
     );
-  return <CheckInForm key={job.id} job={job} step={isStep(step) ? step : 'customer'} />;
+  return <CheckInForm key={job.id} job={job} step={isStep(step) ? step : 'customer'} externalSteps={externalSteps} />;
 }
