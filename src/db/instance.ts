@@ -2,3 +2,8 @@
 import { openDatabase } from './database.ts';
 
 export const db = openDatabase();
+
+// Opening IndexedDB (and any version upgrade) starts now, in parallel with React's first
+// render, instead of when the first query asks for it. A failure here is not lost: every
+// query rejects with it and the screen that asked says so.
+db.open().catch(() => undefined);

@@ -9,6 +9,7 @@ import { localDateKey, nowIso } from '../shared/local-time.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../shared/mutation.ts';
 import { normalizePlate } from '../shared/plate.ts';
 import type { DeviceRow, JobRow, WalkaroundDb } from './database.ts';
+import { lastOdometerFor, withoutSearch } from './job-queries.ts';
 
 const DEFAULT_STORE_CODE = 'WK';
 const DEFAULT_DEVICE_CODE = 'A';
@@ -96,46 +97,8 @@ export async function checkIn(db: WalkaroundDb, jobId: string, now = new Date())
   });
 }
 
-/** Earlier cards of the same vehicle (same VIN, or same plate), newest first. */
-export async function earlierVisits(db: WalkaroundDb, vehicle: { plate: string; vin: string }, excludeJobId?: string): Promise<Job[]> {
-  const byVin = vehicle.vin ? await db.jobs.where('card.vehicle.vin').equals(vehicle.vin).toArray() : [];
-  const byPlate = vehicle.plate ? await db.jobs.where('card.vehicle.plate').equals(vehicle.plate).toArray() : [];
-  const seen = new Map<string, JobRow>();
-  for (const row of [...byVin, ...byPlate]) if (row.id !== excludeJobId) seen.set(row.id, row);
-  return [...seen.values()].sort(newestFirst).map(withoutSearch);
-}
-
-/** The highest mileage recorded for this vehicle on another card of this device. */
-export async function lastOdometerFor(db: WalkaroundDb, job: Pick<Job, 'id' | 'card'>): Promise<number | null> {
-  const visits = await earlierVisits(db, job.card.vehicle, job.id);
-  const readings = visits.map((v) => v.card.odometerKm).filter((km): km is number => km !== null);
-  return readings.length ? Math.max(...readings) : null;
-}
-
-/**
- * Cards matching what the advisor typed: plate prefix, VIN or its tail, customer name or
- * phone (or its last four digits). Empty query lists everything, newest first.
- */
-export async function searchJobs(db: WalkaroundDb, query: string, limit = 200): Promise<Job[]> {
-  const q = normalizePlate(query);
-  const rows = q
-    ? await db.jobs.where('searchTerms').startsWith(q).distinct().toArray()
-    : await db.jobs.orderBy('createdAt').reverse().limit(limit).toArray();
-  return rows.sort(newestFirst).slice(0, limit).map(withoutSearch);
-}
-
-export async function getJob(db: WalkaroundDb, id: string): Promise<Job | undefined> {
-  const row = await db.jobs.get(id);
-  return row && withoutSearch(row);
-}
-
 function toRow(job: Job): JobRow {
   return { ...job, searchTerms: searchTermsOf(job) };
-}
-
-function withoutSearch(row: JobRow): Job {
-  const { searchTerms: _searchTerms, ...job } = row;
-  return job;
 }
 
 function searchTermsOf(job: Job): string[] {
@@ -145,9 +108,4 @@ function searchTermsOf(job: Job): string[] {
   // VIN tails: advisors read the last digits off the windscreen plate.
   for (let n = 4; n <= 8 && n < vin.length; n++) terms.push(vin.slice(-n));
   return [...new Set(terms.filter((t) => t.length > 0))];
-}
-
-// createdAt is ISO with the same device offset for local cards; tie-break on id (UUIDv7).
-function newestFirst(a: Job, b: Job): number {
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1);
 }

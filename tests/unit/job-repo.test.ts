@@ -5,18 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ZodError } from 'zod';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
-import {
-  CheckInRefused,
-  checkIn,
-  commitMutation,
-  createJob,
-  earlierVisits,
-  getDevice,
-  getJob,
-  lastOdometerFor,
-  searchJobs,
-  updateCard,
-} from '../../src/db/job-repo.ts';
+import { earlierVisits, getJob, lastOdometerFor, searchJobs } from '../../src/db/job-queries.ts';
+import { CheckInRefused, checkIn, commitMutation, createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
 import { cardProblems } from '../../src/shared/check-in-rules.ts';
 import type { CardPatch, Job } from '../../src/shared/job.ts';

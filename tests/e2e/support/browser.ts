@@ -29,9 +29,14 @@ export const TABLET = {
 
 export type AppServer = { url: string; close: () => Promise<void> };
 
-export async function startServer(): Promise<AppServer> {
-  const app = await buildApp({ logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+/**
+ * Serves dist/ on a free loopback port by default. A test of the update hand-over serves
+ * another build folder (staticDir), or restarts on the port of a closed server (port): the
+ * browser must see the same origin for the same service-worker registration.
+ */
+export async function startServer(options: { staticDir?: string; port?: number } = {}): Promise<AppServer> {
+  const app = await buildApp({ logger: false, staticDir: options.staticDir });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   return { url: `http://127.0.0.1:${address.port}`, close: () => app.close() };

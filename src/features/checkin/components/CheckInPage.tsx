@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
-import { getJob } from '../../../db/job-repo.ts';
+import { getJob } from '../../../db/job-queries.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import type { Job } from '../../../shared/job.ts';

@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { db } from '../../../db/instance.ts';
-import { earlierVisits } from '../../../db/job-repo.ts';
+import { earlierVisits } from '../../../db/job-queries.ts';
 import type { Card } from '../../../shared/job.ts';
 import { normalizePlate } from '../../../shared/plate.ts';
 import { normalizeVin } from '../../../shared/vin.ts';

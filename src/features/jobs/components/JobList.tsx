@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../../db/instance.ts';
-import { createJob } from '../../../db/job-repo.ts';
 import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts';
 import type { Job } from '../../../shared/job.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
@@ -24,6 +23,8 @@ export function JobList() {
 
   async function startNew() {
     try {
+      // Writes (zod validation, the outbox) load on first use: the list comes up sooner.
+      const { createJob } = await import('../../../db/job-repo.ts');
       const job = await createJob(db);
       navigate(`/jobs/${job.id}/customer`);
     } catch (e) {
