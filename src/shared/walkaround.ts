@@ -25,7 +25,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export type PhotoSlot = (typeof PHOTO_SLOTS)[number];
 
 /** A SHA-256 in lower-case hex: the identity of a blob (photo, thumbnail, signature). */
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256.invalid' });
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256.invalid' });
 
 /** Where on a view: fractions of the view's width and height, so a mark stays put at any size. */
 const fraction = z.number().min(0).max(1);
@@ -50,8 +50,8 @@ export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as con
 
 export const photoFieldsSchema = z.object({
   id: z.uuid(),
-  sha256: sha256Hex,
-  thumbSha256: sha256Hex,
+  sha256: sha256Schema,
+  thumbSha256: sha256Schema,
   mime: z.enum(IMAGE_MIME_TYPES),
   width: z.number().int().positive().max(10_000),
   height: z.number().int().positive().max(10_000),

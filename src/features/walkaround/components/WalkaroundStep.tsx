@@ -1,8 +1,140 @@
+import { useCallback, useState } from 'react';
+import { db } from '../../../db/instance.ts';
+import { addDamage, updateDamage } from '../../../db/damage-repo.ts';
+import { updateCard } from '../../../db/job-repo.ts';
 import type { Job } from '../../../shared/job.ts';
+import { live, type DamageType, type Photo, type PhotoSlot, type VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { BodyStyleToggle } from './BodyStyleToggle.tsx';
+import { DamageEditor } from './DamageEditor.tsx';
+import { DamageList } from './DamageList.tsx';
+import { GeneralPhotos } from './GeneralPhotos.tsx';
+import { NewDamagePanel } from './NewDamagePanel.tsx';
+import { PhotoViewer } from './PhotoViewer.tsx';
+import { StorageMeter } from './StorageMeter.tsx';
+import { VehicleDiagram, type Spot } from './VehicleDiagram.tsx';
 
-/** The 环车检查 step: placeholder until the diagram and photos land. */
+/**
+ * The tap flow. A tap on the diagram only marks a pending spot; the damage is stored when the
+ * advisor taps its type, so no mark is ever saved with a type nobody chose. Severity is then
+ * stored as 轻 and shown selected in the editor, one tap away from 中/重: most marks at the
+ * desk are light scuffs, and asking a second question before saving would lose marks whenever
+ * the advisor moves on after the type. A tap elsewhere while a spot is pending cancels it.
+ */
+type Mode =
+  | { kind: 'idle' }
+  | { kind: 'pending'; spot: Spot; busy: boolean }
+  | { kind: 'selected'; id: string; moving: boolean };
+
+type PhotoScope = { damageId: string } | { slot: PhotoSlot };
+
+const IDLE: Mode = { kind: 'idle' };
+
+/** The 环车检查 step: the vehicle diagram with its damage marks, and the general photos. */
 export function WalkaroundStep({ job }: { job: Job }) {
   const { t } = useI18n();
-  return <p>{t('walkaround.tapToMark')} ({Object.keys(job.damages).length})</p>;
+  const [mode, setMode] = useState<Mode>(IDLE);
+  const [viewer, setViewer] = useState<{ scope: PhotoScope; startId: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const report = useCallback(
+    (e: unknown) => setFailure(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })),
+    [t],
+  );
+  const save = useCallback((work: Promise<unknown>) => void work.then(() => setFailure(null), report), [report]);
+
+  const damages = live(job.damages);
+  const photos = live(job.photos);
+  // A mark deleted meanwhile (on this tablet or by sync) simply stops being selected.
+  const selected = mode.kind === 'selected' ? (damages.find((d) => d.id === mode.id) ?? null) : null;
+  const moving = mode.kind === 'selected' && mode.moving;
+  const photosOf = (scope: PhotoScope): Photo[] =>
+    photos.filter((photo) => ('slot' in scope ? photo.slot === scope.slot : photo.damageId === scope.damageId));
+
+  function tap(view: VehicleView, x: number, y: number) {
+    if (mode.kind === 'selected' && mode.moving) {
+      save(updateDamage(db, job.id, mode.id, { view, x, y }));
+      setMode({ ...mode, moving: false });
+    } else if (mode.kind === 'pending') {
+      setMode(IDLE);
+    } else {
+      setMode({ kind: 'pending', spot: { view, x, y }, busy: false });
+    }
+  }
+
+  function chooseType(type: DamageType) {
+    if (mode.kind !== 'pending' || mode.busy) return;
+    const { spot } = mode;
+    setMode({ kind: 'pending', spot, busy: true });
+    addDamage(db, job.id, { ...spot, type, severity: 'minor', note: '' }).then(
+      (id) => {
+        setFailure(null);
+        setMode({ kind: 'selected', id, moving: false });
+      },
+      (e: unknown) => {
+        report(e);
+        setMode({ kind: 'pending', spot, busy: false });
+      },
+    );
+  }
+
+  const select = (id: string) => setMode({ kind: 'selected', id, moving: false });
+  const viewerPhotos = viewer ? photosOf(viewer.scope) : [];
+
+  return (
+    <div className="walkaround">
+      <div className="walkaround-head">
+        <h3>{t('walkaround.title')}</h3>
+        <BodyStyleToggle
+          value={job.card.vehicle.bodyStyle}
+          onChange={(bodyStyle) => save(updateCard(db, job.id, { vehicle: { bodyStyle } }))}
+        />
+      </div>
+      <p className="walkaround-hint">{t('walkaround.tapToMark')}</p>
+      <StorageMeter />
+      {failure && (
+        <p className="banner banner-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="walkaround-work">
+        <VehicleDiagram
+          body={job.card.vehicle.bodyStyle}
+          damages={damages}
+          selectedId={selected?.id ?? null}
+          moving={moving}
+          pending={mode.kind === 'pending' ? mode.spot : null}
+          onTap={tap}
+          onSelect={select}
+        />
+        <div className="walkaround-side">
+          {mode.kind === 'pending' && (
+            <NewDamagePanel view={mode.spot.view} busy={mode.busy} onType={chooseType} onCancel={() => setMode(IDLE)} />
+          )}
+          {selected && (
+            <DamageEditor
+              jobId={job.id}
+              damage={selected}
+              photos={photosOf({ damageId: selected.id })}
+              moving={moving}
+              onMoveToggle={() => setMode({ kind: 'selected', id: selected.id, moving: !moving })}
+              onDone={() => setMode(IDLE)}
+              onOpenPhoto={(startId) => setViewer({ scope: { damageId: selected.id }, startId })}
+              save={save}
+            />
+          )}
+          <DamageList
+            damages={damages}
+            photoCount={(id) => photosOf({ damageId: id }).length}
+            selectedId={selected?.id ?? null}
+            onSelect={select}
+          />
+        </div>
+      </div>
+      <GeneralPhotos jobId={job.id} photos={photos} onOpen={(slot, startId) => setViewer({ scope: { slot }, startId })} />
+      {viewer && viewerPhotos.length > 0 && (
+        <PhotoViewer jobId={job.id} photos={viewerPhotos} startId={viewer.startId} onClose={() => setViewer(null)} />
+      )}
+    </div>
+  );
 }

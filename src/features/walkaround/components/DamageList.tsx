@@ -1,0 +1,51 @@
+import { useId } from 'react';
+import type { Damage } from '../../../shared/walkaround.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+import { DamageDot } from './DamageDot.tsx';
+
+type DamageListProps = {
+  /** Live marks, oldest first. */
+  damages: Damage[];
+  photoCount: (damageId: string) => number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+};
+
+/** Every mark as a row, for the advisor reading the card back to the customer. */
+export function DamageList({ damages, photoCount, selectedId, onSelect }: DamageListProps) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section className="damage-list" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('damage.list', { count: damages.length })}</h3>
+      {damages.length === 0 ? (
+        <p className="empty">{t('damage.none')}</p>
+      ) : (
+        <ol className="damage-rows">
+          {damages.map((damage) => {
+            const photos = photoCount(damage.id);
+            return (
+              <li key={damage.id}>
+                <button
+                  type="button"
+                  className="damage-row"
+                  aria-pressed={damage.id === selectedId}
+                  onClick={() => onSelect(damage.id)}
+                >
+                  <DamageDot damage={damage} />
+                  <span className="damage-row-text">
+                    <strong>
+                      {t(`damage.type.${damage.type}`)} · {t(`severity.${damage.severity}`)} · {t(`view.${damage.view}`)}
+                    </strong>
+                    {damage.note && <span className="damage-row-note">{damage.note}</span>}
+                  </span>
+                  {photos > 0 && <span className="damage-row-photos">{t('photos.count', { count: photos })}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
