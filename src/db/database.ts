@@ -2,6 +2,8 @@
 // and this device's identity. It is the source of truth while offline. Versions are only ever
 // added, never edited once published; each upgrade gets a fixture test.
 import { Dexie, type EntityTable } from 'dexie';
+import { emptyEstimate } from '../shared/estimate.ts';
+import type { CatalogueItem } from '../shared/catalogue.ts';
 import type { Job } from '../shared/job.ts';
 import type { Mutation } from '../shared/mutation.ts';
 
@@ -42,6 +44,7 @@ export type WalkaroundDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<DeviceRow, 'key'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
+  catalogue: EntityTable<CatalogueItem, 'code'>;
 };
 
 export const DB_NAME = 'walkaround';
@@ -65,6 +68,18 @@ export function openDatabase(name = DB_NAME): WalkaroundDb {
           job.damages ??= {};
           job.photos ??= {};
           if (job.card) job.card.vehicle.bodyStyle ??= 'sedan';
+        }),
+    );
+  // v3: estimate and signatures on every job; the labour and parts catalogue.
+  db.version(3)
+    .stores({ catalogue: 'code, kind' })
+    .upgrade((tx) =>
+      tx
+        .table('jobs')
+        .toCollection()
+        .modify((job: Partial<JobRow>) => {
+          job.estimate ??= emptyEstimate();
+          job.signatures ??= {};
         }),
     );
   return db;

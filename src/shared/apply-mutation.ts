@@ -2,6 +2,7 @@
 // runs on the tablet (optimistic state, rebase after pull) and on the server (authoritative
 // state). Unknown or out-of-place mutations leave the job as it was instead of throwing, so
 // a replayed or reordered outbox can never wedge sync.
+import { emptyEstimate } from './estimate.ts';
 import { emptyCard, type Card, type CardPatch, type Job } from './job.ts';
 import type { Mutation } from './mutation.ts';
 
@@ -20,6 +21,8 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
         card: mergeCard(emptyCard(), m.payload.card),
         damages: {},
         photos: {},
+        estimate: emptyEstimate(),
+        signatures: {},
       };
     case 'job.update':
       if (!job) return job;
@@ -56,6 +59,25 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       if (!job || !photo || photo.deletedAt === deletedAt) return job;
       return touched(job, m, { photos: { ...job.photos, [photo.id]: { ...photo, deletedAt } } });
     }
+    case 'estimate.update':
+      if (!job) return job;
+      return touched(job, m, { estimate: { ...job.estimate, ...defined(m.payload.fields) } });
+    case 'line.add': {
+      if (!job || job.estimate.lines[m.payload.id]) return job;
+      const line = { ...m.payload, createdAt: m.createdAt, deletedAt: null };
+      return touched(job, m, { estimate: { ...job.estimate, lines: { ...job.estimate.lines, [line.id]: line } } });
+    }
+    case 'line.update':
+    case 'line.remove': {
+      const line = job?.estimate.lines[m.payload.id];
+      if (!job || !line || line.deletedAt) return job;
+      const changed = m.op === 'line.update' ? { ...line, ...defined(m.payload.fields) } : { ...line, deletedAt: m.createdAt };
+      return touched(job, m, { estimate: { ...job.estimate, lines: { ...job.estimate.lines, [line.id]: changed } } });
+    }
+    case 'signature.add':
+      // A signature is never changed or removed: staleness is computed, the original kept.
+      if (!job || job.signatures[m.payload.id]) return job;
+      return touched(job, m, { signatures: { ...job.signatures, [m.payload.id]: m.payload } });
   }
 }
 

@@ -4,6 +4,8 @@
 // code stays language-neutral and the UI says them in the advisor's language.
 import { z } from 'zod';
 import { isoDateTime, text } from './primitives.ts';
+import { estimateSchema } from './estimate.ts';
+import { signatureSchema } from './signature.ts';
 import { damageSchema, photoSchema } from './walkaround.ts';
 
 export const WARNING_LIGHTS = ['engine', 'abs', 'airbag', 'tyrePressure', 'oil', 'battery', 'brake', 'other'] as const;
@@ -116,6 +118,9 @@ export const jobSchema = z.object({
   damages: z.record(z.uuid(), damageSchema),
   /** Photos (general and of damage), keyed by id; removed ones keep a tombstone. */
   photos: z.record(z.uuid(), photoSchema),
+  estimate: estimateSchema,
+  /** Every signature ever given on this card; a stale one stays for audit. */
+  signatures: z.record(z.uuid(), signatureSchema),
 });
 export type Job = z.infer<typeof jobSchema>;
 

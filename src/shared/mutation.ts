@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { cardPatchSchema } from './job.ts';
 import { isoDateTime } from './primitives.ts';
+import { estimateFieldsSchema, lineFieldsSchema } from './estimate.ts';
+import { signatureFieldsSchema } from './signature.ts';
 import { damageFieldsSchema, photoFieldsSchema } from './walkaround.ts';
 
 const jobCreate = z.object({
@@ -35,6 +37,18 @@ const photoRemove = z.object({ op: z.literal('photo.remove'), payload: byId });
 /** Undo of a remove: the tombstone is lifted, the photo is back. */
 const photoRestore = z.object({ op: z.literal('photo.restore'), payload: byId });
 
+const estimateUpdate = z.object({
+  op: z.literal('estimate.update'),
+  payload: z.object({ fields: estimateFieldsSchema.partial().strict() }).strict(),
+});
+const lineAdd = z.object({ op: z.literal('line.add'), payload: lineFieldsSchema.extend({ id: z.uuid() }).strict() });
+const lineUpdate = z.object({
+  op: z.literal('line.update'),
+  payload: z.object({ id: z.uuid(), fields: lineFieldsSchema.partial().strict() }).strict(),
+});
+const lineRemove = z.object({ op: z.literal('line.remove'), payload: byId });
+const signatureAdd = z.object({ op: z.literal('signature.add'), payload: signatureFieldsSchema.strict() });
+
 /** The op and its payload, discriminated by `op`. */
 export const mutationBodySchema = z.discriminatedUnion('op', [
   jobCreate,
@@ -46,6 +60,11 @@ export const mutationBodySchema = z.discriminatedUnion('op', [
   photoAdd,
   photoRemove,
   photoRestore,
+  estimateUpdate,
+  lineAdd,
+  lineUpdate,
+  lineRemove,
+  signatureAdd,
 ]);
 export type MutationBody = z.infer<typeof mutationBodySchema>;
 export type MutationOp = MutationBody['op'];

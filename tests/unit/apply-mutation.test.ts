@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
+import { emptyEstimate } from '../../src/shared/estimate.ts';
 import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
 
@@ -75,6 +76,8 @@ describe('job.create', () => {
       },
       damages: {},
       photos: {},
+      estimate: emptyEstimate(),
+      signatures: {},
     });
     expect(jobSchema.safeParse(job).success).toBe(true);
   });

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { emptyEstimate } from '../../src/shared/estimate.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { jobSchema } from '../../src/shared/job.ts';
 
@@ -65,8 +66,8 @@ async function writeWithV1(name: string): Promise<void> {
   }
 }
 
-describe('Dexie v1 → v2', () => {
-  it('adds damages {}, photos {} and bodyStyle sedan, and changes nothing else', async () => {
+describe('Dexie v1 → current (v2 walk-around, v3 estimate)', () => {
+  it('adds damages {}, photos {}, bodyStyle sedan, an empty estimate and no signatures, and changes nothing else', async () => {
     const name = `test-${crypto.randomUUID()}`;
     await writeWithV1(name);
     const db = openDatabase(name);
@@ -77,6 +78,8 @@ describe('Dexie v1 → v2', () => {
         card: { ...V1_JOB.card, vehicle: { ...V1_JOB.card.vehicle, bodyStyle: 'sedan' } },
         damages: {},
         photos: {},
+        estimate: { promisedAt: null, oldParts: null, payment: null, carWash: null, lines: {} },
+        signatures: {},
       });
       // The upgraded row is a valid job for today's schema.
       const { searchTerms: _searchTerms, ...job } = row!;
@@ -86,7 +89,7 @@ describe('Dexie v1 → v2', () => {
       expect(await db.jobs.where('number').equals(V1_JOB.number).count()).toBe(1);
       expect(await db.outbox.toArray()).toEqual([V1_OUTBOX_ENTRY]);
       expect(await db.meta.toArray()).toEqual([V1_DEVICE]);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
     } finally {
       await db.delete();
     }
@@ -131,7 +134,7 @@ describe('Dexie v1 → v2', () => {
 
     const db = openDatabase(name);
     try {
-      expect(await db.jobs.get(V1_JOB.id)).toEqual(suv);
+      expect(await db.jobs.get(V1_JOB.id)).toEqual({ ...suv, estimate: emptyEstimate(), signatures: {} });
     } finally {
       await db.delete();
     }
