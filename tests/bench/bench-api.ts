@@ -47,8 +47,73 @@ export type BenchApi = {
   dexieDebug(): boolean;
 };
 
+/** One photo through the pipeline: `processPhotos([file])`, then `addPhoto`, one at a time. */
+export type PhotoTiming = {
+  name: string;
+  fileBytes: number;
+  /** File to stored, end to end: the figure. */
+  totalMs: number;
+  /** `processPhotos`: size and signature checks here, then decode, downscale, encode, hash in the worker. */
+  processMs: number;
+  /** `addPhoto`: blobs, job and outbox in one transaction. */
+  storeMs: number;
+  photoBytes: number;
+  thumbBytes: number;
+  width: number;
+  height: number;
+  thumbWidth: number;
+  thumbHeight: number;
+};
+
+export type PerPhotoResult = {
+  /** The untimed warm-ups; the first one starts the worker. */
+  warmup: PhotoTiming[];
+  timed: PhotoTiming[];
+  /** Live photos on the job afterwards, counted from IndexedDB. */
+  photosOnJob: number;
+  /** Blob rows afterwards: a photo and a thumbnail per file when every hash is new. */
+  blobRows: number;
+};
+
+export type LongTask = { startMs: number; durationMs: number };
+
+/** One batch: `processPhotos(files)`, then `addPhoto` for each, as PhotoPicker saves a pick. */
+export type BatchResult = {
+  files: number;
+  totalMs: number;
+  processMs: number;
+  storeMs: number;
+  stored: number;
+  /** `longtask` entries (Chromium reports tasks of 50 ms or more) that overlap the batch. */
+  longTasks: LongTask[];
+  /** Largest gap between requestAnimationFrame callbacks (a frame is 16.7 ms at 60 Hz). */
+  maxFrameGapMs: number;
+  frames: number;
+  /** Largest gap between chained setTimeout(0) ticks (about 4 ms when the thread is free). */
+  maxTimerGapMs: number;
+  timerTicks: number;
+  /** performance.memory.usedJSHeapSize of the page, just before the batch, and sampled every 50 ms. */
+  heapBaselineBytes: number;
+  heapPeakBytes: number;
+  heapSamples: number;
+};
+
+/** The photo harness (photo-harness.html): files come from its `<input type=file>`. */
+export type PhotoBenchApi = {
+  /** Deletes and reopens the benchmark database; the photo worker stays up. */
+  reset(): Promise<void>;
+  /** Names of the files now in the page's file input. */
+  files(): string[];
+  /** Times files [warmup, warmup + count) one at a time after the first `warmup` untimed. */
+  perPhoto(warmup: number, count: number): Promise<PerPhotoResult>;
+  /** Processes and stores files [from, from + count) as one batch on a new job. */
+  batch(from: number, count: number): Promise<BatchResult>;
+  dexieDebug(): boolean;
+};
+
 declare global {
   interface Window {
     bench?: BenchApi;
+    photoBench?: PhotoBenchApi;
   }
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { db } from '../../../db/instance.ts';
 import { lastOdometerFor } from '../../../db/job-queries.ts';
@@ -11,7 +11,7 @@ import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
-import { STEPS, stepOfField, type Step } from '../steps.ts';
+import { CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
 import { BelongingsStep } from './BelongingsStep.tsx';
 import type { ExternalSteps } from './CheckInPage.tsx';
 import { ConditionStep } from './ConditionStep.tsx';
@@ -66,15 +66,15 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   };
 
   const index = STEPS.indexOf(step);
-  const stepBody = {
+  const ownSteps: Partial<Record<Step, ReactNode>> = {
     customer: <CustomerStep />,
     vehicle: <VehicleStep jobId={job.id} />,
     condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
-    walkaround: externalSteps.walkaround?.(job) ?? null,
     covers: <CoversStep />,
     belongings: <BelongingsStep />,
     service: <ServiceStep />,
-  }[step];
+  };
+  const stepBody = ownSteps[step] ?? externalSteps[step]?.(job) ?? null;
 
   return (
     <FormProvider {...form}>
@@ -112,16 +112,19 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
             <button type="button" className="btn btn-large" disabled={index === 0} onClick={() => void goTo(STEPS[index - 1] ?? step)}>
               ‹ {t('step.prev')}
             </button>
-            {index < STEPS.length - 1 ? (
-              <button type="button" className="btn btn-primary btn-large" onClick={() => void goTo(STEPS[index + 1] ?? step)}>
+            {step === CHECK_IN_STEP && job.status === 'draft' && (
+              <button type="submit" className="btn btn-primary btn-large">
+                ✓ {t('checkIn.submit')}
+              </button>
+            )}
+            {index < STEPS.length - 1 && (
+              <button
+                type="button"
+                className={`btn btn-large${step === CHECK_IN_STEP && job.status === 'draft' ? '' : ' btn-primary'}`}
+                onClick={() => void goTo(STEPS[index + 1] ?? step)}
+              >
                 {t('step.next')} ›
               </button>
-            ) : (
-              job.status === 'draft' && (
-                <button type="submit" className="btn btn-primary btn-large">
-                  ✓ {t('checkIn.submit')}
-                </button>
-              )
             )}
           </div>
         </form>

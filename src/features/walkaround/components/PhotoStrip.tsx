@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Photo } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { useBlobUrl } from '../hooks/use-blob-url.ts';
+import { useBlobUrl } from '../../../ui/use-blob-url.ts';
 
 type PhotoStripProps = { photos: Photo[]; onOpen: (photoId: string) => void };
 

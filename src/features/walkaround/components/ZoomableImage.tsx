@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { Photo } from '../../../shared/walkaround.ts';
 import { fitContain } from '../annotate-geometry.ts';
-import { useBlobUrl } from '../hooks/use-blob-url.ts';
+import { useBlobUrl } from '../../../ui/use-blob-url.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
 import { usePinchZoom } from '../hooks/use-pinch-zoom.ts';
 
