@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { JobList } from '../features/jobs/components/JobList.tsx';
+import { isCustomerLocked } from '../features/signing/customer-lock.ts';
+import { useCustomerLock } from '../features/signing/hooks/use-customer-lock.ts';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
 import { navigate, usePath } from '../ui/navigation.ts';
 import { useOnline } from '../ui/online.ts';
@@ -8,6 +10,12 @@ import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
 // The list is the first screen; the card loads on demand to keep the first route small.
 const JobPage = lazy(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })));
+const PrintPage = lazy(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const CustomerMode = lazy(() => import('../features/signing/components/CustomerMode.tsx').then((m) => ({ default: m.CustomerMode })));
+
+// A new version reloads the page: never while the customer holds the tablet (the lock would
+// hold, but the customer would watch the screen go blank), nor over unsaved typing.
+const updateRefused = () => isCustomerLocked() || hasUnsavedInput();
 
 export function App() {
   return (
@@ -22,6 +30,15 @@ function Shell() {
   const online = useOnline();
   const path = usePath();
   const [, section, jobId, step] = path.split('/');
+  const lock = useCustomerLock();
+
+  // Customer mode: that one document and nothing else, until the advisor's PIN.
+  if (lock)
+    return (
+      <Suspense fallback={<main className="customer-mode" aria-busy="true" />}>
+        <CustomerMode jobId={lock.jobId} kind={lock.kind} since={lock.since} />
+      </Suspense>
+    );
 
   return (
     <>
@@ -44,10 +61,16 @@ function Shell() {
         </button>
       </header>
       <Suspense fallback={<main className="page" aria-busy="true" />}>
-        {section === 'jobs' && jobId ? <JobPage jobId={jobId} step={step} /> : <JobList />}
+        {section === 'jobs' && jobId ? (
+          <JobPage jobId={jobId} step={step} />
+        ) : section === 'print' && jobId ? (
+          <PrintPage jobId={jobId} />
+        ) : (
+          <JobList />
+        )}
       </Suspense>
       <UpdatePrompt
-        hasUnsavedInput={hasUnsavedInput}
+        hasUnsavedInput={updateRefused}
         labels={{ available: t('update.available'), update: t('update.update'), later: t('update.later'), blocked: t('update.blocked') }}
       />
     </>

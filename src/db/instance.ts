@@ -1,5 +1,10 @@
 // The app's one database connection. Tests open their own with `openDatabase(name)`.
+import { Dexie } from 'dexie';
 import { openDatabase } from './database.ts';
+
+// Dexie switches its debug mode (long async stack traces, slow) on by itself on localhost;
+// a production build runs as on the tablet, wherever it is served from.
+if (import.meta.env.PROD) Dexie.debug = false;
 
 export const db = openDatabase();
 

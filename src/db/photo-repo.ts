@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { nowIso } from '../shared/local-time.ts';
 import type { Photo, PhotoSlot } from '../shared/walkaround.ts';
+import { putBlob } from './blob-store.ts';
 import type { BlobRow, WalkaroundDb } from './database.ts';
 import { commitMutation } from './job-repo.ts';
 
@@ -40,8 +41,8 @@ export async function addPhoto(
   const createdAt = nowIso(now);
   return db.transaction('rw', [db.jobs, db.outbox, db.meta, db.blobs], async () => {
     // In sequence, not in parallel: a thumbnail identical to its photo is one row.
-    await putBlob(db, photo, createdAt);
-    await putBlob(db, thumb, createdAt);
+    await putBlob(db, blobRow(photo, createdAt));
+    await putBlob(db, blobRow(thumb, createdAt));
     const job = await commitMutation(
       db,
       jobId,
@@ -79,10 +80,6 @@ export async function restorePhoto(db: WalkaroundDb, jobId: string, photoId: str
   await commitMutation(db, jobId, { op: 'photo.restore', payload: { id: photoId } }, now);
 }
 
-export function getBlob(db: WalkaroundDb, sha256: string): Promise<BlobRow | undefined> {
-  return db.blobs.get(sha256);
-}
-
 /**
  * A storage-full failure, however it reaches us: the DOMException itself, Dexie's
  * QuotaExceededError, or an AbortError/transaction error that carries it as `inner` or `cause`.
@@ -98,15 +95,6 @@ export function isQuotaError(e: unknown): boolean {
   return false;
 }
 
-// Content-addressed: a row that exists already holds these very bytes, so it is left as is.
-async function putBlob(db: WalkaroundDb, image: ImageBytes, createdAt: string): Promise<void> {
-  // A key-only count: reading the row would load its bytes just to drop them.
-  if ((await db.blobs.where('sha256').equals(image.sha256).count()) > 0) return;
-  await db.blobs.add({
-    sha256: image.sha256,
-    bytes: image.bytes,
-    mime: image.mime,
-    byteLength: image.bytes.byteLength,
-    createdAt,
-  });
+function blobRow(image: ImageBytes, createdAt: string): BlobRow {
+  return { sha256: image.sha256, bytes: image.bytes, mime: image.mime, byteLength: image.bytes.byteLength, createdAt };
 }

@@ -57,7 +57,10 @@ export function emptyEstimate(): Estimate {
 export function divideRoundHalfUp(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0 || numerator < 0)
     throw new RangeError(`divideRoundHalfUp(${numerator}, ${denominator})`);
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+  // Quotient and remainder separately: `2 * numerator` would lose precision near 2^53.
+  const remainder = numerator % denominator;
+  const quotient = (numerator - remainder) / denominator;
+  return 2 * remainder >= denominator ? quotient + 1 : quotient;
 }
 
 export type LineAmounts = { grossFen: number; discountFen: number; netFen: number };
@@ -65,7 +68,9 @@ export type LineAmounts = { grossFen: number; discountFen: number; netFen: numbe
 /** A line's amounts: gross = price × quantity, discount on the gross, each rounded to 分. */
 export function lineAmounts(line: Pick<LineFields, 'quantityMilli' | 'unitPriceFen' | 'discountBp'>): LineAmounts {
   const grossFen = divideRoundHalfUp(line.unitPriceFen * line.quantityMilli, 1000);
-  const discountFen = divideRoundHalfUp(grossFen * line.discountBp, 10_000);
+  // Split the gross so gross × basis points never passes 2^53, even for ¥999,999.99 × 9,999.
+  const wholeTenThousands = grossFen - (grossFen % 10_000);
+  const discountFen = (wholeTenThousands / 10_000) * line.discountBp + divideRoundHalfUp((grossFen % 10_000) * line.discountBp, 10_000);
   return { grossFen, discountFen, netFen: grossFen - discountFen };
 }
 

@@ -1,6 +1,9 @@
 // Every string the advisor or customer reads, in zh-CN (default) and English. Wording follows
 // shared/GLOSSARY.md so the app reads the way the service desk already talks. Keys are also
 // the error codes the shared rules return.
+import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
+import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
+
 const zhCN = {
   'app.title': '电子接车单',
   'app.language': 'English',
@@ -194,6 +197,12 @@ const zhCN = {
   'save.saving': '保存中…',
   'save.failed': '保存失败：{reason}。输入仍在屏幕上，请重试。',
 
+  'print.open': '打印客户联',
+  'print.print': '打印 / 保存为 PDF',
+  'print.title': '电子接车单',
+  'print.customerCopy': '一联客户留存',
+  'print.checkIn': '接车单',
+
   'update.available': '有新版本可用。',
   'update.update': '立即更新',
   'update.later': '稍后',
@@ -220,9 +229,9 @@ const zhCN = {
   'valuables.required': '请让客户确认贵重物品已取走',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof zhCN | EstimateMessageKey | SigningMessageKey;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
   'app.language': '中文',
   'app.online': 'Online',
@@ -415,6 +424,12 @@ const en: Record<MessageKey, string> = {
   'save.saving': 'Saving…',
   'save.failed': 'Could not save: {reason}. Your input is still on screen; please try again.',
 
+  'print.open': "Print the customer's copy",
+  'print.print': 'Print / save as PDF',
+  'print.title': 'Vehicle check-in sheet',
+  'print.customerCopy': "Customer's copy",
+  'print.checkIn': 'Check-in sheet',
+
   'update.available': 'A new version is available.',
   'update.update': 'Update now',
   'update.later': 'Later',
@@ -442,5 +457,9 @@ const en: Record<MessageKey, string> = {
   'valuables.required': 'Have the customer confirm their valuables are taken',
 };
 
-export const MESSAGES = { 'zh-CN': zhCN as Record<MessageKey, string>, en } as const;
-export type Language = keyof typeof MESSAGES;
+// Each area's strings live beside these; one dictionary per language is what t() reads.
+export const MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = {
+  'zh-CN': { ...zhCN, ...ESTIMATE_MESSAGES['zh-CN'], ...SIGNING_MESSAGES['zh-CN'] },
+  en: { ...en, ...ESTIMATE_MESSAGES.en, ...SIGNING_MESSAGES.en },
+};
+export type Language = 'zh-CN' | 'en';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../db/instance.ts';
-import { getBlob } from '../db/photo-repo.ts';
+import { getBlob } from '../db/blob-store.ts';
 
 type Shown = { sha256: string; url: string };
 

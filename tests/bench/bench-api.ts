@@ -1,6 +1,7 @@
-// The contract between the IndexedDB harness page (browser) and the runner (Node): what
-// `window.bench` offers and what each call returns. Types only, so both sides agree on the
-// shape of every figure without sharing any runtime code.
+// The contract between the harness pages (browser) and the runner (Node): what `window.bench`
+// (IndexedDB, harness.html) and `window.photoBench` (photos, photo-harness.html) offer and
+// what each call returns. Types only, so both sides agree on the shape of every figure
+// without sharing any runtime code.
 
 /** Timings of sequential `updateCard` calls on one job. */
 export type SaveResult = {

@@ -1,17 +1,11 @@
 // Saving and searching job cards in real Chromium IndexedDB: a Vite dev server serves
 // harness.html, which runs the app's own job-repo functions; this side picks the queries,
 // drives the page and turns the raw timings into figures. No CPU throttling here.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
 import { launchTablet, newProfileDir, watchErrors } from '../e2e/support/browser.ts';
 import type { SaveResult, SearchTiming, SeedResult } from './bench-api.ts';
 import { seededRng } from './cards.ts';
 import { defer } from './cleanup.ts';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { startHarnessServer } from './vite-harness.ts';
 
 export type DbBenchOptions = {
   saves: number;
@@ -67,32 +61,11 @@ function sample<T>(values: readonly T[], count: number, rng: () => number): T[] 
 }
 
 export async function measureDatabase(options: DbBenchOptions): Promise<DbBenchResult> {
-  // Its own dependency cache in a temp folder: others may run `vite` on this checkout at the
-  // same time, and node_modules/.vite is theirs. No watcher, no HMR: edits made elsewhere
-  // while the benchmark runs must not reload the page under it.
-  const cacheDir = mkdtempSync(join(tmpdir(), 'walkaround-bench-vite-'));
-  const removeCache = defer(`vite cache ${cacheDir}`, () => rmSync(cacheDir, { recursive: true, force: true }));
-  const vite = await createServer({
-    configFile: false,
-    root: repoRoot,
-    cacheDir,
-    logLevel: 'warn',
-    clearScreen: false,
-    publicDir: false,
-    appType: 'mpa',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    optimizeDeps: { entries: ['tests/bench/harness.html'], include: ['dexie', 'uuid', 'zod'] },
-  });
-  const closeVite = defer('vite dev server', () => vite.close());
+  const vite = await startHarnessServer('tests/bench/harness.html');
   const profile = newProfileDir();
   const removeProfile = defer(`profile ${profile.dir}`, () => profile.remove());
   let closeContext: () => Promise<void> = async () => undefined;
   try {
-    await vite.listen();
-    const address = vite.httpServer?.address();
-    if (!address || typeof address === 'string') throw new Error('vite dev server has no port');
-    const harnessUrl = `http://127.0.0.1:${address.port}/tests/bench/harness.html`;
-
     const context = await launchTablet(profile.dir);
     closeContext = defer('tablet browser (IndexedDB)', () => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
@@ -105,7 +78,7 @@ export async function measureDatabase(options: DbBenchOptions): Promise<DbBenchR
       page.once('pageerror', (error) => reject(new Error(`harness did not start: ${error.message}`)));
     });
     loadFailed.catch(() => undefined);
-    await page.goto(harnessUrl, { timeout: 60_000 });
+    await page.goto(vite.url, { timeout: 60_000 });
     await Promise.race([page.waitForFunction(() => window.bench !== undefined, undefined, { timeout: 60_000 }), loadFailed]);
 
     const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
@@ -145,7 +118,6 @@ export async function measureDatabase(options: DbBenchOptions): Promise<DbBenchR
   } finally {
     await closeContext();
     await removeProfile();
-    await closeVite();
-    await removeCache();
+    await vite.close();
   }
 }

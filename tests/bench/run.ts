@@ -1,6 +1,8 @@
 // `npm run bench`: the performance budget of the tablet app measured on this machine: first
-// route JS size, offline time to interactive of the installed shell, and save/search times in
-// real IndexedDB. Prints a table against the targets and writes .tmp/bench-results.json.
+// route JS size, offline time to interactive of the installed shell, save/search times in
+// real IndexedDB, and photos (camera JPEG to stored, main-thread responsiveness and memory
+// during a batch, thumbnails of a 40-photo card). Prints a table against the targets and
+// writes .tmp/bench-results.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,43 +10,53 @@ import { fileURLToPath } from 'node:url';
 import { measureBundle, type AssetSize, type BundleSizes } from './bundle-size.ts';
 import { releaseAll } from './cleanup.ts';
 import { measureDatabase, type DbBenchResult } from './db-bench.ts';
+import { measurePhotos, type PhotoBenchResult } from './photo-bench.ts';
 import { max, mean, median, percentile, round } from './stats.ts';
+import { measureThumbnails, type ThumbsBenchResult } from './thumbs-bench.ts';
 import { measureTti, type TtiResult, type TtiRun } from './tti.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const WATCHDOG_MS = 240_000;
 
-// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db: run some parts.
+// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos: run some parts.
+const ALL_PARTS = ['bundle', 'tti', 'db', 'photos'];
 const strict = process.argv.includes('--strict');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const parts = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['bundle', 'tti', 'db']);
-for (const part of parts) if (!['bundle', 'tti', 'db'].includes(part)) throw new Error(`--only: unknown part ${part}`);
+const parts = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL_PARTS);
+for (const part of parts) if (!ALL_PARTS.includes(part)) throw new Error(`--only: unknown part ${part}`);
 // A partial run never overwrites the full results.
 const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].join('-')}.json` : 'bench-results.json');
 
 const TTI_RUNS = 7;
 const CPU_THROTTLING = 4;
 const DB_OPTIONS = { saves: 200, saveWarmup: 20, cards: 5000, seedBatch: 250, plateQueries: 30, infoQueries: 10, seed: 20261127 };
+// Camera JPEGs are made once and kept here (.tmp/ is gitignored); delete the folder to remake them.
+const FIXTURES_DIR = join(repoRoot, '.tmp', 'bench-fixtures');
+const PHOTO_OPTIONS = { warmup: 2, photos: 20, batchSize: 10, batchRuns: 3, width: 4000, height: 3000, fixturesDir: FIXTURES_DIR };
+// 5 photos in each of the 8 general slots; their source size does not matter for thumbnails.
+const THUMB_OPTIONS = { perSlot: 5, runs: 5, throttledRate: CPU_THROTTLING, width: 2000, height: 1500, fixturesDir: FIXTURES_DIR };
 
 /** 1 KB = 1000 bytes, as Vite's build report prints sizes. */
 const kb = (bytes: number) => bytes / 1000;
 
-type Unit = 'KB' | 'ms' | 's' | 'rows';
+type Unit = 'KB' | 'MB' | 'ms' | 's' | 'rows';
 type Row = {
   key: string;
-  section: 'bundle' | 'tti' | 'db';
+  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs';
   label: string;
   value: number;
   unit: Unit;
   /** Upper bound; rows without one are for information. */
   target?: number;
   status: 'OK' | 'MISS' | 'info';
+  /** Printed instead of the value, e.g. "none" when no long task was reported. */
+  display?: string;
 };
 
 const rows: Row[] = [];
-function figure(section: Row['section'], key: string, label: string, value: number, unit: Unit, target?: number): void {
+function figure(section: Row['section'], key: string, label: string, value: number, unit: Unit, target?: number, display?: string): void {
   const status = target === undefined ? 'info' : value <= target ? 'OK' : 'MISS';
-  rows.push({ key, section, label, value: round(value, unit === 's' ? 2 : 1), unit, ...(target === undefined ? {} : { target }), status });
+  rows.push({ key, section, label, value: round(value, unit === 's' ? 2 : 1), unit, ...(target === undefined ? {} : { target }), status, ...(display ? { display } : {}) });
 }
 
 const format = (value: number, unit: Unit) => `${unit === 's' ? value.toFixed(2) : value.toFixed(1)} ${unit}`;
@@ -56,7 +68,7 @@ function printTable(title: string, section: Row['section']): void {
   console.log(`\n${title}`);
   for (const r of selected) {
     const target = r.target === undefined ? '' : `target ≤ ${format(r.target, r.unit).replace(/\.0 /, ' ')}`;
-    console.log(`  ${`${r.label}:`.padEnd(labelWidth)} ${format(r.value, r.unit).padStart(9)}  ${target.padEnd(17)} ${r.status}`);
+    console.log(`  ${`${r.label}:`.padEnd(labelWidth)} ${(r.display ?? format(r.value, r.unit)).padStart(9)}  ${target.padEnd(17)} ${r.status}`);
   }
 }
 
@@ -116,6 +128,102 @@ async function dbFigures(): Promise<DbBenchResult> {
   return db;
 }
 
+/** 1 MB = 1,000,000 bytes, like KB above. */
+const mb = (bytes: number) => bytes / 1_000_000;
+const msText = (value: number) => `${Math.round(value)} ms`;
+
+async function photoFigures(): Promise<PhotoBenchResult> {
+  const { warmup, photos: count, batchSize, batchRuns, width, height } = PHOTO_OPTIONS;
+  console.log(
+    `\n  measuring photos: ${width}x${height} JPEG to stored, ${count} one at a time after ${warmup} warm-ups, ` +
+      `then ${batchRuns} batches of ${batchSize} (no CPU throttling)…`,
+  );
+  const photos = await measurePhotos(PHOTO_OPTIONS);
+  const { perPhoto, batches, fixtures } = photos;
+  const totals = perPhoto.timed.map((t) => t.totalMs);
+  const size = `${width}x${height}`;
+  figure('photos', 'photoMedian', `photo ${size} to stored, median of ${count}`, median(totals), 'ms', 400);
+  figure('photos', 'photoP95', `photo ${size} to stored, p95`, percentile(totals, 95), 'ms');
+  figure('photos', 'photoProcessMedian', 'processPhotos (in the worker), median', median(perPhoto.timed.map((t) => t.processMs)), 'ms');
+  figure('photos', 'photoStoreMedian', 'addPhoto (one transaction), median', median(perPhoto.timed.map((t) => t.storeMs)), 'ms');
+  figure('photos', 'photoFirst', 'first photo, worker start included', perPhoto.warmup[0]?.totalMs ?? Number.NaN, 'ms');
+  for (const [i, batch] of batches.entries()) {
+    const longest = batch.longTasks.length > 0 ? max(batch.longTasks.map((t) => t.durationMs)) : 0;
+    const label = `${batchSize}-photo batch ${i + 1}: longest task ≥ 50 ms`;
+    figure('photos', `batch${i + 1}LongestTask`, label, longest, 'ms', 50, batch.longTasks.length > 0 ? undefined : 'none');
+  }
+  figure('photos', 'batchMaxTimerGap', `${batchSize}-photo batches: largest setTimeout(0) gap`, max(batches.map((b) => b.maxTimerGapMs)), 'ms');
+  figure('photos', 'batchMaxFrameGap', `${batchSize}-photo batches: largest frame (rAF) gap`, max(batches.map((b) => b.maxFrameGapMs)), 'ms');
+  figure('photos', 'batchHeapBaseline', 'main-thread JS heap before a batch, median', mb(median(batches.map((b) => b.heapBaselineBytes))), 'MB');
+  figure('photos', 'batchHeapPeak', `main-thread JS heap peak in a batch, max of ${batches.length}`, mb(max(batches.map((b) => b.heapPeakBytes))), 'MB');
+  const workerPeaks = batches.flatMap((b) => (b.workerHeapPeakBytes === null ? [] : [b.workerHeapPeakBytes]));
+  if (workerPeaks.length > 0) figure('photos', 'batchWorkerHeapPeak', 'photo worker JS heap peak in a batch, max', mb(max(workerPeaks)), 'MB');
+  const rssPeaks = batches.flatMap((b) => (b.rendererRssPeakBytes === null ? [] : [b.rendererRssPeakBytes]));
+  if (rssPeaks.length > 0) figure('photos', 'batchRendererRssPeak', 'renderer memory (RSS) peak in a batch, max', mb(max(rssPeaks)), 'MB');
+  figure('photos', 'batchSeconds', `${batchSize}-photo batch, files to stored, median`, median(batches.map((b) => b.totalMs)) / 1000, 's');
+
+  const first = perPhoto.timed[0];
+  const made = fixtures.madeNow > 0 ? `${fixtures.madeNow} made now in ${(fixtures.generateMs / 1000).toFixed(1)} s` : 'reused from .tmp/bench-fixtures';
+  console.log(`  files: ${fixtures.count} JPEGs of ${size}, ${mb(fixtures.meanBytes).toFixed(1)} MB on average (${made}), put in a file input with setInputFiles`);
+  if (first) {
+    console.log(
+      `  stored: ${first.width}x${first.height} photo of ${kb(first.photoBytes).toFixed(0)} KB and ${first.thumbWidth}x${first.thumbHeight} ` +
+        `thumbnail of ${kb(first.thumbBytes).toFixed(0)} KB (first timed photo); Dexie debug mode ${photos.dexieDebug ? 'on' : 'off'}`,
+    );
+  }
+  console.log(`  per photo (ms): ${totals.map((v) => Math.round(v)).join(', ')}; warm-ups ${perPhoto.warmup.map((t) => Math.round(t.totalMs)).join(', ')}`);
+  for (const [i, b] of batches.entries()) {
+    const tasks = b.longTasks.length > 0 ? b.longTasks.map((t) => `${msText(t.durationMs)} at +${msText(t.startMs)}`).join(', ') : 'none';
+    const worker = b.workerHeapPeakBytes === null ? 'not attached' : `${mb(b.workerHeapBaselineBytes ?? 0).toFixed(1)} → ${mb(b.workerHeapPeakBytes).toFixed(1)} MB`;
+    const rss = b.rendererRssPeakBytes === null ? 'n/a' : `${mb(b.rendererRssBaselineBytes ?? 0).toFixed(0)} → ${mb(b.rendererRssPeakBytes).toFixed(0)} MB`;
+    console.log(
+      `  batch ${i + 1}: ${(b.totalMs / 1000).toFixed(2)} s (processPhotos ${msText(b.processMs)}, addPhoto x ${b.stored} ${msText(b.storeMs)}); ` +
+        `long tasks: ${tasks}; largest gaps: frame ${b.maxFrameGapMs.toFixed(1)} ms over ${b.frames} frames, setTimeout(0) ` +
+        `${b.maxTimerGapMs.toFixed(1)} ms over ${b.timerTicks} ticks; JS heap ${mb(b.heapBaselineBytes).toFixed(1)} → ` +
+        `${mb(b.heapPeakBytes).toFixed(1)} MB (${b.heapSamples} samples); worker heap ${worker}; renderer RSS ${rss}`,
+    );
+  }
+  console.log(
+    '  JS heap: performance.memory.usedJSHeapSize of the page (precise; in this Chromium it counts ArrayBuffers too), every 50 ms;\n' +
+      '  the worker\'s heap comes over CDP; decoded bitmaps and canvases are in neither, only in the renderer processes\' RSS (/proc).',
+  );
+  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
+  return photos;
+}
+
+async function thumbnailFigures(): Promise<ThumbsBenchResult> {
+  const { perSlot, runs, throttledRate } = THUMB_OPTIONS;
+  console.log(`\n  measuring a card with ${perSlot * 8} photos in the built app: ${runs} openings of the walk-around step, then ${runs} at ${throttledRate}x CPU…`);
+  const thumbs = await measureThumbnails(THUMB_OPTIONS);
+  const decoded = thumbs.runs.map((r) => r.decodedMs);
+  const n = thumbs.photos;
+  figure('thumbs', 'thumbsMedian', `walk-around step, ${n} thumbnails, median of ${runs}`, median(decoded), 'ms', 300);
+  figure('thumbs', 'thumbsMax', `walk-around step, ${n} thumbnails, max of ${runs}`, max(decoded), 'ms');
+  if (thumbs.throttledRuns.length > 0) {
+    figure('thumbs', 'thumbsThrottledMedian', `walk-around step, ${throttledRate}x CPU, median of ${runs}`, median(thumbs.throttledRuns.map((r) => r.decodedMs)), 'ms');
+  }
+  const at = (list: typeof thumbs.runs, pick: (r: (typeof thumbs.runs)[number]) => number) => msText(median(list.map(pick)));
+  console.log(
+    `  from the tap on 环车检查 to every thumbnail decoded (img.decode()), each run a fresh page load of the card: ` +
+      `${decoded.map((v) => Math.round(v)).join(', ')} ms`,
+  );
+  console.log(
+    `  medians since the tap: step rendered ${at(thumbs.runs, (r) => r.stepShownMs)}, first thumbnail <img> ${at(thumbs.runs, (r) => r.firstImgMs)}, ` +
+      `all ${n} <img> in the page ${at(thumbs.runs, (r) => r.allImgsMs)}, all decoded ${at(thumbs.runs, (r) => r.decodedMs)}`,
+  );
+  if (thumbs.throttledRuns.length > 0) {
+    console.log(`  ${throttledRate}x CPU (main thread): ${thumbs.throttledRuns.map((r) => Math.round(r.decodedMs)).join(', ')} ms`);
+  }
+  console.log(
+    `  set-up: ${n} JPEGs of ${thumbs.fixtures.width}x${thumbs.fixtures.height} (${mb(thumbs.fixtures.meanBytes).toFixed(1)} MB on average, ` +
+      `${thumbs.fixtures.madeNow > 0 ? `${thumbs.fixtures.madeNow} made now` : 'reused'}; ${thumbs.distinctThumbnails} distinct thumbnails) ` +
+      `picked into the 8 general photo slots through the UI in ${(thumbs.setupMs / 1000).toFixed(1)} s;\n` +
+      `  app at ${thumbs.origin} (loopback), Dexie debug mode off (${thumbs.consoleTasks} console.createTask calls)`,
+  );
+  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
+  return thumbs;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const cpu = cpus();
@@ -136,7 +244,10 @@ async function main(): Promise<void> {
   const bundle = parts.has('bundle') ? bundleFigures() : null;
   const tti = parts.has('tti') ? await ttiFigures() : null;
   const db = parts.has('db') ? await dbFigures() : null;
+  const photos = parts.has('photos') ? await photoFigures() : null;
+  const thumbs = parts.has('photos') ? await thumbnailFigures() : null;
   if (tti) machine.chromium = tti.browserVersion;
+  else if (photos) machine.chromium = photos.browserVersion;
   machine.loadAverage1mAtEnd = round(loadavg()[0] ?? 0, 2);
 
   const seconds = (Date.now() - started) / 1000;
@@ -145,6 +256,8 @@ async function main(): Promise<void> {
   printTable('1. Bundle (dist/, as built)', 'bundle');
   printTable(`2. Start of the installed app: offline, service worker, CPU throttled ${CPU_THROTTLING}x`, 'tti');
   printTable('3-4. IndexedDB through src/db/job-repo.ts: real Chromium, no CPU throttling', 'db');
+  printTable('5-7. Photos through processPhotos + addPhoto, one photo and 10-photo batches: real Chromium, no CPU throttling', 'photos');
+  printTable('8. Opening a card with 40 photos: the built app, service worker, no CPU throttling unless stated', 'thumbs');
   const misses = rows.filter((r) => r.status === 'MISS');
   console.log(`\n  1 KB = 1000 bytes. Run time ${seconds.toFixed(1)} s (build not included).`);
   console.log(misses.length ? `  MISSED: ${misses.map((r) => r.label).join('; ')}` : '  All targets met.');
@@ -159,6 +272,8 @@ async function main(): Promise<void> {
       bundle,
       tti: tti && { ...tti, medianMs: median(tti.runs.map((r) => r.ms)), maxMs: max(tti.runs.map((r) => r.ms)) },
       indexedDb: db && { options: DB_OPTIONS, cpuThrottling: 'none', ...db },
+      photos: photos && { options: PHOTO_OPTIONS, cpuThrottling: 'none', ...photos },
+      thumbnails: thumbs && { options: THUMB_OPTIONS, cpuThrottling: `none, and ${THUMB_OPTIONS.throttledRate}x for throttledRuns`, ...thumbs },
     },
   };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

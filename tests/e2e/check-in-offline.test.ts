@@ -103,7 +103,7 @@ describe('offline check-in on a tablet', () => {
   });
 
   async function expectEveryValue() {
-    await step(/客户/).click();
+    await step(/客户$/).click();
     await expectValue(page.getByLabel('客户姓名'), '张伟');
     await expectValue(page.getByLabel('联系电话'), '13812345678');
     await expectValue(page.getByLabel('客户单位（选填）'), '深圳市某某科技有限公司');

@@ -66,7 +66,7 @@ describe('check-in rules in the browser', () => {
     await expectVisible(page.getByRole('status').filter({ hasText: /已按车牌\/车架号从 WK-\d{8}-A001 填入/ }));
     await expectValue(field('车架号/VIN'), VALID_VIN);
     await expectValue(field('品牌/车型'), '日产 轩逸');
-    await step(/客户/).tap();
+    await step(/客户$/).tap();
     await expectValue(field('客户姓名'), '李娜');
     await expectValue(field('联系电话'), '12345'); // what the advisor typed is never overwritten
     await field('联系电话').fill('13900001111');

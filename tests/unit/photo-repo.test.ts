@@ -7,7 +7,8 @@ import { ZodError } from 'zod';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
 import { addDamage } from '../../src/db/damage-repo.ts';
 import { createJob } from '../../src/db/job-repo.ts';
-import { addPhoto, getBlob, isQuotaError, removePhoto, restorePhoto, type ImageBytes } from '../../src/db/photo-repo.ts';
+import { getBlob } from '../../src/db/blob-store.ts';
+import { addPhoto, isQuotaError, removePhoto, restorePhoto, type ImageBytes } from '../../src/db/photo-repo.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
 

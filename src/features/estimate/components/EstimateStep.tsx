@@ -1,6 +1,80 @@
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import { addLine, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
+import { db } from '../../../db/instance.ts';
+import { LINE_KINDS, estimateTotals, type LineFields } from '../../../shared/estimate.ts';
 import type { Job } from '../../../shared/job.ts';
+import { live } from '../../../shared/walkaround.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+import { useCatalogue } from '../hooks/use-catalogue.ts';
+import { useLineUndo } from '../hooks/use-line-undo.ts';
+import { CatalogueImport } from './CatalogueImport.tsx';
+import { CataloguePicker } from './CataloguePicker.tsx';
+import { EstimateTerms } from './EstimateTerms.tsx';
+import { LineGroup } from './LineGroup.tsx';
+import { TotalsBox } from './TotalsBox.tsx';
+import { UndoSnackbar } from './UndoSnackbar.tsx';
 
-/** The 估价单 step: placeholder until the estimate editor lands. */
+/**
+ * The 估价单 / 任务委托书 step: lines picked from the catalogue or typed free, the totals,
+ * and the terms. Every change is its own saved mutation, written as it is made, so the job
+ * prop (live from IndexedDB) is the only state of the estimate here.
+ */
 export function EstimateStep({ job }: { job: Job }) {
-  return <p>{Object.keys(job.estimate.lines).length}</p>;
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<string | null>(null);
+  const report = useCallback(
+    (e: unknown) => setFailure(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })),
+    [t],
+  );
+  const save = (work: Promise<unknown>) => void work.then(() => setFailure(null), report);
+
+  const catalogue = useCatalogue();
+  const undo = useLineUndo(job.id, report);
+  const lines = live(job.estimate.lines);
+  const presentCodes = new Set(lines.map((line) => line.code).filter((code) => code !== ''));
+  const unitOf = (code: string) => (catalogue.status === 'ready' ? catalogue.byCode.get(code)?.unit : undefined);
+
+  async function add(fields: LineFields): Promise<boolean> {
+    try {
+      await addLine(db, job.id, fields);
+      setFailure(null);
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  }
+
+  // The step sits inside the check-in <form>: Enter in one of our boxes must not submit it.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+  }
+
+  return (
+    <div className="estimate" onKeyDown={onKeyDown}>
+      <h3>{t('estimate.title')}</h3>
+      {failure && (
+        <p className="banner banner-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <CataloguePicker catalogue={catalogue} presentCodes={presentCodes} onAdd={add} />
+      {LINE_KINDS.map((kind) => (
+        <LineGroup
+          key={kind}
+          kind={kind}
+          lines={lines.filter((line) => line.kind === kind)}
+          unitOf={unitOf}
+          onChange={(id, fields) => save(updateLine(db, job.id, id, fields))}
+          onRemove={(line) => void undo.remove(line)}
+        />
+      ))}
+      <TotalsBox totals={estimateTotals(lines)} />
+      <EstimateTerms estimate={job.estimate} onChange={(fields) => save(updateEstimate(db, job.id, fields))} />
+      <CatalogueImport />
+      {undo.removed && (
+        <UndoSnackbar description={undo.removed.description} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
+      )}
+    </div>
+  );
 }

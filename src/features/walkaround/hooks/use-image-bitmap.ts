@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../../db/instance.ts';
-import { getBlob } from '../../../db/photo-repo.ts';
+import { getBlob } from '../../../db/blob-store.ts';
 
 type Loaded = { sha256: string; image: ImageBitmap | 'failed' };
 

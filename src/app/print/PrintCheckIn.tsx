@@ -1,0 +1,60 @@
+import { BELONGINGS, COVERS, SERVICE_TYPES, WARNING_LIGHTS, type Job } from '../../shared/job.ts';
+import { formatLocalDateTime } from '../../shared/local-time.ts';
+import { live } from '../../shared/walkaround.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+
+const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
+
+/** The 接车单 itself: customer, vehicle, condition, covers, belongings and the damage list. */
+export function PrintCheckIn({ job }: { job: Job }) {
+  const { t } = useI18n();
+  const { card } = job;
+  const on = <K extends string>(keys: readonly K[], set: Partial<Record<K, unknown>>, prefix: string) =>
+    keys.filter((k) => Boolean(set[k])).map((k) => t(`${prefix}.${k}`)).join('、') || '—';
+  const fuel = card.fuel === null ? '—' : card.fuel.kind === 'gauge' ? GAUGE[card.fuel.eighths] : `${card.fuel.percent}%`;
+  const rows: [string, string][] = [
+    [t('customer.name'), card.customer.name],
+    [t('customer.phone'), card.customer.phone],
+    [t('customer.company'), card.customer.company || '—'],
+    [t('vehicle.plate'), card.vehicle.plate],
+    [t('vehicle.vin'), card.vehicle.vin],
+    [t('vehicle.model'), `${card.vehicle.model} ${card.vehicle.color}`.trim()],
+    [t('odometer'), card.odometerKm === null ? '—' : `${card.odometerKm.toLocaleString('en')} km`],
+    [t('fuel'), fuel ?? '—'],
+    [t('warningLights'), on(WARNING_LIGHTS, card.warningLights, 'light') + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],
+    [t('covers'), on(COVERS, card.covers, 'cover')],
+    [t('belongings'), on(BELONGINGS, card.belongings, 'belonging') + (card.belongingsNote ? `、${card.belongingsNote}` : '')],
+    [t('valuables'), card.valuablesConfirmedAt ? t('valuables.confirmedAt', { time: formatLocalDateTime(card.valuablesConfirmedAt) }) : '—'],
+    [t('serviceTypes'), on(SERVICE_TYPES, card.serviceTypes, 'service')],
+    [t('customerRequest'), card.customerRequest || '—'],
+  ];
+  const damages = live(job.damages);
+  return (
+    <section className="print-section">
+      <h2>{t('print.checkIn')}</h2>
+      <table className="print-table">
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('damage.list', { count: damages.length })}</h3>
+      {damages.length === 0 ? (
+        <p>{t('damage.none')}</p>
+      ) : (
+        <ol className="print-damages">
+          {damages.map((d) => (
+            <li key={d.id}>
+              {t(`damage.type.${d.type}`)} · {t(`severity.${d.severity}`)} · {t(`view.${d.view}`)}
+              {d.note && ` · ${d.note}`}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

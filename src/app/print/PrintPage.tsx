@@ -1,0 +1,64 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { db } from '../../db/instance.ts';
+import { getJob } from '../../db/job-queries.ts';
+import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
+import { live } from '../../shared/walkaround.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { navigate } from '../../ui/navigation.ts';
+import { PrintCheckIn } from './PrintCheckIn.tsx';
+import { PrintEstimate } from './PrintEstimate.tsx';
+import { PrintSignatures } from './PrintSignatures.tsx';
+
+const noop = () => undefined;
+
+/**
+ * The customer's copy (一联客户留存), laid out for A4: the check-in sheet, the damage diagram
+ * with its marks, the estimate and the signatures with their time. The browser's print
+ * dialog prints it or saves it as PDF; everything on it comes from this tablet, offline.
+ */
+export function PrintPage({ jobId }: { jobId: string }) {
+  const { t } = useI18n();
+  const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+
+  useEffect(() => {
+    document.body.classList.add('printing');
+    return () => document.body.classList.remove('printing');
+  }, []);
+
+  if (job === undefined) return <main className="print-page" aria-busy="true" />;
+  if (job === null)
+    return (
+      <main className="print-page">
+        <p className="banner banner-error" role="alert">
+          {t('jobs.noMatch')}
+        </p>
+      </main>
+    );
+
+  return (
+    <main className="print-page">
+      <div className="print-actions">
+        <button type="button" className="btn" onClick={() => navigate(`/jobs/${job.id}/signing`)}>
+          ‹ {t('app.back')}
+        </button>
+        <button type="button" className="btn btn-primary btn-large" onClick={() => window.print()}>
+          {t('print.print')}
+        </button>
+      </div>
+      <header className="print-header">
+        <h1>{t('print.title')}</h1>
+        <div>
+          <strong>{job.number}</strong> · {t('print.customerCopy')}
+        </div>
+      </header>
+      <PrintCheckIn job={job} />
+      <section className="print-section print-diagram">
+        <h2>{t('step.walkaround')}</h2>
+        <VehicleDiagram body={job.card.vehicle.bodyStyle} damages={live(job.damages)} selectedId={null} moving={false} onTap={noop} onSelect={noop} />
+      </section>
+      <PrintEstimate job={job} />
+      <PrintSignatures job={job} />
+    </main>
+  );
+}

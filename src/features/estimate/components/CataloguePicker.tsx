@@ -1,0 +1,115 @@
+import { useId, useState } from 'react';
+import type { CatalogueItem } from '../../../shared/catalogue.ts';
+import type { LineFields } from '../../../shared/estimate.ts';
+import { formatFen } from '../../../shared/money.ts';
+import { useI18n } from '../../../ui/i18n.tsx';
+import { reloadCatalogue, type CatalogueState } from '../catalogue-store.ts';
+import { CustomLineForm } from './CustomLineForm.tsx';
+
+/** Rows shown per search: a screenful; a longer list means the query needs another letter. */
+const RESULT_LIMIT = 12;
+
+type CataloguePickerProps = {
+  catalogue: CatalogueState;
+  /** Codes already on the estimate, marked in the results so nothing is added twice by mistake. */
+  presentCodes: ReadonlySet<string>;
+  onAdd: (fields: LineFields) => Promise<boolean>;
+};
+
+/** Search the catalogue by code, name or pinyin initials and tap to add; or type a free line. */
+export function CataloguePicker({ catalogue, presentCodes, onAdd }: CataloguePickerProps) {
+  const { t, language } = useI18n();
+  const resultsId = useId();
+  const [query, setQuery] = useState('');
+  const [customOpen, setCustomOpen] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const [busyCode, setBusyCode] = useState<string | null>(null);
+
+  const trimmed = query.trim();
+  // Searched on every keystroke: the index answers in milliseconds (see the benchmark).
+  const results = catalogue.status === 'ready' && trimmed !== '' ? catalogue.index.search(trimmed, RESULT_LIMIT) : [];
+
+  async function addAndNote(fields: LineFields): Promise<boolean> {
+    const ok = await onAdd(fields);
+    if (ok) setAdded(fields.description);
+    return ok;
+  }
+
+  async function add(item: CatalogueItem) {
+    // One tap, one line: a second tap while the first is saving is the same tap.
+    if (busyCode !== null) return;
+    setBusyCode(item.code);
+    await addAndNote({
+      kind: item.kind,
+      code: item.code,
+      description: item.name,
+      quantityMilli: 1000,
+      unitPriceFen: item.unitPriceFen,
+      discountBp: 0,
+    });
+    setBusyCode(null);
+  }
+
+  return (
+    <section className="catalogue-picker">
+      <div className="catalogue-search-row">
+        <div className="field search-field">
+          <label htmlFor={`${resultsId}-search`}>{t('catalogue.search')}</label>
+          <input
+            id={`${resultsId}-search`}
+            type="search"
+            autoComplete="off"
+            enterKeyHint="search"
+            placeholder={t('catalogue.placeholder')}
+            aria-controls={resultsId}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setAdded(null);
+            }}
+          />
+        </div>
+        <button type="button" className="btn btn-large" aria-expanded={customOpen} onClick={() => setCustomOpen(!customOpen)}>
+          {t('custom.open')}
+        </button>
+      </div>
+      {catalogue.status === 'loading' && <p className="catalogue-note">{t('catalogue.loading')}</p>}
+      {catalogue.status === 'failed' && (
+        <p className="banner banner-error" role="alert">
+          {t('catalogue.failed', { reason: catalogue.reason })}{' '}
+          <button type="button" className="btn" onClick={() => void reloadCatalogue()}>
+            {t('catalogue.retry')}
+          </button>
+        </p>
+      )}
+      {added && (
+        <p className="banner banner-ok" role="status">
+          ✓ {t('catalogue.added', { name: added })}
+        </p>
+      )}
+      <ul id={resultsId} className="catalogue-results" aria-label={t('catalogue.results')}>
+        {results.map((item) => (
+          <li key={`${item.kind}:${item.code}`}>
+            <button type="button" className="catalogue-row" disabled={busyCode !== null} onClick={() => void add(item)}>
+              <span className="catalogue-code">{item.code}</span>
+              <span className="catalogue-name">
+                {item.name}
+                {presentCodes.has(item.code) && <span className="catalogue-present">{t('catalogue.onEstimate')}</span>}
+              </span>
+              <span className="catalogue-kind">{t(item.kind === 'labour' ? 'estimate.labour' : 'estimate.parts')}</span>
+              <span className="catalogue-price">
+                {formatFen(item.unitPriceFen, language)}
+                {item.unit && <span className="catalogue-unit">/{item.unit}</span>}
+              </span>
+              <span className="catalogue-add" aria-hidden="true">＋</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {catalogue.status === 'ready' && trimmed !== '' && results.length === 0 && (
+        <p className="catalogue-note">{t('catalogue.noMatch', { query: trimmed })}</p>
+      )}
+      {customOpen && <CustomLineForm onAdd={addAndNote} onClose={() => setCustomOpen(false)} />}
+    </section>
+  );
+}

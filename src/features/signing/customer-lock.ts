@@ -1,0 +1,124 @@
+// Customer mode (DESIGN.md "Security"): while the tablet is in the customer's hands the app
+// shows one document and nothing else until an advisor PIN unlocks it. The lock lives in
+// localStorage, not in React state or the URL, so a reload, a URL typed by hand, a new tab or
+// a pull-to-refresh all come back locked. It is this device's state only and never synced.
+import { nowIso } from '../../shared/local-time.ts';
+import type { SignatureKind } from '../../shared/signature.ts';
+
+export const LOCK_STORAGE_KEY = 'walkaround.customerLock';
+/** The only URL shown while locked: it names no job card, so there is nothing to edit. */
+export const CUSTOMER_PATH = '/customer';
+
+/** After this many wrong PINs in a row the unlock waits, so a customer cannot guess it. */
+export const MAX_WRONG_PINS = 5;
+export const WRONG_PIN_WAIT_MS = 30_000;
+
+export type CustomerLock = {
+  jobId: string;
+  kind: SignatureKind;
+  /** When the tablet was handed over: a signature of this kind since then is the customer's. */
+  since: string;
+  /** Wrong PINs since the last wait, and when the next try is allowed (ms since the epoch).
+   *  Kept with the lock so that reloading does not reset the count. */
+  wrongPins: number;
+  retryAt: number;
+};
+
+// The kinds as a typed record rather than SIGNATURE_KINDS: the app loads this module on its
+// first screen, and signature.ts would bring zod along. The type keeps the two lists equal.
+const KINDS: Record<SignatureKind, true> = { checkin: true, estimate: true, additional: true, delivery: true };
+const isKind = (value: unknown): value is SignatureKind => typeof value === 'string' && Object.hasOwn(KINDS, value);
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let current: CustomerLock | null = read();
+
+function read(): CustomerLock | null {
+  try {
+    const value: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCK_STORAGE_KEY) ?? 'null');
+    if (!value || typeof value !== 'object') return null;
+    const { jobId, kind, since, wrongPins, retryAt } = value as Record<string, unknown>;
+    if (typeof jobId !== 'string' || typeof since !== 'string' || !isKind(kind)) return null;
+    return {
+      jobId,
+      kind,
+      since,
+      wrongPins: typeof wrongPins === 'number' ? wrongPins : 0,
+      retryAt: typeof retryAt === 'number' ? retryAt : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function save(next: CustomerLock | null): void {
+  current = next;
+  try {
+    if (next) localStorage.setItem(LOCK_STORAGE_KEY, JSON.stringify(next));
+    else localStorage.removeItem(LOCK_STORAGE_KEY);
+  } catch {
+    // Storage refused (private mode, full): the lock still holds in this page, only a reload
+    // would lose it. Refusing to hand over the tablet for that would help nobody.
+  }
+  for (const listener of listeners) listener();
+}
+
+/** The lock, shaped for React's useSyncExternalStore (see hooks/use-customer-lock.ts). */
+export const customerLock = {
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+  getSnapshot(): CustomerLock | null {
+    return current;
+  },
+};
+
+export function isCustomerLocked(): boolean {
+  return current !== null;
+}
+
+/** Hands the tablet to the customer for one document. */
+export function lockForCustomer(jobId: string, kind: SignatureKind, now = new Date()): void {
+  save({ jobId, kind, since: nowIso(now), wrongPins: 0, retryAt: 0 });
+  history.pushState(null, '', CUSTOMER_PATH);
+}
+
+/** Only after the advisor PIN has been verified. */
+export function unlock(): void {
+  save(null);
+}
+
+/** How long until the next PIN may be tried; 0 when it may be tried now. */
+export function pinWaitMs(now = Date.now()): number {
+  return current ? Math.max(0, current.retryAt - now) : 0;
+}
+
+export function recordWrongPin(now = Date.now()): void {
+  if (!current) return;
+  const wrongPins = current.wrongPins + 1;
+  save(
+    wrongPins >= MAX_WRONG_PINS
+      ? { ...current, wrongPins: 0, retryAt: now + WRONG_PIN_WAIT_MS }
+      : { ...current, wrongPins },
+  );
+}
+
+// Installed at import, before React renders anything, so no frame of another screen shows.
+if (typeof window !== 'undefined') {
+  // Back (and forward) land on an entry of the app; while locked, a new /customer entry goes
+  // on top at once, so the button does nothing visible and the screen never changes.
+  window.addEventListener('popstate', () => {
+    if (current) history.pushState(null, '', CUSTOMER_PATH);
+  });
+  // Another tab of the app on this tablet locked or unlocked: follow it.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== LOCK_STORAGE_KEY && event.key !== null) return;
+    current = read();
+    for (const listener of listeners) listener();
+  });
+  // A reload or a typed URL while locked: whatever was asked for, the address says /customer.
+  if (current && location.pathname !== CUSTOMER_PATH) history.replaceState(null, '', CUSTOMER_PATH);
+}
