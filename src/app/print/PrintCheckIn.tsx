@@ -13,12 +13,12 @@ export function PrintCheckIn({ job }: { job: Job }) {
     keys.filter((k) => Boolean(set[k])).map((k) => t(`${prefix}.${k}`)).join('、') || '—';
   const fuel = card.fuel === null ? '—' : card.fuel.kind === 'gauge' ? GAUGE[card.fuel.eighths] : `${card.fuel.percent}%`;
   const rows: [string, string][] = [
-    [t('customer.name'), card.customer.name],
-    [t('customer.phone'), card.customer.phone],
+    [t('customer.name'), card.customer.name || '—'],
+    [t('customer.phone'), card.customer.phone || '—'],
     [t('customer.company'), card.customer.company || '—'],
-    [t('vehicle.plate'), card.vehicle.plate],
-    [t('vehicle.vin'), card.vehicle.vin],
-    [t('vehicle.model'), `${card.vehicle.model} ${card.vehicle.color}`.trim()],
+    [t('vehicle.plate'), card.vehicle.plate || '—'],
+    [t('vehicle.vin'), card.vehicle.vin || '—'],
+    [t('vehicle.model'), `${card.vehicle.model} ${card.vehicle.color}`.trim() || '—'],
     [t('odometer'), card.odometerKm === null ? '—' : `${card.odometerKm.toLocaleString('en')} km`],
     [t('fuel'), fuel ?? '—'],
     [t('warningLights'), on(WARNING_LIGHTS, card.warningLights, 'light') + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],

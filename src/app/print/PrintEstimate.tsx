@@ -1,3 +1,4 @@
+import { formatQuantity } from '../../features/estimate/line-input.ts';
 import { estimateTotals, lineAmounts } from '../../shared/estimate.ts';
 import type { Job } from '../../shared/job.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
@@ -35,7 +36,7 @@ export function PrintEstimate({ job }: { job: Job }) {
                 <td>
                   {line.description} <small>({t(line.kind === 'labour' ? 'estimate.labour' : 'estimate.parts')})</small>
                 </td>
-                <td className="num">{line.quantityMilli / 1000}</td>
+                <td className="num">{formatQuantity(line.quantityMilli)}</td>
                 <td className="num">{formatFen(line.unitPriceFen)}</td>
                 <td className="num">{discountFen > 0 ? `-${formatFen(discountFen)}` : '—'}</td>
                 <td className="num">{formatFen(netFen)}</td>
@@ -52,6 +53,12 @@ export function PrintEstimate({ job }: { job: Job }) {
             <th colSpan={5}>{t('estimate.parts')}</th>
             <td className="num">{formatFen(totals.partsFen)}</td>
           </tr>
+          {totals.discountFen > 0 && (
+            <tr>
+              <th colSpan={5}>{t('estimate.discount')}</th>
+              <td className="num">-{formatFen(totals.discountFen)}</td>
+            </tr>
+          )}
           <tr className="print-total">
             <th colSpan={5}>{t('estimate.total')}</th>
             <td className="num">{formatFen(totals.totalFen)}</td>

@@ -15,7 +15,7 @@ export function PrintSignatures({ job }: { job: Job }) {
   if (signatures.length === 0) return null;
   return (
     <section className="print-section print-signatures">
-      <h2>{t('signing.title')}</h2>
+      <h2>{t('step.signing')}</h2>
       <ul>
         {signatures.map((signature) => (
           <li key={signature.id}>
