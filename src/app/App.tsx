@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { JobList } from '../features/jobs/components/JobList.tsx';
+import type { CustomerMode as CustomerModeComponent } from '../features/signing/components/CustomerMode.tsx';
 import { isCustomerLocked } from '../features/signing/customer-lock.ts';
 import { useCustomerLock } from '../features/signing/hooks/use-customer-lock.ts';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
@@ -11,7 +12,15 @@ import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 // The list is the first screen; the card loads on demand to keep the first route small.
 const JobPage = lazy(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })));
 const PrintPage = lazy(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
-const CustomerMode = lazy(() => import('../features/signing/components/CustomerMode.tsx').then((m) => ({ default: m.CustomerMode })));
+// Customer mode is fetched while a card is open, so handing the tablet over renders it at
+// once: a lazy component would show its fallback for React's minimum of 300 ms.
+let customerMode: { CustomerMode: typeof CustomerModeComponent } | null = null;
+const loadCustomerMode = () =>
+  import('../features/signing/components/CustomerMode.tsx').then((m) => {
+    customerMode = m;
+    return { default: m.CustomerMode };
+  });
+const LazyCustomerMode = lazy(loadCustomerMode);
 
 // A new version reloads the page: never while the customer holds the tablet (the lock would
 // hold, but the customer would watch the screen go blank), nor over unsaved typing.
@@ -32,13 +41,21 @@ function Shell() {
   const [, section, jobId, step] = path.split('/');
   const lock = useCustomerLock();
 
+  useEffect(() => {
+    if (section === 'jobs' && !customerMode) void loadCustomerMode().catch(() => undefined);
+  }, [section]);
+
   // Customer mode: that one document and nothing else, until the advisor's PIN.
-  if (lock)
-    return (
+  if (lock) {
+    const Loaded = customerMode?.CustomerMode;
+    return Loaded ? (
+      <Loaded jobId={lock.jobId} kind={lock.kind} since={lock.since} />
+    ) : (
       <Suspense fallback={<main className="customer-mode" aria-busy="true" />}>
-        <CustomerMode jobId={lock.jobId} kind={lock.kind} since={lock.since} />
+        <LazyCustomerMode jobId={lock.jobId} kind={lock.kind} since={lock.since} />
       </Suspense>
     );
+  }
 
   return (
     <>

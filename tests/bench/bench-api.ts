@@ -1,7 +1,9 @@
 // The contract between the harness pages (browser) and the runner (Node): what `window.bench`
 // (IndexedDB, harness.html) and `window.photoBench` (photos, photo-harness.html) offer and
 // what each call returns. Types only, so both sides agree on the shape of every figure
-// without sharing any runtime code.
+// without sharing any runtime code. `window.catalogueBench` (catalogue-harness.html) times the
+// catalogue's search() alone.
+import type { CatalogueItem } from '../../src/shared/catalogue.ts';
 
 /** Timings of sequential `updateCard` calls on one job. */
 export type SaveResult = {
@@ -112,9 +114,21 @@ export type PhotoBenchApi = {
   dexieDebug(): boolean;
 };
 
+/** One query string through `index.search(query, limit)`: the median of its repeats. */
+export type CatalogueSearchTiming = { query: string; ms: number; hits: number };
+
+/** The catalogue harness (catalogue-harness.html): the app's createCatalogueIndex and search(). */
+export type CatalogueBenchApi = {
+  /** Builds the index over `items` (what the app does once per session), timed. */
+  build(items: CatalogueItem[]): { ms: number; size: number };
+  /** Times each query `repeats` times after `warmup` untimed passes over all of them. */
+  search(queries: string[], limit: number, repeats: number, warmup: number): CatalogueSearchTiming[];
+};
+
 declare global {
   interface Window {
     bench?: BenchApi;
     photoBench?: PhotoBenchApi;
+    catalogueBench?: CatalogueBenchApi;
   }
 }
