@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { JobList } from '../features/jobs/components/JobList.tsx';
 import type { CustomerMode as CustomerModeComponent } from '../features/signing/components/CustomerMode.tsx';
 import { isCustomerLocked } from '../features/signing/customer-lock.ts';
@@ -46,16 +46,17 @@ function Shell() {
   }, [section]);
 
   // Customer mode: that one document and nothing else, until the advisor's PIN.
-  if (lock) {
-    const Loaded = customerMode?.CustomerMode;
-    return Loaded ? (
-      <Loaded jobId={lock.jobId} kind={lock.kind} since={lock.since} />
-    ) : (
+  // Chosen once per hand-over: switching component types mid-lock would remount the screen
+  // and drop what the customer or advisor has open on it (the PIN dialog, a drawn signature).
+  const lockSince = lock?.since;
+  const CustomerModeScreen = useMemo(() => (lockSince ? (customerMode?.CustomerMode ?? LazyCustomerMode) : null), [lockSince]);
+
+  if (lock && CustomerModeScreen)
+    return (
       <Suspense fallback={<main className="customer-mode" aria-busy="true" />}>
-        <LazyCustomerMode jobId={lock.jobId} kind={lock.kind} since={lock.since} />
+        <CustomerModeScreen jobId={lock.jobId} kind={lock.kind} since={lock.since} />
       </Suspense>
     );
-  }
 
   return (
     <>
