@@ -6,16 +6,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { PROTOCOL_VERSION } from '../shared/protocol.ts';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerFactory,
 } from 'fastify';
 
-// The sync protocol version the health route announces. Tablets run old builds for days
-// and compare this with their own before they push.
-// Move to src/shared once the protocol module exists there, so client and server share it.
-export const PROTOCOL_VERSION = 1;
 
 export type HealthResponse = {
   status: 'ok';
