@@ -13,7 +13,6 @@ import Fastify, {
   type FastifyServerFactory,
 } from 'fastify';
 
-
 export type HealthResponse = {
   status: 'ok';
   version: string;
