@@ -40,7 +40,7 @@ import { createCatalogueIndex } from '../../src/shared/catalogue-search.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
 import { newProfileDir, startServer, waitForServiceWorker, watchErrors } from '../e2e/support/browser.ts';
 import type { CatalogueSearchTiming } from './bench-api.ts';
-import { launchTabletWith } from './bench-browser.ts';
+import { launchTabletWith, watchDexieDebug } from './bench-browser.ts';
 import { realisticCatalogue } from './catalogue-items.ts';
 import { defer } from './cleanup.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
@@ -162,7 +162,6 @@ declare global {
     benchKey?: Promise<Pick<KeystrokeTiming, 'domMs' | 'frameMs' | 'paintedMs' | 'rows'>>;
     benchCustomer?: Promise<Omit<CustomerRun, 'cold'>>;
     benchCatalogueReady?: Promise<number>;
-    benchConsoleTasks?: number;
   }
 }
 
@@ -491,26 +490,11 @@ export async function measureSigning(options: SigningBenchOptions): Promise<Sign
     const cdp = await context.newCDPSession(page);
     const version = await cdp.send('Browser.getVersion');
     await cdp.detach();
-    await page.addInitScript(() => {
-      // Chromium's console.createTask (not in TypeScript's DOM types): Dexie calls it in debug mode only.
-      const tasking = console as Console & { createTask?: (name: string) => unknown };
-      const createTask = tasking.createTask?.bind(console);
-      window.benchConsoleTasks = 0;
-      if (createTask) {
-        tasking.createTask = (name: string) => {
-          window.benchConsoleTasks = (window.benchConsoleTasks ?? 0) + 1;
-          return createTask(name);
-        };
-      }
-    });
     // Read and reset before every navigation and at the end: each document counts its own.
+    const countDexieDebug = await watchDexieDebug(page);
     let consoleTasks = 0;
     const countTasks = async () => {
-      consoleTasks += await page.evaluate(() => {
-        const calls = window.benchConsoleTasks ?? 0;
-        window.benchConsoleTasks = 0;
-        return calls;
-      });
+      consoleTasks = await countDexieDebug();
     };
     const open = async (path: string) => {
       await countTasks();

@@ -23,7 +23,7 @@ import type { Page } from 'playwright-core';
 import { MESSAGES } from '../../src/ui/messages.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
 import { newProfileDir, startServer, waitForServiceWorker, watchErrors } from '../e2e/support/browser.ts';
-import { launchTabletWith } from './bench-browser.ts';
+import { launchTabletWith, watchDexieDebug } from './bench-browser.ts';
 import { defer } from './cleanup.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
 
@@ -79,7 +79,6 @@ declare global {
   interface Window {
     /** Set by the page instrumentation below, resolved once the thumbnails are decoded. */
     benchThumbs?: Promise<Omit<ThumbRun, 'cpuThrottlingRate'>>;
-    benchConsoleTasks?: number;
   }
 }
 
@@ -184,21 +183,10 @@ export async function measureThumbnails(options: ThumbsBenchOptions): Promise<Th
     closeContext = defer('tablet browser (thumbnails)', () => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
     const errors = watchErrors(page);
-    await page.addInitScript(() => {
-      // Chromium's console.createTask (not in TypeScript's DOM types): Dexie calls it in debug mode only.
-      const tasking = console as Console & { createTask?: (name: string) => unknown };
-      const createTask = tasking.createTask?.bind(console);
-      window.benchConsoleTasks = 0;
-      if (createTask) {
-        tasking.createTask = (name: string) => {
-          window.benchConsoleTasks = (window.benchConsoleTasks ?? 0) + 1;
-          return createTask(name);
-        };
-      }
-    });
+    const countDexieDebug = await watchDexieDebug(page);
     let consoleTasks = 0;
     const countTasks = async () => {
-      consoleTasks += await page.evaluate(() => window.benchConsoleTasks ?? 0);
+      consoleTasks = await countDexieDebug();
     };
 
     // Set-up: install (service worker and precache), a new card, 5 photos in each slot.
