@@ -3,6 +3,7 @@ import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
 import { emptyEstimate } from '../../src/shared/estimate.ts';
 import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+import { deepFreeze, run } from './support/reducer.ts';
 
 const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
 const CLIENT_ID = '0192f3a0-0000-7000-8000-0000000000c1';
@@ -25,21 +26,6 @@ const create = (card: CardPatch, createdAt = T0, number = 'WK-20261127-A001') =>
   mutation({ op: 'job.create', payload: { number, card } }, createdAt);
 const update = (card: CardPatch, createdAt: string) => mutation({ op: 'job.update', payload: { card } }, createdAt);
 const checkIn = (createdAt: string) => mutation({ op: 'job.checkIn', payload: {} }, createdAt);
-
-/** Applies mutations in order from `start`; fails the test if the job disappears. */
-function run(start: Job | undefined, ms: readonly Mutation[]): Job {
-  const job = ms.reduce<Job | undefined>(applyMutation, start);
-  if (!job) throw new Error('expected a job');
-  return job;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** A draft job with some of everything filled, built through the reducer itself. */
 function filledJob(): Job {

@@ -3,9 +3,9 @@
 // result, as a retried push or a rebase after pull does.
 import { describe, expect, it } from 'vitest';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
-import type { Job } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
 import { live, type Damage, type NewPhoto } from '../../src/shared/walkaround.ts';
+import { deepFreeze, run } from './support/reducer.ts';
 
 const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
 const CLIENT_ID = '0192f3a0-0000-7000-8000-0000000000c1';
@@ -57,20 +57,6 @@ const addPhoto = (id: string, minutes: number, extra: Partial<NewPhoto> = {}) =>
   mutation({ op: 'photo.add', payload: photoFields(id, extra) }, minutes);
 const removePhoto = (id: string, minutes: number) => mutation({ op: 'photo.remove', payload: { id } }, minutes);
 const restorePhoto = (id: string, minutes: number) => mutation({ op: 'photo.restore', payload: { id } }, minutes);
-
-function run(start: Job | undefined, ms: readonly Mutation[]): Job {
-  const job = ms.reduce<Job | undefined>(applyMutation, start);
-  if (!job) throw new Error('expected a job');
-  return job;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 const created = () => run(undefined, [mutation({ op: 'job.create', payload: { number: 'WK-20261127-A001', card: {} } }, 0)]);
 
