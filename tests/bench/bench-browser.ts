@@ -2,7 +2,8 @@
 // (same binary, flags, viewport, touch, locale, time zone) plus the flags a part needs, such as
 // --enable-precise-memory-info or a host name mapped to loopback.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as TABLET_ARGS, TABLET } from '../e2e/support/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS as TABLET_ARGS, TABLET, newProfileDir, startServer, watchErrors } from '../e2e/support/browser.ts';
+import { defer } from './cleanup.ts';
 
 export function launchTabletWith(profileDir: string, extraArgs: string[]): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
@@ -11,6 +12,42 @@ export function launchTabletWith(profileDir: string, extraArgs: string[]): Promi
     args: [...TABLET_ARGS, ...extraArgs],
     ...TABLET,
   });
+}
+
+/** The app's host name in app-driving parts: Dexie turns debug mode on by itself on 127.0.0.1. */
+const BENCH_HOST = 'walkaround.bench';
+
+export type AppTablet = { origin: string; context: BrowserContext; page: Page; errors: string[]; close: () => Promise<void> };
+
+/**
+ * The built app on the real server, reached as BENCH_HOST mapped to loopback and treated as a
+ * secure origin (as the store's HTTPS one is), in a fresh tablet profile. Everything is
+ * registered for cleanup; `close()` releases it now, browser first.
+ */
+export async function openAppTablet(label: string): Promise<AppTablet> {
+  const server = await startServer();
+  const closeServer = defer(`app server (${label})`, () => server.close());
+  const profile = newProfileDir();
+  const removeProfile = defer(`profile ${profile.dir}`, () => profile.remove());
+  let closeContext: () => Promise<void> = async () => undefined;
+  const close = async () => {
+    await closeContext();
+    await removeProfile();
+    await closeServer();
+  };
+  try {
+    const origin = `http://${BENCH_HOST}:${new URL(server.url).port}`;
+    const context = await launchTabletWith(profile.dir, [
+      `--host-resolver-rules=MAP ${BENCH_HOST} 127.0.0.1`,
+      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+    ]);
+    closeContext = defer(`tablet browser (${label})`, () => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { origin, context, page, errors: watchErrors(page), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 declare global {

@@ -38,11 +38,10 @@ import { MESSAGES } from '../../src/ui/messages.ts';
 import type { CatalogueItem } from '../../src/shared/catalogue.ts';
 import { createCatalogueIndex } from '../../src/shared/catalogue-search.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
-import { newProfileDir, startServer, waitForServiceWorker, watchErrors } from '../e2e/support/browser.ts';
+import { waitForServiceWorker } from '../e2e/support/browser.ts';
 import type { CatalogueSearchTiming } from './bench-api.ts';
-import { launchTabletWith, watchDexieDebug } from './bench-browser.ts';
+import { openAppTablet, watchDexieDebug } from './bench-browser.ts';
 import { realisticCatalogue } from './catalogue-items.ts';
-import { defer } from './cleanup.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
 import { startHarnessServer } from './vite-harness.ts';
 
@@ -147,7 +146,6 @@ export type SigningBenchResult = {
   };
 };
 
-const HOST = 'walkaround.bench';
 const zhCN = MESSAGES['zh-CN'] as Record<string, string | undefined>;
 
 /** The app's own zh-CN wording, so the run finds its controls however they are worded. */
@@ -473,20 +471,9 @@ export async function measureSigning(options: SigningBenchOptions): Promise<Sign
   const generateMs = performance.now() - generateStart;
   const index = createCatalogueIndex(items);
 
-  const server = await startServer();
-  const closeServer = defer('app server (signing)', () => server.close());
-  const profile = newProfileDir();
-  const removeProfile = defer(`profile ${profile.dir}`, () => profile.remove());
-  let closeContext: () => Promise<void> = async () => undefined;
+  const tablet = await openAppTablet('signing');
   try {
-    const origin = `http://${HOST}:${new URL(server.url).port}`;
-    const context = await launchTabletWith(profile.dir, [
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-    ]);
-    closeContext = defer('tablet browser (signing)', () => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    const errors = watchErrors(page);
+    const { origin, context, page, errors } = tablet;
     const cdp = await context.newCDPSession(page);
     const version = await cdp.send('Browser.getVersion');
     await cdp.detach();
@@ -699,9 +686,7 @@ export async function measureSigning(options: SigningBenchOptions): Promise<Sign
       },
     };
   } finally {
-    await closeContext();
-    await removeProfile();
-    await closeServer();
+    await tablet.close();
   }
 }
 

@@ -22,9 +22,8 @@
 import type { Page } from 'playwright-core';
 import { MESSAGES } from '../../src/ui/messages.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
-import { newProfileDir, startServer, waitForServiceWorker, watchErrors } from '../e2e/support/browser.ts';
-import { launchTabletWith, watchDexieDebug } from './bench-browser.ts';
-import { defer } from './cleanup.ts';
+import { waitForServiceWorker } from '../e2e/support/browser.ts';
+import { openAppTablet, watchDexieDebug } from './bench-browser.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
 
 export type ThumbsBenchOptions = {
@@ -65,7 +64,6 @@ export type ThumbsBenchResult = {
   throttledRuns: ThumbRun[];
 };
 
-const HOST = 'walkaround.bench';
 const zhCN = MESSAGES['zh-CN'] as Record<string, string | undefined>;
 
 /** The app's own zh-CN wording, so the set-up finds its buttons however they are worded. */
@@ -169,20 +167,9 @@ function armThumbnailClock(page: Page, expected: number, heading: string): Promi
 export async function measureThumbnails(options: ThumbsBenchOptions): Promise<ThumbsBenchResult> {
   const total = options.perSlot * PHOTO_SLOTS.length;
   const fixtures = await cameraJpegs(options.fixturesDir, 'card', total, options.width, options.height);
-  const server = await startServer();
-  const closeServer = defer('app server (thumbnails)', () => server.close());
-  const profile = newProfileDir();
-  const removeProfile = defer(`profile ${profile.dir}`, () => profile.remove());
-  let closeContext: () => Promise<void> = async () => undefined;
+  const tablet = await openAppTablet('thumbnails');
   try {
-    const origin = `http://${HOST}:${new URL(server.url).port}`;
-    const context = await launchTabletWith(profile.dir, [
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-    ]);
-    closeContext = defer('tablet browser (thumbnails)', () => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    const errors = watchErrors(page);
+    const { origin, context, page, errors } = tablet;
     const countDexieDebug = await watchDexieDebug(page);
     let consoleTasks = 0;
     const countTasks = async () => {
@@ -255,8 +242,6 @@ export async function measureThumbnails(options: ThumbsBenchOptions): Promise<Th
     };
     return { photos: total, fixtures: fixtureInfo, distinctThumbnails: stored.thumbs, setupMs, origin, consoleTasks, runs, throttledRuns };
   } finally {
-    await closeContext();
-    await removeProfile();
-    await closeServer();
+    await tablet.close();
   }
 }
