@@ -77,6 +77,11 @@ export const mutationSchema = z.intersection(
     seq: z.number().int().positive(),
     jobId: z.uuid(),
     createdAt: isoDateTime,
+    /**
+     * The advisor signed in on the tablet when the change was made, so a tablet shared by
+     * several advisors records who did what. Absent on a tablet not yet enrolled.
+     */
+    advisorId: z.uuid().optional(),
   }),
   mutationBodySchema,
 );

@@ -1,4 +1,181 @@
-// The sync protocol's version, shared by tablet and server. Tablets run old builds for days:
-// each side compares the other's number and says clearly "update the app" or "the server is
-// too old" instead of exchanging data it may misread.
+// The sync protocol between tablet and server (DESIGN.md, "Sync protocol"): the request and
+// response bodies of every /api/v1 route, as zod schemas both sides import. The server
+// validates every request with them and generates its OpenAPI document from them.
+//
+// Tablets run old builds for days: every request carries PROTOCOL_HEADER, and each side says
+// clearly "update the app" or "update the server" instead of exchanging data it may misread.
+import { z } from 'zod';
+import { catalogueItemSchema } from './catalogue.ts';
+import { jobSchema } from './job.ts';
+import { mutationSchema } from './mutation.ts';
+import { isoDateTime } from './primitives.ts';
+
 export const PROTOCOL_VERSION = 1;
+/** Request header with the sender's PROTOCOL_VERSION; a mismatch gets 426. */
+export const PROTOCOL_HEADER = 'x-walkaround-protocol';
+
+/** Most mutations one push may carry; the client sends larger outboxes in several batches. */
+export const MAX_PUSH_BATCH = 200;
+/** Most jobs one pull page returns. */
+export const MAX_PULL_PAGE = 100;
+/** Largest blob the server stores: a 1600 px photo is about 200-400 KB, so 15 MB is generous. */
+export const MAX_BLOB_BYTES = 15 * 1024 * 1024;
+
+/** Every 4xx/5xx body. `error` is a stable code for programs, `message` is for people. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Error codes the tablet reacts to (the rest it shows as they come). */
+export const API_ERRORS = {
+  unauthenticated: 'unauthenticated',
+  deviceRevoked: 'device_revoked',
+  clientOutdated: 'client_outdated',
+  serverOutdated: 'server_outdated',
+  notFound: 'not_found',
+  rateLimited: 'rate_limited',
+} as const;
+
+// ---- auth ----
+
+/** What an administrator gives the advisor to connect a tablet: 8 characters, no 0/O/1/I. */
+export const enrollmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NP-Z2-9]{8}$/, { message: 'enrollmentCode.invalid' });
+
+export const enrollRequestSchema = z
+  .object({
+    code: enrollmentCodeSchema,
+    /** The tablet's sync client id (its outbox identity), bound to the token issued. */
+    clientId: z.uuid(),
+    deviceName: z.string().trim().min(1).max(60),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const storeSummarySchema = z.object({
+  id: z.uuid(),
+  /** Short code in job numbers, e.g. 'SH01'. */
+  code: z.string(),
+  name: z.string(),
+});
+export type StoreSummary = z.infer<typeof storeSummarySchema>;
+
+export const enrollResponseSchema = z.object({
+  /** Bearer token for every later request. Revocable by the store administrator. */
+  deviceToken: z.string(),
+  device: z.object({
+    id: z.uuid(),
+    /** The tablet's letter(s) in job numbers, unique in its store: A, B, ... Z, AA, ... */
+    code: z.string(),
+    name: z.string(),
+  }),
+  store: storeSummarySchema,
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const ADVISOR_ROLES = ['advisor', 'admin'] as const;
+export type AdvisorRole = (typeof ADVISOR_ROLES)[number];
+
+export const advisorSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(ADVISOR_ROLES),
+});
+export type Advisor = z.infer<typeof advisorSchema>;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,40}$/, { message: 'username.invalid' });
+
+export const signInRequestSchema = z
+  .object({
+    username: usernameSchema,
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const signInResponseSchema = z.object({ advisor: advisorSchema });
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+/** A new advisor password: long enough to resist guessing at the rate-limited sign-in. */
+export const passwordSchema = z.string().min(8, { message: 'password.tooShort' }).max(200);
+
+// ---- sync ----
+
+export const pushRequestSchema = z
+  .object({
+    mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * Why the server refused one mutation. A refused mutation still counts as handled (its seq
+ * is acknowledged, so it never blocks the outbox); the server keeps it for audit and the
+ * tablet shows the card as needing attention with this reason.
+ */
+export const REJECT_REASONS = [
+  /** The job is unknown to this store (never created, or another store's). */
+  'unknown_job',
+  /** The customer signed content that differs from the server's copy of the job. */
+  'content_mismatch',
+  /** The advisor named in the mutation has not signed in on this tablet. */
+  'unknown_advisor',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const pushResponseSchema = z.object({
+  /** Highest seq of this client the server has handled (applied or refused). */
+  lastSeq: z.number().int().nonnegative(),
+  /** Mutations refused in this or an earlier push, by mutationId, with the reason. */
+  rejected: z.array(z.object({ mutationId: z.uuid(), seq: z.number().int(), reason: z.enum(REJECT_REASONS) })),
+  /**
+   * Blobs a mutation needs that the server lacks: the push stopped before that mutation.
+   * Upload them and push again.
+   */
+  missingBlobs: z.array(z.string()),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z
+  .object({
+    /** The `cursor` of the previous page; 0 (or absent) for everything. */
+    cursor: z.coerce.number().int().nonnegative().default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(MAX_PULL_PAGE),
+    /** The catalogue version the tablet has; the catalogue is sent only when newer. */
+    catalogueVersion: z.coerce.number().int().nonnegative().default(0),
+  })
+  .strict();
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullResponseSchema = z.object({
+  /** Pass back as `cursor` for the next page. */
+  cursor: z.number().int().nonnegative(),
+  /** More pages are waiting: pull again at once. */
+  more: z.boolean(),
+  /** Jobs of this store changed after the cursor, as the server has them. */
+  jobs: z.array(jobSchema),
+  /**
+   * Highest seq of this client the server had handled when it read these jobs: outbox
+   * entries up to it are in them, later ones are re-applied on top (rebase).
+   */
+  lastSeq: z.number().int().nonnegative(),
+  advisors: z.array(advisorSchema),
+  /** The store's labour and parts catalogue, only when newer than the tablet's. */
+  catalogue: z.object({ version: z.number().int().positive(), items: z.array(catalogueItemSchema) }).nullable(),
+  serverTime: isoDateTime,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const blobParamsSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256.invalid' }),
+});

@@ -175,9 +175,14 @@ function round3(fraction: number): number {
   return Math.round(fraction * 1000) / 1000;
 }
 
-/** SHA-256 (hex) of the UTF-8 of the canonical JSON of what is signed: a signature's contentHash. */
+/** The bytes a signature's contentHash is taken of: the UTF-8 of the canonical JSON of what is signed. */
+export function signedBytes(job: Job, kind: SignatureKind): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(canonicalJson(signedContent(job, kind)));
+}
+
+/** SHA-256 (hex) of signedBytes: a signature's contentHash. */
 export function contentHash(job: Job, kind: SignatureKind): Promise<string> {
-  return sha256Hex(new TextEncoder().encode(canonicalJson(signedContent(job, kind))));
+  return sha256Hex(signedBytes(job, kind));
 }
 
 export type SignatureStatus = 'valid' | 'stale';

@@ -1,0 +1,103 @@
+// What the server keeps, behind one interface: stores, their advisors and tablets, the job
+// cards and the log of every mutation. The routes only ever talk to this interface, so the
+// embedded SQLite adapter (sqlite-storage.ts) can be joined by PostgreSQL for a dealer group
+// without touching them. Every read and write takes the store it is scoped to: no method can
+// reach another store's records, whatever id it is given.
+import type { CatalogueItem } from '../../shared/catalogue.ts';
+import type { Job } from '../../shared/job.ts';
+import type { Mutation } from '../../shared/mutation.ts';
+import type { Advisor, AdvisorRole, PushResponse, RejectReason, StoreSummary } from '../../shared/protocol.ts';
+
+export type DeviceRecord = {
+  id: string;
+  storeId: string;
+  clientId: string;
+  code: string;
+  name: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+};
+
+export type AdvisorRecord = Advisor & {
+  storeId: string;
+  /** scrypt hash in the PHC-like form of passwords.ts. */
+  passwordHash: string;
+  disabledAt: string | null;
+};
+
+export type EnrollmentCodeRecord = {
+  code: string;
+  storeId: string;
+  expiresAt: string;
+  usesLeft: number;
+};
+
+/** Decides, inside the push transaction, whether a mutation may be applied. */
+export type MutationCheck = (job: Job | undefined, mutation: Mutation) => RejectReason | { missingBlobs: string[] } | null;
+
+export type PushOutcome = PushResponse & {
+  /** How many mutations this push applied (not counting duplicates and refusals). */
+  applied: number;
+};
+
+export type PullPage = {
+  jobs: Job[];
+  cursor: number;
+  more: boolean;
+  lastSeq: number;
+};
+
+export interface Storage {
+  // ---- stores, advisors, devices (administration) ----
+  createStore(input: { code: string; name: string }): StoreSummary;
+  findStoreByCode(code: string): StoreSummary | undefined;
+  getStore(storeId: string): StoreSummary | undefined;
+  createAdvisor(storeId: string, input: { username: string; name: string; role: AdvisorRole; passwordHash: string }): Advisor;
+  findAdvisorByUsername(storeId: string, username: string): AdvisorRecord | undefined;
+  listAdvisors(storeId: string): Advisor[];
+  setAdvisorPassword(storeId: string, advisorId: string, passwordHash: string): boolean;
+  createEnrollmentCode(storeId: string, input: { code: string; expiresAt: string; uses: number }): EnrollmentCodeRecord;
+  /**
+   * Spends one use of the code and enrolls the device with a token hash, atomically. Returns
+   * undefined when the code is unknown, expired or used up. Enrolling the same clientId again
+   * (a tablet re-enrolled after losing its token) keeps its device letter.
+   */
+  enrollDevice(input: { code: string; clientId: string; name: string; tokenHash: string; now: string }): DeviceRecord | undefined;
+  /** The active (not revoked) device holding this token, if any. Records when it was seen. */
+  findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
+  /** Was this token ever issued? (To tell "revoked" from "never valid".) */
+  isRevokedTokenHash(tokenHash: string): boolean;
+  listDevices(storeId: string): DeviceRecord[];
+  revokeDevice(storeId: string, deviceId: string, now: string): boolean;
+  /** Remembers that this advisor signed in on this device with their password. */
+  recordSignIn(deviceId: string, advisorId: string, now: string): void;
+  hasSignedInOn(deviceId: string, advisorId: string): boolean;
+
+  // ---- catalogue ----
+  /** Replaces the store's catalogue and bumps its version. */
+  replaceCatalogue(storeId: string, items: CatalogueItem[]): number;
+  /** The catalogue, if newer than `sinceVersion`. */
+  catalogueSince(storeId: string, sinceVersion: number): { version: number; items: CatalogueItem[] } | null;
+
+  // ---- sync ----
+  /**
+   * Applies a batch from one device in seq order, in one transaction together with the
+   * device's new lastSeq: a retried push applies nothing twice. A seq at or below lastSeq is
+   * a duplicate and skipped; a gap stops the batch (the client resends from lastSeq + 1);
+   * `check` may refuse a mutation (recorded, acknowledged) or stop at one whose blobs are
+   * missing (not acknowledged).
+   */
+  push(device: DeviceRecord, mutations: Mutation[], check: MutationCheck, now: string): PushOutcome;
+  /** Jobs of the store changed after `cursor`, oldest change first, and this device's lastSeq. */
+  pull(device: DeviceRecord, cursor: number, limit: number): PullPage;
+  getJob(storeId: string, jobId: string): Job | undefined;
+  /** Earlier visits of a vehicle (by normalised plate or VIN) in this store, newest first. */
+  jobsForVehicle(storeId: string, key: { plate?: string; vin?: string }, limit: number): Job[];
+
+  // ---- blobs (the bytes live in the blob store; this records which store may read them) ----
+  storeHasBlob(storeId: string, sha256: string): boolean;
+  linkBlob(storeId: string, sha256: string, byteLength: number, now: string): void;
+
+  close(): void;
+}
