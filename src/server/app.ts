@@ -1,17 +1,27 @@
-// The HTTP app: the health route, the built PWA (dist/) with cache headers that let tablets
-// pick up new versions, the SPA fallback, and security headers on every response. Tablets
-// that are offline never reach this; they run from their service-worker precache.
+// The HTTP app: the sync API under /api/v1 (auth, blobs, push, pull) with its OpenAPI
+// document, the built PWA (dist/) with cache headers that let tablets pick up new versions,
+// the SPA fallback, and security headers on every response. Tablets that are offline never
+// reach this; they run from their service-worker precache.
 import { access, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { PROTOCOL_VERSION } from '../shared/protocol.ts';
+import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerFactory,
 } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { PROTOCOL_VERSION, type ApiError } from '../shared/protocol.ts';
+import { installErrorHandler } from './api/error-handler.ts';
+import { installProtocolCheck } from './api/protocol-check.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { blobRoutes } from './routes/blob-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
+import type { Storage } from './storage/storage.ts';
 
 export type HealthResponse = {
   status: 'ok';
@@ -20,14 +30,15 @@ export type HealthResponse = {
   time: string;
 };
 
-export type ApiError = { error: string; message: string };
-
 export type BuildAppOptions = {
   /** Folder with the built PWA; defaults to dist/ at the repository root. */
   staticDir?: string;
-  logger?: boolean;
+  /** Structured (pino) request logs; `true` for info level. */
+  logger?: boolean | { level: string };
   /** PEM key and certificate: tablets need HTTPS for the service worker and storage. */
   https?: { key: Buffer; cert: Buffer };
+  storage: Storage;
+  blobs: BlobStore;
 };
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,7 +111,7 @@ function setCacheHeaders(staticDir: string, reply: FastifyReply, filePath: strin
   }
 }
 
-export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const staticDir = resolve(options.staticDir ?? defaultStaticDir);
   const version = readPackageVersion();
   const https = options.https;
@@ -109,19 +120,43 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const serverFactory: FastifyServerFactory | undefined = https
     ? (handler) => createHttpsServer(https, handler)
     : undefined;
-  const app = Fastify({ logger: options.logger ? { level: 'info' } : false, serverFactory });
+  const logger = options.logger === true ? { level: 'info' } : options.logger || false;
+  const app = Fastify({
+    logger: logger && { ...logger, redact: ['req.headers.authorization'] },
+    serverFactory,
+    // JSON bodies are small (a push batch is the largest); blobs have their own limit.
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installProtocolCheck(app);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(securityHeaders);
     return payload;
   });
 
-  app.get('/api/v1/health', async (): Promise<HealthResponse> => ({
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Walkaround sync API', version, description: `Sync protocol ${PROTOCOL_VERSION}. Send the header x-walkaround-protocol: ${PROTOCOL_VERSION} and, except for enrollment, a bearer device token.` },
+      components: { securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer' } } },
+      security: [{ deviceToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/v1/health', { schema: { hide: true } }, async (): Promise<HealthResponse> => ({
     status: 'ok',
     version,
     protocolVersion: PROTOCOL_VERSION,
     time: new Date().toISOString(),
   }));
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, options.storage);
+  syncRoutes(app, options.storage);
+  await blobRoutes(app, options.storage, options.blobs);
 
   await app.register(fastifyStatic, {
     root: staticDir,

@@ -1,10 +1,13 @@
-// Server entry point (`npx tsx src/server/main.ts`): reads PORT/HOST (and optional TLS
-// files) from the environment, starts the app, prints the addresses tablets should open,
-// and shuts down cleanly. Tablets that lose Wi-Fi keep working from their precache.
+// Server entry point (`npx tsx src/server/main.ts`): reads PORT/HOST, DATA_DIR (and optional
+// TLS files) from the environment, opens the data folder (seeding a demo store on first
+// start), starts the app, prints the addresses tablets should open, and shuts down cleanly.
+// Tablets that lose Wi-Fi keep working from their precache.
 import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { seedDemoStore } from './admin/demo-seed.ts';
 import { buildApp, defaultStaticDir } from './app.ts';
+import { openDataDir } from './data-dir.ts';
 
 function readPort(value: string | undefined): number {
   if (value === undefined || value === '') return 8080;
@@ -45,7 +48,10 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = await buildApp({ logger: true, https });
+  const data = openDataDir();
+  const seeded = await seedDemoStore(data.storage, data.dir);
+  const app = await buildApp({ logger: { level: process.env.LOG_LEVEL || 'info' }, https, storage: data.storage, blobs: data.blobs });
+  app.addHook('onClose', async () => data.storage.close());
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -77,6 +83,12 @@ async function main(): Promise<void> {
   for (const name of hosts) {
     process.stdout.write(`Walkaround: open ${scheme}://${name}:${boundPort}/\n`);
   }
+  process.stdout.write(`Data folder: ${data.dir}\n`);
+  process.stdout.write(
+    seeded ??
+      `Sign-in details of the demo store: ${resolve(data.dir, 'demo-credentials.txt')}; store administration: npm run admin -- help`,
+  );
+  process.stdout.write('\n');
   if (!https) {
     // Browsers allow service workers and persistent storage only on HTTPS or localhost.
     process.stdout.write(

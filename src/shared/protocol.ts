@@ -128,8 +128,6 @@ export const REJECT_REASONS = [
   'unknown_job',
   /** The customer signed content that differs from the server's copy of the job. */
   'content_mismatch',
-  /** The advisor named in the mutation has not signed in on this tablet. */
-  'unknown_advisor',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

@@ -5,7 +5,7 @@
 // numbers (Toyota 04465-02220, VW 5Q0698151A); pinyin initials computed exactly as the app's
 // CSV import does (initialsWith + pinyin-pro); prices in whole yuan, stored in 分.
 import { pinyin } from 'pinyin-pro';
-import { initialsWith } from '../../src/db/catalogue-initials.ts';
+import { initialsWith } from '../../src/shared/catalogue-initials.ts';
 import { catalogueItemSchema, type CatalogueItem } from '../../src/shared/catalogue.ts';
 import { seededRng, type Rng } from './cards.ts';
 

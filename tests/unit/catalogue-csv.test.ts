@@ -1,7 +1,7 @@
 // A store's own catalogue from CSV: the files Excel and WPS write (Chinese or English headers,
 // quotes, BOM, CRLF, tabs), and for every bad row an error at the row number Excel shows.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadInitials } from '../../src/db/catalogue-initials.ts';
+import { loadInitials } from '../../src/shared/catalogue-initials.ts';
 import { catalogueItemSchema, type CatalogueItem } from '../../src/shared/catalogue.ts';
 import { MAX_CSV_ROWS, parseCatalogueCsv, type CsvRowError } from '../../src/shared/catalogue-csv.ts';
 

@@ -1,7 +1,7 @@
 // The sample catalogue every tablet starts with: valid items, unique codes, plausible prices,
 // and initials that match what pinyin-pro computes (run .tools/catalogue-sample.ts to fix).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadInitials } from '../../src/db/catalogue-initials.ts';
+import { loadInitials } from '../../src/shared/catalogue-initials.ts';
 import { catalogueItemSchema } from '../../src/shared/catalogue.ts';
 import { SAMPLE_CATALOGUE } from '../../src/shared/catalogue-sample.ts';
 

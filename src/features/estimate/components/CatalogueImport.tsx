@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { catalogueCount, importCatalogue, type ImportMode } from '../../../db/catalogue-repo.ts';
-import { loadInitials } from '../../../db/catalogue-initials.ts';
+import { loadInitials } from '../../../shared/catalogue-initials.ts';
 import { db } from '../../../db/instance.ts';
 import { parseCatalogueCsv } from '../../../shared/catalogue-csv.ts';
 import { useI18n } from '../../../ui/i18n.tsx';

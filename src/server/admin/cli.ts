@@ -1,0 +1,81 @@
+// The store administrator's command line: `npm run admin -- <command>`. It works on the
+// same data folder as the running server (SQLite in WAL mode allows both at once).
+import { loadInitials } from '../../shared/catalogue-initials.ts';
+import { openDataDir } from '../data-dir.ts';
+import {
+  AdminError,
+  addAdvisor,
+  createStore,
+  importCatalogue,
+  issueEnrollmentCode,
+  requireStore,
+  resetPassword,
+  revokeDevice,
+} from './store-admin.ts';
+
+const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./data)
+
+  npm run admin -- create-store <CODE> <name>           a store; CODE starts its job numbers
+  npm run admin -- add-advisor <CODE> <username> <name> [--admin]
+                                                        prints the new advisor's password
+  npm run admin -- reset-password <CODE> <username>     prints a new password
+  npm run admin -- advisors <CODE>
+  npm run admin -- enrollment-code <CODE> [days=7] [tablets=10]
+  npm run admin -- devices <CODE>                       enrolled tablets
+  npm run admin -- revoke-device <CODE> <letter|id>     a lost or stolen tablet
+  npm run admin -- import-catalogue <CODE> <file.csv>   the store's labour and parts list`;
+
+async function run(args: string[]): Promise<string> {
+  const [command, code = '', ...rest] = args;
+  if (!command || command === 'help' || command === '--help') return HELP;
+  const { storage } = openDataDir();
+  try {
+    if (command === 'create-store') {
+      const store = createStore(storage, code, rest.join(' '));
+      return `Store ${store.code} (${store.name}) created. Add advisors: npm run admin -- add-advisor ${store.code} <username> <name>`;
+    }
+    const store = requireStore(storage, code);
+    switch (command) {
+      case 'add-advisor': {
+        const [username = '', ...name] = rest.filter((a) => a !== '--admin');
+        const role = rest.includes('--admin') ? 'admin' : 'advisor';
+        const { advisor, password } = await addAdvisor(storage, store, { username, name: name.join(' '), role });
+        return `${advisor.name} (${advisor.username}, ${advisor.role}) added to ${store.code}. Password: ${password}`;
+      }
+      case 'reset-password':
+        return `New password for ${rest[0]}: ${await resetPassword(storage, store, rest[0] ?? '')}`;
+      case 'advisors':
+        return storage.listAdvisors(store.id).map((a) => `${a.username}\t${a.role}\t${a.name}`).join('\n') || 'No advisors yet.';
+      case 'enrollment-code': {
+        const enrollment = issueEnrollmentCode(storage, store, Number(rest[0] ?? 7), Number(rest[1] ?? 10));
+        return `Enrollment code for ${store.code}: ${enrollment.code} (valid until ${enrollment.expiresAt}, ${enrollment.usesLeft} tablets)`;
+      }
+      case 'devices':
+        return (
+          storage
+            .listDevices(store.id)
+            .map((d) => `${d.code}\t${d.name}\tenrolled ${d.enrolledAt}\tlast seen ${d.lastSeenAt ?? '-'}${d.revokedAt ? `\tREVOKED ${d.revokedAt}` : ''}\t${d.id}`)
+            .join('\n') || 'No tablets enrolled yet.'
+        );
+      case 'revoke-device':
+        revokeDevice(storage, store, rest[0] ?? '');
+        return `Tablet ${rest[0]} revoked: it can no longer sync. Its unsynced work stays on it until it is enrolled again.`;
+      case 'import-catalogue': {
+        const { count, version } = importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
+        return `Imported ${count} items (catalogue version ${version}); tablets get it at their next sync.`;
+      }
+      default:
+        throw new AdminError(`Unknown command "${command}".\n\n${HELP}`);
+    }
+  } finally {
+    storage.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (output) => console.log(output),
+  (error: unknown) => {
+    console.error(error instanceof AdminError ? error.message : error);
+    process.exit(1);
+  },
+);

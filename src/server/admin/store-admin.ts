@@ -1,0 +1,90 @@
+// What a store administrator does on the server: create a store, add advisors, hand out
+// enrollment codes for tablets, revoke a lost tablet. Used by the admin command line
+// (cli.ts) and by the demo seed of `npm start`. Passwords are generated, shown once, and only
+// their scrypt hash is kept.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
+import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
+import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from '../../shared/protocol.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newEnrollmentCode } from '../auth/tokens.ts';
+import type { EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class AdminError extends Error {}
+
+/** A password an advisor can type on a tablet: 12 letters and digits. */
+export function generatePassword(): string {
+  return randomBytes(9).toString('base64').replace(/[+/]/g, 'x');
+}
+
+export function requireStore(storage: Storage, code: string): StoreSummary {
+  const store = storage.findStoreByCode(code.toUpperCase());
+  if (!store) throw new AdminError(`No store with the code ${code}. Create it with: npm run admin -- create-store ${code} "<name>"`);
+  return store;
+}
+
+export function createStore(storage: Storage, code: string, name: string): StoreSummary {
+  const normalized = code.trim().toUpperCase();
+  if (!/^[A-Z0-9]{2,6}$/.test(normalized)) throw new AdminError('A store code is 2 to 6 letters or digits, e.g. SH01; it starts every job number.');
+  if (storage.findStoreByCode(normalized)) throw new AdminError(`A store with the code ${normalized} exists already.`);
+  const store = storage.createStore({ code: normalized, name: name.trim() || normalized });
+  // A new store starts with the sample catalogue; import its own with import-catalogue.
+  storage.replaceCatalogue(store.id, SAMPLE_CATALOGUE);
+  return store;
+}
+
+export async function addAdvisor(
+  storage: Storage,
+  store: StoreSummary,
+  input: { username: string; name: string; role: AdvisorRole; password?: string },
+): Promise<{ advisor: Advisor; password: string }> {
+  const username = usernameSchema.safeParse(input.username);
+  if (!username.success) throw new AdminError('A username is 2 to 40 lower-case letters, digits, dots, dashes or underscores.');
+  if (storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`);
+  const password = input.password ?? generatePassword();
+  if (!passwordSchema.safeParse(password).success) throw new AdminError('A password has at least 8 characters.');
+  const advisor = storage.createAdvisor(store.id, {
+    username: username.data,
+    name: input.name.trim() || username.data,
+    role: input.role,
+    passwordHash: await hashPassword(password),
+  });
+  return { advisor, password };
+}
+
+export async function resetPassword(storage: Storage, store: StoreSummary, username: string): Promise<string> {
+  const advisor = storage.findAdvisorByUsername(store.id, username.trim().toLowerCase());
+  if (!advisor) throw new AdminError(`No advisor ${username} in ${store.code}.`);
+  const password = generatePassword();
+  storage.setAdvisorPassword(store.id, advisor.id, await hashPassword(password));
+  return password;
+}
+
+export function issueEnrollmentCode(storage: Storage, store: StoreSummary, days = 7, uses = 10, now = new Date()): EnrollmentCodeRecord {
+  if (!(days > 0 && days <= 90)) throw new AdminError('An enrollment code is valid for 1 to 90 days.');
+  if (!(Number.isInteger(uses) && uses > 0 && uses <= 100)) throw new AdminError('An enrollment code can enroll 1 to 100 tablets.');
+  return storage.createEnrollmentCode(store.id, {
+    code: newEnrollmentCode(),
+    expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
+    uses,
+  });
+}
+
+export function revokeDevice(storage: Storage, store: StoreSummary, idOrCode: string): void {
+  const device = storage.listDevices(store.id).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
+  if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`);
+  storage.revokeDevice(store.id, device.id, new Date().toISOString());
+}
+
+/** Imports a CSV (UTF-8) with the same parser and rules as the tablet's import. */
+export function importCatalogue(storage: Storage, store: StoreSummary, file: string, initialsOf: (name: string) => string): { count: number; version: number } {
+  const { items, errors } = parseCatalogueCsv(readFileSync(file, 'utf8'), initialsOf);
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((e) => `  line ${e.line}: ${e.code}${e.column ? ` (${e.column})` : ''}`);
+    throw new AdminError(`The CSV has ${errors.length} bad row(s); nothing was imported:\n${lines.join('\n')}`);
+  }
+  return { count: items.length, version: storage.replaceCatalogue(store.id, items) };
+}

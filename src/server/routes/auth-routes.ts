@@ -1,0 +1,108 @@
+// Enrollment and sign-in (DESIGN.md "Security"). A store administrator hands out an
+// enrollment code; the tablet trades it once for a revocable device token. Advisors then
+// sign in on that tablet with their password while online; the tablet keeps a PIN of theirs
+// for unlocking offline. Guessing is slowed per IP and per username on a device.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  API_ERRORS,
+  apiErrorSchema,
+  enrollRequestSchema,
+  enrollResponseSchema,
+  signInRequestSchema,
+  signInResponseSchema,
+  storeSummarySchema,
+} from '../../shared/protocol.ts';
+import { HttpError } from '../api/http-error.ts';
+import { authenticateDevice } from '../auth/authenticate.ts';
+import { createFailureLimiter, type FailureLimiter } from '../auth/failure-limiter.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
+import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
+import type { Storage } from '../storage/storage.ts';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 426: apiErrorSchema, 429: apiErrorSchema };
+
+export function authRoutes(app: FastifyInstance, storage: Storage): void {
+  const enrollLimiter = createFailureLimiter(10, FIFTEEN_MINUTES);
+  const signInLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/v1/auth/enroll', {
+    schema: {
+      summary: 'Enroll a tablet in a store with an enrollment code; returns its device token.',
+      body: enrollRequestSchema,
+      response: { 200: enrollResponseSchema, 403: apiErrorSchema, ...errors },
+    },
+    handler: async (request) => {
+      const ipKey = `ip:${request.ip}`;
+      refuseWhileLimited(enrollLimiter, ipKey);
+      const token = newDeviceToken();
+      const { code, clientId, deviceName } = request.body;
+      const device = storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), now: new Date().toISOString() });
+      if (!device) {
+        enrollLimiter.recordFailure(ipKey);
+        throw new HttpError(403, 'enrollment_refused', 'This enrollment code is not valid, has expired or was used up. Ask the store administrator for a new one.');
+      }
+      const store = storage.getStore(device.storeId);
+      if (!store) throw new Error(`device ${device.id} has no store`);
+      request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
+      return { deviceToken: token, device: { id: device.id, code: device.code, name: device.name }, store };
+    },
+  });
+
+  api.get('/api/v1/auth/device', {
+    schema: {
+      summary: "This tablet's store and device, to check that its token is still valid.",
+      response: { 200: z.object({ store: storeSummarySchema, device: z.object({ id: z.uuid(), code: z.string(), name: z.string() }) }), ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const store = storage.getStore(device.storeId);
+      if (!store) throw new Error(`device ${device.id} has no store`);
+      return { store, device: { id: device.id, code: device.code, name: device.name } };
+    },
+  });
+
+  api.post('/api/v1/auth/sign-in', {
+    schema: {
+      summary: 'An advisor signs in on an enrolled tablet with their password.',
+      body: signInRequestSchema,
+      response: { 200: signInResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const { username, password } = request.body;
+      const keys = [`ip:${request.ip}`, `user:${device.id}:${username}`];
+      for (const key of keys) refuseWhileLimited(signInLimiter, key);
+      const advisor = storage.findAdvisorByUsername(device.storeId, username);
+      // Unknown names cost the same time as wrong passwords: no hint which names exist.
+      const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
+      if (!advisor || !ok || advisor.disabledAt) {
+        for (const key of keys) signInLimiter.recordFailure(key);
+        logFailure(request, username);
+        throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
+      }
+      signInLimiter.reset(keys[1] ?? '');
+      storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
+      return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
+    },
+  });
+}
+
+function refuseWhileLimited(limiter: FailureLimiter, key: string): void {
+  const waitMs = limiter.retryAfterMs(key);
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  throw new HttpError(
+    429,
+    API_ERRORS.rateLimited,
+    `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    { 'retry-after': String(seconds) },
+  );
+}
+
+function logFailure(request: FastifyRequest, username: string): void {
+  request.log.warn({ username, ip: request.ip }, 'sign-in failed');
+}

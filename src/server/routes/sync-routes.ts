@@ -1,0 +1,101 @@
+// Push and pull (DESIGN.md "Sync protocol" 3 and 4). Push applies a tablet's mutations in
+// seq order, exactly once, in one transaction with the tablet's new lastSeq; pull hands out
+// the store's changed jobs by cursor, with the reference data a tablet needs offline.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jobSchema } from '../../shared/job.ts';
+import { normalizePlate } from '../../shared/plate.ts';
+import {
+  apiErrorSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from '../../shared/protocol.ts';
+import { HttpError, notFound } from '../api/http-error.ts';
+import { authenticateDevice } from '../auth/authenticate.ts';
+import type { Storage } from '../storage/storage.ts';
+import { mutationCheck } from '../sync/check-mutation.ts';
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 426: apiErrorSchema };
+
+/** A push of 200 mutations with their payloads stays far below this. */
+const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
+
+export function syncRoutes(app: FastifyInstance, storage: Storage): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/v1/push', {
+    bodyLimit: PUSH_BODY_LIMIT,
+    schema: {
+      summary: "Apply a batch of this tablet's mutations, in seq order, exactly once.",
+      body: pushRequestSchema,
+      response: { 200: pushResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const foreign = request.body.mutations.find((m) => m.clientId !== device.clientId);
+      if (foreign) {
+        throw new HttpError(403, 'wrong_client', `Mutation ${foreign.mutationId} belongs to another tablet (clientId ${foreign.clientId}); a tablet pushes only its own.`);
+      }
+      // Who did it is recorded only when that advisor really signed in on this tablet.
+      const mutations = request.body.mutations.map((m) =>
+        m.advisorId && !storage.hasSignedInOn(device.id, m.advisorId) ? { ...m, advisorId: undefined } : m,
+      );
+      const outcome = storage.push(device, mutations, mutationCheck(storage, device.storeId), new Date().toISOString());
+      request.log.info({ deviceId: device.id, received: mutations.length, applied: outcome.applied, lastSeq: outcome.lastSeq }, 'push');
+      return { lastSeq: outcome.lastSeq, rejected: outcome.rejected, missingBlobs: outcome.missingBlobs };
+    },
+  });
+
+  api.get('/api/v1/pull', {
+    schema: {
+      summary: "Jobs of this tablet's store changed after the cursor, with advisors and the catalogue.",
+      querystring: pullQuerySchema,
+      response: { 200: pullResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const { cursor, limit, catalogueVersion } = request.query;
+      const page = storage.pull(device, cursor, limit);
+      return {
+        ...page,
+        advisors: storage.listAdvisors(device.storeId),
+        catalogue: storage.catalogueSince(device.storeId, catalogueVersion),
+        serverTime: new Date().toISOString(),
+      };
+    },
+  });
+
+  api.get('/api/v1/jobs/:id', {
+    schema: {
+      summary: "The server's copy of one job of this store (a tablet re-reads it after a refused change).",
+      params: z.object({ id: z.uuid() }).strict(),
+      response: { 200: jobSchema, 404: apiErrorSchema, ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const job = storage.getJob(device.storeId, request.params.id);
+      if (!job) throw notFound(`Job ${request.params.id}`);
+      return job;
+    },
+  });
+
+  api.get('/api/v1/vehicles/visits', {
+    schema: {
+      summary: "Earlier visits of a vehicle in this store, by plate or VIN, newest first.",
+      querystring: z
+        .object({ plate: z.string().max(12).optional(), vin: z.string().max(17).optional() })
+        .strict()
+        .refine((q) => q.plate || q.vin, { message: 'Give a plate or a VIN.' }),
+      response: { 200: z.object({ jobs: z.array(jobSchema) }), ...errors },
+    },
+    handler: async (request) => {
+      const device = authenticateDevice(storage, request);
+      const plate = request.query.plate ? normalizePlate(request.query.plate) : undefined;
+      const vin = request.query.vin?.trim().toUpperCase();
+      return { jobs: storage.jobsForVehicle(device.storeId, { plate, vin }, 20) };
+    },
+  });
+}
