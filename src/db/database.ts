@@ -5,6 +5,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { CatalogueItem } from '../shared/catalogue.ts';
 import type { Job } from '../shared/job.ts';
 import type { Mutation } from '../shared/mutation.ts';
+import type { Advisor, RejectReason } from '../shared/protocol.ts';
 
 /** A job card as stored: the job plus the keys the search box looks up. */
 export type JobRow = Job & {
@@ -24,6 +25,56 @@ export type DeviceRow = {
   deviceCode: string;
   /** Last outbox seq handed out; seq starts at 1 and has no gaps. */
   lastSeq: number;
+  /** Set once the tablet is enrolled in a store (storeCode and deviceCode then come from the server). */
+  enrollment?: Enrollment;
+};
+
+export type Enrollment = {
+  deviceToken: string;
+  deviceId: string;
+  deviceName: string;
+  storeId: string;
+  storeName: string;
+  enrolledAt: string;
+};
+
+/** Where sync got to: the pull cursor and what the tablet last heard from the server. */
+export type SyncRow = {
+  key: 'sync';
+  cursor: number;
+  catalogueVersion: number;
+  /** When a sync last finished with nothing left to send. */
+  lastCompleteAt: string | null;
+};
+
+/** The advisor working on the tablet now: their changes carry their id. */
+export type SessionRow = {
+  key: 'session';
+  advisorId: string;
+  since: string;
+};
+
+export type MetaRow = DeviceRow | SyncRow | SessionRow;
+
+/**
+ * An advisor of the store, as the server lists them, plus the PIN hash they set on this
+ * tablet after signing in online (none until then).
+ */
+export type AdvisorRow = Advisor & {
+  pin?: { saltB64: string; hashB64: string; iterations: number };
+  signedInAt?: string;
+};
+
+/**
+ * A change the server refused (DESIGN.md: a conflict never drops a write silently). Kept on
+ * the tablet with the reason, so the card shows what needs attention.
+ */
+export type AttentionRow = {
+  mutationId: string;
+  jobId: string;
+  mutation: Mutation;
+  reason: RejectReason | 'blob_missing';
+  at: string;
 };
 
 /**
@@ -36,6 +87,8 @@ export type BlobRow = {
   mime: string;
   byteLength: number;
   createdAt: string;
+  /** When the server confirmed it has these bytes (uploaded, or downloaded from it). */
+  onServerAt?: string;
 };
 
 export type WalkaroundDb = Dexie & {
@@ -44,6 +97,8 @@ export type WalkaroundDb = Dexie & {
   meta: EntityTable<DeviceRow, 'key'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
   catalogue: EntityTable<CatalogueItem, 'code'>;
+  advisors: EntityTable<AdvisorRow, 'id'>;
+  attention: EntityTable<AttentionRow, 'mutationId'>;
 };
 
 export const DB_NAME = 'walkaround';
@@ -83,5 +138,14 @@ export function openDatabase(name = DB_NAME): WalkaroundDb {
           job.signatures ??= {};
         }),
     );
+  // v4: sync. Job numbers are no longer unique in the index: cards of the whole store arrive,
+  // and a card numbered before the tablet was enrolled may share its number with another
+  // tablet's (rare, harmless to show, fatal to a unique index during a pull). Advisors of the
+  // store, and the changes the server refused.
+  db.version(4).stores({
+    jobs: 'id, number, createdAt, card.vehicle.plate, card.vehicle.vin, *searchTerms',
+    advisors: 'id, username',
+    attention: 'mutationId, jobId',
+  });
   return db;
 }

@@ -10,6 +10,7 @@ import { mutationSchema, type Mutation, type MutationBody } from '../shared/muta
 import { normalizePlate } from '../shared/plate.ts';
 import type { DeviceRow, JobRow, WalkaroundDb } from './database.ts';
 import { lastOdometerFor, withoutSearch } from './job-queries.ts';
+import { currentAdvisorId } from './meta-repo.ts';
 
 const DEFAULT_STORE_CODE = 'WK';
 const DEFAULT_DEVICE_CODE = 'A';
@@ -41,6 +42,7 @@ export async function commitMutation(db: WalkaroundDb, jobId: string, body: Muta
   return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
     const dev = await device(db);
     const seq = dev.lastSeq + 1;
+    const advisorId = await currentAdvisorId(db);
     const mutation: Mutation = mutationSchema.parse({
       ...body,
       mutationId: uuidv7(),
@@ -48,6 +50,7 @@ export async function commitMutation(db: WalkaroundDb, jobId: string, body: Muta
       seq,
       jobId,
       createdAt: nowIso(now),
+      ...(advisorId ? { advisorId } : {}),
     });
     const before = await db.jobs.get(jobId);
     const after = applyMutation(before ? withoutSearch(before) : undefined, mutation);
@@ -97,7 +100,8 @@ export async function checkIn(db: WalkaroundDb, jobId: string, now = new Date())
   });
 }
 
-function toRow(job: Job): JobRow {
+/** A job as stored, with the keys the search box looks up. */
+export function toRow(job: Job): JobRow {
   return { ...job, searchTerms: searchTermsOf(job) };
 }
 

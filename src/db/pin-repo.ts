@@ -1,16 +1,12 @@
-// The advisor PIN of this tablet: it unlocks customer mode, offline. Only a salted PBKDF2
-// hash is kept, in the `meta` table under key 'pin', never the PIN itself. Proper sign-in
-// (password online, per-advisor PIN) comes with the sync issue; until then this device PIN
-// is the one way back from customer mode.
+// PINs: an advisor's PIN unlocks the tablet (and customer mode) offline. Only a salted
+// PBKDF2 hash is kept, never the PIN itself. On an enrolled tablet each advisor sets their
+// own after signing in online (advisor-repo.ts); a tablet not connected to a store yet has
+// one device PIN, in the `meta` table under key 'pin'.
 import type { WalkaroundDb } from './database.ts';
 
 /** The stored PIN: PBKDF2-SHA-256 of the PIN with a random salt, both in base64. */
-export type PinRow = {
-  key: 'pin';
-  saltB64: string;
-  hashB64: string;
-  iterations: number;
-};
+export type PinHash = { saltB64: string; hashB64: string; iterations: number };
+export type PinRow = PinHash & { key: 'pin' };
 
 /**
  * Work factor for a new PIN. A verify is one derivation: about 60-110 ms in Node 20 on a shared Xeon
@@ -52,13 +48,25 @@ function pins(db: WalkaroundDb) {
   return db.table<PinRow, string>('meta');
 }
 
-/** Sets (or replaces) the PIN, refusing a malformed or guessable one with PinRefused. */
-export async function setPin(db: WalkaroundDb, pin: string): Promise<void> {
+/** A salted PBKDF2 hash of a PIN, refusing a malformed or guessable one with PinRefused. */
+export async function hashPin(pin: string): Promise<PinHash> {
   const problem = pinProblem(pin);
   if (problem) throw new PinRefused(problem);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(pin, salt, PIN_ITERATIONS);
-  await pins(db).put({ key: 'pin', saltB64: toBase64(salt), hashB64: toBase64(hash), iterations: PIN_ITERATIONS });
+  return { saltB64: toBase64(salt), hashB64: toBase64(hash), iterations: PIN_ITERATIONS };
+}
+
+/** True when `pin` hashes to `stored`; false for any other. */
+export async function pinMatches(stored: PinHash, pin: string): Promise<boolean> {
+  if (!/^[0-9]{4,8}$/.test(pin)) return false;
+  const actual = await derive(pin, fromBase64(stored.saltB64), stored.iterations);
+  return constantTimeEqual(actual, fromBase64(stored.hashB64));
+}
+
+/** Sets (or replaces) the device PIN, refusing a malformed or guessable one with PinRefused. */
+export async function setPin(db: WalkaroundDb, pin: string): Promise<void> {
+  await pins(db).put({ key: 'pin', ...(await hashPin(pin)) });
 }
 
 export async function hasPin(db: WalkaroundDb): Promise<boolean> {
@@ -68,9 +76,7 @@ export async function hasPin(db: WalkaroundDb): Promise<boolean> {
 /** True when `pin` is the PIN set on this device; false for any other, or when none is set. */
 export async function verifyPin(db: WalkaroundDb, pin: string): Promise<boolean> {
   const row = await pins(db).get('pin');
-  if (!row || !/^[0-9]{4,8}$/.test(pin)) return false;
-  const actual = await derive(pin, fromBase64(row.saltB64), row.iterations);
-  return constantTimeEqual(actual, fromBase64(row.hashB64));
+  return row !== undefined && pinMatches(row, pin);
 }
 
 async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array<ArrayBuffer>> {

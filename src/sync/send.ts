@@ -1,0 +1,112 @@
+// Sending the outbox (DESIGN.md "Sync protocol" 2 and 3): blobs first, then the mutations in
+// seq order in batches. An entry leaves the outbox only once the server has acknowledged
+// its seq; one the server refused moves to `attention` with the reason, never silently away.
+import type { OutboxRow, WalkaroundDb } from '../db/database.ts';
+import { toRow } from '../db/job-repo.ts';
+import { applyMutation } from '../shared/apply-mutation.ts';
+import { blobsOf } from '../shared/mutation-blobs.ts';
+import { MAX_PUSH_BATCH, type PushResponse } from '../shared/protocol.ts';
+import { ApiFailure, type ApiClient } from './api-client.ts';
+import type { SyncProgress, SyncStatusStore } from './sync-status.ts';
+
+export type SendContext = { db: WalkaroundDb; api: ApiClient; status: SyncStatusStore; now: () => Date };
+
+/** Parallel blob uploads: enough to fill the link, few enough for a tablet's memory. */
+const UPLOAD_CONCURRENCY = 4;
+
+export async function sendOutbox(ctx: SendContext): Promise<void> {
+  const { db, api, status } = ctx;
+  const progress: SyncProgress = { itemsDone: 0, itemsTotal: await db.outbox.count(), bytesDone: 0, bytesTotal: 0 };
+  progress.bytesTotal = await pendingBlobBytes(db);
+  status.update({ phase: 'uploading', progress: { ...progress } });
+
+  for (;;) {
+    const batch = await db.outbox.orderBy('seq').limit(MAX_PUSH_BATCH).toArray();
+    if (batch.length === 0) break;
+    await uploadBlobs(ctx, unique(batch.flatMap(blobsOf)), progress, false);
+    status.update({ phase: 'pushing', sendingJobIds: new Set(batch.map((m) => m.jobId)) });
+    const response = await api.push(batch);
+    const acknowledged = await acknowledge(ctx, batch, response);
+    progress.itemsDone += acknowledged;
+    status.update({ progress: { ...progress } });
+    if (response.missingBlobs.length > 0) {
+      // The server lacks a blob we thought it had (its store was restored, say): send it.
+      await uploadBlobs(ctx, response.missingBlobs, progress, true);
+    } else if (acknowledged === 0) {
+      const first = batch[0]?.seq ?? 0;
+      throw new ApiFailure(
+        'refused',
+        200,
+        'seq_gap',
+        `The server has this tablet's changes only up to number ${response.lastSeq}, but the next one here is ${first}. Contact support before resetting the tablet.`,
+      );
+    }
+  }
+  status.update({ sendingJobIds: new Set() });
+}
+
+/** Drops acknowledged entries and files refused ones under attention, in one transaction. */
+async function acknowledge(ctx: SendContext, batch: OutboxRow[], response: PushResponse): Promise<number> {
+  const { db } = ctx;
+  const at = ctx.now().toISOString();
+  const refusedJobIds = await db.transaction('rw', db.outbox, db.attention, async () => {
+    const jobIds = new Set<string>();
+    for (const refusal of response.rejected) {
+      const mutation = await db.outbox.get(refusal.seq);
+      if (!mutation || mutation.mutationId !== refusal.mutationId) continue;
+      await db.attention.put({ mutationId: mutation.mutationId, jobId: mutation.jobId, mutation, reason: refusal.reason, at });
+      jobIds.add(mutation.jobId);
+    }
+    await db.outbox.where('seq').belowOrEqual(response.lastSeq).delete();
+    return jobIds;
+  });
+  // A refused change was applied here but not on the server: take the server's copy back.
+  for (const jobId of refusedJobIds) await rebaseOnServerCopy(ctx, jobId);
+  return batch.filter((m) => m.seq <= response.lastSeq).length;
+}
+
+async function rebaseOnServerCopy(ctx: SendContext, jobId: string): Promise<void> {
+  const { db } = ctx;
+  const server = await ctx.api.job(jobId);
+  if (!server) return; // The server has no such job: the local card stays, marked for attention.
+  await db.transaction('rw', db.jobs, db.outbox, async () => {
+    const pending = await db.outbox.where('jobId').equals(jobId).sortBy('seq');
+    const job = pending.reduce((current, m) => applyMutation(current, m), server as typeof server | undefined);
+    if (job) await db.jobs.put(toRow(job));
+  });
+}
+
+/** Bytes of the blobs the outbox refers to that the server is not known to have. */
+async function pendingBlobBytes(db: WalkaroundDb): Promise<number> {
+  const hashes = unique((await db.outbox.toArray()).flatMap(blobsOf));
+  const rows = await db.blobs.bulkGet(hashes);
+  return rows.reduce((sum, row) => sum + (row && !row.onServerAt ? row.byteLength : 0), 0);
+}
+
+/**
+ * Makes sure the server has these blobs: HEAD, then PUT if missing. A blob the server has
+ * confirmed before is skipped unless `force`. Bytes are read one blob at a time per lane,
+ * so a shift of photos never sits in memory at once.
+ */
+async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncProgress, force: boolean): Promise<void> {
+  const { db, api, status } = ctx;
+  const queue = [...hashes];
+  const lane = async () => {
+    for (let sha256 = queue.shift(); sha256 !== undefined; sha256 = queue.shift()) {
+      const row = await db.blobs.get(sha256);
+      if (!row) {
+        throw new ApiFailure('refused', 0, 'blob_missing', `A photo or signature (${sha256.slice(0, 8)}…) is missing on this tablet, so its change cannot be sent.`);
+      }
+      if (row.onServerAt && !force) continue;
+      if (force || !(await api.hasBlob(sha256))) await api.putBlob(sha256, row.bytes, row.mime);
+      await db.blobs.update(sha256, { onServerAt: ctx.now().toISOString() });
+      progress.bytesDone += row.byteLength;
+      status.update({ progress: { ...progress } });
+    }
+  };
+  await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, lane));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

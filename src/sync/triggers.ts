@@ -1,0 +1,29 @@
+// When sync runs by itself (DESIGN.md "Sync protocol" 6): at app start, when the network
+// comes back, when the app comes to the foreground, and every minute while online. The
+// service worker's Background Sync, where the browser has it, only adds one more trigger.
+import type { SyncEngine } from './sync-engine.ts';
+
+export const SYNC_MESSAGE = 'walkaround:sync';
+const INTERVAL_MS = 60_000;
+
+export function startSyncTriggers(engine: SyncEngine, win: Window = window): () => void {
+  const onVisible = () => {
+    if (win.document.visibilityState === 'visible') engine.trigger();
+  };
+  const onOnline = () => engine.trigger();
+  const onMessage = (event: MessageEvent) => {
+    if (event.data === SYNC_MESSAGE) engine.trigger();
+  };
+  win.addEventListener('online', onOnline);
+  win.document.addEventListener('visibilitychange', onVisible);
+  win.navigator.serviceWorker?.addEventListener('message', onMessage);
+  const interval = win.setInterval(() => engine.trigger(), INTERVAL_MS);
+  engine.trigger();
+  return () => {
+    win.removeEventListener('online', onOnline);
+    win.document.removeEventListener('visibilitychange', onVisible);
+    win.navigator.serviceWorker?.removeEventListener('message', onMessage);
+    win.clearInterval(interval);
+    engine.stop();
+  };
+}
