@@ -1,0 +1,64 @@
+// Where photo, thumbnail and signature bytes live, addressed by the SHA-256 of their content
+// (DESIGN.md "Sync protocol" 2). The filesystem adapter is the default; an object-storage one
+// can take its place for a dealer group. Which store may read a blob is not this layer's
+// business: storage.ts records that. Tablets upload only when online; an offline tablet keeps
+// the bytes until the server has acknowledged them.
+import type { Readable } from 'node:stream';
+
+export type PutResult = {
+  /** False when the blob was there already: a PUT of an existing blob is a no-op success. */
+  created: boolean;
+  byteLength: number;
+};
+
+export interface BlobStore {
+  has(sha256: string): Promise<boolean>;
+  /**
+   * Stores the bytes if they hash to `sha256`. Throws BlobTooLarge past `maxBytes` and
+   * BlobHashMismatch when the content is not what its name says; nothing is kept then. When
+   * `source` is a request stream and put throws, the stream is destroyed.
+   */
+  put(sha256: string, source: AsyncIterable<Uint8Array> | Uint8Array, maxBytes: number): Promise<PutResult>;
+  /** The bytes as a stream, or null when absent. The caller must consume or destroy it. */
+  read(sha256: string): Readable | null;
+}
+
+/** Base of every error a blob store throws on purpose; `code` is stable for programs. */
+export class BlobStoreError extends Error {
+  constructor(
+    readonly code: 'invalid_name' | 'too_large' | 'hash_mismatch',
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The name is not a lower-case hex SHA-256, so it never reaches the filesystem. */
+export class InvalidBlobName extends BlobStoreError {
+  constructor(readonly sha256: string) {
+    super('invalid_name', `Not a lower-case hex SHA-256: ${JSON.stringify(sha256.slice(0, 80))}`);
+  }
+}
+
+export class BlobTooLarge extends BlobStoreError {
+  constructor(readonly maxBytes: number) {
+    super('too_large', `The blob is larger than ${maxBytes} bytes.`);
+  }
+}
+
+export class BlobHashMismatch extends BlobStoreError {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super('hash_mismatch', `The bytes hash to ${actual}, not ${expected}.`);
+  }
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Checks a blob name before any path is built from it; throws InvalidBlobName. */
+export function assertBlobName(sha256: string): void {
+  if (!SHA256_HEX.test(sha256)) throw new InvalidBlobName(sha256);
+}

@@ -1,0 +1,151 @@
+// The SQLite schema, as an ordered list of migrations. `PRAGMA user_version` records how
+// many have run; each runs in its own transaction together with the bump, so a crash leaves
+// the database at the previous version, never half-way.
+//
+// Never edit a published migration: a server already past it would not run it again and the
+// two databases would differ for good. Append a new one instead.
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: stores, people, tablets, job cards and the mutation log.
+  `
+  CREATE TABLE stores (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE advisors (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    username TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('advisor', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    disabled_at TEXT,
+    UNIQUE (store_id, username)
+  ) STRICT;
+
+  CREATE TABLE enrollment_codes (
+    code TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    expires_at TEXT NOT NULL,
+    uses_left INTEGER NOT NULL CHECK (uses_left >= 0)
+  ) STRICT;
+
+  -- A tablet keeps its row (and its letter) for good once enrolled: job numbers already
+  -- carry the letter, so a new tablet must never get it again.
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    client_id TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_seen_at TEXT,
+    UNIQUE (store_id, code)
+  ) STRICT;
+
+  -- Every token that stopped working (revoked, or replaced by a re-enrollment), so a tablet
+  -- holding one is told "revoked" rather than "never valid".
+  CREATE TABLE retired_tokens (
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    retired_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE device_advisors (
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    advisor_id TEXT NOT NULL REFERENCES advisors (id),
+    signed_in_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, advisor_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE client_seqs (
+    client_id TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  -- body is the whole Job as JSON; the other columns are copies for lookups. change_seq
+  -- orders changes for pull and comes from change_counter, so it never goes back.
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    number TEXT NOT NULL,
+    plate TEXT,
+    vin TEXT,
+    created_ms INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    change_seq INTEGER NOT NULL UNIQUE,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX jobs_store_change ON jobs (store_id, change_seq);
+  CREATE INDEX jobs_store_plate ON jobs (store_id, plate) WHERE plate IS NOT NULL;
+  CREATE INDEX jobs_store_vin ON jobs (store_id, vin) WHERE vin IS NOT NULL;
+
+  CREATE TABLE change_counter (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO change_counter (id, value) VALUES (1, 0);
+
+  -- Every mutation a tablet pushed, applied or refused, in server order: the job's history,
+  -- where a write that lost a conflict is still to be found.
+  CREATE TABLE mutations (
+    server_order INTEGER PRIMARY KEY AUTOINCREMENT,
+    mutation_id TEXT NOT NULL UNIQUE,
+    client_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    job_id TEXT NOT NULL,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    advisor_id TEXT,
+    op TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),
+    reason TEXT,
+    UNIQUE (client_id, seq)
+  ) STRICT;
+  CREATE INDEX mutations_job ON mutations (job_id, server_order);
+
+  CREATE TABLE catalogues (
+    store_id TEXT PRIMARY KEY REFERENCES stores (id),
+    version INTEGER NOT NULL,
+    items TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE store_blobs (
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    sha256 TEXT NOT NULL,
+    byte_length INTEGER NOT NULL,
+    linked_at TEXT NOT NULL,
+    PRIMARY KEY (store_id, sha256)
+  ) STRICT, WITHOUT ROWID;
+  `,
+];
+
+/** Runs the migrations this database has not had yet; returns its version afterwards. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this server (${MIGRATIONS.length}): update the server.`,
+    );
+  }
+  MIGRATIONS.slice(current).forEach((sql, index) => {
+    const version = current + index + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      // PRAGMA takes no bound parameters; version is an integer we computed.
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  });
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,73 @@
+// Stores, their advisors, and which advisor has signed in on which tablet, in SQLite. The
+// tablet unlocks offline with a PIN only for advisors recorded here as having signed in on it
+// with their password while online.
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { Advisor, StoreSummary } from '../../shared/protocol.ts';
+import type { AdvisorRecord, Storage } from './storage.ts';
+
+type DirectoryMethods =
+  | 'createStore'
+  | 'findStoreByCode'
+  | 'getStore'
+  | 'createAdvisor'
+  | 'findAdvisorByUsername'
+  | 'listAdvisors'
+  | 'setAdvisorPassword'
+  | 'recordSignIn'
+  | 'hasSignedInOn';
+
+const ADVISOR_COLUMNS = 'id, username, name, role';
+
+export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryMethods> {
+  const insertStore = db.prepare<[string, string, string, string]>(
+    'INSERT INTO stores (id, code, name, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const storeByCode = db.prepare<[string], StoreSummary>('SELECT id, code, name FROM stores WHERE code = ?');
+  const storeById = db.prepare<[string], StoreSummary>('SELECT id, code, name FROM stores WHERE id = ?');
+  const insertAdvisor = db.prepare<[Advisor & { storeId: string; passwordHash: string; createdAt: string }]>(
+    `INSERT INTO advisors (id, store_id, username, name, role, password_hash, created_at)
+     VALUES (@id, @storeId, @username, @name, @role, @passwordHash, @createdAt)`,
+  );
+  const advisorByUsername = db.prepare<[string, string], AdvisorRecord>(
+    `SELECT ${ADVISOR_COLUMNS}, store_id AS storeId, password_hash AS passwordHash, disabled_at AS disabledAt
+     FROM advisors WHERE store_id = ? AND username = ?`,
+  );
+  // Disabled advisors are left out: the list is who may sign in on the store's tablets.
+  const activeAdvisors = db.prepare<[string], Advisor>(
+    `SELECT ${ADVISOR_COLUMNS} FROM advisors WHERE store_id = ? AND disabled_at IS NULL ORDER BY name, username`,
+  );
+  const updatePassword = db.prepare<[string, string, string]>(
+    'UPDATE advisors SET password_hash = ? WHERE store_id = ? AND id = ?',
+  );
+  const upsertSignIn = db.prepare<[string, string, string]>(
+    `INSERT INTO device_advisors (device_id, advisor_id, signed_in_at) VALUES (?, ?, ?)
+     ON CONFLICT (device_id, advisor_id) DO UPDATE SET signed_in_at = excluded.signed_in_at`,
+  );
+  const signInExists = db
+    .prepare<[string, string], number>('SELECT 1 FROM device_advisors WHERE device_id = ? AND advisor_id = ?')
+    .pluck();
+
+  return {
+    createStore({ code, name }) {
+      const store = { id: uuidv7(), code, name };
+      insertStore.run(store.id, code, name, new Date().toISOString());
+      return store;
+    },
+    findStoreByCode: (code) => storeByCode.get(code),
+    getStore: (storeId) => storeById.get(storeId),
+    createAdvisor(storeId, { username, name, role, passwordHash }) {
+      const advisor: Advisor = { id: uuidv7(), username, name, role };
+      insertAdvisor.run({ ...advisor, storeId, passwordHash, createdAt: new Date().toISOString() });
+      return advisor;
+    },
+    findAdvisorByUsername: (storeId, username) => advisorByUsername.get(storeId, username),
+    listAdvisors: (storeId) => activeAdvisors.all(storeId),
+    setAdvisorPassword: (storeId, advisorId, passwordHash) =>
+      updatePassword.run(passwordHash, storeId, advisorId).changes > 0,
+    recordSignIn(deviceId, advisorId, now) {
+      upsertSignIn.run(deviceId, advisorId, now);
+    },
+    hasSignedInOn: (deviceId, advisorId) => signInExists.get(deviceId, advisorId) !== undefined,
+  };
+}

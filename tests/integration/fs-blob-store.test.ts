@@ -1,0 +1,127 @@
+// The filesystem blob store on a real temp folder: content addressing, refusal of wrong or
+// oversized bytes without leftovers, names that could escape the folder, concurrent uploads.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BlobHashMismatch, BlobTooLarge, InvalidBlobName, type BlobStore } from '../../src/server/blobs/blob-store.ts';
+import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
+import { sniffBlobKind } from '../../src/server/blobs/sniff.ts';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const bytesOf = (value: string) => new TextEncoder().encode(value);
+
+let dir: string;
+let blobs: BlobStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'walkaround-blobs-'));
+  blobs = openFsBlobStore(dir);
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under the store, tmp/ included, relative to it. */
+function filesIn(root = dir): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1));
+}
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+describe('fs blob store', () => {
+  it('stores bytes under their hash, fanned out, and gives them back', async () => {
+    const bytes = bytesOf('{"strokes":[[1,2],[3,4]]}');
+    const hash = sha256(bytes);
+    expect(await blobs.has(hash)).toBe(false);
+    expect(blobs.read(hash)).toBeNull();
+
+    expect(await blobs.put(hash, chunked(bytes, 5), 1024)).toEqual({ created: true, byteLength: bytes.length });
+    expect(await blobs.has(hash)).toBe(true);
+    expect(await text(blobs.read(hash)!)).toBe('{"strokes":[[1,2],[3,4]]}');
+    expect(filesIn()).toEqual([join(hash.slice(0, 2), hash.slice(2, 4), hash)]);
+  });
+
+  it('answers a second upload of the same bytes with created: false', async () => {
+    const bytes = bytesOf('same bytes');
+    await blobs.put(sha256(bytes), bytes, 1024);
+    expect(await blobs.put(sha256(bytes), bytes, 1024)).toEqual({ created: false, byteLength: bytes.length });
+    expect(filesIn()).toHaveLength(1);
+  });
+
+  it('lets concurrent uploads of one blob both succeed, one of them creating it', async () => {
+    const bytes = new Uint8Array(256 * 1024).map((_, i) => i % 251);
+    const hash = sha256(bytes);
+    const results = await Promise.all([1, 2, 3].map(() => blobs.put(hash, chunked(bytes, 4096), bytes.length)));
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(filesIn()).toEqual([join(hash.slice(0, 2), hash.slice(2, 4), hash)]);
+  });
+
+  it('refuses bytes that do not match their name and leaves nothing behind', async () => {
+    const claimed = sha256(bytesOf('what the tablet meant'));
+    const error = await blobs.put(claimed, chunked(bytesOf('what arrived'), 3), 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlobHashMismatch);
+    expect(error).toMatchObject({ code: 'hash_mismatch', expected: claimed, actual: sha256(bytesOf('what arrived')) });
+    expect(await blobs.has(claimed)).toBe(false);
+    expect(filesIn()).toEqual([]);
+  });
+
+  it('refuses a blob past the size limit and leaves nothing behind', async () => {
+    const bytes = new Uint8Array(10_000);
+    await expect(blobs.put(sha256(bytes), chunked(bytes, 1000), 9_999)).rejects.toBeInstanceOf(BlobTooLarge);
+    expect(filesIn()).toEqual([]);
+    expect(await blobs.put(sha256(bytes), bytes, 10_000)).toMatchObject({ created: true });
+  });
+
+  it.each([
+    ['a path', '../../etc/passwd'],
+    ['upper-case hex', 'AB'.repeat(32)],
+    ['63 characters', 'a'.repeat(63)],
+    ['65 characters', 'a'.repeat(65)],
+    ['a trailing newline', `${'a'.repeat(64)}\n`],
+    ['a separator inside', `${'a'.repeat(31)}/${'a'.repeat(32)}`],
+  ])('refuses a name with %s before touching the filesystem', async (_case, name) => {
+    await expect(blobs.has(name)).rejects.toBeInstanceOf(InvalidBlobName);
+    expect(() => blobs.read(name)).toThrow(InvalidBlobName);
+    await expect(blobs.put(name, bytesOf('x'), 10)).rejects.toMatchObject({ code: 'invalid_name' });
+    expect(filesIn()).toEqual([]);
+  });
+
+  it('clears uploads a restart cut short', () => {
+    mkdirSync(join(dir, 'tmp'), { recursive: true });
+    writeFileSync(join(dir, 'tmp', 'half-written.part'), 'partial');
+    openFsBlobStore(dir);
+    expect(existsSync(join(dir, 'tmp', 'half-written.part'))).toBe(false);
+    expect(existsSync(join(dir, 'tmp'))).toBe(true);
+  });
+});
+
+describe('sniffBlobKind', () => {
+  const bytes = (...values: number[]) => new Uint8Array(values);
+  const ascii = (value: string) => bytesOf(value);
+
+  it.each([
+    ['jpeg', bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46)],
+    ['png', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00)],
+    ['webp', ascii('RIFF\x24\x00\x00\x00WEBPVP8 ')],
+    ['json', ascii('{"strokes":[]}')],
+    ['json', ascii('[1,2]')],
+    ['json', ascii(' \r\n\t[]')],
+    [null, ascii('RIFF\x24\x00\x00\x00WAVEfmt ')],
+    [null, bytes(0xff, 0xd8)],
+    [null, bytes(0x89, 0x50, 0x4e, 0x47)],
+    [null, ascii('"a string"')],
+    [null, ascii('<svg xmlns=')],
+    [null, ascii('   ')],
+    [null, bytes()],
+  ])('%s for %o', (kind, first) => {
+    expect(sniffBlobKind(first)).toBe(kind);
+  });
+});
