@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
+import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
 
 const tmpRoot = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 const indexHtml = '<!doctype html><html><head><title>fixture shell</title></head></html>';
@@ -24,7 +26,7 @@ beforeAll(async () => {
   await writeFile(join(staticDir, 'manifest.webmanifest'), '{"name":"fixture"}');
   await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
 
-  app = await buildApp({ staticDir, logger: false });
+  app = await buildApp({ staticDir, logger: false, storage: openSqliteStorage(':memory:'), blobs: openFsBlobStore(join(staticDir, 'blobs')) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;

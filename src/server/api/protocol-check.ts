@@ -10,8 +10,9 @@ const OPEN_ROUTES = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
 export function installProtocolCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?', 1)[0] ?? '';
-    if (!path.startsWith('/api/') || OPEN_ROUTES.has(path)) return;
+    // Only API routes that exist: an unknown path gets its plain 404 whatever the version.
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith('/api/') || OPEN_ROUTES.has(route)) return;
     const sent = Number(request.headers[PROTOCOL_HEADER]);
     if (sent === PROTOCOL_VERSION) return;
     if (Number.isInteger(sent) && sent > PROTOCOL_VERSION) {

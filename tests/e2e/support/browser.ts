@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app.ts';
+import { openDataDir, type DataDir } from '../../../src/server/data-dir.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,19 +28,30 @@ export const TABLET = {
   timezoneId: 'Asia/Shanghai',
 } as const;
 
-export type AppServer = { url: string; close: () => Promise<void> };
+export type AppServer = { url: string; data: DataDir; close: () => Promise<void> };
 
 /**
- * Serves dist/ on a free loopback port by default. A test of the update hand-over serves
- * another build folder (staticDir), or restarts on the port of a closed server (port): the
- * browser must see the same origin for the same service-worker registration.
+ * Serves dist/ on a free loopback port by default, with a fresh data folder (SQLite and
+ * blobs) that is removed on close. A test of the update hand-over serves another build
+ * folder (staticDir), or restarts on the port of a closed server (port): the browser must
+ * see the same origin for the same service-worker registration.
  */
 export async function startServer(options: { staticDir?: string; port?: number } = {}): Promise<AppServer> {
-  const app = await buildApp({ logger: false, staticDir: options.staticDir });
+  const dataDir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'walkaround-data-'));
+  const data = openDataDir(dataDir);
+  const app = await buildApp({ logger: false, staticDir: options.staticDir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
-  return { url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    data,
+    close: async () => {
+      await app.close();
+      data.storage.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function newProfileDir(): { dir: string; remove: () => void } {

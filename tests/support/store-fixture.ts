@@ -1,0 +1,18 @@
+// A store to sync against in tests: created through the same administration functions as
+// the admin command line, with one advisor and an enrollment code.
+import { addAdvisor, createStore, issueEnrollmentCode } from '../../src/server/admin/store-admin.ts';
+import type { Storage } from '../../src/server/storage/storage.ts';
+
+export type TestStore = {
+  storeId: string;
+  code: string;
+  enrollmentCode: string;
+  advisor: { id: string; username: string; password: string };
+};
+
+export async function seedTestStore(storage: Storage, code = 'T1', tablets = 50): Promise<TestStore> {
+  const store = createStore(storage, code, `Test store ${code}`);
+  const { advisor, password } = await addAdvisor(storage, store, { username: 'zhang', name: '张顾问', role: 'advisor', password: 'correct-horse-1' });
+  const enrollment = issueEnrollmentCode(storage, store, 7, tablets);
+  return { storeId: store.id, code: store.code, enrollmentCode: enrollment.code, advisor: { id: advisor.id, username: advisor.username, password } };
+}
