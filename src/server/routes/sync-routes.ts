@@ -16,7 +16,7 @@ import {
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import type { Storage } from '../storage/storage.ts';
-import { mutationCheck } from '../sync/check-mutation.ts';
+import { mutationCheck } from './check-mutation.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 426: apiErrorSchema };
 
