@@ -7,6 +7,7 @@ import type { CatalogueItem } from '../../shared/catalogue.ts';
 import { migrate } from './migrations.ts';
 import { sqliteDevices } from './sqlite-devices.ts';
 import { sqliteDirectory } from './sqlite-directory.ts';
+import { sqliteHistory } from './sqlite-history.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 import type { Storage } from './storage.ts';
 
@@ -25,6 +26,7 @@ export function openSqliteStorage(file: string): Storage {
       ...sqliteDirectory(db),
       ...sqliteDevices(db),
       ...sqliteSync(db),
+      ...sqliteHistory(db),
       ...sqliteReferenceData(db),
       close: () => db.close(),
     };

@@ -41,6 +41,23 @@ export type PushOutcome = PushResponse & {
   applied: number;
 };
 
+/** One change the server received for a job, applied or refused. */
+export type HistoryEntry = {
+  serverOrder: number;
+  mutationId: string;
+  clientId: string;
+  seq: number;
+  deviceId: string;
+  /** Null when the change named no advisor, or one who never signed in on that tablet. */
+  advisorId: string | null;
+  op: string;
+  payload: unknown;
+  createdAt: string;
+  receivedAt: string;
+  status: 'applied' | 'rejected';
+  reason: string | null;
+};
+
 export type PullPage = {
   jobs: Job[];
   cursor: number;
@@ -92,6 +109,8 @@ export interface Storage {
   /** Jobs of the store changed after `cursor`, oldest change first, and this device's lastSeq. */
   pull(device: DeviceRecord, cursor: number, limit: number): PullPage;
   getJob(storeId: string, jobId: string): Job | undefined;
+  /** Every change received for the job, in server order (for audit and disputes). */
+  jobHistory(storeId: string, jobId: string): HistoryEntry[];
   /** Earlier visits of a vehicle (by normalised plate or VIN) in this store, newest first. */
   jobsForVehicle(storeId: string, key: { plate?: string; vin?: string }, limit: number): Job[];
 

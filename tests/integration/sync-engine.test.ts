@@ -1,0 +1,128 @@
+// How the sync engine behaves around the happy path, against the real server: a pull keeps
+// this tablet's unsent changes on top of the server's copy (rebase); a signature given on
+// content another tablet has changed meanwhile is refused by the server and kept for
+// attention, never dropped silently; an unreachable server schedules a retry with backoff;
+// a revoked tablet stops and says so; attribution records the signed-in advisor.
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLine } from '../../src/db/estimate-repo.ts';
+import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
+import { signInAdvisor } from '../../src/sync/enrollment.ts';
+import { pullAll } from '../../src/sync/receive.ts';
+import { createSyncEngine } from '../../src/sync/sync-engine.ts';
+import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { createTablet, sign } from '../support/tablet.ts';
+
+let app: FastifyInstance;
+let data: DataDir;
+let dir: string;
+let baseUrl: string;
+let store: TestStore;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-engine-'));
+  data = openDataDir(dir);
+  store = await seedTestStore(data.storage);
+  app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(async () => {
+  await app.close();
+  data.storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const line = { kind: 'labour', code: 'L-01', description: '更换机油工时', quantityMilli: 1000, unitPriceFen: 12_000, discountBp: 0 } as const;
+
+describe('sync engine', () => {
+  it('rebases: a pull keeps the changes this tablet has not sent yet', async () => {
+    const a = await createTablet('A', { baseUrl }, store.enrollmentCode);
+    const b = await createTablet('B', { baseUrl }, store.enrollmentCode);
+    const job = await createJob(a.db, { customer: { name: '张伟' }, odometerKm: 1000 });
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+
+    await updateCard(a.db, job.id, { customer: { name: '李娜' } });
+    await a.engine.syncNow();
+    await updateCard(b.db, job.id, { odometerKm: 1500 });
+    // Pull only: B's change is still in its outbox and must survive the server's copy.
+    await pullAll({ db: b.db, api: b.engine.api, status: b.engine.status, now: () => new Date() });
+    const onB = await b.db.jobs.get(job.id);
+    expect(onB?.card.customer.name).toBe('李娜');
+    expect(onB?.card.odometerKm).toBe(1500);
+    expect(await b.db.outbox.count()).toBe(1);
+
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    expect((await a.db.jobs.get(job.id))?.card).toEqual(onB?.card);
+    expect(data.storage.getJob(store.storeId, job.id)?.card).toEqual(onB?.card);
+  });
+
+  it('keeps a signature on changed content for attention instead of dropping it', async () => {
+    const a = await createTablet('A2', { baseUrl }, store.enrollmentCode);
+    const b = await createTablet('B2', { baseUrl }, store.enrollmentCode);
+    const job = await createJob(a.db, { customer: { name: '王芳' } });
+    await addLine(a.db, job.id, line);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+
+    // B has the customer sign the estimate while A adds a line and syncs first.
+    const signatureId = await sign(b.db, job.id, 'estimate', 3);
+    await addLine(a.db, job.id, { ...line, code: 'L-02' });
+    await a.engine.syncNow();
+    const result = await b.engine.syncNow();
+
+    expect(result).toEqual({ complete: false, outboxLeft: 0, needsAttention: 1 });
+    const [attention] = await b.db.attention.toArray();
+    expect(attention).toMatchObject({ jobId: job.id, reason: 'content_mismatch', mutation: { op: 'signature.add', payload: { id: signatureId } } });
+    // The tablet shows the server's copy: A's line, no signature the server does not have.
+    const onB = await b.db.jobs.get(job.id);
+    expect(Object.keys(onB?.estimate.lines ?? {})).toHaveLength(2);
+    expect(onB?.signatures).toEqual({});
+    expect(data.storage.getJob(store.storeId, job.id)?.signatures).toEqual({});
+    // The server keeps the refused signature in the job's history.
+    expect(data.storage.jobHistory(store.storeId, job.id).filter((h) => h.status === 'rejected')).toEqual([
+      expect.objectContaining({ op: 'signature.add', reason: 'content_mismatch' }),
+    ]);
+  });
+
+  it('records who made a change only for an advisor who signed in on that tablet', async () => {
+    const a = await createTablet('A3', { baseUrl }, store.enrollmentCode);
+    await signInAdvisor(a.db, { username: store.advisor.username, password: store.advisor.password }, { baseUrl });
+    const job = await createJob(a.db, { customer: { name: '赵磊' } });
+    expect((await a.db.outbox.toArray())[0]?.advisorId).toBe(store.advisor.id);
+    await a.engine.syncNow();
+    expect(data.storage.getJob(store.storeId, job.id)).toBeDefined();
+    expect(data.storage.jobHistory(store.storeId, job.id)).toEqual([
+      expect.objectContaining({ op: 'job.create', advisorId: store.advisor.id, status: 'applied' }),
+    ]);
+  });
+
+  it('schedules a retry with backoff while the server is unreachable, and stops when revoked', async () => {
+    const a = await createTablet('A4', { baseUrl }, store.enrollmentCode);
+    await createJob(a.db, { customer: { name: '周杰' } });
+    const offline = createSyncEngine({ db: a.db, api: { baseUrl: 'http://127.0.0.1:9' }, random: () => 0.5, backoff: { baseMs: 60_000, capMs: 600_000 } });
+    const before = Date.now();
+    expect(await offline.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
+    const status = offline.status.get();
+    expect(status.problem?.kind).toBe('retry');
+    expect(status.retryAt).toBeGreaterThanOrEqual(before + 30_000);
+    expect(status.retryAt).toBeLessThanOrEqual(Date.now() + 30_000);
+    offline.stop();
+
+    const device = await getDevice(a.db);
+    data.storage.revokeDevice(store.storeId, device.enrollment!.deviceId, new Date().toISOString());
+    expect(await a.engine.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
+    expect(a.engine.status.get()).toMatchObject({ problem: { kind: 'revoked' }, retryAt: null });
+    expect(await a.db.outbox.count()).toBe(1);
+  });
+});
