@@ -23,7 +23,8 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
   npm run admin -- enrollment-code <CODE> [days=7] [tablets=10]
   npm run admin -- devices <CODE>                       enrolled tablets
   npm run admin -- revoke-device <CODE> <letter|id>     a lost or stolen tablet
-  npm run admin -- import-catalogue <CODE> <file.csv>   the store's labour and parts list`;
+  npm run admin -- import-catalogue <CODE> <file.csv>   the store's labour and parts list
+  npm run admin -- history <CODE> <job id>              every change to a job card, who and when`;
 
 async function run(args: string[]): Promise<string> {
   const [command, code = '', ...rest] = args;
@@ -63,6 +64,16 @@ async function run(args: string[]): Promise<string> {
       case 'import-catalogue': {
         const { count, version } = importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
         return `Imported ${count} items (catalogue version ${version}); tablets get it at their next sync.`;
+      }
+      case 'history': {
+        const devices = new Map(storage.listDevices(store.id).map((d) => [d.id, `${d.code} ${d.name}`]));
+        const advisors = new Map(storage.listAdvisors(store.id).map((a) => [a.id, a.username]));
+        const entries = storage.jobHistory(store.id, rest[0] ?? '');
+        return (
+          entries
+            .map((h) => `${h.createdAt}\t${h.op}\t${h.status}${h.reason ? ` (${h.reason})` : ''}\ttablet ${devices.get(h.deviceId) ?? h.deviceId}\t${h.advisorId ? (advisors.get(h.advisorId) ?? h.advisorId) : '-'}`)
+            .join('\n') || `No changes recorded for job ${rest[0]} in ${store.code}.`
+        );
       }
       default:
         throw new AdminError(`Unknown command "${command}".\n\n${HELP}`);

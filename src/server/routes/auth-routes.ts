@@ -25,8 +25,11 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 426: apiErrorSchema, 429: apiErrorSchema };
 
 export function authRoutes(app: FastifyInstance, storage: Storage): void {
+  // Per IP: generous, as a store's tablets may share one address behind a router. Per
+  // username on a tablet: strict, that is where a guesser would start.
   const enrollLimiter = createFailureLimiter(10, FIFTEEN_MINUTES);
-  const signInLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
+  const ipLimiter = createFailureLimiter(30, FIFTEEN_MINUTES);
+  const userLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/v1/auth/enroll', {
@@ -74,17 +77,20 @@ export function authRoutes(app: FastifyInstance, storage: Storage): void {
     handler: async (request) => {
       const device = authenticateDevice(storage, request);
       const { username, password } = request.body;
-      const keys = [`ip:${request.ip}`, `user:${device.id}:${username}`];
-      for (const key of keys) refuseWhileLimited(signInLimiter, key);
+      const ipKey = `ip:${request.ip}`;
+      const userKey = `user:${device.id}:${username}`;
+      refuseWhileLimited(ipLimiter, ipKey);
+      refuseWhileLimited(userLimiter, userKey);
       const advisor = storage.findAdvisorByUsername(device.storeId, username);
       // Unknown names cost the same time as wrong passwords: no hint which names exist.
       const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
       if (!advisor || !ok || advisor.disabledAt) {
-        for (const key of keys) signInLimiter.recordFailure(key);
+        ipLimiter.recordFailure(ipKey);
+        userLimiter.recordFailure(userKey);
         logFailure(request, username);
         throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
       }
-      signInLimiter.reset(keys[1] ?? '');
+      userLimiter.reset(userKey);
       storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
       return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
     },
