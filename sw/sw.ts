@@ -9,6 +9,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SYNC_MESSAGE, SYNC_TAG } from '../src/shared/sync-signal.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   // Replaced at build time by vite-plugin-pwa (injectManifest) with the list of built files.
@@ -62,4 +63,17 @@ self.addEventListener('message', (event) => {
   if (isSkipWaitingMessage(event.data)) {
     void self.skipWaiting();
   }
+});
+
+// Background Sync (Chromium only): the browser says the network is back; the open pages run
+// their sync engine. Nothing here touches data, so a worker update can never lose any.
+type SyncEvent = ExtendableEvent & { tag: string };
+self.addEventListener('sync' as 'message', (event) => {
+  const syncEvent = event as unknown as SyncEvent;
+  if (syncEvent.tag !== SYNC_TAG) return;
+  syncEvent.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage(SYNC_MESSAGE);
+    }),
+  );
 });

@@ -1,10 +1,12 @@
 // When sync runs by itself (DESIGN.md "Sync protocol" 6): at app start, when the network
 // comes back, when the app comes to the foreground, and every minute while online. The
 // service worker's Background Sync, where the browser has it, only adds one more trigger.
+import { SYNC_MESSAGE, SYNC_TAG } from '../shared/sync-signal.ts';
 import type { SyncEngine } from './sync-engine.ts';
 
-export const SYNC_MESSAGE = 'walkaround:sync';
 const INTERVAL_MS = 60_000;
+
+type SyncManagerRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
 
 export function startSyncTriggers(engine: SyncEngine, win: Window = window): () => void {
   const onVisible = () => {
@@ -18,8 +20,16 @@ export function startSyncTriggers(engine: SyncEngine, win: Window = window): () 
   win.document.addEventListener('visibilitychange', onVisible);
   win.navigator.serviceWorker?.addEventListener('message', onMessage);
   const interval = win.setInterval(() => engine.trigger(), INTERVAL_MS);
+  // After a run that must be retried, ask the browser to wake us when the network is back.
+  const unsubscribe = engine.status.subscribe(() => {
+    if (engine.status.get().problem?.kind !== 'retry') return;
+    void win.navigator.serviceWorker?.ready
+      .then((registration: SyncManagerRegistration) => registration.sync?.register(SYNC_TAG))
+      .catch(() => undefined);
+  });
   engine.trigger();
   return () => {
+    unsubscribe();
     win.removeEventListener('online', onOnline);
     win.document.removeEventListener('visibilitychange', onVisible);
     win.navigator.serviceWorker?.removeEventListener('message', onMessage);
