@@ -66,7 +66,24 @@ async function writeWithV1(name: string): Promise<void> {
   }
 }
 
-describe('Dexie v1 → current (v2 walk-around, v3 estimate)', () => {
+describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
+  it('lets a pulled card share a number with a card numbered before enrollment, and adds the sync tables', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    await writeWithV1(name);
+    const db = openDatabase(name);
+    try {
+      const upgraded = await db.jobs.get(V1_JOB.id);
+      const fromAnotherTablet = { ...upgraded!, id: '0192f3a0-0000-7000-8000-000000000002' };
+      await db.jobs.put(fromAnotherTablet);
+      expect(await db.jobs.where('number').equals(V1_JOB.number).primaryKeys()).toEqual([V1_JOB.id, fromAnotherTablet.id]);
+      expect(await db.advisors.count()).toBe(0);
+      expect(await db.attention.count()).toBe(0);
+      expect(await db.outbox.toArray()).toEqual([V1_OUTBOX_ENTRY]);
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('adds damages {}, photos {}, bodyStyle sedan, an empty estimate and no signatures, and changes nothing else', async () => {
     const name = `test-${crypto.randomUUID()}`;
     await writeWithV1(name);
@@ -89,7 +106,7 @@ describe('Dexie v1 → current (v2 walk-around, v3 estimate)', () => {
       expect(await db.jobs.where('number').equals(V1_JOB.number).count()).toBe(1);
       expect(await db.outbox.toArray()).toEqual([V1_OUTBOX_ENTRY]);
       expect(await db.meta.toArray()).toEqual([V1_DEVICE]);
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
     } finally {
       await db.delete();
     }
