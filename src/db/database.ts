@@ -45,6 +45,11 @@ export type SyncRow = {
   catalogueVersion: number;
   /** When a sync last finished with nothing left to send. */
   lastCompleteAt: string | null;
+  /**
+   * Blobs that pulled jobs show and this tablet lacks, to fetch: kept here so a download cut
+   * off by the network resumes at the next sync even though those jobs will not be pulled again.
+   */
+  wantedBlobs?: string[];
 };
 
 /** The advisor working on the tablet now: their changes carry their id. */

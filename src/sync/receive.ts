@@ -12,27 +12,25 @@ import type { Job } from '../shared/job.ts';
 import { MAX_PULL_PAGE, type PullResponse } from '../shared/protocol.ts';
 import { sha256Hex } from '../shared/sha256.ts';
 import { live } from '../shared/walkaround.ts';
-import type { ApiClient } from './api-client.ts';
+import { ApiFailure, type ApiClient } from './api-client.ts';
 import type { SyncStatusStore } from './sync-status.ts';
 
 export type ReceiveContext = { db: WalkaroundDb; api: ApiClient; status: SyncStatusStore; now: () => Date };
 
-/** Pulls until the server has nothing newer; returns the jobs that arrived. */
-export async function pullAll(ctx: ReceiveContext): Promise<Job[]> {
+/** Pulls until the server has nothing newer. */
+export async function pullAll(ctx: ReceiveContext): Promise<void> {
   const { db, api, status } = ctx;
   status.update({ phase: 'pulling' });
-  const arrived: Job[] = [];
   for (;;) {
     const { cursor, catalogueVersion } = await getSyncRow(db);
     const page = await api.pull({ cursor, limit: MAX_PULL_PAGE, catalogueVersion });
     await storePage(db, page);
-    arrived.push(...page.jobs);
-    if (!page.more) return arrived;
+    if (!page.more) return;
   }
 }
 
 async function storePage(db: WalkaroundDb, page: PullResponse): Promise<void> {
-  await db.transaction('rw', [db.jobs, db.outbox, db.meta, db.advisors, db.catalogue], async () => {
+  await db.transaction('rw', [db.jobs, db.outbox, db.meta, db.advisors, db.catalogue, db.blobs], async () => {
     for (const server of page.jobs) {
       // Entries up to page.lastSeq are in the server's copy already; later ones are not yet.
       const pending = await db.outbox
@@ -48,7 +46,11 @@ async function storePage(db: WalkaroundDb, page: PullResponse): Promise<void> {
       await db.catalogue.clear();
       await db.catalogue.bulkPut(page.catalogue.items);
     }
-    await updateSyncRow(db, { cursor: page.cursor, ...(page.catalogue ? { catalogueVersion: page.catalogue.version } : {}) });
+    const sync = await getSyncRow(db);
+    const shown = page.jobs.flatMap(blobsShownBy);
+    const have = await db.blobs.bulkGet(shown);
+    const wantedBlobs = [...new Set([...(sync.wantedBlobs ?? []), ...shown.filter((_, i) => !have[i])])];
+    await updateSyncRow(db, { cursor: page.cursor, wantedBlobs, ...(page.catalogue ? { catalogueVersion: page.catalogue.version } : {}) });
   });
 }
 
@@ -62,27 +64,44 @@ async function mergeAdvisors(db: WalkaroundDb, page: PullResponse): Promise<void
 }
 
 /**
- * Fetches the blobs these jobs show that the tablet lacks: thumbnails and signatures first
+ * Fetches the blobs pulled jobs show that the tablet lacks: thumbnails and signatures first
  * (the list and the customer's copy need them), then the full photos. Every download is
- * re-hashed; a damaged one is dropped and fetched again next time.
+ * re-hashed; a damaged one stays wanted and is fetched again next time.
  */
-export async function downloadBlobs(ctx: ReceiveContext, jobs: Job[]): Promise<void> {
+export async function downloadBlobs(ctx: ReceiveContext): Promise<void> {
   const { db, api, status } = ctx;
-  const wanted = [...new Set(jobs.flatMap(blobsShownBy))];
-  const have = await db.blobs.bulkGet(wanted);
-  const missing = wanted.filter((_, i) => !have[i]);
-  if (missing.length === 0) return;
-  status.update({ phase: 'downloading', progress: { itemsDone: 0, itemsTotal: missing.length, bytesDone: 0, bytesTotal: 0 } });
-  let done = 0;
-  for (const sha256 of missing) {
-    const bytes = await api.getBlob(sha256);
-    const mime = blobMimeOf(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)));
-    if (mime && (await sha256Hex(bytes)) === sha256) {
-      const at = ctx.now().toISOString();
-      await db.blobs.put({ sha256, bytes, mime, byteLength: bytes.byteLength, createdAt: at, onServerAt: at });
-    }
-    done += 1;
-    status.update({ progress: { itemsDone: done, itemsTotal: missing.length, bytesDone: 0, bytesTotal: 0 } });
+  const wanted = (await getSyncRow(db)).wantedBlobs ?? [];
+  if (wanted.length === 0) return;
+  const progress = { itemsDone: 0, itemsTotal: wanted.length, bytesDone: 0, bytesTotal: 0 };
+  status.update({ phase: 'downloading', progress: { ...progress } });
+  for (const sha256 of wanted) {
+    const bytes = await fetchBlob(api, sha256);
+    const mime = bytes && blobMimeOf(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)));
+    const intact = bytes && mime && (await sha256Hex(bytes)) === sha256;
+    await db.transaction('rw', db.blobs, db.meta, async () => {
+      if (bytes && mime && intact) {
+        const at = ctx.now().toISOString();
+        await db.blobs.put({ sha256, bytes, mime, byteLength: bytes.byteLength, createdAt: at, onServerAt: at });
+      }
+      // Gone from the server (404) or stored now: no longer wanted. Damaged: try again later.
+      if (!bytes || intact) {
+        const sync = await getSyncRow(db);
+        await updateSyncRow(db, { wantedBlobs: (sync.wantedBlobs ?? []).filter((h) => h !== sha256) });
+      }
+    });
+    progress.itemsDone += 1;
+    progress.bytesDone += bytes?.byteLength ?? 0;
+    status.update({ progress: { ...progress } });
+  }
+}
+
+/** The bytes, or null when the server has no such blob for this store. */
+async function fetchBlob(api: ApiClient, sha256: string): Promise<ArrayBuffer | null> {
+  try {
+    return await api.getBlob(sha256);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 404) return null;
+    throw error;
   }
 }
 

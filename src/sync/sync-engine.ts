@@ -60,8 +60,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const ctx = { db, api, status, now };
     try {
       await sendOutbox(ctx);
-      const arrived = await pullAll(ctx);
-      await downloadBlobs(ctx, arrived);
+      await pullAll(ctx);
+      await downloadBlobs(ctx);
       attempt = 0;
       const outcome = await result();
       const lastCompleteAt = outcome.outboxLeft === 0 ? now().toISOString() : (await getSyncRow(db)).lastCompleteAt;

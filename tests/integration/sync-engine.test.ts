@@ -16,7 +16,7 @@ import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { pullAll } from '../../src/sync/receive.ts';
 import { createSyncEngine } from '../../src/sync/sync-engine.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { createTablet, sign } from '../support/tablet.ts';
+import { addFakePhoto, createTablet, sign } from '../support/tablet.ts';
 
 let app: FastifyInstance;
 let data: DataDir;
@@ -93,6 +93,30 @@ describe('sync engine', () => {
     expect(data.storage.jobHistory(store.storeId, job.id).filter((h) => h.status === 'rejected')).toEqual([
       expect.objectContaining({ op: 'signature.add', reason: 'content_mismatch' }),
     ]);
+  });
+
+  it('resumes photo downloads cut off by the network at the next sync', async () => {
+    const a = await createTablet('A5', { baseUrl }, store.enrollmentCode);
+    const job = await createJob(a.db, { customer: { name: '孙丽' } });
+    await addFakePhoto(a.db, job.id, 51);
+    await addFakePhoto(a.db, job.id, 52);
+    await a.engine.syncNow();
+
+    let blobReadsAllowed = 1;
+    const flaky: typeof fetch = async (input, init) => {
+      if (String(input).includes('/api/v1/blobs/') && init?.method === 'GET' && blobReadsAllowed-- <= 0) throw new TypeError('network down');
+      return fetch(input, init);
+    };
+    const b = await createTablet('B5', { baseUrl, fetch: flaky }, store.enrollmentCode);
+    await b.engine.syncNow();
+    expect(b.engine.status.get().problem?.kind).toBe('retry');
+    expect(await b.db.blobs.count()).toBe(1);
+    expect((await b.db.jobs.get(job.id))?.photos).toEqual((await a.db.jobs.get(job.id))?.photos);
+
+    blobReadsAllowed = Infinity;
+    expect(await b.engine.syncNow()).toMatchObject({ complete: true });
+    expect(await b.db.blobs.count()).toBe(4);
+    b.engine.stop();
   });
 
   it('records who made a change only for an advisor who signed in on that tablet', async () => {
