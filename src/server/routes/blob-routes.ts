@@ -76,7 +76,9 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
           throw new HttpError(415, 'content_mismatch', `The bytes are not ${type}: a file's content decides its type, not its name or header.`);
         }
         try {
-          const { created } = await blobs.put(sha256, bytes, MAX_BLOB_BYTES);
+          // "Created" is told per store: that another store has these bytes is not this one's business.
+          const created = !storage.storeHasBlob(device.storeId, sha256);
+          await blobs.put(sha256, bytes, MAX_BLOB_BYTES);
           storage.linkBlob(device.storeId, sha256, bytes.byteLength, new Date().toISOString());
           return reply.code(created ? 201 : 200).send({ sha256, created });
         } catch (error) {

@@ -1,0 +1,386 @@
+// The authorization matrix (DESIGN.md "Security"): every /api/v1 route, asked for store S1's
+// records with no token, a garbage token, a revoked S1 token and store S2's valid token,
+// returns no S1 data and changes nothing of S1's. The routes come from the server itself,
+// so a route added without a row here fails the coverage test. Real server, real SQLite.
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJob, getDevice } from '../../src/db/job-repo.ts';
+import { addAdvisor } from '../../src/server/admin/store-admin.ts';
+import type { Job } from '../../src/shared/job.ts';
+import type { Mutation, MutationBody } from '../../src/shared/mutation.ts';
+import { live } from '../../src/shared/walkaround.ts';
+import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addFakePhoto, createTablet, fakeJpeg, sign } from '../support/tablet.ts';
+import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
+
+const VARIANTS = ['no token', 'garbage token', 'revoked S1 token', "S2's token"] as const;
+type Variant = (typeof VARIANTS)[number];
+
+/** What a route must answer: a status, the error code where there is a body, more checks. */
+type Outcome = { status: number; error?: string; check?: (body: unknown) => void };
+type Row = { build: (headers: Record<string, string>, variant: Variant) => RawRequest; otherStore: Outcome };
+
+const S1_ONLY_ADVISOR = { username: 'li.s1only', name: '李一店', password: 'only-in-store-one' };
+const S1_CUSTOMER = { name: '孙悟空一号', phone: '13911112222' };
+const S1_PLATE = '沪A11111';
+
+let server: TestServer;
+let s1: TestStore;
+let s2: TestStore;
+let s1Tablet: { clientId: string; token: string; deviceId: string };
+let revoked: EnrolledDevice;
+let s2Device: EnrolledDevice;
+let s1Job: Job;
+let s1Blobs: string[];
+let s2JobId: string;
+/** Strings that belong to S1 and must never come back to anyone but S1. */
+let s1Secrets: string[];
+let s1Baseline: string;
+
+beforeAll(async () => {
+  server = await startTestServer('authorization');
+  const { storage } = server.data;
+  s1 = await seedTestStore(storage, 'S1');
+  s2 = await seedTestStore(storage, 'S2');
+  const s1Store = storage.getStore(s1.storeId);
+  if (!s1Store) throw new Error('no S1');
+  const onlyS1 = await addAdvisor(storage, s1Store, { ...S1_ONLY_ADVISOR, role: 'advisor' });
+
+  // S1's card: made on a simulated tablet with two photos and a signature, then synced.
+  const tablet = await createTablet('S1-A', { baseUrl: server.baseUrl }, s1.enrollmentCode);
+  const job = await createJob(tablet.db, { customer: S1_CUSTOMER, vehicle: { plate: S1_PLATE, vin: 'LSVAU2180N2183371' }, odometerKm: 31_000 });
+  await addFakePhoto(tablet.db, job.id, 11);
+  await addFakePhoto(tablet.db, job.id, 12);
+  await sign(tablet.db, job.id, 'checkin', 11);
+  expect(await tablet.engine.syncNow()).toMatchObject({ complete: true, outboxLeft: 0 });
+  const device = await getDevice(tablet.db);
+  if (!device.enrollment) throw new Error('S1 tablet not enrolled');
+  s1Tablet = { clientId: device.clientId, token: device.enrollment.deviceToken, deviceId: device.enrollment.deviceId };
+  const stored = storage.getJob(s1.storeId, job.id);
+  if (!stored) throw new Error('S1 job did not reach the server');
+  s1Job = stored;
+  s1Blobs = [
+    ...live(s1Job.photos).flatMap((p) => [p.sha256, p.thumbSha256]),
+    ...Object.values(s1Job.signatures).flatMap((s) => [s.pngSha256, s.strokesSha256]),
+  ];
+  expect(s1Blobs).toHaveLength(6);
+
+  revoked = await enrollDevice(server, s1.enrollmentCode, 'S1 lost tablet');
+  expect(storage.revokeDevice(s1.storeId, revoked.deviceId, new Date().toISOString())).toBe(true);
+
+  s2Device = await enrollDevice(server, s2.enrollmentCode, 'S2 tablet');
+  s2JobId = uuidv7();
+  const created = await push(s2Device, [op(s2Device, s2JobId, { op: 'job.create', payload: { number: 'S2-20250101-A001', card: { customer: { name: '二店客户' } } } })]);
+  expect(created).toMatchObject({ status: 200 });
+  expect(storage.getJob(s2.storeId, s2JobId)).toBeDefined();
+
+  s1Secrets = [
+    s1.storeId,
+    'Test store S1',
+    s1Job.id,
+    s1Job.number,
+    S1_CUSTOMER.name,
+    S1_CUSTOMER.phone,
+    S1_PLATE,
+    s1Job.card.vehicle.vin,
+    ...Object.keys(s1Job.photos),
+    ...Object.values(s1Job.signatures).flatMap((s) => [s.id, s.contentHash]),
+    ...s1Blobs,
+    s1.advisor.id,
+    onlyS1.advisor.id,
+    S1_ONLY_ADVISOR.username,
+    S1_ONLY_ADVISOR.name,
+    s1Tablet.clientId,
+    s1Tablet.token,
+    s1Tablet.deviceId,
+    revoked.deviceId,
+    revoked.clientId,
+    revoked.token,
+  ];
+  s1Baseline = await s1State();
+}, 20_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Everything of S1's the server holds, as one string: the job, its pull page, people, tablets, blob bytes. */
+async function s1State(): Promise<string> {
+  const { storage, blobs } = server.data;
+  const devices = storage.listDevices(s1.storeId).map(({ lastSeenAt: _seen, ...device }) => device);
+  const tabletDevice = storage.listDevices(s1.storeId).find((d) => d.id === s1Tablet.deviceId);
+  if (!tabletDevice) throw new Error('S1 tablet vanished');
+  const blobBytes = await Promise.all(
+    s1Blobs.map(async (sha256) => {
+      const stream = blobs.read(sha256);
+      if (!stream) return [sha256, storage.storeHasBlob(s1.storeId, sha256), 'missing'];
+      const hash = createHash('sha256');
+      for await (const chunk of stream) hash.update(chunk as Buffer);
+      return [sha256, storage.storeHasBlob(s1.storeId, sha256), hash.digest('hex')];
+    }),
+  );
+  return JSON.stringify({
+    job: storage.getJob(s1.storeId, s1Job.id),
+    page: storage.pull(tabletDevice, 0, 100),
+    advisors: storage.listAdvisors(s1.storeId),
+    devices,
+    blobBytes,
+    catalogue: storage.catalogueSince(s1.storeId, 0),
+  });
+}
+
+function op(device: { clientId: string }, jobId: string, body: MutationBody, seq = 0): Mutation {
+  return { ...body, mutationId: uuidv7(), clientId: device.clientId, seq, jobId, createdAt: new Date().toISOString() } as Mutation;
+}
+
+/** The next seq the server expects from this client. */
+function nextSeq(clientId: string, storeId: string): number {
+  const device = server.data.storage.listDevices(storeId).find((d) => d.clientId === clientId);
+  if (!device) throw new Error(`no device for client ${clientId}`);
+  return server.data.storage.pull(device, Number.MAX_SAFE_INTEGER, 1).lastSeq + 1;
+}
+
+/** Pushes mutations from a device, numbering them from its next seq. */
+async function push(device: EnrolledDevice, mutations: Mutation[]): Promise<{ status: number; body: unknown; text: string }> {
+  const first = nextSeq(device.clientId, device.storeId);
+  const reply = await server.send(jsonRequest('POST', '/api/v1/push', apiHeaders(device.token), { mutations: mutations.map((m, i) => ({ ...m, seq: first + i })) }));
+  return { status: reply.status, body: parse(reply), text: reply.text };
+}
+
+function jsonRequest(method: string, path: string, headers: Record<string, string>, body: unknown): RawRequest {
+  return { method, path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function parse(reply: RawReply): unknown {
+  return reply.text ? (JSON.parse(reply.text) as unknown) : undefined;
+}
+
+function tokenOf(variant: Variant): string | undefined {
+  switch (variant) {
+    case 'no token':
+      return undefined;
+    case 'garbage token':
+      return 'dGhpcy1pcy1ub3QtYS10b2tlbi1hdC1hbGwtMDAw';
+    case 'revoked S1 token':
+      return revoked.token;
+    case "S2's token":
+      return s2Device.token;
+  }
+}
+
+/** The S1 strings in a reply that the request did not carry itself (an echoed id is no leak). */
+function leakedSecrets(request: RawRequest, reply: RawReply): string[] {
+  const sent = `${request.path} ${JSON.stringify(request.headers ?? {})} ${typeof request.body === 'string' ? request.body : ''}`;
+  const received = `${reply.text} ${JSON.stringify(reply.headers)}`;
+  return s1Secrets.filter((secret) => secret && received.includes(secret) && !sent.includes(secret));
+}
+
+const forged = Buffer.from(fakeJpeg(999, 500));
+const blob = (method: string) => (headers: Record<string, string>): RawRequest =>
+  method === 'PUT'
+    ? { method, path: `/api/v1/blobs/${s1Blobs[0]}`, headers: { ...headers, 'content-type': 'image/jpeg' }, body: forged }
+    : { method, path: `/api/v1/blobs/${s1Blobs[0]}`, headers };
+const get = (method: 'GET' | 'HEAD', path: () => string) => (headers: Record<string, string>): RawRequest => ({ method, path: path(), headers });
+const jobPath = () => `/api/v1/jobs/${s1Job.id}`;
+const visitsPath = () => `/api/v1/vehicles/visits?plate=${encodeURIComponent(S1_PLATE)}&vin=${s1Job.card.vehicle.vin}`;
+
+/** Only S2's own: its store, its job, its advisors; never S1's. */
+const ownStoreOnly = (body: unknown) => expect(body).toMatchObject({ store: { id: s2.storeId } });
+const noJobs = (body: unknown) => expect(body).toEqual({ jobs: [] });
+const onlyS2Jobs = (body: unknown) => {
+  const ids = (body as { jobs: Job[] }).jobs.map((job) => job.id);
+  expect(ids).toEqual([s2JobId]);
+};
+
+const matrix: Record<string, Row> = {
+  'POST /api/v1/auth/enroll': {
+    // Needs no token: whatever token comes along, S1's tablet is not moved into S2.
+    build: (headers) => jsonRequest('POST', '/api/v1/auth/enroll', headers, { code: s2.enrollmentCode, clientId: s1Tablet.clientId, deviceName: 'moved' }),
+    otherStore: { status: 403, error: 'enrollment_refused' },
+  },
+  'GET /api/v1/auth/device': { build: get('GET', () => '/api/v1/auth/device'), otherStore: { status: 200, check: ownStoreOnly } },
+  'HEAD /api/v1/auth/device': { build: get('HEAD', () => '/api/v1/auth/device'), otherStore: { status: 200 } },
+  'POST /api/v1/auth/sign-in': {
+    build: (headers) => jsonRequest('POST', '/api/v1/auth/sign-in', headers, { username: S1_ONLY_ADVISOR.username, password: S1_ONLY_ADVISOR.password }),
+    otherStore: { status: 401, error: 'sign_in_failed' },
+  },
+  'POST /api/v1/push': {
+    // Without a valid token it pretends to be S1's tablet; with S2's it pushes as S2.
+    build: (headers, variant) => {
+      const device = variant === "S2's token" ? s2Device : { ...s1Tablet, storeId: s1.storeId };
+      const mutation = op(device, s1Job.id, { op: 'job.update', payload: { card: { customer: { name: 'changed by an outsider' } } } }, nextSeq(device.clientId, device.storeId));
+      return jsonRequest('POST', '/api/v1/push', headers, { mutations: [mutation] });
+    },
+    otherStore: { status: 200, check: (body) => expect(body).toMatchObject({ rejected: [{ reason: 'unknown_job' }], missingBlobs: [] }) },
+  },
+  'GET /api/v1/pull': { build: get('GET', () => '/api/v1/pull?cursor=0'), otherStore: { status: 200, check: onlyS2Jobs } },
+  'HEAD /api/v1/pull': { build: get('HEAD', () => '/api/v1/pull?cursor=0'), otherStore: { status: 200 } },
+  'GET /api/v1/jobs/:id': { build: get('GET', jobPath), otherStore: { status: 404, error: 'not_found' } },
+  'HEAD /api/v1/jobs/:id': { build: get('HEAD', jobPath), otherStore: { status: 404 } },
+  'GET /api/v1/vehicles/visits': { build: get('GET', visitsPath), otherStore: { status: 200, check: noJobs } },
+  'HEAD /api/v1/vehicles/visits': { build: get('HEAD', visitsPath), otherStore: { status: 200 } },
+  'HEAD /api/v1/blobs/:sha256': { build: blob('HEAD'), otherStore: { status: 404 } },
+  'GET /api/v1/blobs/:sha256': { build: blob('GET'), otherStore: { status: 404, error: 'not_found' } },
+  // S2 may upload bytes under S1's hash, but only bytes that really hash to it.
+  'PUT /api/v1/blobs/:sha256': { build: blob('PUT'), otherStore: { status: 400, error: 'hash_mismatch' } },
+};
+
+function expected(route: string, variant: Variant): Outcome {
+  if (route === 'POST /api/v1/auth/enroll') return matrix[route]!.otherStore;
+  if (variant === "S2's token") return matrix[route]!.otherStore;
+  return { status: 401, error: variant === 'revoked S1 token' ? 'device_revoked' : 'unauthenticated' };
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every API route the server serves', () => {
+    // "├── /api/v1/push (POST)": one line per path with commonPrefix off.
+    const served = server.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .flatMap((line) => {
+        const match = /(\/api\/\S*) \(([A-Z, ]+)\)/.exec(line);
+        return match ? match[2]!.split(', ').map((method) => `${method} ${match[1]}`) : [];
+      })
+      .filter((route) => !/ \/api\/v1\/(health|openapi\.json)$/.test(route));
+    expect(served.length).toBeGreaterThan(10);
+    expect(Object.keys(matrix).sort()).toEqual(served.sort());
+  });
+
+  describe.each(Object.keys(matrix))('%s', (route) => {
+    it.each(VARIANTS)('with %s: no S1 data out, no S1 change', async (variant) => {
+      const token = tokenOf(variant);
+      const request = matrix[route]!.build(apiHeaders(token), variant);
+      const reply = await server.send(request);
+      const want = expected(route, variant);
+      expect(reply.status, reply.text).toBe(want.status);
+      if (request.method !== 'HEAD') {
+        const body = parse(reply);
+        if (want.error) expect(body).toMatchObject({ error: want.error, message: expect.any(String) });
+        want.check?.(body);
+      } else {
+        expect(reply.text).toBe('');
+      }
+      expect(leakedSecrets(request, reply)).toEqual([]);
+      expect(await s1State()).toBe(s1Baseline);
+    });
+  });
+});
+
+describe('store S2 against store S1', () => {
+  it("refuses every kind of change to S1's card as unknown_job, and pushes under S1's client id with 403", async () => {
+    // S2's own blobs, so no mutation stops for a missing blob and every one reaches the check.
+    const photoBytes = Buffer.from(fakeJpeg(4242, 800));
+    const photoHash = createHash('sha256').update(photoBytes).digest('hex');
+    const upload = await server.send({ method: 'PUT', path: `/api/v1/blobs/${photoHash}`, headers: { ...apiHeaders(s2Device.token), 'content-type': 'image/jpeg' }, body: photoBytes });
+    expect(upload.status).toBe(201);
+    const [photoId, signatureId] = [Object.keys(s1Job.photos)[0]!, Object.keys(s1Job.signatures)[0]!];
+    const now = new Date().toISOString();
+    const bodies: MutationBody[] = [
+      { op: 'job.create', payload: { number: 'S2-20250101-A999', card: { customer: { name: 'overwritten' } } } },
+      { op: 'job.update', payload: { card: { odometerKm: 1 } } },
+      { op: 'job.checkIn', payload: {} },
+      { op: 'damage.add', payload: { id: uuidv7(), view: 'top', x: 0.5, y: 0.5, type: 'dent', severity: 'minor', note: '' } },
+      { op: 'damage.update', payload: { id: uuidv7(), fields: { note: 'x' } } },
+      { op: 'damage.remove', payload: { id: uuidv7() } },
+      { op: 'photo.add', payload: { id: uuidv7(), sha256: photoHash, thumbSha256: photoHash, mime: 'image/jpeg', width: 10, height: 10, byteLength: photoBytes.byteLength, damageId: null, slot: null, annotatedFromId: null, takenAt: now } },
+      { op: 'photo.remove', payload: { id: photoId } },
+      { op: 'photo.restore', payload: { id: photoId } },
+      { op: 'estimate.update', payload: { fields: {} } },
+      { op: 'line.add', payload: { id: uuidv7(), kind: 'labour', code: '', description: 'x', quantityMilli: 1000, unitPriceFen: 100, discountBp: 0 } },
+      { op: 'line.update', payload: { id: uuidv7(), fields: {} } },
+      { op: 'line.remove', payload: { id: uuidv7() } },
+      { op: 'signature.add', payload: { id: signatureId, kind: 'checkin', signerName: 'x', signedAt: now, deviceId: s2Device.clientId, contentHash: photoHash, pngSha256: photoHash, strokesSha256: photoHash } },
+    ];
+    const mutations = bodies.map((body) => op(s2Device, s1Job.id, body));
+    const { status, body, text } = await push(s2Device, mutations);
+    expect(status, text).toBe(200);
+    const rejected = (body as { rejected: { mutationId: string; reason: string }[] }).rejected;
+    expect(rejected).toEqual(mutations.map((m) => ({ mutationId: m.mutationId, seq: expect.any(Number), reason: 'unknown_job' })));
+    expect(await s1State()).toBe(s1Baseline);
+    expect(server.data.storage.getJob(s2.storeId, s1Job.id)).toBeUndefined();
+
+    const asS1 = await server.send(
+      jsonRequest('POST', '/api/v1/push', apiHeaders(s2Device.token), {
+        mutations: [op(s1Tablet, s1Job.id, { op: 'job.checkIn', payload: {} }, nextSeq(s1Tablet.clientId, s1.storeId))],
+      }),
+    );
+    expect(asS1.status).toBe(403);
+    expect(parse(asS1)).toMatchObject({ error: 'wrong_client' });
+    expect(await s1State()).toBe(s1Baseline);
+  });
+
+  it("cannot see S1's blob by its hash; uploading the same bytes makes it visible to S2 only", async () => {
+    const sha256 = s1Blobs[1]!;
+    const path = `/api/v1/blobs/${sha256}`;
+    const s2Headers = apiHeaders(s2Device.token);
+    expect((await server.send({ method: 'HEAD', path, headers: s2Headers })).status).toBe(404);
+    expect((await server.send({ method: 'GET', path, headers: s2Headers })).status).toBe(404);
+
+    const stream = server.data.blobs.read(sha256);
+    if (!stream) throw new Error('S1 blob missing');
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const put = await server.send({ method: 'PUT', path, headers: { ...s2Headers, 'content-type': 'image/jpeg' }, body: bytes });
+    // New to S2, whoever else has it: "created: false" would tell S2 another store holds it.
+    expect(put.status).toBe(201);
+    expect(parse(put)).toEqual({ sha256, created: true });
+
+    expect((await server.send({ method: 'HEAD', path, headers: s2Headers })).status).toBe(200);
+    const got = await server.send({ method: 'GET', path, headers: s2Headers });
+    expect(got.status).toBe(200);
+    expect(got.bytes.equals(bytes)).toBe(true);
+    expect(server.data.storage.storeHasBlob(s2.storeId, sha256)).toBe(true);
+    // S1 keeps it as before; the other S1 blobs stay out of S2's reach.
+    expect(await s1State()).toBe(s1Baseline);
+    expect((await server.send({ method: 'HEAD', path: `/api/v1/blobs/${s1Blobs[2]}`, headers: s2Headers })).status).toBe(404);
+  });
+
+  it("does not sign in S1's advisor on an S2 tablet; a same-named S2 advisor is S2's", async () => {
+    const foreign = await server.send(jsonRequest('POST', '/api/v1/auth/sign-in', apiHeaders(s2Device.token), { username: S1_ONLY_ADVISOR.username, password: S1_ONLY_ADVISOR.password }));
+    expect(foreign.status).toBe(401);
+    expect(parse(foreign)).toMatchObject({ error: 'sign_in_failed' });
+    // Both seeded stores have a 'zhang' with the same password: S2's tablet gets S2's.
+    const own = await server.send(jsonRequest('POST', '/api/v1/auth/sign-in', apiHeaders(s2Device.token), { username: s2.advisor.username, password: s2.advisor.password }));
+    expect(own.status).toBe(200);
+    expect(parse(own)).toMatchObject({ advisor: { id: s2.advisor.id } });
+    expect(s2.advisor.id).not.toBe(s1.advisor.id);
+  });
+
+  it('pulls only S2 jobs and S2 advisors, page after page', async () => {
+    const jobIds: string[] = [];
+    let cursor = 0;
+    for (let page = 0; page < 20; page++) {
+      const reply = await server.send({ method: 'GET', path: `/api/v1/pull?cursor=${cursor}&limit=1`, headers: apiHeaders(s2Device.token) });
+      expect(reply.status).toBe(200);
+      expect(leakedSecrets({ method: 'GET', path: '' }, reply)).toEqual([]);
+      const body = parse(reply) as { jobs: Job[]; cursor: number; more: boolean; advisors: { id: string }[] };
+      expect(body.advisors.map((a) => a.id)).toEqual([s2.advisor.id]);
+      jobIds.push(...body.jobs.map((job) => job.id));
+      cursor = body.cursor;
+      if (!body.more) break;
+    }
+    expect(jobIds).toEqual([s2JobId]);
+  });
+
+  it("binds an enrollment to the code's store, and never moves an S1 tablet into S2", async () => {
+    // A fresh tablet with S2's code is S2's, whatever token it happens to carry.
+    const clientId = uuidv4();
+    const reply = await server.send(jsonRequest('POST', '/api/v1/auth/enroll', apiHeaders(s1Tablet.token), { code: s2.enrollmentCode, clientId, deviceName: 'new S2 tablet' }));
+    expect(reply.status).toBe(200);
+    expect(parse(reply)).toMatchObject({ store: { id: s2.storeId, code: 'S2' } });
+    expect(server.data.storage.listDevices(s2.storeId).map((d) => d.clientId)).toContain(clientId);
+    expect(server.data.storage.listDevices(s1.storeId).map((d) => d.clientId)).not.toContain(clientId);
+
+    const moved = await server.send(jsonRequest('POST', '/api/v1/auth/enroll', apiHeaders(), { code: s2.enrollmentCode, clientId: s1Tablet.clientId, deviceName: 'moved' }));
+    expect(moved.status).toBe(403);
+    expect(parse(moved)).toMatchObject({ error: 'enrollment_refused' });
+    // The S1 tablet keeps its token and its store.
+    const still = await server.send({ method: 'GET', path: '/api/v1/auth/device', headers: apiHeaders(s1Tablet.token) });
+    expect(still.status).toBe(200);
+    expect(parse(still)).toMatchObject({ store: { id: s1.storeId }, device: { id: s1Tablet.deviceId } });
+    expect(await s1State()).toBe(s1Baseline);
+  });
+});

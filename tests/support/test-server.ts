@@ -1,0 +1,109 @@
+// The real server for integration tests: a fresh data folder (SQLite file and blob folder)
+// served over HTTP on loopback, and a raw request function on node:http so a test controls
+// every byte of the path, headers and body (fetch would resolve `..` and `%2e%2e` in paths
+// and choose its own headers).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { v4 as uuidv4 } from 'uuid';
+import { buildApp } from '../../src/server/app.ts';
+import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
+
+export type TestServer = {
+  baseUrl: string;
+  data: DataDir;
+  app: FastifyInstance;
+  /** Sends one request exactly as given; never throws for an HTTP status. */
+  send(request: RawRequest): Promise<RawReply>;
+  close(): Promise<void>;
+};
+
+export type RawRequest = {
+  method: string;
+  /** Sent as is: not normalised, not re-encoded. */
+  path: string;
+  headers?: Record<string, string | string[]>;
+  /** A string or bytes go with a content-length; an iterable goes chunked, without one. */
+  body?: string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+};
+
+export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Buffer; text: string };
+
+export async function startTestServer(name: string): Promise<TestServer> {
+  const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', `${name}-`));
+  const data = openDataDir(dir);
+  const app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no port');
+  const agent = new Agent({ keepAlive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    data,
+    app,
+    send: (request) => sendRaw(agent, address.port, request),
+    async close() {
+      agent.destroy();
+      await app.close();
+      data.storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The headers every API request carries: the protocol version and, if given, the device token. */
+export function apiHeaders(token?: string): Record<string, string> {
+  return { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
+export type EnrolledDevice = { token: string; clientId: string; deviceId: string; storeId: string };
+
+/** Enrolls a tablet through the real route, as the app does; throws unless it worked. */
+export async function enrollDevice(server: TestServer, code: string, deviceName: string, clientId = uuidv4()): Promise<EnrolledDevice> {
+  const reply = await server.send({
+    method: 'POST',
+    path: '/api/v1/auth/enroll',
+    headers: { ...apiHeaders(), 'content-type': 'application/json' },
+    body: JSON.stringify({ code, clientId, deviceName }),
+  });
+  if (reply.status !== 200) throw new Error(`enrollment failed: ${reply.status} ${reply.text}`);
+  const body = JSON.parse(reply.text) as EnrollResponse;
+  return { token: body.deviceToken, clientId, deviceId: body.device.id, storeId: body.store.id };
+}
+
+function sendRaw(agent: Agent, port: number, { method, path, headers = {}, body }: RawRequest): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes, text: bytes.toString('utf8') });
+      });
+    });
+    // A server may answer (413, 401) before it has read the whole body and close the
+    // connection: the writes then fail, but the answer is what the test looks at.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
+      req.end(body);
+      return;
+    }
+    void (async () => {
+      try {
+        for await (const chunk of body) {
+          if (req.destroyed || answered) break;
+          if (!req.write(chunk)) await new Promise((done) => req.once('drain', done).once('close', done));
+        }
+      } finally {
+        req.end();
+      }
+    })();
+  });
+}
