@@ -2,8 +2,10 @@
 // route JS size, offline time to interactive of the installed shell, save/search times in
 // real IndexedDB, photos (camera JPEG to stored, main-thread responsiveness and memory
 // during a batch, thumbnails of a 40-photo card), and estimate and signing (catalogue search
-// over 20,000 items per keystroke, customer mode for a card with 40 photos). Prints a table
-// against the targets and writes .tmp/bench-results.json.
+// over 20,000 items per keystroke, customer mode for a card with 40 photos), and sync (a
+// shift's outbox of 40 cards with 800 photos to the server against a plain upload of the same
+// bytes; push throughput of 50 tablets at once, both against the server as a child process).
+// Prints a table against the targets and writes .tmp/bench-results.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,22 +14,25 @@ import { measureBundle, type AssetSize, type BundleSizes } from './bundle-size.t
 import { releaseAll } from './cleanup.ts';
 import { measureDatabase, type DbBenchResult } from './db-bench.ts';
 import { measurePhotos, type PhotoBenchResult } from './photo-bench.ts';
+import { measurePush, type PushBenchOptions, type PushRun } from './push-bench.ts';
 import { max, mean, median, percentile, round } from './stats.ts';
 import { measureSigning, type KeystrokeTiming, type SigningBenchResult } from './signing-bench.ts';
+import type { SyncBenchOptions, SyncBenchResult } from './sync-bench.ts';
 import { measureThumbnails, type ThumbsBenchResult } from './thumbs-bench.ts';
 import { measureTti, type TtiResult, type TtiRun } from './tti.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const WATCHDOG_MS = 280_000;
-
-// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing: run some parts.
-const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing'];
+// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,sync,push: run some parts.
+const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'sync', 'push'];
 const strict = process.argv.includes('--strict');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const parts = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL_PARTS);
 for (const part of parts) if (!ALL_PARTS.includes(part)) throw new Error(`--only: unknown part ${part}`);
 // A partial run never overwrites the full results.
 const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].join('-')}.json` : 'bench-results.json');
+// The app parts fit in 280 s together; the sync parts move hundreds of MB and run for ~10 s
+// per batch size, several times over, on a machine others share.
+const WATCHDOG_MS = 280_000 + (parts.has('sync') ? 480_000 : 0) + (parts.has('push') ? 150_000 : 0);
 
 const TTI_RUNS = 7;
 const CPU_THROTTLING = 4;
@@ -57,18 +62,41 @@ const SIGNING_OPTIONS = {
   searchRepeats: 15,
 };
 
+// End of a shift: 40 cards, each created, edited 3 times, with 2 damage marks and 20 photos
+// (the first 4 of the damages) of ~400 KB with ~15 KB thumbnails. The plain upload uses the
+// engine's UPLOAD_CONCURRENCY (src/sync/send.ts, not exported).
+const SYNC_OPTIONS: SyncBenchOptions = {
+  runs: 3,
+  jobs: 40,
+  photosPerJob: 20,
+  damagesPerJob: 2,
+  photosPerDamage: 2,
+  updatesPerJob: 3,
+  photoBytes: 400_000,
+  thumbBytes: 15_000,
+  concurrency: 4,
+  seed: 20261127,
+  ladder: true,
+};
+// 50 tablets of one store, 20 cards each, pushing for 10 s after 1 s of warm-up, per batch size.
+const PUSH_OPTIONS: PushBenchOptions = { tablets: 50, jobsPerTablet: 20, batchSizes: [1, 10, 50], warmupMs: 1_000, durationMs: 10_000, seed: 20261129 };
+const SYNC_RATIO_TARGET = 1.3;
+const PUSH_RATE_TARGET = 2_000;
+const PUSH_P99_TARGET = 50;
+
 /** 1 KB = 1000 bytes, as Vite's build report prints sizes. */
 const kb = (bytes: number) => bytes / 1000;
 
-type Unit = 'KB' | 'MB' | 'ms' | 's' | 'rows';
+type Unit = 'KB' | 'MB' | 'ms' | 's' | 'rows' | 'x' | 'MB/s' | '/s';
 type Row = {
   key: string;
-  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer';
+  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer' | 'sync' | 'push';
   label: string;
   value: number;
   unit: Unit;
-  /** Upper bound; rows without one are for information. */
+  /** Upper bound (a lower one where `atLeast`); rows without one are for information. */
   target?: number;
+  atLeast?: true;
   status: 'OK' | 'MISS' | 'info';
   /** Printed instead of the value, e.g. "none" when no long task was reported. */
   display?: string;
@@ -77,10 +105,17 @@ type Row = {
 const rows: Row[] = [];
 function figure(section: Row['section'], key: string, label: string, value: number, unit: Unit, target?: number, display?: string): void {
   const status = target === undefined ? 'info' : value <= target ? 'OK' : 'MISS';
-  rows.push({ key, section, label, value: round(value, unit === 's' ? 2 : 1), unit, ...(target === undefined ? {} : { target }), status, ...(display ? { display } : {}) });
+  rows.push({ key, section, label, value: round(value, digits(unit)), unit, ...(target === undefined ? {} : { target }), status, ...(display ? { display } : {}) });
 }
 
-const format = (value: number, unit: Unit) => `${unit === 's' ? value.toFixed(2) : value.toFixed(1)} ${unit}`;
+/** A figure that must reach its target, such as a throughput. */
+function figureAtLeast(section: Row['section'], key: string, label: string, value: number, unit: Unit, target: number): void {
+  rows.push({ key, section, label, value: round(value, digits(unit)), unit, target, atLeast: true, status: value >= target ? 'OK' : 'MISS' });
+}
+
+const digits = (unit: Unit) => (unit === 's' || unit === 'x' ? 2 : unit === '/s' ? 0 : 1);
+const format = (value: number, unit: Unit) =>
+  unit === '/s' ? `${Math.round(value).toLocaleString('en-US')} /s` : `${value.toFixed(digits(unit))}${unit === 'x' ? '' : ' '}${unit}`;
 
 function printTable(title: string, section: Row['section']): void {
   const selected = rows.filter((r) => r.section === section);
@@ -88,7 +123,7 @@ function printTable(title: string, section: Row['section']): void {
   const labelWidth = Math.max(...rows.map((r) => r.label.length)) + 1;
   console.log(`\n${title}`);
   for (const r of selected) {
-    const target = r.target === undefined ? '' : `target ≤ ${format(r.target, r.unit).replace(/\.0 /, ' ')}`;
+    const target = r.target === undefined ? '' : `target ${r.atLeast ? '≥' : '≤'} ${format(r.target, r.unit).replace(/\.0+( |x$)/, '$1')}`;
     console.log(`  ${`${r.label}:`.padEnd(labelWidth)} ${(r.display ?? format(r.value, r.unit)).padStart(9)}  ${target.padEnd(17)} ${r.status}`);
   }
 }
@@ -317,6 +352,115 @@ async function signingFigures(): Promise<SigningBenchResult> {
   return signing;
 }
 
+const seconds1 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const mbps = (bytes: number, ms: number) => mb(bytes) / (ms / 1000);
+
+async function syncFigures(): Promise<SyncBenchResult> {
+  const o = SYNC_OPTIONS;
+  const photos = o.jobs * o.photosPerJob;
+  console.log(
+    `\n  measuring the end-of-shift sync: ${o.jobs} cards of ${o.photosPerJob} photos (${photos} photos of ${kb(o.photoBytes)} KB with ${kb(o.thumbBytes)} KB thumbnails), ` +
+      `${o.runs} runs, each against fresh servers…`,
+  );
+  console.log(
+    '  tablet: simulated in this Node process: the app\'s real sync engine (src/sync) and database (src/db) on fake-indexeddb,\n' +
+      '  which is slower than a browser\'s IndexedDB; server: a child process (node --import tsx src/server/main.ts, LOG_LEVEL=warn,\n' +
+      `  fresh temp DATA_DIR), loopback HTTP. Plain upload: fetch PUTs of the same bytes from memory, ${o.concurrency} at a time (the engine's\n` +
+      '  UPLOAD_CONCURRENCY), to a second fresh server: no IndexedDB, no HEAD, no push, no pull. Runs alternate which goes first.',
+  );
+  // The engine is imported only now: sync-bench.ts installs fake-indexeddb before Dexie loads.
+  const { measureSync } = await import('./sync-bench.ts');
+  const sync = await measureSync(o, (line) => console.log(line));
+  const { runs, fixtures } = sync;
+  const ratios = runs.map((r) => r.ratio);
+  const n = runs.length;
+  const blobsText = `${mb(fixtures.bytes).toFixed(0)} MB, ${fixtures.blobs.toLocaleString('en-US')} blobs, ${sync.mutationsPerRun.toLocaleString('en-US')} mutations`;
+  figure('sync', 'syncRatioMedian', `sync / plain upload of the same bytes, median of ${n}`, median(ratios), 'x', SYNC_RATIO_TARGET);
+  figure('sync', 'syncRatioMax', `sync / plain upload, max of ${n}`, max(ratios), 'x');
+  figure('sync', 'syncMedian', `syncNow(), full outbox to complete, median of ${n}`, median(runs.map((r) => r.sync.ms)) / 1000, 's');
+  figure('sync', 'plainMedian', `plain upload, ${o.concurrency} PUTs at a time, median of ${n}`, median(runs.map((r) => r.plain.ms)) / 1000, 's');
+  figure('sync', 'syncMBps', 'syncNow() throughput, median', median(runs.map((r) => mbps(r.sync.bytes, r.sync.ms))), 'MB/s');
+  figure('sync', 'plainMBps', 'plain upload throughput, median', median(runs.map((r) => mbps(r.plain.bytes, r.plain.ms))), 'MB/s');
+  figure('sync', 'syncServerRssPeak', 'server RSS during the sync, peak of all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
+
+  console.log(`  moved per run: ${blobsText} (${photos} photos and their thumbnails; fixtures made in ${msText(fixtures.generateMs)})`);
+  for (const [i, r] of runs.entries()) {
+    console.log(
+      `  run ${i + 1} (${r.order}): sync ${seconds1(r.sync.ms)} (${mbps(r.sync.bytes, r.sync.ms).toFixed(1)} MB/s), plain ${seconds1(r.plain.ms)} ` +
+        `(${mbps(r.plain.bytes, r.plain.ms).toFixed(1)} MB/s), ratio ${r.ratio.toFixed(2)}x; CPU during the sync: server ${seconds1(r.cpu.serverMs)}, ` +
+        `tablet process ${seconds1(r.cpu.tabletMs)}; during the plain upload: server ${seconds1(r.plain.cpu.serverMs)}, uploader ${seconds1(r.plain.cpu.tabletMs)}; ` +
+        `load average ${r.loadAverage.toFixed(2)}`,
+    );
+  }
+  console.log(`  medians: sync ${seconds1(median(runs.map((r) => r.sync.ms)))}, plain ${seconds1(median(runs.map((r) => r.plain.ms)))}, ratio ${median(ratios).toFixed(2)}x`);
+  const byRatio = [...runs].sort((a, b) => a.ratio - b.ratio);
+  const mid = byRatio[Math.floor((byRatio.length - 1) / 2)];
+  if (mid) {
+    const p = mid.profile;
+    const req = (kind: string) => p.requests.find((r) => r.kind === kind);
+    const idb = (kind: string) => p.idb.find((c) => c.kind === kind);
+    const pushes = req('push');
+    const reqText = p.requests.map((r) => `${r.kind.toUpperCase()} ${r.count} x median ${r.medianMs.toFixed(1)} ms`).join(', ');
+    const idbText = p.idb.map((c) => `${c.kind} ${c.count} x mean ${(c.totalMs / Math.max(1, c.count)).toFixed(1)} ms`).join(', ');
+    console.log(`  where the sync's time goes (run ${runs.indexOf(mid) + 1}, the median ratio; ${seconds1(mid.sync.ms)} in all):`);
+    console.log(
+      `    ${msText(p.beforeFirstRequestMs)} before the first request (counting the outbox; pendingBlobBytes reads every blob row, bytes and all: ` +
+        `bulkGet ${msText((idb('bulkGet')?.totalMs ?? 0) / 2)});`,
+    );
+    console.log(
+      `    ${seconds1(p.uploadWindowsMs)} uploading in ${p.pushes} batches, the ${o.concurrency} lanes' time spent: PUT ${pct(p.laneShare.put)}, HEAD ${pct(p.laneShare.head)}, ` +
+        `IndexedDB get ${pct(p.laneShare.idbGet)}, IndexedDB update ${pct(p.laneShare.idbUpdate)}, other or idle ${pct(p.laneShare.other)};`,
+    );
+    console.log(
+      `    ${msText(pushes?.totalMs ?? 0)} in ${pushes?.count ?? 0} pushes, each after its batch's uploads; ` +
+        `${msText(p.afterLastPushMs)} after the last push (pull, storing it, checking which blobs to download: a second bulkGet of every blob row).`,
+    );
+    console.log(`    requests: ${reqText}; the plain upload's PUT median ${mid.plain.putMedianMs.toFixed(1)} ms`);
+    console.log(`    fake-indexeddb, blobs table: ${idbText}; server RSS ${mb(mid.serverRss.idleBytes).toFixed(0)} MB idle, ${mb(mid.serverRss.peakBytes).toFixed(0)} MB peak`);
+  }
+  if (sync.ladder.length > 0) {
+    const plain = median(runs.map((r) => r.plain.ms));
+    const steps = sync.ladder.map((s) => `${s.label} ${seconds1(s.ms)} (${(s.ms / plain).toFixed(2)}x, PUT median ${s.putMedianMs.toFixed(1)} ms)`);
+    console.log(`  the engine's per-blob steps priced one by one, once, each against a fresh server, ${o.concurrency} lanes (plain PUT median of the runs ${seconds1(plain)} = 1x):`);
+    for (const step of steps) console.log(`    ${step}`);
+  }
+  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
+  return sync;
+}
+
+async function pushFigures(): Promise<PushRun[]> {
+  const o = PUSH_OPTIONS;
+  console.log(
+    `\n  measuring push throughput: ${o.tablets} tablets enrolled through the API, ${o.jobsPerTablet} cards each, each pushing one batch at a time of ` +
+      `${o.batchSizes.join(', ')} mutations (job.update and damage.add in turn), ${o.durationMs / 1000} s after ${o.warmupMs / 1000} s of warm-up, per batch size…`,
+  );
+  console.log(
+    '  server: a child process (node --import tsx src/server/main.ts, fresh temp DATA_DIR per batch size); load generator: this process\n' +
+      `  (node:http, keep-alive, ${o.tablets} sockets), on the same ${cpus().length} cores as the server. Every answer's lastSeq is checked against the last seq sent.`,
+  );
+  const runs = await measurePush(o, (line) => console.log(line));
+  for (const r of runs) {
+    const per = `${r.batchSize} per push`;
+    figureAtLeast('push', `pushRate${r.batchSize}`, `${per}: mutations applied`, r.mutationsPerSecond, '/s', PUSH_RATE_TARGET);
+    figure('push', `pushP50_${r.batchSize}`, `${per}: latency p50`, r.latencyMs.p50, 'ms');
+    figure('push', `pushP99_${r.batchSize}`, `${per}: latency p99`, r.latencyMs.p99, 'ms', PUSH_P99_TARGET);
+    figure('push', `pushRssPeak${r.batchSize}`, `${per}: server RSS peak`, mb(r.serverRss.peakBytes), 'MB');
+  }
+  for (const r of runs) {
+    console.log(
+      `  ${String(r.batchSize).padStart(2)} per push: ${Math.round(r.mutationsPerSecond).toLocaleString('en-US')} mutations/s, ${Math.round(r.requestsPerSecond).toLocaleString('en-US')} pushes/s ` +
+        `(${r.requests.toLocaleString('en-US')} pushes, ${r.mutations.toLocaleString('en-US')} mutations in ${seconds1(r.elapsedMs)}); latency p50 ${r.latencyMs.p50.toFixed(1)}, ` +
+        `p95 ${r.latencyMs.p95.toFixed(1)}, p99 ${r.latencyMs.p99.toFixed(1)}, max ${r.latencyMs.max.toFixed(1)} ms; server RSS ${mb(r.serverRss.idleBytes).toFixed(0)} MB idle → ` +
+        `${mb(r.serverRss.peakBytes).toFixed(0)} MB peak → ${mb(r.serverRss.afterBytes).toFixed(0)} MB 1 s after (${r.serverRss.samples} samples, every 200 ms); ` +
+        `CPU: server ${r.cpuCores.server.toFixed(2)} cores, load generator ${r.cpuCores.loadGenerator.toFixed(2)} cores; ${r.damagesPerJob.toFixed(1)} damage marks per card at the end; ` +
+        `load average ${r.loadAverage.toFixed(2)}`,
+    );
+  }
+  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
+  return runs;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const cpu = cpus();
@@ -340,6 +484,8 @@ async function main(): Promise<void> {
   const photos = parts.has('photos') ? await photoFigures() : null;
   const thumbs = parts.has('photos') ? await thumbnailFigures() : null;
   const signing = parts.has('signing') ? await signingFigures() : null;
+  const sync = parts.has('sync') ? await syncFigures() : null;
+  const push = parts.has('push') ? await pushFigures() : null;
   if (tti) machine.chromium = tti.browserVersion;
   else if (photos) machine.chromium = photos.browserVersion;
   else if (signing) machine.chromium = signing.browserVersion;
@@ -355,6 +501,8 @@ async function main(): Promise<void> {
   printTable('8. Opening a card with 40 photos: the built app, service worker, no CPU throttling unless stated', 'thumbs');
   printTable('9. Catalogue search as the advisor types: the built app, 20,000 items, no CPU throttling', 'catalogue');
   printTable('10. Customer mode (客户模式) for a card with 40 photos: the built app, no CPU throttling', 'customer');
+  printTable('11. End-of-shift sync: simulated tablet (real sync engine on fake-indexeddb in Node), server as a child process', 'sync');
+  printTable(`12. Push throughput: ${PUSH_OPTIONS.tablets} simulated tablets, server as a child process, load generator on the same cores`, 'push');
   const misses = rows.filter((r) => r.status === 'MISS');
   console.log(`\n  1 KB = 1000 bytes. Run time ${seconds.toFixed(1)} s (build not included).`);
   console.log(misses.length ? `  MISSED: ${misses.map((r) => r.label).join('; ')}` : '  All targets met.');
@@ -372,6 +520,8 @@ async function main(): Promise<void> {
       photos: photos && { options: PHOTO_OPTIONS, cpuThrottling: 'none', ...photos },
       thumbnails: thumbs && { options: THUMB_OPTIONS, cpuThrottling: `none, and ${THUMB_OPTIONS.throttledRate}x for throttledRuns`, ...thumbs },
       signing: signing && { options: SIGNING_OPTIONS, cpuThrottling: 'none', ...signing },
+      sync: sync && { options: SYNC_OPTIONS, tablet: 'src/sync engine on fake-indexeddb in Node', server: 'child process', ...sync },
+      push: push && { options: PUSH_OPTIONS, server: 'child process', loadGenerator: 'this process, same cores', runs: push },
     },
   };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,211 @@
+// Push throughput: many tablets of one store pushing at once to the real server (a child
+// process on loopback, SQLite on disk). The tablets are light: no Dexie, only what the wire
+// sees. Each is enrolled through the API, creates its own job cards, then loops for the
+// measured window: one POST /api/v1/push at a time of N job.update and damage.add mutations,
+// seq numbered from 1 without gaps, and checks that the answer's lastSeq is its last seq. The
+// load generator is this process, on the same cores as the server.
+import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { v7 as uuidv7 } from 'uuid';
+import type { Mutation } from '../../src/shared/mutation.ts';
+import { pushResponseSchema } from '../../src/shared/protocol.ts';
+import { DAMAGE_TYPES, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
+import { realisticCard, seededRng, type Rng } from './cards.ts';
+import { apiHeaders, enrollDevice, sampleRss, startServerProcess, type ServerProcess } from './server-process.ts';
+import { percentile } from './stats.ts';
+
+export type PushBenchOptions = {
+  tablets: number;
+  jobsPerTablet: number;
+  batchSizes: number[];
+  /** Untimed pushing before the window, so neither side is measured cold. */
+  warmupMs: number;
+  durationMs: number;
+  seed: number;
+};
+
+export type PushRun = {
+  batchSize: number;
+  tablets: number;
+  /** From the window's start to the last answer of a push started in it. */
+  elapsedMs: number;
+  requests: number;
+  /** Mutations the server acknowledged (lastSeq advanced) in the window. */
+  mutations: number;
+  mutationsPerSecond: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  serverRss: { idleBytes: number; peakBytes: number; afterBytes: number; samples: number };
+  /** CPU time over the window, as a share of one core: the server and this load generator. */
+  cpuCores: { server: number; loadGenerator: number };
+  /** Damage marks per job card at the end (every other mutation adds one). */
+  damagesPerJob: number;
+  setupMs: number;
+  /** 1-minute load average right after the window: the machine is shared. */
+  loadAverage: number;
+};
+
+type SimTablet = { clientId: string; token: string; seq: number; jobIds: string[]; rng: Rng; ops: number };
+
+const now = () => performance.now();
+
+/** POSTs a JSON body over the keep-alive agent; the status and the text of the answer. */
+function postJson(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function mutation(tablet: SimTablet, jobId: string, body: Pick<Mutation, 'op' | 'payload'>): Mutation {
+  tablet.seq += 1;
+  return { mutationId: uuidv7(), clientId: tablet.clientId, seq: tablet.seq, jobId, createdAt: new Date().toISOString(), ...body } as Mutation;
+}
+
+/** The next change of a tablet's day: alternately an autosaved card field and a damage mark. */
+function nextChange(tablet: SimTablet): Mutation {
+  const n = tablet.ops++;
+  const jobId = tablet.jobIds[Math.floor(n / 2) % tablet.jobIds.length] ?? '';
+  const rng = tablet.rng;
+  if (n % 2 === 0) {
+    const card = n % 4 === 0 ? { odometerKm: 1000 + Math.floor(rng() * 200_000) } : { customerRequest: `客户说明：刹车异响，第 ${n} 次修改` };
+    return mutation(tablet, jobId, { op: 'job.update', payload: { card } });
+  }
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
+  return mutation(tablet, jobId, {
+    op: 'damage.add',
+    payload: { id: uuidv7(), view: pick(VEHICLE_VIEWS), x: rng(), y: rng(), type: pick(DAMAGE_TYPES), severity: pick(SEVERITIES), note: rng() < 0.3 ? '左前门划痕' : '' },
+  });
+}
+
+async function push(agent: Agent, server: ServerProcess, tablet: SimTablet, mutations: Mutation[]): Promise<void> {
+  const { status, text } = await postJson(agent, new URL('/api/v1/push', server.url), apiHeaders(tablet.token), JSON.stringify({ mutations }));
+  if (status !== 200) throw new Error(`push answered ${status}: ${text.slice(0, 300)}`);
+  const answer = pushResponseSchema.parse(JSON.parse(text));
+  if (answer.lastSeq !== tablet.seq || answer.rejected.length > 0 || answer.missingBlobs.length > 0) {
+    throw new Error(`push not applied as sent: lastSeq ${answer.lastSeq}, expected ${tablet.seq}; ${answer.rejected.length} rejected`);
+  }
+}
+
+async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (line: string) => void): Promise<PushRun> {
+  const server = await startServerProcess(`push ${batchSize}`, { storeCode: 'PB', tablets: options.tablets });
+  const agent = new Agent({ keepAlive: true, maxSockets: options.tablets });
+  try {
+    const setupStart = now();
+    const rng = seededRng(options.seed + batchSize);
+    const tablets: SimTablet[] = await Promise.all(
+      Array.from({ length: options.tablets }, async (_, i) => {
+        const device = await enrollDevice(server.url, server.store.enrollmentCode, `tablet ${i + 1}`);
+        return { clientId: device.clientId, token: device.token, seq: 0, jobIds: [], rng: seededRng(options.seed + i), ops: 0 };
+      }),
+    );
+    // Each tablet's job cards, created in one push (seq 1..jobsPerTablet).
+    await Promise.all(
+      tablets.map(async (tablet, t) => {
+        const creates = Array.from({ length: options.jobsPerTablet }, (_, j) => {
+          const jobId = uuidv7();
+          tablet.jobIds.push(jobId);
+          const number = `PB-20261127-T${t}-${String(j + 1).padStart(3, '0')}`;
+          return mutation(tablet, jobId, { op: 'job.create', payload: { number, card: realisticCard(rng).card } });
+        });
+        await push(agent, server, tablet, creates);
+      }),
+    );
+    const setupMs = now() - setupStart;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const idleBytes = server.rssBytes();
+    const rss = sampleRss(server);
+
+    // Every tablet pushes one batch at a time until the deadline; only the window is counted.
+    const latencies: number[] = [];
+    let mutations = 0;
+    let windowStart = Number.POSITIVE_INFINITY;
+    let counting = false;
+    let lastEnd = 0;
+    let serverCpu = 0;
+    let ownCpu = process.cpuUsage();
+    const loop = async (tablet: SimTablet, deadline: number) => {
+      while (now() < deadline) {
+        const batch = Array.from({ length: batchSize }, () => nextChange(tablet));
+        const start = now();
+        const timed = counting;
+        await push(agent, server, tablet, batch);
+        const end = now();
+        if (timed && start >= windowStart) {
+          latencies.push(end - start);
+          mutations += batch.length;
+          lastEnd = Math.max(lastEnd, end);
+        }
+      }
+    };
+    const begin = now();
+    const deadline = begin + options.warmupMs + options.durationMs;
+    const warmupOver = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        windowStart = now();
+        counting = true;
+        serverCpu = server.cpuMs();
+        ownCpu = process.cpuUsage();
+        resolve();
+      }, options.warmupMs),
+    );
+    await Promise.all([warmupOver, ...tablets.map((tablet) => loop(tablet, deadline))]);
+    const elapsedMs = lastEnd - windowStart;
+    const own = process.cpuUsage(ownCpu);
+    const cpuCores = { server: (server.cpuMs() - serverCpu) / elapsedMs, loadGenerator: (own.user + own.system) / 1000 / elapsedMs };
+    const peak = rss.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const afterBytes = server.rssBytes();
+    const damages = tablets.reduce((total, t) => total + Math.floor(t.ops / 2), 0);
+
+    const run: PushRun = {
+      batchSize,
+      tablets: tablets.length,
+      elapsedMs,
+      requests: latencies.length,
+      mutations,
+      mutationsPerSecond: (mutations / elapsedMs) * 1000,
+      requestsPerSecond: (latencies.length / elapsedMs) * 1000,
+      latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: Math.max(...latencies) },
+      serverRss: { idleBytes, peakBytes: peak.peakBytes, afterBytes, samples: peak.samples },
+      cpuCores,
+      damagesPerJob: damages / (tablets.length * options.jobsPerTablet),
+      setupMs,
+      loadAverage: loadavg()[0] ?? 0,
+    };
+    log(
+      `  ${batchSize} per push: ${Math.round(run.mutationsPerSecond)} mutations/s, ${Math.round(run.requestsPerSecond)} pushes/s, ` +
+        `p50/p95/p99 ${run.latencyMs.p50.toFixed(1)}/${run.latencyMs.p95.toFixed(1)}/${run.latencyMs.p99.toFixed(1)} ms`,
+    );
+    return run;
+  } finally {
+    agent.destroy();
+    await server.close();
+  }
+}
+
+export async function measurePush(options: PushBenchOptions, log: (line: string) => void = console.log): Promise<PushRun[]> {
+  const runs: PushRun[] = [];
+  for (const batchSize of options.batchSizes) runs.push(await oneBatchSize(batchSize, options, log));
+  return runs;
+}

@@ -1,0 +1,463 @@
+// End of a shift: one tablet with a full outbox (40 job cards of 20 photos each) syncs to the
+// real server, a child process on loopback. The tablet is simulated: the app's real database
+// module and sync engine (src/db, src/sync) on fake-indexeddb in this Node process, as in the
+// integration tests. The same run also PUTs the same bytes with plain fetch at the engine's
+// upload concurrency to a second, fresh server: no IndexedDB, no HEAD, no push, no pull. The
+// ratio of the two is the engine's overhead over the wire. Every request the engine makes
+// and every IndexedDB read and write of blobs is traced, to say where the time goes.
+//
+// Import this module (dynamically) before anything loads Dexie: it installs fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { addDamage } from '../../src/db/damage-repo.ts';
+import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
+import { createJob, updateCard } from '../../src/db/job-repo.ts';
+import { addPhoto } from '../../src/db/photo-repo.ts';
+import { sha256Hex } from '../../src/shared/sha256.ts';
+import { DAMAGE_TYPES, PHOTO_SLOTS, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
+import type { SyncPhase } from '../../src/sync/sync-status.ts';
+import type { SyncResult } from '../../src/sync/sync-engine.ts';
+import { createTablet, fakeJpeg } from '../support/tablet.ts';
+import { realisticCard, seededRng } from './cards.ts';
+import { apiHeaders, enrollDevice, sampleRss, startServerProcess, type ServerProcess } from './server-process.ts';
+
+export type SyncBenchOptions = {
+  runs: number;
+  jobs: number;
+  photosPerJob: number;
+  /** Photos linked to damage marks, per job; the rest fill the general slots. */
+  damagesPerJob: number;
+  photosPerDamage: number;
+  /** job.update mutations per job, as autosave makes them. */
+  updatesPerJob: number;
+  photoBytes: number;
+  thumbBytes: number;
+  /** src/sync/send.ts UPLOAD_CONCURRENCY (not exported): the plain upload uses the same. */
+  concurrency: number;
+  seed: number;
+  /** Also price HEAD and the IndexedDB steps on their own, once (measureLadder). */
+  ladder: boolean;
+};
+
+type Blob = { sha256: string; bytes: ArrayBuffer; mime: 'image/jpeg' };
+type PhotoFixture = { photo: Blob; thumb: Blob };
+
+/** One HTTP request of the engine, from fetch() to the response headers. */
+export type TracedRequest = { kind: 'head' | 'put' | 'push' | 'pull' | 'get' | 'other'; startMs: number; endMs: number; status: number };
+/** One IndexedDB call on the blobs table, from call to settled. */
+export type TracedIdb = { kind: 'get' | 'update' | 'bulkGet'; startMs: number; endMs: number };
+
+export type SyncProfile = {
+  /** From syncNow() to the first request: counting the outbox and the bytes to send. */
+  beforeFirstRequestMs: number;
+  requests: { kind: TracedRequest['kind']; count: number; totalMs: number; medianMs: number }[];
+  idb: { kind: TracedIdb['kind']; count: number; totalMs: number }[];
+  /** Upload windows: from the start of a batch's uploads (or a push's end) to the next push. */
+  uploadWindowsMs: number;
+  /** Of the lanes' time in the upload windows (concurrency x windows), the share in each activity. */
+  laneShare: { put: number; head: number; idbGet: number; idbUpdate: number; other: number };
+  /** Time in the upload windows when fewer than `concurrency` HEAD/PUTs were in flight. */
+  underfilledMs: number;
+  pushes: number;
+  /** From the last push's end to syncNow() resolving: pull, its transaction, the download check. */
+  afterLastPushMs: number;
+  phases: { phase: SyncPhase; atMs: number }[];
+};
+
+export type SyncMeasurement = { ms: number; bytes: number; blobs: number; mutations: number; result: SyncResult; blobFilesOnServer: number };
+export type PlainMeasurement = {
+  ms: number;
+  bytes: number;
+  blobs: number;
+  blobFilesOnServer: number;
+  putMedianMs: number;
+  /** CPU time used during the upload: the server process and this process. */
+  cpu: { serverMs: number; tabletMs: number };
+};
+
+export type SyncRun = {
+  order: 'engine first' | 'plain first';
+  setupMs: number;
+  sync: SyncMeasurement;
+  plain: PlainMeasurement;
+  ratio: number;
+  profile: SyncProfile;
+  /** The engine's server: RSS when idle before the sync and the peak during it. */
+  serverRss: { idleBytes: number; peakBytes: number };
+  /** CPU time used during the sync: the server process and this process (tablet + fake-indexeddb). */
+  cpu: { serverMs: number; tabletMs: number };
+  /** 1-minute load average at the end of the run: the machine is shared. */
+  loadAverage: number;
+};
+
+/** One rung of the profile: the same uploads with some of the engine's steps added. */
+export type LadderStep = { label: string; head: boolean; idb: boolean; ms: number; putMedianMs: number; cpu: SyncRun['cpu'] };
+
+export type SyncBenchResult = {
+  fixtures: { photos: number; blobs: number; bytes: number; generateMs: number };
+  mutationsPerRun: number;
+  runs: SyncRun[];
+  /** Once, after the runs: plain uploads with HEAD and/or the IndexedDB reads and writes added. */
+  ladder: LadderStep[];
+};
+
+const now = () => performance.now();
+
+/** The shift's photos: JPEG-looking bytes, unique per photo, hashed once for every run. */
+async function makeFixtures(options: SyncBenchOptions): Promise<PhotoFixture[]> {
+  const count = options.jobs * options.photosPerJob;
+  const fixtures: PhotoFixture[] = [];
+  for (let i = 0; i < count; i++) {
+    const photo = fakeJpeg(options.seed + i, options.photoBytes);
+    const thumb = fakeJpeg(options.seed + 1_000_000 + i, options.thumbBytes);
+    fixtures.push({
+      photo: { sha256: await sha256Hex(photo), bytes: photo, mime: 'image/jpeg' },
+      thumb: { sha256: await sha256Hex(thumb), bytes: thumb, mime: 'image/jpeg' },
+    });
+  }
+  return fixtures;
+}
+
+/** Fills the tablet's outbox as a shift of check-ins does, through the app's repos. */
+async function fillShift(db: WalkaroundDb, fixtures: PhotoFixture[], options: SyncBenchOptions): Promise<number> {
+  const rng = seededRng(options.seed);
+  let mutations = 0;
+  for (let j = 0; j < options.jobs; j++) {
+    const { card } = realisticCard(rng);
+    const job = await createJob(db, card);
+    for (let u = 0; u < options.updatesPerJob; u++) {
+      await updateCard(db, job.id, u % 2 === 0 ? { odometerKm: (card.odometerKm ?? 1000) + u + 1 } : { customerRequest: `客户说明 ${u}` });
+    }
+    const damageIds: string[] = [];
+    for (let d = 0; d < options.damagesPerJob; d++) {
+      damageIds.push(
+        await addDamage(db, job.id, {
+          view: VEHICLE_VIEWS[d % VEHICLE_VIEWS.length] ?? 'left',
+          x: rng(),
+          y: rng(),
+          type: DAMAGE_TYPES[d % DAMAGE_TYPES.length] ?? 'scratch',
+          severity: SEVERITIES[d % SEVERITIES.length] ?? 'minor',
+          note: '',
+        }),
+      );
+    }
+    for (let p = 0; p < options.photosPerJob; p++) {
+      const fixture = fixtures[j * options.photosPerJob + p];
+      if (!fixture) throw new Error('not enough photo fixtures');
+      const damageId = damageIds[Math.floor(p / options.photosPerDamage)] ?? null;
+      await addPhoto(
+        db,
+        job.id,
+        {
+          photo: { ...fixture.photo, width: 1600, height: 1200 },
+          thumb: { ...fixture.thumb, width: 240, height: 180 },
+        },
+        { damageId, slot: damageId ? null : (PHOTO_SLOTS[p % PHOTO_SLOTS.length] ?? null), annotatedFromId: null },
+      );
+    }
+    mutations += 1 + options.updatesPerJob + options.damagesPerJob + options.photosPerJob;
+  }
+  return mutations;
+}
+
+function requestKind(method: string, url: string): TracedRequest['kind'] {
+  if (url.includes('/api/v1/blobs/')) return method === 'HEAD' ? 'head' : method === 'PUT' ? 'put' : 'get';
+  if (url.includes('/api/v1/push')) return 'push';
+  if (url.includes('/api/v1/pull')) return 'pull';
+  return 'other';
+}
+
+/** fetch for the engine that records every request it makes while `tracing` is on. */
+function tracedFetch(trace: { on: boolean; requests: TracedRequest[] }): typeof fetch {
+  return async (input, init) => {
+    const startMs = now();
+    const response = await fetch(input, init);
+    if (trace.on) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      trace.requests.push({ kind: requestKind(init?.method ?? 'GET', url), startMs, endMs: now(), status: response.status });
+    }
+    return response;
+  };
+}
+
+/**
+ * Times the blobs table's get, update and bulkGet on this database object (the sync engine
+ * calls them outside transactions). The original promise is returned untouched.
+ */
+function traceBlobTable(db: WalkaroundDb, calls: TracedIdb[]): void {
+  const table = db.blobs as unknown as Record<TracedIdb['kind'], (...args: unknown[]) => PromiseLike<unknown>>;
+  for (const kind of ['get', 'update', 'bulkGet'] as const) {
+    const original = table[kind].bind(table);
+    table[kind] = (...args: unknown[]) => {
+      const startMs = now();
+      const promise = original(...args);
+      const done = () => {
+        calls.push({ kind, startMs, endMs: now() });
+      };
+      promise.then(done, done);
+      return promise;
+    };
+  }
+}
+
+function countBlobFiles(dataDir: string): number {
+  let count = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'tmp') walk(join(dir, entry.name));
+      } else if (/^[0-9a-f]{64}$/.test(entry.name)) count += 1;
+    }
+  };
+  walk(join(dataDir, 'blobs'));
+  return count;
+}
+
+const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+const medianOf = (values: number[]) => {
+  const list = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(list.length / 2);
+  return list.length === 0 ? 0 : list.length % 2 ? (list[mid] ?? 0) : ((list[mid - 1] ?? 0) + (list[mid] ?? 0)) / 2;
+};
+
+/** Time in [from, to] during which fewer than `lanes` of the intervals overlap. */
+function underfilled(intervals: { startMs: number; endMs: number }[], from: number, to: number, lanes: number): number {
+  const edges: [number, number][] = [];
+  for (const i of intervals) {
+    const startMs = Math.max(from, i.startMs);
+    const endMs = Math.min(to, i.endMs);
+    if (endMs > startMs) edges.push([startMs, 1], [endMs, -1]);
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let inFlight = 0;
+  let last = from;
+  let total = 0;
+  for (const [at, delta] of edges) {
+    if (inFlight < lanes) total += at - last;
+    inFlight += delta;
+    last = at;
+  }
+  if (inFlight < lanes) total += to - last;
+  return total;
+}
+
+function profileOf(startMs: number, endMs: number, requests: TracedRequest[], idb: TracedIdb[], phases: SyncProfile['phases'], lanes: number): SyncProfile {
+  const kinds = ['head', 'put', 'push', 'pull', 'get', 'other'] as const;
+  const pushes = requests.filter((r) => r.kind === 'push').sort((a, b) => a.startMs - b.startMs);
+  const transfers = requests.filter((r) => r.kind === 'head' || r.kind === 'put');
+  const firstRequest = Math.min(...requests.map((r) => r.startMs));
+  // Each batch uploads its blobs, then pushes: a window runs from the previous push's end
+  // (or the first request) to the push's start.
+  const windows = pushes.map((push, i) => ({ startMs: i === 0 ? firstRequest : (pushes[i - 1]?.endMs ?? firstRequest), endMs: push.startMs }));
+  const uploadWindowsMs = sum(windows.map((w) => w.endMs - w.startMs));
+  const inWindows = (list: { startMs: number; endMs: number }[]) => sum(windows.map((w) => sum(list.map((i) => Math.max(0, Math.min(w.endMs, i.endMs) - Math.max(w.startMs, i.startMs))))));
+  const laneTime = uploadWindowsMs * lanes || 1;
+  const share = {
+    put: inWindows(requests.filter((r) => r.kind === 'put')) / laneTime,
+    head: inWindows(requests.filter((r) => r.kind === 'head')) / laneTime,
+    idbGet: inWindows(idb.filter((c) => c.kind === 'get')) / laneTime,
+    idbUpdate: inWindows(idb.filter((c) => c.kind === 'update')) / laneTime,
+    other: 0,
+  };
+  share.other = Math.max(0, 1 - share.put - share.head - share.idbGet - share.idbUpdate);
+  return {
+    beforeFirstRequestMs: firstRequest - startMs,
+    requests: kinds
+      .map((kind) => {
+        const list = requests.filter((r) => r.kind === kind).map((r) => r.endMs - r.startMs);
+        return { kind, count: list.length, totalMs: sum(list), medianMs: medianOf(list) };
+      })
+      .filter((r) => r.count > 0),
+    idb: (['get', 'update', 'bulkGet'] as const).map((kind) => {
+      const list = idb.filter((c) => c.kind === kind);
+      return { kind, count: list.length, totalMs: sum(list.map((c) => c.endMs - c.startMs)) };
+    }),
+    uploadWindowsMs,
+    laneShare: share,
+    underfilledMs: sum(windows.map((w) => underfilled(transfers, w.startMs, w.endMs, lanes))),
+    pushes: pushes.length,
+    afterLastPushMs: endMs - (pushes.at(-1)?.endMs ?? endMs),
+    phases: phases.map((p) => ({ phase: p.phase, atMs: p.atMs - startMs })),
+  };
+}
+
+/** What a lane does besides the PUT, to price each of the engine's extra steps on its own. */
+type LaneSteps = { head: boolean; db?: WalkaroundDb };
+
+/**
+ * Uploads every blob, `lanes` at a time, in the order given: with no steps, plain fetch PUTs
+ * of bytes already in memory; with `head`, a HEAD first; with `db`, the bytes are read from
+ * the tablet's blobs table before and the row is marked uploaded after, as the engine does.
+ */
+async function laneUpload(server: ServerProcess, token: string, blobs: Blob[], lanes: number, steps: LaneSteps = { head: false }): Promise<{ ms: number; putMedianMs: number; cpu: SyncRun['cpu'] }> {
+  const headers = apiHeaders(token);
+  const putMs: number[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let blob = blobs[next++]; blob !== undefined; blob = blobs[next++]) {
+      const url = `${server.url}/api/v1/blobs/${blob.sha256}`;
+      const row = steps.db ? await steps.db.blobs.get(blob.sha256) : blob;
+      if (!row) throw new Error(`blob ${blob.sha256} is not on the tablet`);
+      if (steps.head) {
+        const head = await fetch(url, { method: 'HEAD', headers });
+        if (head.status !== 404) throw new Error(`HEAD ${blob.sha256}: ${head.status}`);
+      }
+      const putStart = now();
+      const response = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': row.mime }, body: row.bytes });
+      putMs.push(now() - putStart);
+      if (response.status !== 201) throw new Error(`PUT ${blob.sha256}: ${response.status} ${await response.text()}`);
+      await response.body?.cancel();
+      if (steps.db) await steps.db.blobs.update(blob.sha256, { onServerAt: new Date().toISOString() });
+    }
+  };
+  const serverCpu = server.cpuMs();
+  const ownCpu = process.cpuUsage();
+  const startMs = now();
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const ms = now() - startMs;
+  const own = process.cpuUsage(ownCpu);
+  return { ms, putMedianMs: medianOf(putMs), cpu: { serverMs: server.cpuMs() - serverCpu, tabletMs: (own.user + own.system) / 1000 } };
+}
+
+async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<SyncRun> {
+  const order: SyncRun['order'] = index % 2 === 0 ? 'engine first' : 'plain first';
+  const engineServer = await startServerProcess(`sync ${index + 1} engine`, { storeCode: 'E1', tablets: 2 });
+  const plainServer = await startServerProcess(`sync ${index + 1} plain`, { storeCode: 'P1', tablets: 2 });
+  try {
+    const trace = { on: false, requests: [] as TracedRequest[] };
+    const setupStart = now();
+    const tablet = await createTablet(`shift-${index + 1}`, { baseUrl: engineServer.url, fetch: tracedFetch(trace) }, engineServer.store.enrollmentCode);
+    const mutations = await fillShift(tablet.db, fixtures, options);
+    const plainDevice = await enrollDevice(plainServer.url, plainServer.store.enrollmentCode, 'plain upload');
+    const setupMs = now() - setupStart;
+    const blobs = fixtures.flatMap((f) => [f.photo, f.thumb]);
+    const bytes = sum(blobs.map((b) => b.bytes.byteLength));
+    const outbox = await tablet.db.outbox.count();
+    if (outbox !== mutations) throw new Error(`outbox has ${outbox} entries, expected ${mutations}`);
+
+    const runEngine = async (): Promise<{ measurement: SyncMeasurement; profile: SyncProfile; serverRss: SyncRun['serverRss']; cpu: SyncRun['cpu'] }> => {
+      const idb: TracedIdb[] = [];
+      traceBlobTable(tablet.db, idb);
+      const phases: SyncProfile['phases'] = [];
+      const unsubscribe = tablet.engine.status.subscribe(() => {
+        const { phase } = tablet.engine.status.get();
+        if (phases.at(-1)?.phase !== phase) phases.push({ phase, atMs: now() });
+      });
+      const idleBytes = engineServer.rssBytes();
+      const rss = sampleRss(engineServer);
+      const serverCpu = engineServer.cpuMs();
+      const tabletCpu = process.cpuUsage();
+      trace.on = true;
+      const startMs = now();
+      const result = await tablet.engine.syncNow();
+      const endMs = now();
+      trace.on = false;
+      const tabletUsage = process.cpuUsage(tabletCpu);
+      const cpu = { serverMs: engineServer.cpuMs() - serverCpu, tabletMs: (tabletUsage.user + tabletUsage.system) / 1000 };
+      const { peakBytes } = rss.stop();
+      unsubscribe();
+      if (!result.complete) throw new Error(`the sync did not complete: ${JSON.stringify(result)}; ${JSON.stringify(tablet.engine.status.get().problem)}`);
+      const blobFilesOnServer = countBlobFiles(engineServer.dataDir);
+      return {
+        measurement: { ms: endMs - startMs, bytes, blobs: blobs.length, mutations, result, blobFilesOnServer },
+        profile: profileOf(startMs, endMs, trace.requests, idb, phases, options.concurrency),
+        serverRss: { idleBytes, peakBytes },
+        cpu,
+      };
+    };
+    const runPlain = async (): Promise<PlainMeasurement> => {
+      const { ms, putMedianMs, cpu } = await laneUpload(plainServer, plainDevice.token, blobs, options.concurrency);
+      return { ms, bytes, blobs: blobs.length, blobFilesOnServer: countBlobFiles(plainServer.dataDir), putMedianMs, cpu };
+    };
+
+    let engine: Awaited<ReturnType<typeof runEngine>>;
+    let plain: PlainMeasurement;
+    if (order === 'engine first') {
+      engine = await runEngine();
+      plain = await runPlain();
+    } else {
+      plain = await runPlain();
+      engine = await runEngine();
+    }
+    for (const [label, files] of [['engine', engine.measurement.blobFilesOnServer], ['plain', plain.blobFilesOnServer]] as const) {
+      if (files !== blobs.length) throw new Error(`${label} server holds ${files} blob files, expected ${blobs.length}`);
+    }
+    tablet.engine.stop();
+    await tablet.db.delete();
+    const run: SyncRun = {
+      order,
+      setupMs,
+      sync: engine.measurement,
+      plain,
+      ratio: engine.measurement.ms / plain.ms,
+      profile: engine.profile,
+      serverRss: engine.serverRss,
+      cpu: engine.cpu,
+      loadAverage: loadavg()[0] ?? 0,
+    };
+    log(
+      `  run ${index + 1} (${order}): sync ${(run.sync.ms / 1000).toFixed(2)} s, plain upload ${(plain.ms / 1000).toFixed(2)} s, ` +
+        `ratio ${run.ratio.toFixed(2)}x (set-up ${(setupMs / 1000).toFixed(1)} s)`,
+    );
+    return run;
+  } finally {
+    await plainServer.close();
+    await engineServer.close();
+  }
+}
+
+/**
+ * Prices the engine's per-blob steps one by one, each against a fresh server: HEAD before
+ * each PUT; the IndexedDB get before and update after (bytes from a tablet database filled
+ * with the same rows); both, which is the engine's upload lane without batches, push or pull.
+ */
+async function measureLadder(fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<LadderStep[]> {
+  const db = openDatabase(`bench-ladder-${Date.now()}`);
+  const blobs = fixtures.flatMap((f) => [f.photo, f.thumb]);
+  const createdAt = new Date().toISOString();
+  await db.blobs.bulkPut(blobs.map((b) => ({ sha256: b.sha256, bytes: b.bytes, mime: b.mime, byteLength: b.bytes.byteLength, createdAt })));
+  const rungs = [
+    { label: 'HEAD + PUT', head: true, idb: false },
+    { label: 'IndexedDB get + PUT + update', head: false, idb: true },
+    { label: 'IndexedDB get + HEAD + PUT + update (the engine\'s lane)', head: true, idb: true },
+  ];
+  const steps: LadderStep[] = [];
+  try {
+    for (const [i, rung] of rungs.entries()) {
+      const server = await startServerProcess(`sync profile ${i + 1}`, { storeCode: 'L1', tablets: 2 });
+      try {
+        const device = await enrollDevice(server.url, server.store.enrollmentCode, 'profile');
+        const upload = await laneUpload(server, device.token, blobs, options.concurrency, { head: rung.head, ...(rung.idb ? { db } : {}) });
+        const files = countBlobFiles(server.dataDir);
+        if (files !== blobs.length) throw new Error(`profile server holds ${files} blob files, expected ${blobs.length}`);
+        steps.push({ ...rung, ...upload });
+        log(`  profile: ${rung.label}: ${(upload.ms / 1000).toFixed(2)} s`);
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await db.delete();
+  }
+  return steps;
+}
+
+export async function measureSync(options: SyncBenchOptions, log: (line: string) => void = console.log): Promise<SyncBenchResult> {
+  const generateStart = now();
+  const fixtures = await makeFixtures(options);
+  const generateMs = now() - generateStart;
+  const blobs = fixtures.length * 2;
+  const bytes = sum(fixtures.map((f) => f.photo.bytes.byteLength + f.thumb.bytes.byteLength));
+  const runs: SyncRun[] = [];
+  for (let i = 0; i < options.runs; i++) runs.push(await oneRun(i, fixtures, options, log));
+  const ladder = options.ladder ? await measureLadder(fixtures, options, log) : [];
+  return {
+    fixtures: { photos: fixtures.length, blobs, bytes, generateMs },
+    mutationsPerRun: runs[0]?.sync.mutations ?? 0,
+    runs,
+    ladder,
+  };
+}
