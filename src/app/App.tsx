@@ -1,17 +1,21 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { JobList } from '../features/jobs/components/JobList.tsx';
 import type { CustomerMode as CustomerModeComponent } from '../features/signing/components/CustomerMode.tsx';
 import { isCustomerLocked } from '../features/signing/customer-lock.ts';
 import { useCustomerLock } from '../features/signing/hooks/use-customer-lock.ts';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
 import { navigate, usePath } from '../ui/navigation.ts';
-import { useOnline } from '../ui/online.ts';
+import { useTabletSession } from '../ui/sync/use-sync-state.ts';
 import { hasUnsavedInput } from '../ui/unsaved-input.ts';
+import { AppHeader } from './AppHeader.tsx';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
+import { SyncBar } from './sync/SyncBar.tsx';
 
 // The list is the first screen; the card loads on demand to keep the first route small.
 const JobPage = lazy(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })));
 const PrintPage = lazy(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const LockScreen = lazy(() => import('../features/settings/components/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
 // Customer mode is fetched while a card is open, so handing the tablet over renders it at
 // once: a lazy component would show its fallback for React's minimum of 300 ms.
 let customerMode: { CustomerMode: typeof CustomerModeComponent } | null = null;
@@ -35,11 +39,13 @@ export function App() {
 }
 
 function Shell() {
-  const { t, language, setLanguage } = useI18n();
-  const online = useOnline();
+  const { t } = useI18n();
   const path = usePath();
   const [, section, jobId, step] = path.split('/');
   const lock = useCustomerLock();
+  const session = useTabletSession();
+  // After a password sign-in the lock stays until the advisor has set (or kept) a PIN.
+  const [holdLock, setHoldLock] = useState(false);
 
   useEffect(() => {
     if (section === 'jobs' && !customerMode) void loadCustomerMode().catch(() => undefined);
@@ -58,31 +64,30 @@ function Shell() {
       </Suspense>
     );
 
+  // A tablet connected to a store opens only for a signed-in advisor with a PIN here. One
+  // that is not connected works as it always has, for whoever holds it.
+  const advisor = session?.advisor;
+  if (session?.enrollment && (!advisor || !advisor.pin || holdLock))
+    return (
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        <LockScreen session={session} hold={setHoldLock} holding={holdLock} />
+      </Suspense>
+    );
+
   return (
     <>
-      <header className="app-bar">
-        <a
-          className="app-title"
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.title')}
-        </a>
-        <span className={`net net-${online ? 'online' : 'offline'}`} role="status">
-          {online ? t('app.online') : t('app.offline')}
-        </span>
-        <button type="button" className="btn btn-quiet" lang={language === 'en' ? 'zh-CN' : 'en'} onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
-        </button>
-      </header>
+      <AppHeader session={session} />
+      {session?.enrollment ? <SyncBar updateRefused={updateRefused} /> : session && section !== 'settings' && <ConnectInvite />}
       <Suspense fallback={<main className="page" aria-busy="true" />}>
-        {section === 'jobs' && jobId ? (
+        {session === undefined ? (
+          // Not yet known whether the tablet is locked: show no card until it is.
+          <main className="page" aria-busy="true" />
+        ) : section === 'jobs' && jobId ? (
           <JobPage jobId={jobId} step={step} />
         ) : section === 'print' && jobId ? (
           <PrintPage jobId={jobId} />
+        ) : section === 'settings' ? (
+          <SettingsPage />
         ) : (
           <JobList />
         )}
@@ -92,5 +97,18 @@ function Shell() {
         labels={{ available: t('update.available'), update: t('update.update'), later: t('update.later'), blocked: t('update.blocked') }}
       />
     </>
+  );
+}
+
+/** On a tablet not connected to a store: says so, quietly, with the way to connect it. */
+function ConnectInvite() {
+  const { t } = useI18n();
+  return (
+    <p className="connect-invite">
+      <span>{t('connect.notConnected')}</span>
+      <button type="button" className="btn-link" onClick={() => navigate('/settings')}>
+        {t('connect.invite')} ›
+      </button>
+    </p>
   );
 }

@@ -2,7 +2,10 @@
 // shared/GLOSSARY.md so the app reads the way the service desk already talks. Keys are also
 // the error codes the shared rules return.
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
+import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
+import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
+import { SYNC_MESSAGES, type SyncMessageKey } from './messages/sync.ts';
 
 const zhCN = {
   'app.title': '电子接车单',
@@ -229,7 +232,7 @@ const zhCN = {
   'valuables.required': '请让客户确认贵重物品已取走',
 } as const;
 
-export type MessageKey = keyof typeof zhCN | EstimateMessageKey | SigningMessageKey;
+export type MessageKey = keyof typeof zhCN | EstimateMessageKey | SigningMessageKey | PinMessageKey | SessionMessageKey | SyncMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
@@ -458,8 +461,10 @@ const en: Record<keyof typeof zhCN, string> = {
 };
 
 // Each area's strings live beside these; one dictionary per language is what t() reads.
+const AREAS = [ESTIMATE_MESSAGES, SIGNING_MESSAGES, PIN_MESSAGES, SESSION_MESSAGES, SYNC_MESSAGES];
+
 export const MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...ESTIMATE_MESSAGES['zh-CN'], ...SIGNING_MESSAGES['zh-CN'] },
-  en: { ...en, ...ESTIMATE_MESSAGES.en, ...SIGNING_MESSAGES.en },
+  'zh-CN': Object.assign({}, zhCN, ...AREAS.map((area) => area['zh-CN'])),
+  en: Object.assign({}, en, ...AREAS.map((area) => area.en)),
 };
 export type Language = 'zh-CN' | 'en';

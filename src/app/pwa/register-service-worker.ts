@@ -36,7 +36,8 @@ export const updateAvailable = {
   },
 };
 
-function checkForUpdate(): void {
+/** Asks the server for a newer version now (the sync engine heard that this one is too old). */
+export function checkForUpdate(): void {
   if (!workbox || !navigator.onLine) return;
   // A failed check (server down, flaky Wi-Fi) changes nothing; the next trigger retries.
   workbox.update().catch(() => undefined);

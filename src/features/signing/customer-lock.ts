@@ -4,24 +4,18 @@
 // a pull-to-refresh all come back locked. It is this device's state only and never synced.
 import { nowIso } from '../../shared/local-time.ts';
 import type { SignatureKind } from '../../shared/signature.ts';
+import { afterWrongPin, pinWaitLeftMs, type PinTries, type PinTriesStore } from '../../ui/pin/pin-tries.ts';
 
 export const LOCK_STORAGE_KEY = 'walkaround.customerLock';
 /** The only URL shown while locked: it names no job card, so there is nothing to edit. */
 export const CUSTOMER_PATH = '/customer';
 
-/** After this many wrong PINs in a row the unlock waits, so a customer cannot guess it. */
-export const MAX_WRONG_PINS = 5;
-export const WRONG_PIN_WAIT_MS = 30_000;
-
-export type CustomerLock = {
+/** Wrong PINs (pin-tries.ts) are kept with the lock, so reloading does not reset the count. */
+export type CustomerLock = PinTries & {
   jobId: string;
   kind: SignatureKind;
   /** When the tablet was handed over: a signature of this kind since then is the customer's. */
   since: string;
-  /** Wrong PINs since the last wait, and when the next try is allowed (ms since the epoch).
-   *  Kept with the lock so that reloading does not reset the count. */
-  wrongPins: number;
-  retryAt: number;
 };
 
 // The kinds as a typed record rather than SIGNATURE_KINDS: the app loads this module on its
@@ -91,20 +85,15 @@ export function unlock(): void {
   save(null);
 }
 
-/** How long until the next PIN may be tried; 0 when it may be tried now. */
-export function pinWaitMs(now = Date.now()): number {
-  return current ? Math.max(0, current.retryAt - now) : 0;
-}
-
-export function recordWrongPin(now = Date.now()): void {
-  if (!current) return;
-  const wrongPins = current.wrongPins + 1;
-  save(
-    wrongPins >= MAX_WRONG_PINS
-      ? { ...current, wrongPins: 0, retryAt: now + WRONG_PIN_WAIT_MS }
-      : { ...current, wrongPins },
-  );
-}
+/** The wrong-PIN count of the hand-over, for the advisor's PIN dialog. */
+export const customerPinTries: PinTriesStore = {
+  waitMs: (now = Date.now()) => (current ? pinWaitLeftMs(current, now) : 0),
+  recordWrong(now = Date.now()) {
+    if (current) save({ ...current, ...afterWrongPin(current, now) });
+  },
+  // A right PIN ends the lock, and its count with it.
+  reset: () => undefined,
+};
 
 // Installed at import, before React renders anything, so no frame of another screen shows.
 if (typeof window !== 'undefined') {

@@ -10,6 +10,8 @@ import type { Card, Job } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
+import { AttentionNotice, SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
+import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
 import { BelongingsStep } from './BelongingsStep.tsx';
@@ -40,6 +42,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
 
   const form = useForm<Card>({ defaultValues: job.card, resolver, mode: 'onTouched' });
   const { state: saveState, flush } = useAutosave(form, job.id);
+  const syncState = useJobSyncState(job.id);
 
   async function goTo(next: Step) {
     await flush();
@@ -68,7 +71,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   const index = STEPS.indexOf(step);
   const ownSteps: Partial<Record<Step, ReactNode>> = {
     customer: <CustomerStep />,
-    vehicle: <VehicleStep jobId={job.id} />,
+    vehicle: <VehicleStep jobId={job.id} saved={job.card.vehicle} />,
     condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
     covers: <CoversStep />,
     belongings: <BelongingsStep />,
@@ -86,9 +89,11 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
           <div className="card-title">
             <strong>{job.number}</strong>
             <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
+            {syncState && <SyncBadge state={syncState} />}
           </div>
           <SaveIndicator state={saveState} />
         </header>
+        {syncState && <AttentionNotice state={syncState} />}
         <StepBar current={step} onSelect={(s) => void goTo(s)} />
         <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
           <h2>{t(`step.${step}`)}</h2>

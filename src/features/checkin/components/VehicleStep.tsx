@@ -4,10 +4,13 @@ import type { Card } from '../../../shared/job.ts';
 import { checkVin, decodeVin, normalizeVin } from '../../../shared/vin.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { usePrefill } from '../hooks/use-prefill.ts';
+import { EarlierVisitsList } from './EarlierVisits.tsx';
 import { PlateKeyboard } from './PlateKeyboard.tsx';
 import { TextField } from './TextField.tsx';
 
-export function VehicleStep({ jobId }: { jobId: string }) {
+type VehicleStepProps = { jobId: string; /** As saved, to look up earlier visits. */ saved: { plate: string; vin: string } };
+
+export function VehicleStep({ jobId, saved }: VehicleStepProps) {
   const { t } = useI18n();
   const { setValue } = useFormContext<Card>();
   const { prefill, filledFrom } = usePrefill(jobId);
@@ -47,6 +50,7 @@ export function VehicleStep({ jobId }: { jobId: string }) {
       <TextField path="vehicle.model" label="vehicle.model" />
       <TextField path="vehicle.color" label="vehicle.color" />
       <TextField path="vehicle.engineNo" label="vehicle.engineNo" autoCapitalize="characters" />
+      <EarlierVisitsList jobId={jobId} plate={saved.plate} vin={saved.vin} />
     </>
   );
 }

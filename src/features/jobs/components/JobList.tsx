@@ -4,6 +4,9 @@ import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts
 import type { Job } from '../../../shared/job.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
+import { SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
+import { useSyncStates } from '../../../ui/sync/use-sync-state.ts';
+import type { JobSyncState } from '../../../sync/job-sync-state.ts';
 import { useJobSearch } from '../hooks/use-job-search.ts';
 
 export const INTERACTIVE_MARK = 'walkaround:interactive';
@@ -13,6 +16,7 @@ export function JobList() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const jobs = useJobSearch(query);
+  const syncStateOf = useSyncStates();
   const [error, setError] = useState<string | null>(null);
   const loaded = jobs !== undefined;
 
@@ -56,13 +60,15 @@ export function JobList() {
         />
       </div>
       {jobs && jobs.length === 0 && <p className="empty">{query ? t('jobs.noMatch') : t('jobs.empty')}</p>}
-      <JobGroup title={t('jobs.today')} jobs={todays} />
-      <JobGroup title={t('jobs.earlier')} jobs={earlier} />
+      <JobGroup title={t('jobs.today')} jobs={todays} syncStateOf={syncStateOf} />
+      <JobGroup title={t('jobs.earlier')} jobs={earlier} syncStateOf={syncStateOf} />
     </main>
   );
 }
 
-function JobGroup({ title, jobs }: { title: string; jobs: Job[] }) {
+type JobGroupProps = { title: string; jobs: Job[]; syncStateOf: ((jobId: string) => JobSyncState) | undefined };
+
+function JobGroup({ title, jobs, syncStateOf }: JobGroupProps) {
   const { t } = useI18n();
   if (jobs.length === 0) return null;
   return (
@@ -80,7 +86,10 @@ function JobGroup({ title, jobs }: { title: string; jobs: Job[] }) {
               }}
             >
               <span className="job-plate">{job.card.vehicle.plate || t('jobs.noPlate')}</span>
-              <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
+              <span className="job-badges">
+                <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
+                {syncStateOf && <SyncBadge state={syncStateOf(job.id)} />}
+              </span>
               <span className="job-meta">
                 {job.card.customer.name || t('jobs.noName')} · {job.card.vehicle.model}
                 {job.card.vehicle.vin && ` · …${job.card.vehicle.vin.slice(-6)}`}

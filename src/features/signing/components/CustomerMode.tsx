@@ -6,6 +6,7 @@ import type { Job } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { Signature, SignatureKind } from '../../../shared/signature.ts';
 import { signedContent } from '../../../shared/signed-content.ts';
+import { LanguageButton } from '../../../ui/AppBarParts.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { CheckinReview } from './CheckinReview.tsx';
 import { EstimateReview } from './EstimateReview.tsx';
@@ -23,7 +24,7 @@ type CustomerModeProps = { jobId: string; kind: SignatureKind; since: string };
  * locked until the advisor's PIN.
  */
 export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
   const [unlocking, setUnlocking] = useState(false);
   // Read from the card, not from component state, so a reload after signing still thanks.
@@ -33,9 +34,7 @@ export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
     <div className="customer-mode">
       <header className="customer-bar">
         <span className="customer-locked">{t('customer.locked')}</span>
-        <button type="button" className="btn btn-quiet customer-language" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
-        </button>
+        <LanguageButton className="btn btn-quiet customer-language" />
         <button type="button" className="btn btn-quiet customer-unlock" onClick={() => setUnlocking(true)}>
           {t('customer.unlock')}
         </button>

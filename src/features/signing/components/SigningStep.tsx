@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
-import { hasPin } from '../../../db/pin-repo.ts';
 import type { Job } from '../../../shared/job.ts';
 import { SIGNATURE_KINDS, type SignatureKind } from '../../../shared/signature.ts';
 import { lockForCustomer } from '../customer-lock.ts';
 import { useSignatureStatuses } from '../hooks/use-signature-statuses.ts';
+import { handOverNeedsPin } from '../unlock-pin.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { PinSetupDialog } from './PinSetupDialog.tsx';
@@ -25,8 +25,8 @@ export function SigningStep({ job }: { job: Job }) {
   // Without a PIN there would be no way back from customer mode: set one first.
   async function handOver(kind: SignatureKind) {
     try {
-      if (await hasPin(db)) lockForCustomer(job.id, kind);
-      else setPinFor(kind);
+      if (await handOverNeedsPin(db)) setPinFor(kind);
+      else lockForCustomer(job.id, kind);
     } catch (e) {
       setError(t('pin.failed', { reason: e instanceof Error ? e.message : String(e) }));
     }

@@ -1,0 +1,64 @@
+// The server's refusals and the engine's problems as messages the advisor can act on: known
+// error codes get their own translated message; anything else shows the server's own words.
+import type { FailureKind } from '../../sync/api-client.ts';
+import type { SyncStatus } from '../../sync/sync-status.ts';
+import { formatLocalDateTime } from '../../shared/local-time.ts';
+import type { MessageKey } from '../messages.ts';
+
+export type Message = { key: MessageKey; params?: Record<string, string | number> };
+
+/** What the UI knows of a failed request (an ApiFailure, or any error). */
+export type FailureLike = { kind?: FailureKind; code?: string; status?: number; message: string };
+
+const KNOWN_CODES = new Set([
+  'enrollment_refused',
+  'sign_in_failed',
+  'rate_limited',
+  'network',
+  'unauthenticated',
+  'device_revoked',
+  'client_outdated',
+  'server_outdated',
+]);
+
+const BY_KIND: Partial<Record<FailureKind, MessageKey>> = {
+  revoked: 'apiError.device_revoked',
+  unauthenticated: 'apiError.unauthenticated',
+  'app-outdated': 'apiError.client_outdated',
+  'server-outdated': 'apiError.server_outdated',
+  retry: 'apiError.server',
+};
+
+export function failureMessage(failure: FailureLike): Message {
+  const { code, kind, message } = failure;
+  if (code && KNOWN_CODES.has(code)) return { key: `apiError.${code}` as MessageKey };
+  if (code === 'invalid_request') return { key: 'apiError.invalid_request', params: { message } };
+  const byKind = kind && BY_KIND[kind];
+  if (byKind) return { key: byKind };
+  return { key: 'apiError.other', params: { message } };
+}
+
+/**
+ * The sync bar's line about what keeps changes from the server, if anything: a problem a
+ * person must fix first, then being offline (no run is even tried), then a failed run that
+ * will be retried. Null when nothing stands in the way.
+ */
+export function syncProblemMessage(status: Pick<SyncStatus, 'problem' | 'retryAt'>, online: boolean): Message | null {
+  const { problem, retryAt } = status;
+  if (problem?.kind === 'refused') return { key: 'sync.problem.refused', params: { message: problem.message } };
+  if (problem && problem.kind !== 'retry') return { key: `sync.problem.${problem.kind}` };
+  if (!online) return { key: 'sync.problem.offline' };
+  if (!problem) return null;
+  // The shop's wall clock, hours and minutes: the retry is due within minutes.
+  if (retryAt) return { key: 'sync.problem.retry', params: { time: formatLocalDateTime(new Date(retryAt).toISOString()).slice(11) } };
+  return { key: 'sync.problem.retryLater' };
+}
+
+/** Any thrown value as a failure to describe (an ApiFailure keeps its kind, code and status). */
+export function asFailure(error: unknown): FailureLike {
+  if (error instanceof Error) {
+    const { kind, code, status } = error as Error & Partial<FailureLike>;
+    return { kind, code, status, message: error.message };
+  }
+  return { message: String(error) };
+}

@@ -1,0 +1,34 @@
+// Every string exists in both languages, no area overrides another's key by accident, and
+// every sync refusal reason and failure kind the app can meet has its message.
+import { describe, expect, it } from 'vitest';
+import { REJECT_REASONS } from '../../src/shared/protocol.ts';
+import { MESSAGES } from '../../src/ui/messages.ts';
+import { ESTIMATE_MESSAGES } from '../../src/ui/messages/estimate.ts';
+import { PIN_MESSAGES } from '../../src/ui/messages/pin.ts';
+import { SESSION_MESSAGES } from '../../src/ui/messages/session.ts';
+import { SIGNING_MESSAGES } from '../../src/ui/messages/signing.ts';
+import { SYNC_MESSAGES } from '../../src/ui/messages/sync.ts';
+
+const AREAS = { ESTIMATE_MESSAGES, PIN_MESSAGES, SESSION_MESSAGES, SIGNING_MESSAGES, SYNC_MESSAGES };
+
+describe('messages', () => {
+  it('has the same keys in zh-CN and English', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES['zh-CN']).sort());
+  });
+
+  it('defines each key in one area only', () => {
+    const owners = new Map<string, string[]>();
+    for (const [area, messages] of Object.entries(AREAS))
+      for (const key of Object.keys(messages['zh-CN'])) owners.set(key, [...(owners.get(key) ?? []), area]);
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
+  });
+
+  it('explains every reason the server refuses a change, and every failure the sync bar shows', () => {
+    const needed = [
+      ...[...REJECT_REASONS, 'blob_missing'].map((reason) => `attention.${reason}`),
+      ...['unauthenticated', 'revoked', 'app-outdated', 'server-outdated', 'refused', 'retry', 'retryLater', 'offline'].map((kind) => `sync.problem.${kind}`),
+      ...['local', 'sending', 'synced', 'attention'].map((state) => `syncState.${state}`),
+    ];
+    for (const language of ['zh-CN', 'en'] as const) expect(needed.filter((key) => !MESSAGES[language][key])).toEqual([]);
+  });
+});

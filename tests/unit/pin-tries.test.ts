@@ -1,0 +1,31 @@
+// Wrong PINs slow down alike on the lock screen and in customer mode: the fifth wrong PIN in a
+// row starts a 30 s pause and the count again; a right PIN clears it.
+import { describe, expect, it } from 'vitest';
+import { afterWrongPin, MAX_WRONG_PINS, NO_WRONG_PINS, pinWaitLeftMs, storedPinTries, WRONG_PIN_WAIT_MS } from '../../src/ui/pin/pin-tries.ts';
+
+describe('wrong PINs', () => {
+  it('pauses after five in a row, for 30 s, and counts again after the pause', () => {
+    let tries = NO_WRONG_PINS;
+    for (let i = 1; i < MAX_WRONG_PINS; i++) {
+      tries = afterWrongPin(tries, 1_000);
+      expect(tries).toEqual({ wrongPins: i, retryAt: 0 });
+      expect(pinWaitLeftMs(tries, 1_000)).toBe(0);
+    }
+    tries = afterWrongPin(tries, 1_000);
+    expect(tries).toEqual({ wrongPins: 0, retryAt: 1_000 + WRONG_PIN_WAIT_MS });
+    expect(pinWaitLeftMs(tries, 1_000)).toBe(30_000);
+    expect(pinWaitLeftMs(tries, 21_500)).toBe(9_500);
+    expect(pinWaitLeftMs(tries, 31_000)).toBe(0);
+    expect(afterWrongPin(tries, 31_000)).toEqual({ wrongPins: 1, retryAt: 1_000 + WRONG_PIN_WAIT_MS });
+  });
+
+  it('keeps a count of its own per key, even where storage is unavailable, and a right PIN resets it', () => {
+    // Node has no localStorage: the count lives in memory, as in a browser that refuses storage.
+    const lockScreen = storedPinTries('test.lock');
+    for (let i = 0; i < MAX_WRONG_PINS; i++) lockScreen.recordWrong(5_000);
+    expect(lockScreen.waitMs(5_000)).toBe(WRONG_PIN_WAIT_MS);
+    expect(storedPinTries('test.other').waitMs(5_000)).toBe(0);
+    lockScreen.reset();
+    expect(lockScreen.waitMs(5_000)).toBe(0);
+  });
+});
