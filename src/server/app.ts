@@ -15,8 +15,9 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { PROTOCOL_VERSION, type ApiError } from '../shared/protocol.ts';
-import { installErrorHandler } from './api/error-handler.ts';
+import { answerClientError, installErrorHandler, sendFrameworkError } from './api/error-handler.ts';
 import { installProtocolCheck } from './api/protocol-check.ts';
+import { installAuthentication } from './auth/authenticate.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { blobRoutes } from './routes/blob-routes.ts';
@@ -83,6 +84,10 @@ function readPackageVersion(): string {
   throw new Error('package.json has no version string');
 }
 
+function pathnameOf(url: string): string {
+  return url.split('?', 1)[0] ?? '/';
+}
+
 function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
@@ -126,11 +131,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     serverFactory,
     // JSON bodies are small (a push batch is the largest); blobs have their own limit.
     bodyLimit: 1024 * 1024,
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // In this order: an outdated tablet hears "update" (426) before "not enrolled" (401).
   installProtocolCheck(app);
+  installAuthentication(app, options.storage);
+  // The static files' catch-all must not answer for /api (it would refuse `..` with its own
+  // 403): an API path that no route matches is an unknown API path, whatever it looks like.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url === '/*' && isApiPath(pathnameOf(request.url))) return reply.callNotFound();
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(securityHeaders);
@@ -168,11 +182,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const pathname = request.url.split('?', 1)[0] ?? '/';
+    const pathname = pathnameOf(request.url);
     if (isApiPath(pathname)) {
+      const shown = pathname.length > 120 ? `${pathname.slice(0, 120)}…` : pathname;
       const body: ApiError = {
         error: 'not_found',
-        message: `No API route for ${request.method} ${pathname}. See /api/v1/openapi.json.`,
+        message: `No API route for ${request.method} ${shown}. See /api/v1/openapi.json.`,
       };
       return reply.code(404).send(body);
     }

@@ -1,0 +1,705 @@
+// Hostile and broken requests against the real server (DESIGN.md "Security": every body and
+// parameter validated, errors are 4xx with a message a person can act on, size limits). A
+// seeded generator mutates valid bodies field by field and builds bad paths, queries,
+// headers and raw HTTP; every answer must be a 4xx `{ error, message }` (a 2xx only where
+// the input was valid by the shared schemas), and afterwards the server still serves and
+// its data holds only what the valid requests did. BAD_INPUT_SEED picks another generation.
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from '../../src/shared/job.ts';
+import type { Mutation } from '../../src/shared/mutation.ts';
+import {
+  enrollRequestSchema,
+  MAX_BLOB_BYTES,
+  PROTOCOL_HEADER,
+  pullQuerySchema,
+  pushRequestSchema,
+  signInRequestSchema,
+  type PushResponse,
+} from '../../src/shared/protocol.ts';
+import { seededRng } from '../bench/cards.ts';
+import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { fakeJpeg, fakePng } from '../support/tablet.ts';
+import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
+
+const SEED = Number(process.env.BAD_INPUT_SEED ?? 0x5eed_2025) >>> 0;
+
+const random = seededRng(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+/** A version-4 UUID from the seeded generator, so a failing run can be replayed. */
+function uuid(): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(random() * 4)]!;
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+const SQL = "'; DROP TABLE jobs; --";
+const TRAVERSAL = '../../etc/passwd';
+const nested = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+const withOwnKey = (key: string, value: unknown): Record<string, unknown> =>
+  Object.defineProperty({}, key, { value, enumerable: true, writable: true, configurable: true });
+
+/** Values that go where a valid field was: wrong types, edges, hostile strings. */
+const HOSTILE: [string, () => unknown][] = [
+  ['null', () => null],
+  ['0', () => 0],
+  ['-1', () => -1],
+  ['1e300', () => 1e300],
+  ['1.5', () => 1.5],
+  ['true', () => true],
+  ['empty string', () => ''],
+  ['huge string', () => 'x'.repeat(200_000)],
+  ['nested arrays', () => nested(40)],
+  ['object', () => ({})],
+  ['array', () => []],
+  ['unicode', () => 'Ω≈ç√ 🚗 \u202eRTL\u200b 车牌 ﷽'],
+  ['lone surrogate', () => '\ud800'],
+  ['sql', () => SQL],
+  ['path traversal', () => TRAVERSAL],
+  ['null byte', () => 'a\u0000b'],
+  ['__proto__ object', () => withOwnKey('__proto__', { polluted: true })],
+  ['constructor object', () => withOwnKey('constructor', { prototype: { polluted: true } })],
+];
+
+const FRAGMENTS = [SQL, TRAVERSAL, '%2e%2e%2f', '\u0000', '🚗', '\ud83d', 'ä', '"', '\\', '{', '<script>', ' OR 1=1', '\n', '0x', 'e9', '-', '车'];
+/** A random hostile value: a string of fragments, an odd number, or a nested thing. */
+function randomValue(): unknown {
+  const kind = Math.floor(random() * 6);
+  if (kind === 0) return Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(FRAGMENTS)).join('');
+  if (kind === 1) return pick([Number.MAX_SAFE_INTEGER + 2, -0, 2 ** 31, -(2 ** 53), 1e-300, 0.1, 1e21]);
+  if (kind === 2) return nested(1 + Math.floor(random() * 500));
+  if (kind === 3) return withOwnKey(pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']), randomValue());
+  if (kind === 4) return 'y'.repeat(Math.floor(random() * 3000));
+  return pick([null, true, false, {}, []]);
+}
+
+type Path = (string | number)[];
+
+/** Every path into a JSON value, the root first. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const children = Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key]));
+  return [prefix, ...children];
+}
+
+function setAt(base: unknown, path: Path, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = JSON.parse(JSON.stringify(base)) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = value;
+  return copy;
+}
+
+function addKeyAt(base: unknown, path: Path, key: string): unknown {
+  const copy = JSON.parse(JSON.stringify(base)) as Record<string | number, unknown>;
+  let node = copy;
+  for (const step of path) node = node[step] as Record<string | number, unknown>;
+  Object.defineProperty(node, key, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** One generated request: built when it is sent (seqs and ids depend on what went before). */
+type Case = {
+  group: string;
+  name: string;
+  build: () => { request: RawRequest; valid: boolean; after?: (reply: RawReply) => void };
+  /** The status expected (or the ones allowed), when the input decides it. */
+  status?: number | number[];
+  /** A name a refusal must mention: the field that was made wrong, or the key added. */
+  names?: string;
+};
+
+let server: TestServer;
+let store: TestStore;
+let tablet: EnrolledDevice;
+let otherTablet: EnrolledDevice;
+let jobId: string;
+let photo: { bytes: Buffer; sha256: string };
+/** What valid requests did, to compare the database with at the end. */
+const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>() };
+/** Each distinct answer, to read them all at once with BAD_INPUT_VERBOSE=1. */
+const messages = new Set<string>();
+const tally = { requests: 0, byStatus: new Map<number, number>(), validRefused: new Map<string, number>() };
+
+beforeAll(async () => {
+  server = await startTestServer('bad-input');
+  store = await seedTestStore(server.data.storage, 'BI');
+  tablet = await enrollDevice(server, store.enrollmentCode, 'Tablet A', uuid());
+  otherTablet = await enrollDevice(server, store.enrollmentCode, 'Tablet B', uuid());
+  made.devices.add(tablet.deviceId).add(otherTablet.deviceId);
+  jobId = uuid();
+  const created = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A001', card: { customer: { name: '原始客户' } } } })] });
+  expect(created.status).toBe(200);
+  made.jobs.add(jobId);
+  const bytes = Buffer.from(fakeJpeg(77, 1200));
+  photo = { bytes, sha256: sha256(bytes) };
+  const upload = await server.send(blobPut(photo.sha256, bytes, 'image/jpeg'));
+  expect(upload.status).toBe(201);
+  made.blobs.add(photo.sha256);
+}, 20_000);
+
+afterAll(async () => {
+  const statuses = [...tally.byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+  const refused = [...tally.validRefused].map(([why, n]) => `${why}×${n}`).join(' ');
+  console.log(`bad-input: seed ${SEED} (BAD_INPUT_SEED), ${tally.requests} requests; statuses ${statuses}; valid inputs refused: ${refused || 'none'}`);
+  if (process.env.BAD_INPUT_VERBOSE) console.log([...messages].sort().join('\n'));
+  await server?.close();
+});
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const json = (token: string | undefined, method: string, path: string, body: unknown): RawRequest => ({
+  method,
+  path,
+  headers: { ...apiHeaders(token), 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const blobPut = (name: string, body: RawRequest['body'], type?: string, token = tablet.token): RawRequest => ({
+  method: 'PUT',
+  path: `/api/v1/blobs/${name}`,
+  headers: { ...apiHeaders(token), ...(type ? { 'content-type': type } : {}) },
+  body,
+});
+
+function mutation(device: EnrolledDevice, job: string, seq: number, body: Record<string, unknown>): Mutation {
+  return { ...body, mutationId: uuid(), clientId: device.clientId, seq, jobId: job, createdAt: new Date().toISOString() } as Mutation;
+}
+
+function nextSeq(device = tablet): number {
+  const record = server.data.storage.listDevices(store.storeId).find((d) => d.id === device.deviceId);
+  if (!record) throw new Error('tablet vanished');
+  return server.data.storage.pull(record, Number.MAX_SAFE_INTEGER, 1).lastSeq + 1;
+}
+
+async function pushJson(token: string, body: unknown): Promise<RawReply> {
+  return server.send(json(token, 'POST', '/api/v1/push', body));
+}
+
+/** Records what a push that the server took did: new cards. */
+function notePush(body: unknown) {
+  return (reply: RawReply) => {
+    if (reply.status !== 200) return;
+    const outcome = JSON.parse(reply.text) as PushResponse;
+    const refused = new Set(outcome.rejected.map((r) => r.mutationId));
+    for (const m of (body as { mutations: Mutation[] }).mutations) {
+      if (m.op === 'job.create' && m.seq <= outcome.lastSeq && !refused.has(m.mutationId)) made.jobs.add(m.jobId);
+    }
+  };
+}
+
+// ---- generated bodies: each valid base, mutated one field (or one extra key) at a time ----
+
+type BodyBase = { route: string; token: () => string | undefined; schema: { safeParse(v: unknown): { success: boolean } }; base: () => unknown; after?: (body: unknown) => (reply: RawReply) => void };
+
+const pushBases: Record<string, () => unknown> = {
+  'job.create': () => ({ mutations: [mutation(tablet, uuid(), nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A002', card: { customer: { name: '客户', phone: '13800000000' }, vehicle: { plate: '粤B12345', vin: '' }, odometerKm: 1000, serviceTypes: { repair: true } } } })] }),
+  'photo.add': () => ({ mutations: [mutation(tablet, jobId, nextSeq(), { op: 'photo.add', payload: { id: uuid(), sha256: photo.sha256, thumbSha256: photo.sha256, mime: 'image/jpeg', width: 1600, height: 1200, byteLength: photo.bytes.byteLength, damageId: null, slot: 'odometer', annotatedFromId: null, takenAt: new Date().toISOString() } })] }),
+  'line.add': () => ({ mutations: [mutation(tablet, jobId, nextSeq(), { op: 'line.add', payload: { id: uuid(), kind: 'labour', code: 'L1', description: '更换机油', quantityMilli: 1000, unitPriceFen: 5000, discountBp: 0 } })] }),
+};
+
+const bodyBases: Record<string, BodyBase> = {
+  ...Object.fromEntries(
+    Object.entries(pushBases).map(([op, base]) => [
+      `push ${op}`,
+      { route: '/api/v1/push', token: () => tablet.token, schema: pushRequestSchema, base, after: notePush },
+    ]),
+  ),
+  enroll: {
+    route: '/api/v1/auth/enroll',
+    token: () => undefined,
+    schema: enrollRequestSchema,
+    base: () => ({ code: store.enrollmentCode, clientId: uuid(), deviceName: 'Generated tablet' }),
+    after: () => (reply) => {
+      if (reply.status === 200) made.devices.add((JSON.parse(reply.text) as { device: { id: string } }).device.id);
+    },
+  },
+  'sign-in': { route: '/api/v1/auth/sign-in', token: () => tablet.token, schema: signInRequestSchema, base: () => ({ username: store.advisor.username, password: store.advisor.password }) },
+};
+
+function bodyCases(): Case[] {
+  const cases: Case[] = [];
+  for (const [label, spec] of Object.entries(bodyBases)) {
+    const shape = spec.base();
+    const build = (change: (base: unknown) => unknown) => () => {
+      const body = change(spec.base());
+      // The server sees the JSON text: judge validity on exactly what it will parse.
+      const text = JSON.stringify(body);
+      const valid = spec.schema.safeParse(JSON.parse(text)).success;
+      return { request: { method: 'POST', path: spec.route, headers: { ...apiHeaders(spec.token()), 'content-type': 'application/json' }, body: text }, valid, after: spec.after?.(body) };
+    };
+    cases.push({ group: 'bodies', name: `${label}: the valid body`, build: build((base) => base) });
+    const paths = pathsOf(shape);
+    // photo.add and line.add share the mutation envelope with job.create: sample their paths.
+    const chosen = label === 'push job.create' || !label.startsWith('push') ? paths : paths.filter(() => random() < 0.35);
+    for (const path of chosen) {
+      for (const [name, value] of HOSTILE) {
+        cases.push({ group: 'bodies', name: `${label}: ${path.join('.') || 'body'} = ${name}`, names: path.length ? String(path[0]) : undefined, build: build((base) => setAt(base, path, value())) });
+      }
+    }
+    for (const path of paths) {
+      if (typeof getAt(shape, path) !== 'object' || getAt(shape, path) === null || Array.isArray(getAt(shape, path))) continue;
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        cases.push({ group: 'bodies', name: `${label}: extra key ${key} at ${path.join('.') || 'body'}`, names: key, build: build((base) => addKeyAt(base, path, key)) });
+      }
+    }
+    for (let i = 0; i < 40; i++) {
+      const path = pick(paths);
+      const value = randomValue();
+      cases.push({ group: 'bodies', name: `${label}: random #${i} at ${path.join('.') || 'body'}`, names: path.length ? String(path[0]) : undefined, build: build((base) => setAt(base, path, value)) });
+    }
+  }
+  return cases;
+}
+
+function getAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], value);
+}
+
+// ---- body framing: content types, not-JSON, empty, oversized ----
+
+function framingCases(): Case[] {
+  const routes: [string, () => string | undefined][] = [
+    ['/api/v1/push', () => tablet.token],
+    ['/api/v1/auth/enroll', () => undefined],
+    ['/api/v1/auth/sign-in', () => tablet.token],
+  ];
+  const bodies: [string, string | Buffer][] = [
+    ['empty', ''],
+    ['null', 'null'],
+    ['an array', '[]'],
+    ['a string', '"hello"'],
+    ['a number', '1'],
+    ['true', 'true'],
+    ['cut short', '{"mutations": [{'],
+    ['not JSON', 'hello world'],
+    ['single quotes', "{'code': 'x'}"],
+    ['a BOM', '\ufeff{}'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
+    ['__proto__', '{"__proto__": {"polluted": true}}'],
+    ['constructor.prototype', '{"constructor": {"prototype": {"polluted": true}}}'],
+    ['100,000 nested arrays', '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'],
+    ['a number past double range', '{"mutations": 1e400}'],
+  ];
+  const types = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16le'];
+  const cases: Case[] = [];
+  for (const [route, token] of routes) {
+    const request = (body: string | Buffer, type?: string): RawRequest => ({ method: 'POST', path: route, headers: { ...apiHeaders(token()), ...(type ? { 'content-type': type } : {}) }, body });
+    // The server may answer before it has read an oversized body: not a connection to reuse.
+    const closing = (r: RawRequest): RawRequest => ({ ...r, headers: { ...r.headers, connection: 'close' } });
+    for (const [name, body] of bodies) cases.push({ group: 'framing', name: `${route}: ${name}`, build: () => ({ request: request(body, 'application/json'), valid: false }) });
+    for (const type of types) cases.push({ group: 'framing', name: `${route}: as ${type}`, build: () => ({ request: request('{}', type), valid: false }) });
+    cases.push({ group: 'framing', name: `${route}: a body without content type`, build: () => ({ request: request('{}'), valid: false }) });
+    cases.push({ group: 'framing', name: `${route}: no body at all`, build: () => ({ request: { method: 'POST', path: route, headers: apiHeaders(token()) }, valid: false }) });
+    // Past the JSON limit (1 MB; a push may be 2 MB).
+    const size = route === '/api/v1/push' ? 2.5 * 1024 * 1024 : 1.1 * 1024 * 1024;
+    const big = JSON.stringify({ pad: 'x'.repeat(size) });
+    cases.push({ group: 'framing', name: `${route}: ${(size / 1024 / 1024).toFixed(1)} MB`, status: 413, build: () => ({ request: closing(request(big, 'application/json')), valid: false }) });
+    cases.push({ group: 'framing', name: `${route}: ${(size / 1024 / 1024).toFixed(1)} MB chunked`, status: 413, build: () => ({ request: closing({ ...request('', 'application/json'), body: chunks(Buffer.from(big), 64 * 1024) }), valid: false }) });
+  }
+  const checkIn = () => mutation(tablet, jobId, 1, { op: 'job.checkIn', payload: {} });
+  cases.push({
+    group: 'framing',
+    name: 'push: 10,000 mutations',
+    build: () => {
+      const first = nextSeq();
+      return { request: json(tablet.token, 'POST', '/api/v1/push', { mutations: Array.from({ length: 10_000 }, (_, i) => ({ ...checkIn(), seq: first + i })) }), valid: false };
+    },
+  });
+  cases.push({
+    group: 'framing',
+    name: 'push: 201 mutations',
+    status: 400,
+    build: () => {
+      const first = nextSeq();
+      return { request: json(tablet.token, 'POST', '/api/v1/push', { mutations: Array.from({ length: 201 }, (_, i) => ({ ...checkIn(), seq: first + i })) }), valid: false };
+    },
+  });
+  for (const seq of [0, -1, 1e300, 1.5, Number.MAX_SAFE_INTEGER + 1]) {
+    cases.push({ group: 'framing', name: `push: seq ${seq}`, status: 400, build: () => ({ request: json(tablet.token, 'POST', '/api/v1/push', { mutations: [{ ...checkIn(), seq }] }), valid: false }) });
+  }
+  for (const op of ['job.delete', 'JOB.CREATE', '__proto__', 'constructor', 'toString', '']) {
+    cases.push({ group: 'framing', name: `push: unknown op ${JSON.stringify(op)}`, status: 400, build: () => ({ request: json(tablet.token, 'POST', '/api/v1/push', { mutations: [{ ...checkIn(), seq: nextSeq(), op }] }), valid: false }) });
+  }
+  cases.push({
+    group: 'framing',
+    name: "push: another tablet's clientId",
+    status: 403,
+    build: () => ({ request: json(tablet.token, 'POST', '/api/v1/push', { mutations: [mutation(otherTablet, jobId, nextSeq(otherTablet), { op: 'job.checkIn', payload: {} })] }), valid: false }),
+  });
+  cases.push({ group: 'framing', name: 'push: an empty batch', status: 400, build: () => ({ request: json(tablet.token, 'POST', '/api/v1/push', { mutations: [] }), valid: false }) });
+  return cases;
+}
+
+function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+// ---- paths and query strings ----
+
+function queryCases(): Case[] {
+  const cases: Case[] = [];
+  const get = (path: string, valid: boolean, status?: number | number[]): Case => ({ group: 'queries', name: `GET ${path.slice(0, 120)}`, status, build: () => ({ request: { method: 'GET', path, headers: apiHeaders(tablet.token) }, valid }) });
+  const numbers = ['-1', '1e309', 'NaN', 'Infinity', '-Infinity', '99999999999999999999', '9007199254740993', '1.5', 'abc', '%00', encodeURIComponent("' OR 1=1 --"), encodeURIComponent(TRAVERSAL), '[]', 'true', '0', '7', '9007199254740991', '1e3', ''];
+  const pullQuery = (query: string) => {
+    const params = new URLSearchParams(query);
+    const object: Record<string, string | string[]> = {};
+    for (const key of new Set(params.keys())) {
+      const all = params.getAll(key);
+      // As the server's parser does: `__proto__` is a key like any other, not the prototype.
+      Object.defineProperty(object, key, { value: all.length > 1 ? all : all[0]!, enumerable: true });
+    }
+    return pullQuerySchema.safeParse(object).success;
+  };
+  for (const name of ['cursor', 'limit', 'catalogueVersion']) {
+    for (const value of numbers) cases.push(get(`/api/v1/pull?${name}=${value}`, pullQuery(`${name}=${value}`)));
+  }
+  for (let i = 0; i < 30; i++) {
+    const query = Array.from({ length: 1 + Math.floor(random() * 3) }, () => `${pick(['cursor', 'limit', 'catalogueVersion', 'foo', 'cursor[]', '__proto__', 'constructor', 'cursor[__proto__]'])}=${pick(numbers)}`).join('&');
+    cases.push(get(`/api/v1/pull?${query}`, pullQuery(query)));
+  }
+  for (const query of ['cursor=1&cursor=2', 'limit=5&limit=5', 'foo=bar', '__proto__=1', 'constructor=1', 'cursor[]=1', '__proto__[polluted]=1', 'cursor=%ZZ', '&&&', '=1', 'cursor']) {
+    cases.push(get(`/api/v1/pull?${query}`, pullQuery(query)));
+  }
+  const visits: [string, boolean][] = [
+    ['', false],
+    ['plate=', false],
+    ['plate=&vin=', false],
+    [`plate=${'A'.repeat(13)}`, false],
+    [`vin=${'A'.repeat(18)}`, false],
+    ['plate=a&plate=b', false],
+    ['vin=a&vin=b', false],
+    ['foo=1', false],
+    ['plate[]=1', false],
+    [`vin=${encodeURIComponent("' OR 1=1--")}`, true],
+    [`plate=${encodeURIComponent("';--")}`, true],
+    [`plate=${encodeURIComponent('../..')}`, true],
+    ['plate=%00', true],
+    [`plate=${encodeURIComponent('粤B12345')}`, true],
+  ];
+  for (const [query, valid] of visits) cases.push(get(`/api/v1/vehicles/visits?${query}`, valid));
+  const ids: [string, boolean][] = [
+    ['..', false],
+    ['%2e%2e', false],
+    ['%2e%2e%2f%2e%2e%2fetc%2fpasswd', false],
+    ['not-a-uuid', false],
+    [encodeURIComponent(SQL), false],
+    ['%00', false],
+    ['00000000-0000-0000-0000-000000000000', true],
+    [uuid(), true],
+    [uuid().toUpperCase(), true],
+    [`${uuid()}%00`, false],
+    [`${uuid()}x`, false],
+    ['{id}', false],
+  ];
+  for (const [id, valid] of ids) cases.push(get(`/api/v1/jobs/${id}`, valid, valid ? 404 : 400));
+  cases.push(get('/api/v1/jobs/../../etc/passwd', false, 404));
+  cases.push(get(`/api/v1/jobs/${'a'.repeat(5000)}`, false, [404, 414]));
+  return cases;
+}
+
+// ---- blob names and blob bodies ----
+
+function blobCases(): Case[] {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const names = [
+    '..',
+    '.',
+    '%2e%2e',
+    '%2e%2e%2f',
+    '..%2f..%2fetc%2fpasswd',
+    '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '..%5c..%5cwindows%5cwin.ini',
+    '%252e%252e%252f',
+    hex(64).toUpperCase(),
+    hex(63),
+    hex(65),
+    `${hex(63)}%00`,
+    `%00${hex(63)}`,
+    `${hex(64)}%00`,
+    'g'.repeat(64),
+    encodeURIComponent(SQL),
+    encodeURIComponent('🚗'.repeat(16)),
+    '%',
+  ];
+  const cases: Case[] = [];
+  const jpeg = Buffer.from(fakeJpeg(5, 300));
+  for (const name of names) {
+    for (const method of ['HEAD', 'GET', 'PUT'] as const) {
+      const request: RawRequest = method === 'PUT' ? blobPut(name, jpeg, 'image/jpeg') : { method, path: `/api/v1/blobs/${name}`, headers: apiHeaders(tablet.token) };
+      cases.push({ group: 'blobs', name: `${method} blob ${name.slice(0, 70)}`, status: 400, build: () => ({ request, valid: false }) });
+    }
+  }
+  // Longer than the router takes a parameter: no route matches (404), or the router says 414.
+  for (const method of ['HEAD', 'GET', 'PUT']) {
+    cases.push({ group: 'blobs', name: `${method} a 10,000-character name`, status: [404, 414], build: () => ({ request: { ...blobPut('x'.repeat(10_000), jpeg, 'image/jpeg'), method, body: method === 'PUT' ? jpeg : undefined }, valid: false }) });
+  }
+  for (const method of ['HEAD', 'GET']) {
+    cases.push({ group: 'blobs', name: `${method} literal ../../etc/passwd`, status: 404, build: () => ({ request: { method, path: '/api/v1/blobs/../../etc/passwd', headers: apiHeaders(tablet.token) }, valid: false }) });
+    cases.push({ group: 'blobs', name: `${method} an unknown blob`, status: 404, build: () => ({ request: { method, path: `/api/v1/blobs/${hex(64)}`, headers: apiHeaders(tablet.token) }, valid: true }) });
+  }
+  const text = Buffer.from('this is plain text, not a photo');
+  const png = Buffer.from(fakePng(3));
+  const fresh = (bytes: Buffer) => sha256(bytes);
+  const puts: [string, () => RawRequest, boolean, number?][] = [
+    ['bytes that do not match the hash', () => blobPut(hex(64), jpeg, 'image/jpeg'), false, 400],
+    ['text sent as image/jpeg', () => blobPut(fresh(text), text, 'image/jpeg'), false, 415],
+    ['a PNG sent as image/jpeg', () => blobPut(fresh(png), png, 'image/jpeg'), false, 415],
+    ['a JPEG sent as application/json', () => blobPut(fresh(jpeg), jpeg, 'application/json'), false, 415],
+    ['text/plain', () => blobPut(fresh(text), text, 'text/plain'), false, 415],
+    ['image/gif', () => blobPut(fresh(jpeg), jpeg, 'image/gif'), false, 415],
+    ['no content type', () => blobPut(fresh(jpeg), jpeg), false, 415],
+    ['an empty body', () => blobPut(fresh(Buffer.alloc(0)), Buffer.alloc(0), 'image/jpeg'), false, 400],
+    ['no body at all', () => blobPut(fresh(Buffer.alloc(0)), undefined, 'image/jpeg'), false, 400],
+    ['a JPEG under a SQL content type', () => blobPut(fresh(jpeg), jpeg, `image/jpeg${SQL}`), false, 415],
+    ['a valid JPEG, upper-case type', () => blobPut(fresh(jpeg), jpeg, 'IMAGE/JPEG; charset=binary'), true],
+  ];
+  for (const [name, request, valid, status] of puts) {
+    cases.push({
+      group: 'blobs',
+      name: `PUT ${name}`,
+      status,
+      build: () => ({ request: request(), valid, after: (reply) => void (reply.status < 300 && made.blobs.add(fresh(jpeg))) }),
+    });
+  }
+  const huge = Buffer.alloc(MAX_BLOB_BYTES + 1024, 7);
+  huge.set([0xff, 0xd8, 0xff, 0xe0]);
+  // The server may answer before it has read these bodies: not connections to reuse.
+  const closing = { ...apiHeaders(tablet.token), 'content-type': 'image/jpeg', connection: 'close' };
+  cases.push({ group: 'blobs', name: 'PUT 15 MB + 1 KB with content-length', status: 413, build: () => ({ request: { ...blobPut(sha256(huge), huge), headers: closing }, valid: false }) });
+  cases.push({ group: 'blobs', name: 'PUT 15 MB + 1 KB chunked', status: 413, build: () => ({ request: { ...blobPut(sha256(huge), chunks(huge, 256 * 1024)), headers: closing }, valid: false }) });
+  cases.push({ group: 'blobs', name: 'PUT claiming 16 MB, sending 300 bytes', status: 413, build: () => ({ request: { ...blobPut(fresh(jpeg), jpeg), headers: { ...closing, 'content-length': String(16 * 1024 * 1024) } }, valid: false }) });
+  return cases;
+}
+
+// ---- headers: protocol version and device token ----
+
+const ROUTES: [string, string][] = [
+  ['POST', '/api/v1/auth/enroll'],
+  ['GET', '/api/v1/auth/device'],
+  ['POST', '/api/v1/auth/sign-in'],
+  ['POST', '/api/v1/push'],
+  ['GET', '/api/v1/pull'],
+  ['HEAD', '/api/v1/pull'],
+  ['GET', '/api/v1/jobs/00000000-0000-4000-8000-000000000000'],
+  ['GET', '/api/v1/vehicles/visits?plate=A'],
+  ['HEAD', '/api/v1/blobs/' + '0'.repeat(64)],
+  ['GET', '/api/v1/blobs/' + '0'.repeat(64)],
+  ['PUT', '/api/v1/blobs/' + '0'.repeat(64)],
+];
+
+function headerCases(): Case[] {
+  const cases: Case[] = [];
+  const versions: (string | string[] | undefined)[] = [undefined, '0', '2', '999999999999', 'abc', '', '1.5', '-1', 'one', ['1', '2']];
+  for (const [method, path] of ROUTES) {
+    for (const version of versions) {
+      const headers: Record<string, string | string[]> = { authorization: `Bearer ${tablet.token}`, 'content-type': 'application/json' };
+      if (version !== undefined) headers[PROTOCOL_HEADER] = version;
+      cases.push({
+        group: 'headers',
+        name: `${method} ${path.slice(0, 40)} with protocol ${JSON.stringify(version)}`,
+        status: 426,
+        build: () => ({ request: { method, path, headers, body: method === 'POST' || method === 'PUT' ? '{}' : undefined }, valid: false }),
+      });
+    }
+  }
+  const tokens = ['', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'a'.repeat(300)}`, `Bearer ${'b'.repeat(8000)}`, `Bearer ${SQL}`, `Bearer ${TRAVERSAL}`, 'Bearer %00%00%00%00%00%00%00%00%00%00', `Bearer ${'A'.repeat(43)}`];
+  for (const [method, path] of ROUTES.filter(([, p]) => !p.endsWith('/enroll'))) {
+    for (const authorization of tokens) {
+      cases.push({
+        group: 'headers',
+        name: `${method} ${path.slice(0, 40)} with authorization ${JSON.stringify(authorization.slice(0, 30))}`,
+        status: 401,
+        build: () => ({ request: { method, path, headers: { ...apiHeaders(), authorization, 'content-type': 'application/json' }, body: method === 'POST' || method === 'PUT' ? '{}' : undefined }, valid: false }),
+      });
+    }
+    for (const authorization of [`Bearer ${tablet.token} extra`, `Bearer ${tablet.token.slice(0, -1)}`, `Token ${tablet.token}`]) {
+      cases.push({
+        group: 'headers',
+        name: `${method} ${path.slice(0, 40)} with a near-miss of the real token`,
+        status: 401,
+        build: () => ({ request: { method, path, headers: { ...apiHeaders(), authorization } }, valid: false }),
+      });
+    }
+  }
+  return cases;
+}
+
+/** Requests node:http would refuse to send: raw bytes on a socket. */
+const RAW_HTTP: [string, string][] = [
+  ['a NUL byte in the path', `GET /api/v1/blobs/\u0000${'a'.repeat(63)} HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\n\r\n`],
+  ['a NUL byte in a header', `GET /api/v1/pull HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\nauthorization: Bearer \u0000abc\r\n\r\n`],
+  ['a request line that is not HTTP', 'HELLO THERE\r\n\r\n'],
+  ['headers of 64 KB', `GET /api/v1/pull HTTP/1.1\r\nHost: x\r\nx-pad: ${'p'.repeat(64 * 1024)}\r\n\r\n`],
+  ['a negative content-length', `POST /api/v1/push HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\ncontent-type: application/json\r\ncontent-length: -5\r\n\r\n{}`],
+  ['two content-lengths that differ', `POST /api/v1/push HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\ncontent-type: application/json\r\ncontent-length: 2\r\ncontent-length: 3\r\n\r\n{}`],
+  ['a bad chunk size', `POST /api/v1/push HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`],
+];
+
+function sendRawHttp(text: string): Promise<RawReply> {
+  const port = Number(new URL(server.baseUrl).port);
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk) => received.push(chunk));
+    socket.on('error', (error) => (received.length ? undefined : reject(error)));
+    socket.on('close', () => {
+      const response = Buffer.concat(received).toString('utf8');
+      const [head = '', ...rest] = response.split('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
+      const headers = Object.fromEntries(head.split('\r\n').slice(1).map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status, headers, bytes: Buffer.from(rest.join('\r\n\r\n')), text: rest.join('\r\n\r\n') });
+    });
+    socket.end(text);
+  });
+}
+
+// ---- judging one answer ----
+
+const SERVER_DETAILS = /\bat .+:\d+:\d+|\n\s+at |sqlite|SQLITE_|constraint failed|no such table|syntax error at|node_modules|\/src\/server|\.ts:\d+|FST_ERR/i;
+
+function problemsWith(c: Case, request: RawRequest, valid: boolean, reply: RawReply): string[] {
+  const problems: string[] = [];
+  const where = `${c.group} / ${c.name}: ${reply.status}`;
+  if (reply.status >= 500 || reply.status < 200) return [`${where} ${reply.text.slice(0, 200)}`];
+  if (reply.status < 300 && !valid) problems.push(`${where}: accepted input that the shared schemas refuse`);
+  if (reply.status >= 300 && reply.status < 400) problems.push(`${where}: a redirect`);
+  if (c.status !== undefined && ![c.status].flat().includes(reply.status) && !(valid && reply.status < 300)) problems.push(`${where}: expected ${c.status} ${reply.text.slice(0, 200)}`);
+  if (reply.status < 400 || request.method === 'HEAD') return problems;
+  if (!/^application\/json/.test(String(reply.headers['content-type']))) return [...problems, `${where}: not JSON (${String(reply.headers['content-type'])})`];
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.text);
+  } catch {
+    return [...problems, `${where}: the body does not parse`];
+  }
+  const { error, message, ...extra } = (body ?? {}) as { error?: unknown; message?: unknown };
+  if (typeof error !== 'string' || !/^[a-z_]+$/.test(error)) problems.push(`${where}: error code ${JSON.stringify(error)}`);
+  if (typeof message !== 'string' || message.trim().length < 15) problems.push(`${where}: message ${JSON.stringify(message)}`);
+  else {
+    if (SERVER_DETAILS.test(message) || message.includes(server.data.dir)) problems.push(`${where}: the message shows server internals: ${message.slice(0, 300)}`);
+    if (message.length > 1000) problems.push(`${where}: a message of ${message.length} characters`);
+    messages.add(`${reply.status} ${String(error)}: ${message.slice(0, 160)}`);
+    const named = message.includes(c.names ?? '') || (poisoned(request) && message.includes('__proto__'));
+    if (error === 'invalid_request' && !named) problems.push(`${where}: the message does not name ${c.names}: ${message.slice(0, 300)}`);
+  }
+  if (Object.keys(extra).length > 0) problems.push(`${where}: extra fields ${Object.keys(extra).join(', ')}`);
+  if (valid) {
+    tally.validRefused.set(`${reply.status} ${String(error)}`, (tally.validRefused.get(`${reply.status} ${String(error)}`) ?? 0) + 1);
+    // Valid by the schemas, refused for a reason of its own: a wrong password, the rate limit,
+    // an unknown id, or a prototype key that the JSON parser refuses before any schema runs.
+    const explained =
+      ['sign_in_failed', 'rate_limited', 'not_found', 'enrollment_refused'].includes(String(error)) ||
+      (error === 'invalid_request' && poisoned(request));
+    if (!explained) problems.push(`${where}: refused valid input: ${reply.text.slice(0, 300)}`);
+  }
+  return problems;
+}
+
+/** A body the JSON parser refuses whole, before any schema: it names no field, only the key. */
+function poisoned(request: RawRequest): boolean {
+  const text = typeof request.body === 'string' ? request.body : '';
+  return text.includes('"__proto__"') || (text.includes('"constructor"') && text.includes('"prototype"'));
+}
+
+async function run(cases: Case[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const c of cases) {
+    const { request, valid, after } = c.build();
+    const reply = await server.send(request);
+    tally.requests += 1;
+    tally.byStatus.set(reply.status, (tally.byStatus.get(reply.status) ?? 0) + 1);
+    problems.push(...problemsWith(c, request, valid, reply));
+    after?.(reply);
+  }
+  return problems;
+}
+
+describe('bad input', () => {
+  it('answers generated wrong-type, oversized and hostile bodies with a clear 4xx', async () => {
+    const cases = bodyCases();
+    expect(cases.length).toBeGreaterThan(500);
+    expect(await run(cases)).toEqual([]);
+  }, 30_000);
+
+  it('answers broken framing: content types, not-JSON, empty and oversized bodies, bad batches', async () => {
+    expect(await run(framingCases())).toEqual([]);
+  });
+
+  it('answers hostile paths and query strings: traversal, SQL, NaN and huge numbers, duplicates', async () => {
+    expect(await run(queryCases())).toEqual([]);
+  });
+
+  it('answers hostile blob names and bodies: traversal, wrong case and length, NUL, wrong hash or type, too large', async () => {
+    expect(await run(blobCases())).toEqual([]);
+  });
+
+  it('answers a missing or wrong protocol header with 426 and a bad token with 401 on every route', async () => {
+    expect(await run(headerCases())).toEqual([]);
+  });
+
+  it.each(RAW_HTTP)('answers malformed HTTP (%s) with a 4xx', async (_name, text) => {
+    const reply = await sendRawHttp(text);
+    tally.requests += 1;
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    expect(JSON.parse(reply.text)).toMatchObject({ error: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\w{3,}.{12,}/) });
+  });
+
+  it('stores SQL-looking card fields verbatim and reads them back verbatim', async () => {
+    const id = uuid();
+    const card = {
+      customer: { name: "Robert'); DROP TABLE jobs;--", phone: "1' OR '1'='1", company: '"; DELETE FROM advisors; --' },
+      vehicle: { plate: "';--", vin: 'X" OR 1=1 --' },
+      customerRequest: `${TRAVERSAL} %00 \u0000 <script>alert(1)</script> 🚗 \ud800`,
+    };
+    const number = "'; DROP TABLE jobs; --";
+    const reply = await pushJson(tablet.token, { mutations: [mutation(tablet, id, nextSeq(), { op: 'job.create', payload: { number, card } })] });
+    expect(reply.status, reply.text).toBe(200);
+    made.jobs.add(id);
+    const read = await server.send({ method: 'GET', path: `/api/v1/jobs/${id}`, headers: apiHeaders(tablet.token) });
+    expect(read.status).toBe(200);
+    const job = JSON.parse(read.text) as Job;
+    expect(job.number).toBe(number);
+    expect(job.card).toMatchObject(card);
+    const visits = await server.send({ method: 'GET', path: `/api/v1/vehicles/visits?vin=${encodeURIComponent(card.vehicle.vin)}`, headers: apiHeaders(tablet.token) });
+    expect((JSON.parse(visits.text) as { jobs: Job[] }).jobs.map((j) => j.id)).toEqual([id]);
+    // A SQL condition as a query value matches nothing, it is not run.
+    const none = await server.send({ method: 'GET', path: `/api/v1/vehicles/visits?vin=${encodeURIComponent("' OR '1'='1")}`, headers: apiHeaders(tablet.token) });
+    expect(JSON.parse(none.text)).toEqual({ jobs: [] });
+  });
+
+  it('still serves afterwards, and its data holds only what the valid requests did', async () => {
+    const health = await server.send({ method: 'GET', path: '/api/v1/health' });
+    expect(health.status).toBe(200);
+    const update = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.update', payload: { card: { odometerKm: 4242 } } })] });
+    expect(update.status, update.text).toBe(200);
+    expect(JSON.parse(update.text)).toMatchObject({ rejected: [], missingBlobs: [] });
+
+    const pulled: Job[] = [];
+    let cursor = 0;
+    for (let page = 0; page < 50; page++) {
+      const reply = await server.send({ method: 'GET', path: `/api/v1/pull?cursor=${cursor}`, headers: apiHeaders(tablet.token) });
+      expect(reply.status).toBe(200);
+      const body = JSON.parse(reply.text) as { jobs: Job[]; cursor: number; more: boolean };
+      pulled.push(...body.jobs);
+      cursor = body.cursor;
+      if (!body.more) break;
+    }
+    expect(pulled.find((job) => job.id === jobId)?.card.odometerKm).toBe(4242);
+    expect(new Set(pulled.map((job) => job.id))).toEqual(made.jobs);
+    expect(new Set(server.data.storage.listDevices(store.storeId).map((d) => d.id))).toEqual(made.devices);
+    expect(server.data.storage.listAdvisors(store.storeId).map((a) => a.username)).toEqual([store.advisor.username]);
+    expect(server.data.storage.findStoreByCode('BI')?.id).toBe(store.storeId);
+    const blobDir = join(server.data.dir, 'blobs');
+    const stored = readdirSync(blobDir, { recursive: true, encoding: 'utf8' }).filter((path) => /[0-9a-f]{64}$/.test(path));
+    expect(new Set(stored.map((path) => path.slice(-64)))).toEqual(made.blobs);
+    expect(readdirSync(join(blobDir, 'tmp'))).toEqual([]);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
