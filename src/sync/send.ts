@@ -4,6 +4,7 @@
 import type { OutboxRow, WalkaroundDb } from '../db/database.ts';
 import { toRow } from '../db/job-repo.ts';
 import { applyMutation } from '../shared/apply-mutation.ts';
+import type { Job } from '../shared/job.ts';
 import { blobsOf } from '../shared/mutation-blobs.ts';
 import { MAX_PUSH_BATCH, type PushResponse } from '../shared/protocol.ts';
 import { ApiFailure, type ApiClient } from './api-client.ts';
@@ -45,35 +46,39 @@ export async function sendOutbox(ctx: SendContext): Promise<void> {
   status.update({ sendingJobIds: new Set() });
 }
 
-/** Drops acknowledged entries and files refused ones under attention, in one transaction. */
+/**
+ * Drops acknowledged entries and files refused ones under attention, in one transaction. A
+ * refused change was applied here but not on the server, so its card goes back to the
+ * server's copy (with this tablet's later changes on top) in that same transaction. The
+ * copies are fetched first: if that fails, nothing has changed here, the refused entries are
+ * still in the outbox and the next push hears the refusal again. Once the entries are gone,
+ * nothing would bring the card back if the tablet had already pulled its latest version.
+ */
 async function acknowledge(ctx: SendContext, batch: OutboxRow[], response: PushResponse): Promise<number> {
   const { db } = ctx;
   const at = ctx.now().toISOString();
-  const refusedJobIds = await db.transaction('rw', db.outbox, db.attention, async () => {
-    const jobIds = new Set<string>();
-    for (const refusal of response.rejected) {
-      const mutation = await db.outbox.get(refusal.seq);
-      if (!mutation || mutation.mutationId !== refusal.mutationId) continue;
-      await db.attention.put({ mutationId: mutation.mutationId, jobId: mutation.jobId, mutation, reason: refusal.reason, at });
-      jobIds.add(mutation.jobId);
+  const refusals: { mutation: OutboxRow; reason: PushResponse['rejected'][number]['reason'] }[] = [];
+  for (const refusal of response.rejected) {
+    const mutation = await db.outbox.get(refusal.seq);
+    if (mutation?.mutationId === refusal.mutationId) refusals.push({ mutation, reason: refusal.reason });
+  }
+  const serverCopies = new Map<string, Job | undefined>();
+  for (const { mutation } of refusals) {
+    if (!serverCopies.has(mutation.jobId)) serverCopies.set(mutation.jobId, await ctx.api.job(mutation.jobId));
+  }
+  await db.transaction('rw', [db.outbox, db.attention, db.jobs], async () => {
+    for (const { mutation, reason } of refusals) {
+      await db.attention.put({ mutationId: mutation.mutationId, jobId: mutation.jobId, mutation, reason, at });
     }
     await db.outbox.where('seq').belowOrEqual(response.lastSeq).delete();
-    return jobIds;
+    for (const [jobId, server] of serverCopies) {
+      if (!server) continue; // The server has no such job: the local card stays, marked for attention.
+      const pending = await db.outbox.where('jobId').equals(jobId).sortBy('seq');
+      const job = pending.reduce((current: Job | undefined, m) => applyMutation(current, m), server);
+      if (job) await db.jobs.put(toRow(job));
+    }
   });
-  // A refused change was applied here but not on the server: take the server's copy back.
-  for (const jobId of refusedJobIds) await rebaseOnServerCopy(ctx, jobId);
   return batch.filter((m) => m.seq <= response.lastSeq).length;
-}
-
-async function rebaseOnServerCopy(ctx: SendContext, jobId: string): Promise<void> {
-  const { db } = ctx;
-  const server = await ctx.api.job(jobId);
-  if (!server) return; // The server has no such job: the local card stays, marked for attention.
-  await db.transaction('rw', db.jobs, db.outbox, async () => {
-    const pending = await db.outbox.where('jobId').equals(jobId).sortBy('seq');
-    const job = pending.reduce((current, m) => applyMutation(current, m), server as typeof server | undefined);
-    if (job) await db.jobs.put(toRow(job));
-  });
 }
 
 /** Bytes of the blobs the outbox refers to that the server is not known to have. */

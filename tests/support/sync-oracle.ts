@@ -1,0 +1,191 @@
+// What must hold after a run of tablets against the server, however bad the network and
+// however often the server died: each check returns the problems it found as sentences, so
+// a failing test says what went wrong. The server side is read straight from its SQLite file
+// and blob folder, not through the code under test.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RejectReason } from '../../src/shared/protocol.ts';
+import { applyMutation } from '../../src/shared/apply-mutation.ts';
+import { canonicalJson } from '../../src/shared/canonical-json.ts';
+import type { Job } from '../../src/shared/job.ts';
+import type { Mutation } from '../../src/shared/mutation.ts';
+import { blobsOf } from '../../src/shared/mutation-blobs.ts';
+import { signedBytes } from '../../src/shared/signed-content.ts';
+
+export type LogRow = {
+  serverOrder: number;
+  mutationId: string;
+  clientId: string;
+  seq: number;
+  jobId: string;
+  op: string;
+  payload: unknown;
+  status: 'applied' | 'rejected';
+  reason: RejectReason | null;
+};
+
+export type ServerState = {
+  /** The mutation log in server order. */
+  log: LogRow[];
+  lastSeqs: Map<string, number>;
+  jobs: Map<string, Job>;
+  /** Blobs linked to the store (uploaded by its tablets). */
+  storeBlobs: Set<string>;
+};
+
+/** Reads the store's log, jobs and blob links from the database file (the server must be stopped). */
+export function readServerState(file: string, storeId: string): ServerState {
+  const db = new Database(file, { readonly: true });
+  try {
+    const log = db
+      .prepare<[string], Omit<LogRow, 'payload'> & { payload: string }>(
+        `SELECT server_order AS serverOrder, mutation_id AS mutationId, client_id AS clientId, seq, job_id AS jobId, op, payload, status, reason
+         FROM mutations WHERE store_id = ? ORDER BY server_order`,
+      )
+      .all(storeId)
+      .map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
+    const lastSeqs = new Map(
+      db.prepare<[], { clientId: string; lastSeq: number }>('SELECT client_id AS clientId, last_seq AS lastSeq FROM client_seqs').all().map((r) => [r.clientId, r.lastSeq]),
+    );
+    const jobs = new Map(
+      db
+        .prepare<[string], { body: string }>('SELECT body FROM jobs WHERE store_id = ?')
+        .all(storeId)
+        .map(({ body }) => JSON.parse(body) as Job)
+        .map((job) => [job.id, job]),
+    );
+    const storeBlobs = new Set(db.prepare<[string], string>('SELECT sha256 FROM store_blobs WHERE store_id = ?').pluck().all(storeId));
+    return { log, lastSeqs, jobs, storeBlobs };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Exactly once: every mutation a tablet made is in the log once, with the payload it was
+ * made with; nothing else is; each tablet's seqs run 1..N without a gap and in server order,
+ * and the server's lastSeq for it is N.
+ */
+export function exactlyOnceProblems(made: Map<string, Mutation[]>, server: ServerState): { problems: string[]; lost: number; duplicated: number; extra: number } {
+  const problems: string[] = [];
+  const byId = new Map<string, LogRow[]>();
+  for (const row of server.log) byId.set(row.mutationId, [...(byId.get(row.mutationId) ?? []), row]);
+  const madeIds = new Set<string>();
+  let lost = 0;
+  let duplicated = 0;
+  for (const [clientId, mutations] of made) {
+    mutations.forEach((m, index) => {
+      madeIds.add(m.mutationId);
+      if (m.seq !== index + 1) problems.push(`client ${clientId} made seq ${m.seq} as its mutation number ${index + 1}`);
+      const rows = byId.get(m.mutationId) ?? [];
+      if (rows.length === 0) {
+        lost += 1;
+        problems.push(`lost: ${m.op} ${m.mutationId} (client ${clientId} seq ${m.seq}) is not in the server's log`);
+      } else if (rows.length > 1) {
+        duplicated += rows.length - 1;
+        problems.push(`duplicated: ${m.mutationId} is in the log ${rows.length} times`);
+      }
+      const row = rows[0];
+      if (row && (row.clientId !== clientId || row.seq !== m.seq || row.jobId !== m.jobId || row.op !== m.op || !sameJson(row.payload, m.payload))) {
+        problems.push(`changed: the log has ${m.mutationId} as ${row.op} seq ${row.seq}, the tablet made ${m.op} seq ${m.seq}`);
+      }
+    });
+    const logged = server.log.filter((row) => row.clientId === clientId).map((row) => row.seq);
+    const expected = mutations.map((_, index) => index + 1);
+    if (!sameJson(logged, expected)) problems.push(`client ${clientId}: seqs in server order are ${compact(logged)}, expected 1..${mutations.length}`);
+    const lastSeq = server.lastSeqs.get(clientId) ?? 0;
+    if (lastSeq !== mutations.length) problems.push(`client ${clientId}: server lastSeq ${lastSeq}, but it made ${mutations.length}`);
+  }
+  const extra = server.log.filter((row) => !madeIds.has(row.mutationId));
+  for (const row of extra) problems.push(`extra: ${row.mutationId} (${row.op}) in the log was made by no tablet`);
+  return { problems, lost, duplicated, extra: extra.length };
+}
+
+/**
+ * Replays the log in server order with the shared reducer and checks each verdict: a
+ * signature is applied exactly when its contentHash matches the replayed job at that point,
+ * and refused (content_mismatch) exactly when it does not; nothing else is refused. Returns
+ * the replayed jobs, to compare with the server's.
+ */
+export function replay(server: ServerState, mutationsById: Map<string, Mutation>): { jobs: Map<string, Job>; problems: string[] } {
+  const jobs = new Map<string, Job>();
+  const problems: string[] = [];
+  for (const row of server.log) {
+    const m = mutationsById.get(row.mutationId);
+    if (!m) continue; // reported as extra by exactlyOnceProblems
+    const job = jobs.get(m.jobId);
+    let expected: { status: LogRow['status']; reason: RejectReason | null } = { status: 'applied', reason: null };
+    if (!job && m.op !== 'job.create') expected = { status: 'rejected', reason: 'unknown_job' };
+    else if (m.op === 'signature.add' && job && !job.signatures[m.payload.id]) {
+      const hash = createHash('sha256').update(signedBytes(job, m.payload.kind)).digest('hex');
+      if (hash !== m.payload.contentHash) expected = { status: 'rejected', reason: 'content_mismatch' };
+    }
+    if (row.status !== expected.status || row.reason !== expected.reason) {
+      problems.push(`${m.op} ${m.mutationId} at server order ${row.serverOrder}: the server says ${row.status}${row.reason ? ` (${row.reason})` : ''}, replay says ${expected.status}${expected.reason ? ` (${expected.reason})` : ''}`);
+    }
+    if (row.status === 'applied') {
+      const next = applyMutation(job, m);
+      if (next) jobs.set(next.id, next);
+    }
+  }
+  return { jobs, problems };
+}
+
+/** Every file in the blob folder re-hashes to its name and sits where its name says. */
+export function blobFolderProblems(blobDir: string): { problems: string[]; files: Set<string> } {
+  const problems: string[] = [];
+  const files = new Set<string>();
+  for (const entry of readdirSync(blobDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const where = relative(blobDir, path).split(sep);
+    if (where[0] === 'tmp') continue; // uploads cut short; the next start clears them
+    const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    if (hash !== entry.name) problems.push(`blob file ${where.join('/')} hashes to ${hash}`);
+    if (where.join('/') !== `${entry.name.slice(0, 2)}/${entry.name.slice(2, 4)}/${entry.name}`) problems.push(`blob file at ${where.join('/')}`);
+    files.add(entry.name);
+  }
+  return { problems, files };
+}
+
+/** The blobs an applied mutation refers to: each must be on the server, file and link. */
+export function referencedBlobProblems(server: ServerState, mutationsById: Map<string, Mutation>, files: Set<string>): string[] {
+  const problems: string[] = [];
+  for (const row of server.log) {
+    const m = mutationsById.get(row.mutationId);
+    if (!m || row.status !== 'applied') continue;
+    for (const sha256 of blobsOf(m)) {
+      if (!files.has(sha256)) problems.push(`${m.op} ${m.mutationId} refers to blob ${sha256}, which has no file on the server`);
+      if (!server.storeBlobs.has(sha256)) problems.push(`${m.op} ${m.mutationId} refers to blob ${sha256}, which is not linked to the store`);
+    }
+  }
+  return problems;
+}
+
+/** The blobs a tablet must hold to show these jobs: live photos (and thumbnails), signatures. */
+export function blobsShown(jobs: Iterable<Job>): Set<string> {
+  const shown = new Set<string>();
+  for (const job of jobs) {
+    for (const photo of Object.values(job.photos)) if (!photo.deletedAt) [photo.sha256, photo.thumbSha256].forEach((s) => shown.add(s));
+    for (const signature of Object.values(job.signatures)) [signature.pngSha256, signature.strokesSha256].forEach((s) => shown.add(s));
+  }
+  return shown;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** 1,2,3,5,6 → "1-3,5-6": a log of hundreds of seqs stays readable. */
+function compact(seqs: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < seqs.length; ) {
+    let j = i;
+    while (j + 1 < seqs.length && seqs[j + 1] === (seqs[j] ?? 0) + 1) j++;
+    runs.push(i === j ? `${seqs[i]}` : `${seqs[i]}-${seqs[j]}`);
+    i = j + 1;
+  }
+  return runs.join(',') || 'none';
+}
