@@ -22,8 +22,8 @@ import { measureThumbnails, type ThumbsBenchResult } from './thumbs-bench.ts';
 import { measureTti, type TtiResult, type TtiRun } from './tti.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,sync,push: run some parts.
-const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'sync', 'push'];
+// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,sync,sync-steps,push: run some parts.
+const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'sync', 'sync-steps', 'push'];
 const strict = process.argv.includes('--strict');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const parts = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL_PARTS);
@@ -32,7 +32,7 @@ for (const part of parts) if (!ALL_PARTS.includes(part)) throw new Error(`--only
 const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].join('-')}.json` : 'bench-results.json');
 // The app parts fit in 280 s together; the sync parts move hundreds of MB and run for ~10 s
 // per batch size, several times over, on a machine others share.
-const WATCHDOG_MS = 280_000 + (parts.has('sync') ? 480_000 : 0) + (parts.has('push') ? 150_000 : 0);
+const WATCHDOG_MS = 280_000 + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 150_000 : 0);
 
 const TTI_RUNS = 7;
 const CPU_THROTTLING = 4;
@@ -64,7 +64,8 @@ const SIGNING_OPTIONS = {
 
 // End of a shift: 40 cards, each created, edited 3 times, with 2 damage marks and 20 photos
 // (the first 4 of the damages) of ~400 KB with ~15 KB thumbnails. The plain upload uses the
-// engine's UPLOAD_CONCURRENCY (src/sync/send.ts, not exported).
+// engine's UPLOAD_CONCURRENCY (src/sync/send.ts, not exported). Part 'sync' runs it `runs`
+// times; part 'sync-steps' prices the engine's per-blob steps one by one (the ladder).
 const SYNC_OPTIONS: SyncBenchOptions = {
   runs: 3,
   jobs: 40,
@@ -76,8 +77,10 @@ const SYNC_OPTIONS: SyncBenchOptions = {
   thumbBytes: 15_000,
   concurrency: 4,
   seed: 20261127,
-  ladder: true,
+  ladder: false,
 };
+/** What the selected parts run: the runs for 'sync', the ladder for 'sync-steps'. */
+const syncOptions = (): SyncBenchOptions => ({ ...SYNC_OPTIONS, runs: parts.has('sync') ? SYNC_OPTIONS.runs : 0, ladder: parts.has('sync-steps') });
 // 50 tablets of one store, 20 cards each, pushing for 10 s after 1 s of warm-up, per batch size.
 const PUSH_OPTIONS: PushBenchOptions = { tablets: 50, jobsPerTablet: 20, batchSizes: [1, 10, 50], warmupMs: 1_000, durationMs: 10_000, seed: 20261129 };
 const SYNC_RATIO_TARGET = 1.3;
@@ -357,11 +360,11 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const mbps = (bytes: number, ms: number) => mb(bytes) / (ms / 1000);
 
 async function syncFigures(): Promise<SyncBenchResult> {
-  const o = SYNC_OPTIONS;
+  const o = syncOptions();
   const photos = o.jobs * o.photosPerJob;
   console.log(
     `\n  measuring the end-of-shift sync: ${o.jobs} cards of ${o.photosPerJob} photos (${photos} photos of ${kb(o.photoBytes)} KB with ${kb(o.thumbBytes)} KB thumbnails), ` +
-      `${o.runs} runs, each against fresh servers…`,
+      `${o.runs} runs, each against fresh servers${o.ladder ? ', then the engine\'s per-blob steps one by one' : ''}…`,
   );
   console.log(
     '  tablet: simulated in this Node process: the app\'s real sync engine (src/sync) and database (src/db) on fake-indexeddb,\n' +
@@ -373,18 +376,35 @@ async function syncFigures(): Promise<SyncBenchResult> {
   const { measureSync } = await import('./sync-bench.ts');
   const sync = await measureSync(o, (line) => console.log(line));
   const { runs, fixtures } = sync;
+  console.log(`  moved per run: ${mb(fixtures.bytes).toFixed(0)} MB, ${fixtures.blobs.toLocaleString('en-US')} blobs (${photos} photos and their thumbnails; fixtures made in ${msText(fixtures.generateMs)})`);
+  if (runs.length > 0) syncRunFigures(sync, o);
+  if (sync.ladder.length > 0) {
+    const plain = sync.ladder[0]?.ms ?? Number.NaN;
+    console.log(`  the engine's per-blob steps priced one by one, each against a fresh server, ${o.concurrency} lanes, one after the other (PUT only = 1x):`);
+    for (const step of sync.ladder) {
+      console.log(
+        `    ${`${step.label}:`.padEnd(58)} ${seconds1(step.ms).padStart(8)}  ${(step.ms / plain).toFixed(2)}x  PUT median ${step.putMedianMs.toFixed(1)} ms, ` +
+          `${step.newConnections} new connections, CPU server ${seconds1(step.cpu.serverMs)}, this process ${seconds1(step.cpu.tabletMs)}`,
+      );
+    }
+  }
+  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
+  return sync;
+}
+
+function syncRunFigures(sync: SyncBenchResult, o: SyncBenchOptions): void {
+  const { runs } = sync;
   const ratios = runs.map((r) => r.ratio);
   const n = runs.length;
-  const blobsText = `${mb(fixtures.bytes).toFixed(0)} MB, ${fixtures.blobs.toLocaleString('en-US')} blobs, ${sync.mutationsPerRun.toLocaleString('en-US')} mutations`;
+  const moved = `${mb(sync.fixtures.bytes).toFixed(0)} MB, ${sync.mutationsPerRun.toLocaleString('en-US')} mutations`;
   figure('sync', 'syncRatioMedian', `sync / plain upload of the same bytes, median of ${n}`, median(ratios), 'x', SYNC_RATIO_TARGET);
   figure('sync', 'syncRatioMax', `sync / plain upload, max of ${n}`, max(ratios), 'x');
-  figure('sync', 'syncMedian', `syncNow(), full outbox to complete, median of ${n}`, median(runs.map((r) => r.sync.ms)) / 1000, 's');
+  figure('sync', 'syncMedian', `syncNow(), ${moved}, median of ${n}`, median(runs.map((r) => r.sync.ms)) / 1000, 's');
   figure('sync', 'plainMedian', `plain upload, ${o.concurrency} PUTs at a time, median of ${n}`, median(runs.map((r) => r.plain.ms)) / 1000, 's');
   figure('sync', 'syncMBps', 'syncNow() throughput, median', median(runs.map((r) => mbps(r.sync.bytes, r.sync.ms))), 'MB/s');
   figure('sync', 'plainMBps', 'plain upload throughput, median', median(runs.map((r) => mbps(r.plain.bytes, r.plain.ms))), 'MB/s');
   figure('sync', 'syncServerRssPeak', 'server RSS during the sync, peak of all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
 
-  console.log(`  moved per run: ${blobsText} (${photos} photos and their thumbnails; fixtures made in ${msText(fixtures.generateMs)})`);
   for (const [i, r] of runs.entries()) {
     console.log(
       `  run ${i + 1} (${r.order}): sync ${seconds1(r.sync.ms)} (${mbps(r.sync.bytes, r.sync.ms).toFixed(1)} MB/s), plain ${seconds1(r.plain.ms)} ` +
@@ -396,37 +416,33 @@ async function syncFigures(): Promise<SyncBenchResult> {
   console.log(`  medians: sync ${seconds1(median(runs.map((r) => r.sync.ms)))}, plain ${seconds1(median(runs.map((r) => r.plain.ms)))}, ratio ${median(ratios).toFixed(2)}x`);
   const byRatio = [...runs].sort((a, b) => a.ratio - b.ratio);
   const mid = byRatio[Math.floor((byRatio.length - 1) / 2)];
-  if (mid) {
-    const p = mid.profile;
-    const req = (kind: string) => p.requests.find((r) => r.kind === kind);
-    const idb = (kind: string) => p.idb.find((c) => c.kind === kind);
-    const pushes = req('push');
-    const reqText = p.requests.map((r) => `${r.kind.toUpperCase()} ${r.count} x median ${r.medianMs.toFixed(1)} ms`).join(', ');
-    const idbText = p.idb.map((c) => `${c.kind} ${c.count} x mean ${(c.totalMs / Math.max(1, c.count)).toFixed(1)} ms`).join(', ');
-    console.log(`  where the sync's time goes (run ${runs.indexOf(mid) + 1}, the median ratio; ${seconds1(mid.sync.ms)} in all):`);
-    console.log(
-      `    ${msText(p.beforeFirstRequestMs)} before the first request (counting the outbox; pendingBlobBytes reads every blob row, bytes and all: ` +
-        `bulkGet ${msText((idb('bulkGet')?.totalMs ?? 0) / 2)});`,
-    );
-    console.log(
-      `    ${seconds1(p.uploadWindowsMs)} uploading in ${p.pushes} batches, the ${o.concurrency} lanes' time spent: PUT ${pct(p.laneShare.put)}, HEAD ${pct(p.laneShare.head)}, ` +
-        `IndexedDB get ${pct(p.laneShare.idbGet)}, IndexedDB update ${pct(p.laneShare.idbUpdate)}, other or idle ${pct(p.laneShare.other)};`,
-    );
-    console.log(
-      `    ${msText(pushes?.totalMs ?? 0)} in ${pushes?.count ?? 0} pushes, each after its batch's uploads; ` +
-        `${msText(p.afterLastPushMs)} after the last push (pull, storing it, checking which blobs to download: a second bulkGet of every blob row).`,
-    );
-    console.log(`    requests: ${reqText}; the plain upload's PUT median ${mid.plain.putMedianMs.toFixed(1)} ms`);
-    console.log(`    fake-indexeddb, blobs table: ${idbText}; server RSS ${mb(mid.serverRss.idleBytes).toFixed(0)} MB idle, ${mb(mid.serverRss.peakBytes).toFixed(0)} MB peak`);
-  }
-  if (sync.ladder.length > 0) {
-    const plain = median(runs.map((r) => r.plain.ms));
-    const steps = sync.ladder.map((s) => `${s.label} ${seconds1(s.ms)} (${(s.ms / plain).toFixed(2)}x, PUT median ${s.putMedianMs.toFixed(1)} ms)`);
-    console.log(`  the engine's per-blob steps priced one by one, once, each against a fresh server, ${o.concurrency} lanes (plain PUT median of the runs ${seconds1(plain)} = 1x):`);
-    for (const step of steps) console.log(`    ${step}`);
-  }
-  console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
-  return sync;
+  if (!mid) return;
+  const p = mid.profile;
+  const pushes = p.requests.find((r) => r.kind === 'push');
+  const bulkGet = p.idb.find((c) => c.kind === 'bulkGet');
+  const reqText = p.requests.map((r) => `${r.kind.toUpperCase()} ${r.count} x median ${r.medianMs.toFixed(1)} ms`).join(', ');
+  const idbText = p.idb.map((c) => `${c.kind} ${c.count} x mean ${(c.totalMs / Math.max(1, c.count)).toFixed(1)} ms`).join(', ');
+  console.log(`  where the sync's time goes (run ${runs.indexOf(mid) + 1}, the median ratio; ${seconds1(mid.sync.ms)} in all):`);
+  console.log(
+    `    ${msText(p.beforeFirstRequestMs)} before the first request (counting the outbox; pendingBlobBytes reads every blob row, bytes and all, ` +
+      `to add up byteLength: one bulkGet of ${sync.fixtures.blobs.toLocaleString('en-US')} rows);`,
+  );
+  console.log(
+    `    ${seconds1(p.uploadWindowsMs)} uploading in ${p.pushes} batches; of the ${o.concurrency} lanes' time: PUT ${pct(p.laneShare.put)}, HEAD ${pct(p.laneShare.head)}, ` +
+      `IndexedDB get ${pct(p.laneShare.idbGet)}, IndexedDB update (rewrites the row, bytes and all) ${pct(p.laneShare.idbUpdate)}, other or idle ${pct(p.laneShare.other)};`,
+  );
+  console.log(
+    `    ${msText(pushes?.totalMs ?? 0)} in ${pushes?.count ?? 0} pushes, each after its batch's uploads; ` +
+      `${msText(p.afterLastPushMs)} after the last push (pull; storing the page checks which blobs are missing with a second bulkGet of every row).`,
+  );
+  console.log(
+    `    requests: ${reqText}; the plain upload's PUT median ${mid.plain.putMedianMs.toFixed(1)} ms. New TCP connections: sync ${mid.sync.newConnections}, ` +
+      `plain ${mid.plain.newConnections} (Node's fetch closes the connection after every HEAD; a browser would not).`,
+  );
+  console.log(
+    `    fake-indexeddb, blobs table: ${idbText} (both bulkGets ${msText(bulkGet?.totalMs ?? 0)}); ` +
+      `server RSS ${mb(mid.serverRss.idleBytes).toFixed(0)} MB idle, ${mb(mid.serverRss.peakBytes).toFixed(0)} MB peak`,
+  );
 }
 
 async function pushFigures(): Promise<PushRun[]> {
@@ -484,7 +500,7 @@ async function main(): Promise<void> {
   const photos = parts.has('photos') ? await photoFigures() : null;
   const thumbs = parts.has('photos') ? await thumbnailFigures() : null;
   const signing = parts.has('signing') ? await signingFigures() : null;
-  const sync = parts.has('sync') ? await syncFigures() : null;
+  const sync = parts.has('sync') || parts.has('sync-steps') ? await syncFigures() : null;
   const push = parts.has('push') ? await pushFigures() : null;
   if (tti) machine.chromium = tti.browserVersion;
   else if (photos) machine.chromium = photos.browserVersion;
@@ -520,7 +536,7 @@ async function main(): Promise<void> {
       photos: photos && { options: PHOTO_OPTIONS, cpuThrottling: 'none', ...photos },
       thumbnails: thumbs && { options: THUMB_OPTIONS, cpuThrottling: `none, and ${THUMB_OPTIONS.throttledRate}x for throttledRuns`, ...thumbs },
       signing: signing && { options: SIGNING_OPTIONS, cpuThrottling: 'none', ...signing },
-      sync: sync && { options: SYNC_OPTIONS, tablet: 'src/sync engine on fake-indexeddb in Node', server: 'child process', ...sync },
+      sync: sync && { options: syncOptions(), tablet: 'src/sync engine on fake-indexeddb in Node', server: 'child process', ...sync },
       push: push && { options: PUSH_OPTIONS, server: 'child process', loadGenerator: 'this process, same cores', runs: push },
     },
   };

@@ -8,6 +8,7 @@
 //
 // Import this module (dynamically) before anything loads Dexie: it installs fake-indexeddb.
 import 'fake-indexeddb/auto';
+import diagnostics from 'node:diagnostics_channel';
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export type SyncBenchOptions = {
   /** src/sync/send.ts UPLOAD_CONCURRENCY (not exported): the plain upload uses the same. */
   concurrency: number;
   seed: number;
-  /** Also price HEAD and the IndexedDB steps on their own, once (measureLadder). */
+  /** Also price HEAD and the IndexedDB steps one by one, once (measureLadder). */
   ladder: boolean;
 };
 
@@ -67,13 +68,23 @@ export type SyncProfile = {
   phases: { phase: SyncPhase; atMs: number }[];
 };
 
-export type SyncMeasurement = { ms: number; bytes: number; blobs: number; mutations: number; result: SyncResult; blobFilesOnServer: number };
+export type SyncMeasurement = {
+  ms: number;
+  bytes: number;
+  blobs: number;
+  mutations: number;
+  result: SyncResult;
+  blobFilesOnServer: number;
+  /** TCP connections the engine's fetch opened during the sync. */
+  newConnections: number;
+};
 export type PlainMeasurement = {
   ms: number;
   bytes: number;
   blobs: number;
   blobFilesOnServer: number;
   putMedianMs: number;
+  newConnections: number;
   /** CPU time used during the upload: the server process and this process. */
   cpu: { serverMs: number; tabletMs: number };
 };
@@ -94,7 +105,7 @@ export type SyncRun = {
 };
 
 /** One rung of the profile: the same uploads with some of the engine's steps added. */
-export type LadderStep = { label: string; head: boolean; idb: boolean; ms: number; putMedianMs: number; cpu: SyncRun['cpu'] };
+export type LadderStep = LaneSteps & { label: string; ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu'] };
 
 export type SyncBenchResult = {
   fixtures: { photos: number; blobs: number; bytes: number; generateMs: number };
@@ -285,21 +296,30 @@ function profileOf(startMs: number, endMs: number, requests: TracedRequest[], id
 }
 
 /** What a lane does besides the PUT, to price each of the engine's extra steps on its own. */
-type LaneSteps = { head: boolean; db?: WalkaroundDb };
+type LaneSteps = { head: boolean; get: boolean; update: boolean };
+const PUT_ONLY: LaneSteps = { head: false, get: false, update: false };
 
 /**
  * Uploads every blob, `lanes` at a time, in the order given: with no steps, plain fetch PUTs
- * of bytes already in memory; with `head`, a HEAD first; with `db`, the bytes are read from
- * the tablet's blobs table before and the row is marked uploaded after, as the engine does.
+ * of bytes already in memory. `get` reads the bytes from the tablet's blobs table first,
+ * `head` asks the server first, `update` marks the row uploaded after, as the engine does.
  */
-async function laneUpload(server: ServerProcess, token: string, blobs: Blob[], lanes: number, steps: LaneSteps = { head: false }): Promise<{ ms: number; putMedianMs: number; cpu: SyncRun['cpu'] }> {
+async function laneUpload(
+  server: ServerProcess,
+  token: string,
+  blobs: Blob[],
+  lanes: number,
+  steps: LaneSteps = PUT_ONLY,
+  db?: WalkaroundDb,
+): Promise<{ ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu'] }> {
+  if ((steps.get || steps.update) && !db) throw new Error('laneUpload: IndexedDB steps need a database');
   const headers = apiHeaders(token);
   const putMs: number[] = [];
   let next = 0;
   const lane = async () => {
     for (let blob = blobs[next++]; blob !== undefined; blob = blobs[next++]) {
       const url = `${server.url}/api/v1/blobs/${blob.sha256}`;
-      const row = steps.db ? await steps.db.blobs.get(blob.sha256) : blob;
+      const row = steps.get ? await db?.blobs.get(blob.sha256) : blob;
       if (!row) throw new Error(`blob ${blob.sha256} is not on the tablet`);
       if (steps.head) {
         const head = await fetch(url, { method: 'HEAD', headers });
@@ -310,16 +330,41 @@ async function laneUpload(server: ServerProcess, token: string, blobs: Blob[], l
       putMs.push(now() - putStart);
       if (response.status !== 201) throw new Error(`PUT ${blob.sha256}: ${response.status} ${await response.text()}`);
       await response.body?.cancel();
-      if (steps.db) await steps.db.blobs.update(blob.sha256, { onServerAt: new Date().toISOString() });
+      if (steps.update) await db?.blobs.update(blob.sha256, { onServerAt: new Date().toISOString() });
     }
   };
+  const connections = countConnections();
   const serverCpu = server.cpuMs();
   const ownCpu = process.cpuUsage();
   const startMs = now();
   await Promise.all(Array.from({ length: lanes }, lane));
   const ms = now() - startMs;
   const own = process.cpuUsage(ownCpu);
-  return { ms, putMedianMs: medianOf(putMs), cpu: { serverMs: server.cpuMs() - serverCpu, tabletMs: (own.user + own.system) / 1000 } };
+  return {
+    ms,
+    putMedianMs: medianOf(putMs),
+    newConnections: connections.stop(),
+    cpu: { serverMs: server.cpuMs() - serverCpu, tabletMs: (own.user + own.system) / 1000 },
+  };
+}
+
+/**
+ * Counts the TCP connections fetch (undici) opens from now until stop(). Node's fetch closes
+ * the connection after every HEAD (undici resets it, nodejs/undici#262), so each HEAD costs
+ * a new connection here; a browser keeps it alive.
+ */
+function countConnections(): { stop(): number } {
+  let count = 0;
+  const onConnect = () => {
+    count += 1;
+  };
+  diagnostics.subscribe('undici:client:connected', onConnect);
+  return {
+    stop() {
+      diagnostics.unsubscribe('undici:client:connected', onConnect);
+      return count;
+    },
+  };
 }
 
 async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<SyncRun> {
@@ -350,11 +395,13 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       const rss = sampleRss(engineServer);
       const serverCpu = engineServer.cpuMs();
       const tabletCpu = process.cpuUsage();
+      const connections = countConnections();
       trace.on = true;
       const startMs = now();
       const result = await tablet.engine.syncNow();
       const endMs = now();
       trace.on = false;
+      const newConnections = connections.stop();
       const tabletUsage = process.cpuUsage(tabletCpu);
       const cpu = { serverMs: engineServer.cpuMs() - serverCpu, tabletMs: (tabletUsage.user + tabletUsage.system) / 1000 };
       const { peakBytes } = rss.stop();
@@ -362,15 +409,15 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       if (!result.complete) throw new Error(`the sync did not complete: ${JSON.stringify(result)}; ${JSON.stringify(tablet.engine.status.get().problem)}`);
       const blobFilesOnServer = countBlobFiles(engineServer.dataDir);
       return {
-        measurement: { ms: endMs - startMs, bytes, blobs: blobs.length, mutations, result, blobFilesOnServer },
+        measurement: { ms: endMs - startMs, bytes, blobs: blobs.length, mutations, result, blobFilesOnServer, newConnections },
         profile: profileOf(startMs, endMs, trace.requests, idb, phases, options.concurrency),
         serverRss: { idleBytes, peakBytes },
         cpu,
       };
     };
     const runPlain = async (): Promise<PlainMeasurement> => {
-      const { ms, putMedianMs, cpu } = await laneUpload(plainServer, plainDevice.token, blobs, options.concurrency);
-      return { ms, bytes, blobs: blobs.length, blobFilesOnServer: countBlobFiles(plainServer.dataDir), putMedianMs, cpu };
+      const upload = await laneUpload(plainServer, plainDevice.token, blobs, options.concurrency);
+      return { ...upload, bytes, blobs: blobs.length, blobFilesOnServer: countBlobFiles(plainServer.dataDir) };
     };
 
     let engine: Awaited<ReturnType<typeof runEngine>>;
@@ -410,31 +457,34 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
 }
 
 /**
- * Prices the engine's per-blob steps one by one, each against a fresh server: HEAD before
- * each PUT; the IndexedDB get before and update after (bytes from a tablet database filled
- * with the same rows); both, which is the engine's upload lane without batches, push or pull.
+ * Prices the engine's per-blob steps one by one, each against a fresh server, one after the
+ * other so that all rungs see the same machine: plain PUTs; a HEAD before each; the bytes
+ * read from IndexedDB (a tablet database filled with the same rows) before; the row marked
+ * uploaded after; all of them, which is the engine's upload lane without batches, push or pull.
  */
 async function measureLadder(fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<LadderStep[]> {
   const db = openDatabase(`bench-ladder-${Date.now()}`);
   const blobs = fixtures.flatMap((f) => [f.photo, f.thumb]);
   const createdAt = new Date().toISOString();
   await db.blobs.bulkPut(blobs.map((b) => ({ sha256: b.sha256, bytes: b.bytes, mime: b.mime, byteLength: b.bytes.byteLength, createdAt })));
-  const rungs = [
-    { label: 'HEAD + PUT', head: true, idb: false },
-    { label: 'IndexedDB get + PUT + update', head: false, idb: true },
-    { label: 'IndexedDB get + HEAD + PUT + update (the engine\'s lane)', head: true, idb: true },
+  const rungs: (LaneSteps & { label: string })[] = [
+    { label: 'PUT only (the plain upload)', ...PUT_ONLY },
+    { label: 'HEAD + PUT', ...PUT_ONLY, head: true },
+    { label: 'IndexedDB get + PUT', ...PUT_ONLY, get: true },
+    { label: 'IndexedDB get + PUT + update', ...PUT_ONLY, get: true, update: true },
+    { label: 'IndexedDB get + HEAD + PUT + update (the engine\'s lane)', head: true, get: true, update: true },
   ];
   const steps: LadderStep[] = [];
   try {
     for (const [i, rung] of rungs.entries()) {
-      const server = await startServerProcess(`sync profile ${i + 1}`, { storeCode: 'L1', tablets: 2 });
+      const server = await startServerProcess(`sync steps ${i + 1}`, { storeCode: 'L1', tablets: 2 });
       try {
-        const device = await enrollDevice(server.url, server.store.enrollmentCode, 'profile');
-        const upload = await laneUpload(server, device.token, blobs, options.concurrency, { head: rung.head, ...(rung.idb ? { db } : {}) });
+        const device = await enrollDevice(server.url, server.store.enrollmentCode, 'steps');
+        const upload = await laneUpload(server, device.token, blobs, options.concurrency, rung, db);
         const files = countBlobFiles(server.dataDir);
-        if (files !== blobs.length) throw new Error(`profile server holds ${files} blob files, expected ${blobs.length}`);
+        if (files !== blobs.length) throw new Error(`steps server holds ${files} blob files, expected ${blobs.length}`);
         steps.push({ ...rung, ...upload });
-        log(`  profile: ${rung.label}: ${(upload.ms / 1000).toFixed(2)} s`);
+        log(`  steps: ${rung.label}: ${(upload.ms / 1000).toFixed(2)} s`);
       } finally {
         await server.close();
       }
