@@ -77,7 +77,7 @@ function Shell() {
   return (
     <>
       <AppHeader session={session} />
-      {session?.enrollment ? <SyncBar updateRefused={updateRefused} /> : session && section !== 'settings' && <ConnectInvite />}
+      {session?.enrollment ? <SyncBar updateRefused={updateRefused} /> : session && !section && <ConnectInvite />}
       <Suspense fallback={<main className="page" aria-busy="true" />}>
         {session === undefined ? (
           // Not yet known whether the tablet is locked: show no card until it is.

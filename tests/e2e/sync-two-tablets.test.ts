@@ -109,7 +109,6 @@ describe('two tablets of one store, through the real server', () => {
     await page.getByRole('button', { name: '连接门店', exact: true }).tap();
     await expectVisible(page.getByRole('alert').filter({ hasText: '连接码无效、已过期或已用完。请向门店管理员索取新的连接码。' }));
 
-    await page.getByLabel('连接码（8 位，向门店管理员索取）').fill('');
     await page.goto(server.url); // from the job list, as an advisor would start
     await connect(page, store.enrollmentCode, '前台平板');
     // Locked at once: the store and the tablet's letter, and the way to sign in.
@@ -267,6 +266,30 @@ describe('two tablets of one store, through the real server', () => {
     const image = checkin.getByRole('img', { name: '王芳 的签名' }).first();
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await rawMessageKeys(page)).toEqual([]);
+  });
+
+  it("shows tablet A's card among the vehicle's earlier visits on a new card, from the server, and from the tablet when offline", async () => {
+    if (!b) throw new Error('tablet B is not open');
+    const { page, context } = b;
+    const number = server.data.storage.getJob(store.storeId, jobId)?.number ?? '';
+    expect(number).toMatch(new RegExp(`^${store.code}-\\d{8}-A001$`));
+    await page.getByRole('link', { name: '电子接车单' }).tap();
+    await page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: /立即同步/ }).tap();
+    await expectText(page.getByRole('region', { name: '同步状态' }), /上次全部上传：\d{4}-\d\d-\d\d \d\d:\d\d/);
+
+    await page.getByRole('button', { name: /新建接车单/ }).tap();
+    await step(page, /车辆/).tap();
+    await page.getByLabel('车牌号').fill(PLATE);
+    await page.getByLabel('车牌号').blur();
+    const visits = page.getByRole('region', { name: '本车历史记录（1）' });
+    await expectText(visits, '来自门店服务器');
+    const visit = visits.getByRole('row').filter({ hasText: number });
+    await expectText(visit, '35,120 km');
+    await expectText(visit, '0 处');
+
+    await context.setOffline(true);
+    await expectText(visits, '来自本机记录（离线：门店其他平板的记录可能未显示）');
+    await expectText(visits.getByRole('row').filter({ hasText: number }), '35,120 km');
     expect(b.errors).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { signOut } from '../../db/advisor-repo.ts';
-import { db } from '../../db/instance.ts';
 import type { SyncResult } from '../../sync/sync-engine.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useOnline } from '../../ui/online.ts';
@@ -10,6 +8,7 @@ import { syncCounts } from '../../ui/sync/shown-state.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { SyncProgress } from '../../ui/sync/SyncProgress.tsx';
 import { useSyncStateIndex } from '../../ui/sync/use-sync-state.ts';
+import { handOver } from '../AppHeader.tsx';
 
 /**
  * 交班: sends everything, with progress over photos and changes, and ends with a plain answer.
@@ -50,7 +49,7 @@ export function EndOfShiftPanel({ onClose }: { onClose: () => void }) {
             </button>
           )}
           {result?.complete && (
-            <button type="button" className="btn btn-large" onClick={() => void signOut(db).then(onClose)}>
+            <button type="button" className="btn btn-large" onClick={() => void handOver()}>
               {t('session.signOut')}
             </button>
           )}
