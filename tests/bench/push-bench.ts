@@ -12,11 +12,16 @@ import type { Mutation } from '../../src/shared/mutation.ts';
 import { pushResponseSchema } from '../../src/shared/protocol.ts';
 import { DAMAGE_TYPES, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
 import { realisticCard, seededRng, type Rng } from './cards.ts';
-import { apiHeaders, enrollDevice, sampleRss, startServerProcess, type ServerProcess } from './server-process.ts';
+import { apiHeaders, enrollDevice, sampleRss, schedSince, startServerProcess, type Sched, type ServerProcess } from './server-process.ts';
 import { percentile } from './stats.ts';
 
 export type PushBenchOptions = {
   tablets: number;
+  /**
+   * Also run each batch size paced at this many mutations/s in all, spread evenly over the
+   * tablets, and time each push from when it was due (so a late start counts as latency).
+   */
+  pacedRate?: number;
   jobsPerTablet: number;
   batchSizes: number[];
   /** Untimed pushing before the window, so neither side is measured cold. */
@@ -27,6 +32,11 @@ export type PushBenchOptions = {
 
 export type PushRun = {
   batchSize: number;
+  /** 'closed': each tablet pushes again as soon as it has its answer; 'paced': at `offeredPerSecond` in all. */
+  mode: 'closed' | 'paced';
+  offeredPerSecond: number | null;
+  /** Paced: pushes that were due before the deadline but never sent (0 when the pace was held). */
+  backlog: number;
   tablets: number;
   /** From the window's start to the last answer of a push started in it. */
   elapsedMs: number;
@@ -39,6 +49,8 @@ export type PushRun = {
   serverRss: { idleBytes: number; peakBytes: number; afterBytes: number; samples: number };
   /** CPU time over the window, as a share of one core: the server and this load generator. */
   cpuCores: { server: number; loadGenerator: number };
+  /** The server's event loop over the window: on a CPU, and runnable but waiting for a CPU. */
+  serverMainThread: Sched;
   /** Damage marks per job card at the end (every other mutation adds one). */
   damagesPerJob: number;
   setupMs: number;
@@ -107,8 +119,8 @@ async function push(agent: Agent, server: ServerProcess, tablet: SimTablet, muta
   }
 }
 
-async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (line: string) => void): Promise<PushRun> {
-  const server = await startServerProcess(`push ${batchSize}`, { storeCode: 'PB', tablets: options.tablets });
+async function oneBatchSize(batchSize: number, pacedRate: number | null, options: PushBenchOptions, log: (line: string) => void): Promise<PushRun> {
+  const server = await startServerProcess(`push ${batchSize}${pacedRate ? ' paced' : ''}`, { storeCode: 'PB', tablets: options.tablets });
   const agent = new Agent({ keepAlive: true, maxSockets: options.tablets });
   try {
     const setupStart = now();
@@ -136,43 +148,57 @@ async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (
     const idleBytes = server.rssBytes();
     const rss = sampleRss(server);
 
-    // Every tablet pushes one batch at a time until the deadline; only the window is counted.
+    // Every tablet has one push out at a time until the deadline. Closed loop, it pushes again
+    // as soon as it has its answer, and pushes started in the window are counted. Paced, its
+    // pushes are due every `interval` ms, staggered across tablets; one that comes due while
+    // the previous push is still out waits for it; pushes answered in the window are counted,
+    // each with its latency from when it was due, and any still unsent at the deadline are
+    // the backlog: the pace was more than the server could take.
+    const paced = pacedRate !== null;
+    const interval = paced ? (options.tablets * batchSize * 1000) / pacedRate : 0;
     const latencies: number[] = [];
     let mutations = 0;
+    let backlog = 0;
     let windowStart = Number.POSITIVE_INFINITY;
-    let counting = false;
     let lastEnd = 0;
     let serverCpu = 0;
+    let serverSched = server.schedMs();
     let ownCpu = process.cpuUsage();
-    const loop = async (tablet: SimTablet, deadline: number) => {
-      while (now() < deadline) {
+    const begin = now();
+    const deadline = begin + options.warmupMs + options.durationMs;
+    const loop = async (tablet: SimTablet, index: number) => {
+      let due = begin + (interval * index) / options.tablets;
+      while (now() < deadline && due < deadline) {
+        const wait = due - now();
+        if (paced && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const batch = Array.from({ length: batchSize }, () => nextChange(tablet));
-        const start = now();
-        const timed = counting;
+        const start = paced ? due : now();
+        due += interval;
         await push(agent, server, tablet, batch);
         const end = now();
-        if (timed && start >= windowStart) {
+        if (paced ? end >= windowStart && end <= deadline : start >= windowStart) {
           latencies.push(end - start);
           mutations += batch.length;
           lastEnd = Math.max(lastEnd, end);
         }
       }
+      for (; paced && due < deadline; due += interval) backlog += 1;
     };
-    const begin = now();
-    const deadline = begin + options.warmupMs + options.durationMs;
     const warmupOver = new Promise<void>((resolve) =>
       setTimeout(() => {
         windowStart = now();
-        counting = true;
         serverCpu = server.cpuMs();
+        serverSched = server.schedMs();
         ownCpu = process.cpuUsage();
         resolve();
       }, options.warmupMs),
     );
-    await Promise.all([warmupOver, ...tablets.map((tablet) => loop(tablet, deadline))]);
+    await Promise.all([warmupOver, ...tablets.map((tablet, i) => loop(tablet, i))]);
+    if (paced) lastEnd = deadline;
     const elapsedMs = lastEnd - windowStart;
     const own = process.cpuUsage(ownCpu);
     const cpuCores = { server: (server.cpuMs() - serverCpu) / elapsedMs, loadGenerator: (own.user + own.system) / 1000 / elapsedMs };
+    const serverMainThread = schedSince(serverSched, server.schedMs());
     const peak = rss.stop();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const afterBytes = server.rssBytes();
@@ -180,6 +206,9 @@ async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (
 
     const run: PushRun = {
       batchSize,
+      mode: paced ? 'paced' : 'closed',
+      offeredPerSecond: pacedRate,
+      backlog,
       tablets: tablets.length,
       elapsedMs,
       requests: latencies.length,
@@ -189,12 +218,13 @@ async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (
       latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: Math.max(...latencies) },
       serverRss: { idleBytes, peakBytes: peak.peakBytes, afterBytes, samples: peak.samples },
       cpuCores,
+      serverMainThread,
       damagesPerJob: damages / (tablets.length * options.jobsPerTablet),
       setupMs,
       loadAverage: loadavg()[0] ?? 0,
     };
     log(
-      `  ${batchSize} per push: ${Math.round(run.mutationsPerSecond)} mutations/s, ${Math.round(run.requestsPerSecond)} pushes/s, ` +
+      `  ${batchSize} per push${pacedRate ? `, paced at ${pacedRate} mutations/s` : ''}: ${Math.round(run.mutationsPerSecond)} mutations/s, ${Math.round(run.requestsPerSecond)} pushes/s, ` +
         `p50/p95/p99 ${run.latencyMs.p50.toFixed(1)}/${run.latencyMs.p95.toFixed(1)}/${run.latencyMs.p99.toFixed(1)} ms`,
     );
     return run;
@@ -206,6 +236,9 @@ async function oneBatchSize(batchSize: number, options: PushBenchOptions, log: (
 
 export async function measurePush(options: PushBenchOptions, log: (line: string) => void = console.log): Promise<PushRun[]> {
   const runs: PushRun[] = [];
-  for (const batchSize of options.batchSizes) runs.push(await oneBatchSize(batchSize, options, log));
+  for (const batchSize of options.batchSizes) {
+    runs.push(await oneBatchSize(batchSize, null, options, log));
+    if (options.pacedRate) runs.push(await oneBatchSize(batchSize, options.pacedRate, options, log));
+  }
   return runs;
 }

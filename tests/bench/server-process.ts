@@ -26,6 +26,8 @@ export type ServerProcess = {
   rssBytes(): number;
   /** User + system CPU time the server process has used so far, in ms. */
   cpuMs(): number;
+  /** The server's main thread (its event loop) so far: ms on a CPU and ms runnable but waiting for one. */
+  schedMs(): Sched;
   close(): Promise<void>;
 };
 
@@ -91,7 +93,7 @@ export async function startServerProcess(label: string, options: { storeCode: st
     });
     const pid = child.pid;
     if (pid === undefined) throw new Error(`server ${label} has no pid`);
-    return { url, pid, store, dataDir, rssBytes: () => rssBytesOf(pid), cpuMs: () => cpuMsOf(pid), close };
+    return { url, pid, store, dataDir, rssBytes: () => rssBytesOf(pid), cpuMs: () => cpuMsOf(pid), schedMs: () => schedMsOf(pid), close };
   } catch (error) {
     await close();
     throw error;
@@ -115,6 +117,21 @@ export function cpuMsOf(pid: number): number {
   // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
+
+export type Sched = { onCpuMs: number; waitingMs: number };
+
+/**
+ * From /proc/<pid>/schedstat (the process's main thread, in ns): time on a CPU and time
+ * runnable but waiting for one. On a shared machine the second says how much other
+ * processes held the server back; what remains of the wall time it was blocked (disk) or idle.
+ */
+export function schedMsOf(pid: number): Sched {
+  const [onCpu = Number.NaN, waiting = Number.NaN] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+  return { onCpuMs: onCpu / 1e6, waitingMs: waiting / 1e6 };
+}
+
+/** The change between two readings. */
+export const schedSince = (before: Sched, after: Sched): Sched => ({ onCpuMs: after.onCpuMs - before.onCpuMs, waitingMs: after.waitingMs - before.waitingMs });
 
 /** Samples the server's RSS every `everyMs` until stopped; returns the peak seen. */
 export function sampleRss(server: Pick<ServerProcess, 'rssBytes'>, everyMs = 200): { stop(): { peakBytes: number; samples: number } } {

@@ -23,7 +23,7 @@ import type { SyncPhase } from '../../src/sync/sync-status.ts';
 import type { SyncResult } from '../../src/sync/sync-engine.ts';
 import { createTablet, fakeJpeg } from '../support/tablet.ts';
 import { realisticCard, seededRng } from './cards.ts';
-import { apiHeaders, enrollDevice, sampleRss, startServerProcess, type ServerProcess } from './server-process.ts';
+import { apiHeaders, enrollDevice, sampleRss, schedSince, startServerProcess, type Sched, type ServerProcess } from './server-process.ts';
 
 export type SyncBenchOptions = {
   runs: number;
@@ -87,6 +87,7 @@ export type PlainMeasurement = {
   newConnections: number;
   /** CPU time used during the upload: the server process and this process. */
   cpu: { serverMs: number; tabletMs: number };
+  serverMainThread: Sched;
 };
 
 export type SyncRun = {
@@ -100,12 +101,14 @@ export type SyncRun = {
   serverRss: { idleBytes: number; peakBytes: number };
   /** CPU time used during the sync: the server process and this process (tablet + fake-indexeddb). */
   cpu: { serverMs: number; tabletMs: number };
+  /** The engine's server's event loop during the sync: on a CPU, and runnable but waiting for one. */
+  serverMainThread: Sched;
   /** 1-minute load average at the end of the run: the machine is shared. */
   loadAverage: number;
 };
 
 /** One rung of the profile: the same uploads with some of the engine's steps added. */
-export type LadderStep = LaneSteps & { label: string; ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu'] };
+export type LadderStep = LaneSteps & { label: string; ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu']; serverMainThread: Sched };
 
 export type SyncBenchResult = {
   fixtures: { photos: number; blobs: number; bytes: number; generateMs: number };
@@ -311,7 +314,7 @@ async function laneUpload(
   lanes: number,
   steps: LaneSteps = PUT_ONLY,
   db?: WalkaroundDb,
-): Promise<{ ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu'] }> {
+): Promise<{ ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu']; serverMainThread: Sched }> {
   if ((steps.get || steps.update) && !db) throw new Error('laneUpload: IndexedDB steps need a database');
   const headers = apiHeaders(token);
   const putMs: number[] = [];
@@ -335,6 +338,7 @@ async function laneUpload(
   };
   const connections = countConnections();
   const serverCpu = server.cpuMs();
+  const serverSched = server.schedMs();
   const ownCpu = process.cpuUsage();
   const startMs = now();
   await Promise.all(Array.from({ length: lanes }, lane));
@@ -345,6 +349,7 @@ async function laneUpload(
     putMedianMs: medianOf(putMs),
     newConnections: connections.stop(),
     cpu: { serverMs: server.cpuMs() - serverCpu, tabletMs: (own.user + own.system) / 1000 },
+    serverMainThread: schedSince(serverSched, server.schedMs()),
   };
 }
 
@@ -383,7 +388,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
     const outbox = await tablet.db.outbox.count();
     if (outbox !== mutations) throw new Error(`outbox has ${outbox} entries, expected ${mutations}`);
 
-    const runEngine = async (): Promise<{ measurement: SyncMeasurement; profile: SyncProfile; serverRss: SyncRun['serverRss']; cpu: SyncRun['cpu'] }> => {
+    const runEngine = async (): Promise<Pick<SyncRun, 'profile' | 'serverRss' | 'cpu' | 'serverMainThread'> & { measurement: SyncMeasurement }> => {
       const idb: TracedIdb[] = [];
       traceBlobTable(tablet.db, idb);
       const phases: SyncProfile['phases'] = [];
@@ -394,6 +399,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       const idleBytes = engineServer.rssBytes();
       const rss = sampleRss(engineServer);
       const serverCpu = engineServer.cpuMs();
+      const serverSched = engineServer.schedMs();
       const tabletCpu = process.cpuUsage();
       const connections = countConnections();
       trace.on = true;
@@ -404,6 +410,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       const newConnections = connections.stop();
       const tabletUsage = process.cpuUsage(tabletCpu);
       const cpu = { serverMs: engineServer.cpuMs() - serverCpu, tabletMs: (tabletUsage.user + tabletUsage.system) / 1000 };
+      const serverMainThread = schedSince(serverSched, engineServer.schedMs());
       const { peakBytes } = rss.stop();
       unsubscribe();
       if (!result.complete) throw new Error(`the sync did not complete: ${JSON.stringify(result)}; ${JSON.stringify(tablet.engine.status.get().problem)}`);
@@ -413,6 +420,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
         profile: profileOf(startMs, endMs, trace.requests, idb, phases, options.concurrency),
         serverRss: { idleBytes, peakBytes },
         cpu,
+        serverMainThread,
       };
     };
     const runPlain = async (): Promise<PlainMeasurement> => {
@@ -443,6 +451,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       profile: engine.profile,
       serverRss: engine.serverRss,
       cpu: engine.cpu,
+      serverMainThread: engine.serverMainThread,
       loadAverage: loadavg()[0] ?? 0,
     };
     log(
