@@ -4,7 +4,9 @@
 // is sent by itself and says 已同步, and the end of shift says the tablet is safe to hand in.
 // The server holds the card and bytes that re-hash to their names. Signing out locks A (a
 // wrong PIN refused, the right one opens). Tablet B, connected with the same code, receives
-// the card with its photos and the signature.
+// the card with its photos and the signature, and shows it among the vehicle's earlier visits.
+// A signature A gave offline on a version B has changed since is refused by the server: the
+// card says so and what to do, and the end of shift is not safe until it is dealt with.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -62,6 +64,29 @@ async function setPin(setup: ReturnType<Page['getByRole']>, pin: string) {
   await setup.getByLabel('新 PIN（4–8 位数字）', { exact: true }).fill(pin);
   await setup.getByLabel('再次输入 PIN', { exact: true }).fill(pin);
   await setup.getByRole('button', { name: '保存 PIN' }).tap();
+}
+
+/**
+ * Hands the tablet to the customer for the check-in condition; they sign; the advisor's PIN
+ * (after a wrong one that must be refused, if given) brings the card back.
+ */
+async function customerSignsCheckin(page: Page, jobId: string, wrongPin?: string) {
+  await page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请顾客签字/ }).tap();
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/customer');
+  await drawSignature(page, page.getByRole('img', { name: '签名区' }));
+  await page.getByRole('button', { name: /确认签字/ }).tap();
+  await expectVisible(page.getByRole('heading', { name: '谢谢，签字已保存' }));
+  await page.getByRole('button', { name: '顾问解锁' }).tap();
+  const dialog = page.getByRole('dialog', { name: '顾问解锁' });
+  if (wrongPin) {
+    await dialog.getByLabel('顾问 PIN', { exact: true }).fill(wrongPin);
+    await dialog.getByRole('button', { name: '解锁', exact: true }).tap();
+    await expectVisible(dialog.getByRole('alert').filter({ hasText: 'PIN 不正确' }));
+    expect(new URL(page.url()).pathname).toBe('/customer');
+  }
+  await dialog.getByLabel('顾问 PIN', { exact: true }).fill(PIN);
+  await dialog.getByRole('button', { name: '解锁', exact: true }).tap();
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(`/jobs/${jobId}/signing`);
 }
 
 const thumbWidths = (page: Page) =>
@@ -168,19 +193,7 @@ describe('two tablets of one store, through the real server', () => {
 
     // The customer signs; on a connected tablet the advisor's own PIN ends customer mode.
     await step(page, /客户签字/).tap();
-    await page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请顾客签字/ }).tap();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/customer');
-    await drawSignature(page, page.getByRole('img', { name: '签名区' }));
-    await page.getByRole('button', { name: /确认签字/ }).tap();
-    await expectVisible(page.getByRole('heading', { name: '谢谢，签字已保存' }));
-    await page.getByRole('button', { name: '顾问解锁' }).tap();
-    const dialog = page.getByRole('dialog', { name: '顾问解锁' });
-    await dialog.getByLabel('顾问 PIN', { exact: true }).fill('1357');
-    await dialog.getByRole('button', { name: '解锁', exact: true }).tap();
-    await expectVisible(dialog.getByRole('alert').filter({ hasText: 'PIN 不正确' }));
-    await dialog.getByLabel('顾问 PIN', { exact: true }).fill(PIN);
-    await dialog.getByRole('button', { name: '解锁', exact: true }).tap();
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(`/jobs/${jobId}/signing`);
+    await customerSignsCheckin(page, jobId, '1357');
     await expectText(page.getByRole('region', { name: '接车确认' }), '✓ 有效');
 
     await expectVisible(page.locator('.card-header').getByText('仅在本机'));
@@ -242,7 +255,7 @@ describe('two tablets of one store, through the real server', () => {
     await expectVisible(page.getByText('服务顾问：张顾问'));
     await expectText(row(page), '已同步');
     expect(a.errors).toEqual([]);
-    await a.context.close();
+    await a.context.close(); // one Chromium at a time on this machine; A is opened again below
   });
 
   it('connects tablet B with the same code and receives the card with its photos and signature', async () => {
@@ -291,5 +304,58 @@ describe('two tablets of one store, through the real server', () => {
     await expectText(visits, '来自本机记录（离线：门店其他平板的记录可能未显示）');
     await expectText(visits.getByRole('row').filter({ hasText: number }), '35,120 km');
     expect(b.errors).toEqual([]);
+  });
+
+  it('shows a signature the server refuses as 需要处理 with what to do, and ends the shift safe only once it is dealt with', async () => {
+    // B corrects the mileage of the card and sends it.
+    if (!b) throw new Error('tablet B is not open');
+    await b.context.setOffline(false);
+    await b.page.goto(`${server.url}/jobs/${jobId}/condition`);
+    await b.page.getByLabel('行驶里程（km）').fill('35200');
+    await b.page.getByLabel('行驶里程（km）').blur();
+    await expectVisible(b.page.getByRole('status').filter({ hasText: '已保存在本机' }));
+    await b.page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: /立即同步/ }).tap();
+    await expect.poll(() => server.data.storage.getJob(store.storeId, jobId)?.card.odometerKm, { timeout: 15_000 }).toBe(35_200);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+
+    // A, with no network, has the customer sign again what A has: the old mileage.
+    const context = await launchTablet(`${profileA.dir}/browser`);
+    await context.setOffline(true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    a = { context, page, errors: watchErrors(page) };
+    await page.goto(`${server.url}/jobs/${jobId}/signing`);
+    await customerSignsCheckin(page, jobId);
+    await expectVisible(page.locator('.card-header').getByText('仅在本机'));
+
+    // Back online, the server refuses it: the card says why and what to do.
+    await context.setOffline(false);
+    const notice = page.getByRole('alert').filter({ hasText: '这张接车单需要处理' });
+    await expectText(notice, '顾客签字的版本与服务器上的不同，签字未被接受。请让顾客重新签字。');
+    await expectVisible(page.locator('.card-header').getByText('需要处理'));
+    expect(server.data.storage.getJob(store.storeId, jobId)?.card.odometerKm).toBe(35_200);
+
+    const shift = async () => {
+      await page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: '交班' }).tap();
+      return page.getByRole('dialog', { name: '交班：把数据全部上传' });
+    };
+    let panel = await shift();
+    await expectText(panel, '还不能交还平板');
+    await expectText(panel, '1 张接车单需要处理');
+    await expectText(panel, '请让顾客重新签字');
+    expect(await panel.getByText('全部已上传到服务器，可以交还平板').count()).toBe(0);
+    await panel.getByRole('button', { name: '关闭' }).tap();
+
+    // The customer signs the card as the server has it; the advisor says it is dealt with.
+    await expectVisible(page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请顾客签字/ }));
+    await customerSignsCheckin(page, jobId);
+    await page.getByRole('button', { name: '✓ 已处理，不再提示' }).tap();
+    panel = await shift();
+    await expectVisible(panel.getByText('全部已上传到服务器，可以交还平板'));
+    const signatures = Object.values(server.data.storage.getJob(store.storeId, jobId)?.signatures ?? {});
+    expect(signatures.map((s) => s.kind)).toEqual(['checkin', 'checkin']);
+    await panel.getByRole('button', { name: '关闭' }).tap();
+    await expectVisible(page.locator('.card-header').getByText('已同步'));
+    expect(a.errors).toEqual([]);
   });
 });

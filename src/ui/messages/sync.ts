@@ -10,6 +10,7 @@ const zhCN = {
   'attention.unknown_job': '服务器上没有这张接车单（可能属于其他门店），更改未被接受。请联系门店管理员。',
   'attention.content_mismatch': '顾客签字的版本与服务器上的不同，签字未被接受。请让顾客重新签字。',
   'attention.blob_missing': '有照片或签名图片在本机缺失，无法上传。请重新拍照或重新签字。',
+  'attention.resolve': '已处理，不再提示',
 
   'sync.bar': '同步状态',
   'sync.lastComplete': '上次全部上传：{time}',
@@ -71,6 +72,7 @@ const en: Record<SyncMessageKey, string> = {
   'attention.unknown_job': 'The server does not know this job card (it may belong to another store); the change was not accepted. Ask the store administrator.',
   'attention.content_mismatch': "The customer signed a version that differs from the server's; the signature was not accepted. Ask the customer for a new signature.",
   'attention.blob_missing': 'A photo or signature image is missing on this tablet and cannot be sent. Take the photo or the signature again.',
+  'attention.resolve': 'Done: stop showing this',
 
   'sync.bar': 'Sync status',
   'sync.lastComplete': 'Last everything sent: {time}',

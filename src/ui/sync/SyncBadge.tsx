@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { resolveAttention } from '../../db/attention-repo.ts';
+import { db } from '../../db/instance.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useI18n } from '../i18n.tsx';
 import { Icon } from '../Icon.tsx';
@@ -13,9 +16,13 @@ export function SyncBadge({ state }: { state: JobSyncState }) {
   );
 }
 
-/** Why the server refused a card's changes, each reason as what to do about it. */
-export function AttentionNotice({ state }: { state: JobSyncState }) {
+/**
+ * Why the server refused a card's changes, each reason as what to do about it, and the way to
+ * say it has been done (the notice, and the end of shift's "not safe", then go).
+ */
+export function AttentionNotice({ jobId, state }: { jobId: string; state: JobSyncState }) {
   const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
   if (state.kind !== 'attention') return null;
   return (
     <div className="banner banner-error attention-notice" role="alert">
@@ -27,6 +34,14 @@ export function AttentionNotice({ state }: { state: JobSyncState }) {
           <li key={reason}>{t(`attention.${reason}`)}</li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => resolveAttention(db, jobId).catch((e: unknown) => setError(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })))}
+      >
+        ✓ {t('attention.resolve')}
+      </button>
+      {error && <p>{error}</p>}
     </div>
   );
 }

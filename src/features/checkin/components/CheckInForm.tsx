@@ -93,7 +93,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
           </div>
           <SaveIndicator state={saveState} />
         </header>
-        {syncState && <AttentionNotice state={syncState} />}
+        {syncState && <AttentionNotice jobId={job.id} state={syncState} />}
         <StepBar current={step} onSelect={(s) => void goTo(s)} />
         <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
           <h2>{t(`step.${step}`)}</h2>
