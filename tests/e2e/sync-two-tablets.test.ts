@@ -235,7 +235,7 @@ describe('two tablets of one store, through the real server', () => {
     }
   });
 
-  it('locks on sign out: a wrong PIN is refused, the right one unlocks', async () => {
+  it('locks on sign out: a wrong PIN is refused, the right one unlocks, and the password lets a forgetful advisor back in', async () => {
     const { page } = a;
     await page.getByRole('button', { name: '退出登录' }).tap();
     await expectVisible(page.getByRole('heading', { name: '请点选你的名字，用 PIN 解锁' }));
@@ -254,6 +254,13 @@ describe('two tablets of one store, through the real server', () => {
     await unlock.getByRole('button', { name: '解锁', exact: true }).tap();
     await expectVisible(page.getByText('服务顾问：张顾问'));
     await expectText(row(page), '已同步');
+
+    // An advisor who forgot the PIN signs in with the password and may set a new one or keep it.
+    await page.getByRole('button', { name: '退出登录' }).tap();
+    await page.getByRole('button', { name: /用账号密码登录/ }).tap();
+    const setup = await signInAndSetPin(page, store);
+    await setup.getByRole('button', { name: '保留原来的 PIN' }).tap();
+    await expectVisible(page.getByText('服务顾问：张顾问'));
     expect(a.errors).toEqual([]);
     await a.context.close(); // one Chromium at a time on this machine; A is opened again below
   });
