@@ -75,7 +75,7 @@ const en: Record<SyncMessageKey, string> = {
   'attention.resolve': 'Done: stop showing this',
 
   'sync.bar': 'Sync status',
-  'sync.lastComplete': 'Last everything sent: {time}',
+  'sync.lastComplete': 'Last full sync: {time}',
   'sync.never': 'Not synced yet',
   'sync.pendingCards': '{count} waiting to send',
   'sync.attentionCards': '{count} need attention',
