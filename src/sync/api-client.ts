@@ -44,7 +44,8 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export type ApiClientOptions = {
   /** '' for the server the app was loaded from; an absolute URL in tests. */
   baseUrl?: string;
-  token?: () => string | undefined;
+  /** The device token, read before each request (it may have to be loaded first). */
+  token?: () => string | undefined | Promise<string | undefined>;
   fetch?: typeof fetch;
   timeoutMs?: number;
 };
@@ -56,7 +57,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function request(method: string, path: string, init: { body?: BodyInit; type?: string } = {}): Promise<Response> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
-    const token = options.token?.();
+    const token = await options.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (init.type) headers['content-type'] = init.type;
     let response: Response;

@@ -42,7 +42,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const isOnline = options.isOnline ?? (() => true);
   const status = createSyncStatusStore();
   let token: string | undefined;
-  const api = createApiClient({ ...options.api, token: () => token });
+  // Requests made through `api` before the first run (an earlier-visits look-up at start)
+  // load the token themselves; each run reads it afresh (the tablet may have been re-enrolled).
+  const api = createApiClient({ ...options.api, token: async () => (token ??= (await getDevice(db)).enrollment?.deviceToken) });
 
   let running: Promise<SyncResult> | null = null;
   let again: Promise<SyncResult> | null = null;

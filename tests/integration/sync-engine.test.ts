@@ -119,6 +119,11 @@ describe('sync engine', () => {
     b.engine.stop();
   });
 
+  it('lets a look-up through the engine use the device token before the first run', async () => {
+    const a = await createTablet('A6', { baseUrl }, store.enrollmentCode);
+    expect(await a.engine.api.visits({ plate: '粤Z00000' })).toEqual([]);
+  });
+
   it('records who made a change only for an advisor who signed in on that tablet', async () => {
     const a = await createTablet('A3', { baseUrl }, store.enrollmentCode);
     await signInAdvisor(a.db, { username: store.advisor.username, password: store.advisor.password }, { baseUrl });
