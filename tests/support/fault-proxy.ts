@@ -33,8 +33,10 @@ export type FaultProxyOptions = {
   /** The server's address (the same across restarts). */
   target: string;
   random: () => number;
-  /** Chance that a request meets a fault while faults are on; the kind is drawn uniformly. */
-  faultRate: number;
+  /** Chance that a request meets a fault while faults are on. */
+  faultRate: number | ((request: ProxiedRequest) => number);
+  /** Relative chance of each kind of fault (1 for a kind not named). */
+  weights?: Partial<Record<FaultKind, number>>;
   /** Longest 'delay', in ms. */
   maxDelayMs?: number;
   /** Called once a request has been sent on to the server. */
@@ -63,8 +65,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let faulty = false;
   const counts = Object.fromEntries([...FAULT_KINDS, 'pass', 'server-down'].map((kind) => [kind, 0])) as Record<Outcome, number>;
 
-  const draw = (): FaultKind | 'pass' => {
-    const fault = !faulty || options.random() >= options.faultRate ? 'pass' : (FAULT_KINDS[Math.floor(options.random() * FAULT_KINDS.length)] ?? 'pass');
+  const weights = FAULT_KINDS.map((kind) => options.weights?.[kind] ?? 1);
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const rateOf = typeof options.faultRate === 'number' ? () => options.faultRate as number : options.faultRate;
+  const draw = (request: ProxiedRequest): FaultKind | 'pass' => {
+    let fault: FaultKind | 'pass' = 'pass';
+    if (faulty && options.random() < rateOf(request)) {
+      let r = options.random() * totalWeight;
+      fault = FAULT_KINDS.find((_, i) => (r -= weights[i] ?? 0) < 0) ?? 'pass';
+    }
     counts[fault] += 1;
     return fault;
   };
@@ -72,7 +81,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readAll(req);
     const proxied = { method: req.method ?? 'GET', path: req.url ?? '/' };
-    const fault = draw();
+    const fault = draw(proxied);
     if (fault === 'drop-request') return void req.socket.destroy();
     if (fault === 'unavailable') {
       res.writeHead(options.random() < 0.5 ? 502 : 503, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');

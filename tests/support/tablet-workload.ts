@@ -57,17 +57,25 @@ async function editable(tablet: Tablet, shop: Shop): Promise<Job[]> {
   return jobs.filter((job) => shop.owner.get(job.id) === tablet.name || !shop.privateJobs.has(job.id));
 }
 
-/** Runs `act` on a random card this tablet may edit, if there is one. */
+/**
+ * Runs `act` on a card this tablet may edit, if there is one: half the time one of the few
+ * newest (the cars at the desk now, which every tablet is working on), else any. Tablets
+ * writing the same fields of the same cards at once is what makes order, and so a change
+ * applied twice or lost, show in the result.
+ */
 function onJob(act: (tablet: Tablet, job: Job, rng: Rng, shop: Shop) => Promise<unknown>): Action {
   return async (tablet, rng, shop) => {
-    const jobs = await editable(tablet, shop);
-    if (jobs.length > 0) await act(tablet, pick(rng, jobs), rng, shop);
+    const jobs = (await editable(tablet, shop)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (jobs.length > 0) await act(tablet, pick(rng, rng() < 0.5 ? jobs.slice(-3) : jobs), rng, shop);
   };
 }
 
 function cardPatch(rng: Rng): CardPatch {
   const patches: (() => CardPatch)[] = [
+    // Mileage and name twice as likely: fields several tablets overwrite in turn.
     () => ({ odometerKm: int(rng, 300_000) }),
+    () => ({ odometerKm: int(rng, 300_000) }),
+    () => ({ customer: { name: pick(rng, ['张伟', '王芳', '李娜', '刘洋', '陈静']) } }),
     () => ({ customer: { name: pick(rng, ['张伟', '王芳', '李娜', '刘洋', '陈静']) } }),
     () => ({ customer: { phone: `138${String(int(rng, 1e8)).padStart(8, '0')}` } }),
     () => ({ vehicle: { color: pick(rng, ['白', '黑', '银', '红']), model: pick(rng, ['卡罗拉', '雅阁', '朗逸']) } }),
@@ -163,7 +171,7 @@ const ACTIONS: (readonly [Action, number])[] = [
     }),
     5,
   ],
-  [(tablet) => tablet.engine.syncNow(), 10],
+  [(tablet) => tablet.engine.syncNow(), 14],
   [(_tablet, rng) => new Promise((resolve) => setTimeout(resolve, int(rng, 20))), 5],
 ];
 
