@@ -46,6 +46,8 @@ function faultRate(request: ProxiedRequest): number {
   return 0.33;
 }
 const TAIL_ROUNDS = 3;
+/** How long a tablet waits for an answer here (30 s in the app): a stalled request costs this. */
+const TIMEOUT_MS = 700;
 
 type Totals = { seeds: number; mutations: number; rejected: number; photos: number; signatures: number; faults: number; kills: number; lost: number; duplicated: number; ms: number };
 const totals: Totals = { seeds: 0, mutations: 0, rejected: 0, photos: 0, signatures: 0, faults: 0, kills: 0, lost: 0, duplicated: 0, ms: 0 };
@@ -171,7 +173,9 @@ describe('sync through a bad network and a crashing server', () => {
         random: seededRng(seed * 7919 + 2),
         faultRate: faultRate,
         // Answers lost after the server committed are what exactly-once is about: three times as likely.
-        weights: { 'drop-response': 3, 'truncate-response': 3, 'replace-500': 3 },
+        // A stall costs its tablet a timeout's wait: rarer.
+        weights: { 'drop-response': 3, 'truncate-response': 3, 'replace-500': 3, stall: 0.5 },
+        stallMs: TIMEOUT_MS + 100,
         onForwarded: kills.forwarded,
         onAnswered: kills.answered,
       });
@@ -181,7 +185,7 @@ describe('sync through a bad network and a crashing server', () => {
       const count = 3 + Math.floor(rng() * 2);
       for (let i = 0; i < count; i++) {
         const tabletRng = seededRng(seed * 100 + i);
-        const tablet = await createTablet(`s${seed}-${i}`, { baseUrl: proxy.url, timeoutMs: 5_000 }, store.enrollmentCode, {
+        const tablet = await createTablet(`s${seed}-${i}`, { baseUrl: proxy.url, timeoutMs: TIMEOUT_MS }, store.enrollmentCode, {
           random: tabletRng,
           backoff: { baseMs: 5, capMs: 100 },
         });
@@ -226,7 +230,8 @@ describe('sync through a bad network and a crashing server', () => {
         expect({ op: m.op, reason: row.reason, privateCard: shop.privateJobs.has(m.jobId) }, context).toEqual({ op: 'signature.add', reason: 'content_mismatch', privateCard: false });
       }
       for (const tablet of tablets) {
-        const { clientId } = (await tablet.db.meta.get('device'))!;
+        const { clientId, lastSeq } = (await tablet.db.meta.get('device'))!;
+        expect(made.get(clientId)?.length, `${context}, tablet ${tablet.name}: mutations recorded vs made`).toBe(lastSeq);
         const expected = refused.filter((row) => row.clientId === clientId).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
         const attention = (await tablet.db.attention.toArray()).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
         expect(attention, `${context}, tablet ${tablet.name}`).toEqual(expected);

@@ -1,8 +1,9 @@
 // A bad network between the tablets and the server, for fault-injection tests: an HTTP proxy
 // on loopback that, request by request and by a seeded random draw, passes the request, drops
-// it, delays it, answers 502/503 itself, or forwards it and then loses, cuts short or replaces
-// the answer, so the server may have committed what the tablet never hears about. Bodies are
-// small here (JSON and test photos), so both directions are buffered whole before deciding.
+// it, delays it (or holds it past the tablet's timeout), answers 502/503 itself, or forwards
+// it and then loses, cuts short or replaces the answer, so the server may have committed what
+// the tablet never hears about. Bodies are small here (JSON and test photos), so both
+// directions are buffered whole before deciding.
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,6 +14,11 @@ export const FAULT_KINDS = [
   'cut-request',
   /** Held for a while, then forwarded normally. */
   'delay',
+  /**
+   * Held past the tablet's timeout (stallMs), then forwarded all the same: the server gets it
+   * late, perhaps after the tablet's retry of it, and answers no one.
+   */
+  'stall',
   /** 502 or 503 from the proxy; the server never sees the request. */
   'unavailable',
   /** Forwarded and answered by the server, then the tablet's connection closes. */
@@ -24,7 +30,10 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** What happened to one request: a fault, a clean pass, or a server that could not be reached. */
+/**
+ * What was drawn for a request (a fault, or 'pass'), and 'server-down': requests the server
+ * could not answer because it was down or died on them, whatever was drawn.
+ */
 export type Outcome = FaultKind | 'pass' | 'server-down';
 
 export type ProxiedRequest = { method: string; path: string };
@@ -39,20 +48,22 @@ export type FaultProxyOptions = {
   weights?: Partial<Record<FaultKind, number>>;
   /** Longest 'delay', in ms. */
   maxDelayMs?: number;
+  /** How long a 'stall' holds a request at least: longer than the tablets wait for an answer. */
+  stallMs?: number;
   /** Called once a request has been sent on to the server. */
   onForwarded?: (request: ProxiedRequest) => void;
   /**
    * Called once the server has answered a forwarded request, before the tablet hears
    * anything; answering 'drop' closes the tablet's connection (the server was killed, say).
    */
-  onAnswered?: (request: ProxiedRequest, status: number) => Promise<'relay' | 'drop'> | 'relay' | 'drop';
+  onAnswered?: (request: ProxiedRequest) => 'relay' | 'drop';
 };
 
 export type FaultProxy = {
   url: string;
   /** Faults on (the chaos phase) or off (healing: every request passes). */
   setFaulty(on: boolean): void;
-  /** How many requests met each outcome so far. */
+  /** How many requests had each outcome so far. */
   counts(): Record<Outcome, number>;
   close(): Promise<void>;
 };
@@ -88,6 +99,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     if (fault === 'delay') await sleep(options.random() * maxDelayMs);
+    if (fault === 'stall') await sleep((options.stallMs ?? 1_000) * (1 + options.random() / 2));
 
     let answer: { status: number; headers: IncomingHttpHeaders; body: Buffer };
     try {
@@ -100,7 +112,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
       return;
     }
-    if (fault === 'cut-request' || (await options.onAnswered?.(proxied, answer.status)) === 'drop') return void req.socket.destroy();
+    if (fault === 'cut-request' || options.onAnswered?.(proxied) === 'drop') return void req.socket.destroy();
 
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
     switch (fault) {

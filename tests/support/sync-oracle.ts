@@ -33,7 +33,7 @@ export type ServerState = {
   jobs: Map<string, Job>;
   /** Blobs linked to the store (uploaded by its tablets). */
   storeBlobs: Set<string>;
-  /** How often the server stored a changed card (pull cursors count these; one store per file here). */
+  /** How often the server stored a changed card, in any store (pull cursors count these). */
   cardWrites: number;
 };
 
