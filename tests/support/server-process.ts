@@ -46,7 +46,8 @@ function spawnWarm(): Warm {
 }
 
 function takeWarm(): Warm {
-  const warm = spare && spare.child.exitCode === null ? spare : spawnWarm();
+  const alive = spare && spare.child.exitCode === null && spare.child.signalCode === null;
+  const warm = alive && spare ? spare : spawnWarm();
   spare = spawnWarm();
   return warm;
 }
