@@ -6,6 +6,8 @@
 // mutation the tablets made exactly once and replays to the server's cards, each verdict
 // (applied, or a signature refused on changed content) re-derived; every stored blob
 // re-hashes to its name and every blob a card shows is on the server and on every tablet.
+// One more run sends a whole offline shift (more than a push batch, more than a pull page)
+// the same way, and a replay pins down a bug the random runs found.
 //
 // One server process (one data folder, a store per seed) serves the whole file: a start costs
 // more than a second of CPU, so each seed pays only for the restarts its kills cause.
@@ -22,14 +24,15 @@ import { createJob, updateCard } from '../../src/db/job-repo.ts';
 import { openDataDir } from '../../src/server/data-dir.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
+import { MAX_PULL_PAGE, MAX_PUSH_BATCH } from '../../src/shared/protocol.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
-import { seededRng, type Rng } from '../bench/cards.ts';
+import { realisticCard, seededRng, type Rng } from '../bench/cards.ts';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy, type ProxiedRequest } from '../support/fault-proxy.ts';
 import { disposeSpareServer, freePort, serverProcess, type ServerProcess } from '../support/server-process.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { blobFolderProblems, blobsShown, exactlyOnceProblems, readServerState, referencedBlobProblems, replay } from '../support/sync-oracle.ts';
 import { createTablet, sign, type Tablet } from '../support/tablet.ts';
-import { newShop, recordMutations, runWorkload } from '../support/tablet-workload.ts';
+import { newShop, recordMutations, runWorkload, type Shop } from '../support/tablet-workload.ts';
 
 const seeds = process.env.FAULT_SEED
   ? [Number(process.env.FAULT_SEED)]
@@ -49,14 +52,14 @@ const TAIL_ROUNDS = 3;
 /** How long a tablet waits for an answer here (30 s in the app): a stalled request costs this. */
 const TIMEOUT_MS = 700;
 
-type Totals = { seeds: number; mutations: number; rejected: number; photos: number; signatures: number; faults: number; kills: number; lost: number; duplicated: number; ms: number };
-const totals: Totals = { seeds: 0, mutations: 0, rejected: 0, photos: 0, signatures: 0, faults: 0, kills: 0, lost: 0, duplicated: 0, ms: 0 };
+type Totals = { runs: number; mutations: number; rejected: number; photos: number; signatures: number; faults: number; kills: number; lost: number; duplicated: number; ms: number };
+const totals: Totals = { runs: 0, mutations: 0, rejected: 0, photos: 0, signatures: 0, faults: 0, kills: 0, lost: 0, duplicated: 0, ms: 0 };
 
 let dir: string;
 let dbFile: string;
 let server: ServerProcess;
-/** A store per seed, and one for the replays, all seeded before the server first opens the folder. */
-const stores = new Map<number | 'replay', TestStore>();
+/** A store per seed, one for the long shift and one for the replays, all seeded before the server first opens the folder. */
+const stores = new Map<number | 'shift' | 'replay', TestStore>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-faults-'));
@@ -64,6 +67,7 @@ beforeAll(async () => {
   const seeding = openDataDir(dir);
   try {
     for (const seed of seeds) stores.set(seed, await seedTestStore(seeding.storage, `F${seed}`));
+    stores.set('shift', await seedTestStore(seeding.storage, 'SHIFT'));
     stores.set('replay', await seedTestStore(seeding.storage, 'REPLAY'));
   } finally {
     seeding.storage.close();
@@ -77,7 +81,7 @@ afterAll(async () => {
   await disposeSpareServer();
   if (dir) rmSync(dir, { recursive: true, force: true });
   console.log(
-    `sync-faults total: ${totals.seeds} seeds, ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
+    `sync-faults total: ${totals.runs} runs (seeds ${seeds.join(', ')} and a long offline shift), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
       `${totals.signatures} signatures, ${totals.faults} faults, ${totals.kills} kills, lost ${totals.lost}, duplicated ${totals.duplicated}, ${(totals.ms / 1000).toFixed(1)} s`,
   );
 });
@@ -157,140 +161,185 @@ async function tabletJobs(tablet: Tablet): Promise<Map<string, Job>> {
   return new Map((await tablet.db.jobs.toArray()).map((row) => [row.id, withoutSearch(row)]));
 }
 
+type ChaosRun = {
+  /** Who is being run, for messages: 'seed 7', say. */
+  label: string;
+  /** How to run it again. */
+  rerun: string;
+  seed: number;
+  store: TestStore;
+  tablets: number;
+  /** What the tablets do while the line is bad and the server dies now and then. */
+  work: (tablets: Tablet[], shop: Shop) => Promise<unknown>;
+};
+
+/**
+ * Enrolls the tablets over a clean line, lets them work through faults and kills, syncs a
+ * few more rounds over the bad line, heals and drains, then checks everything this file is
+ * about and prints what happened.
+ */
+async function chaosRun(run: ChaosRun): Promise<void> {
+  const started = Date.now();
+  const { store, seed } = run;
+  const killsBefore = server.kills;
+  const cardWritesBefore = readServerState(dbFile, store.storeId).cardWrites;
+  const kills = killer(server, seededRng(seed * 7919 + 1));
+  let proxy: FaultProxy | undefined;
+  const tablets: Tablet[] = [];
+  try {
+    proxy = await startFaultProxy({
+      target: server.url,
+      random: seededRng(seed * 7919 + 2),
+      faultRate: faultRate,
+      // Answers lost after the server committed are what exactly-once is about: three times as likely.
+      // A stall costs its tablet a timeout's wait: rarer.
+      weights: { 'drop-response': 3, 'truncate-response': 3, 'replace-500': 3, stall: 0.5 },
+      stallMs: TIMEOUT_MS + 100,
+      onForwarded: kills.forwarded,
+      onAnswered: kills.answered,
+    });
+
+    // Enrollment while the line is clean: the run starts from the same place every time.
+    const made = new Map<string, Mutation[]>();
+    for (let i = 0; i < run.tablets; i++) {
+      const tablet = await createTablet(`${store.code}-${i}`, { baseUrl: proxy.url, timeoutMs: TIMEOUT_MS }, store.enrollmentCode, {
+        random: seededRng(seed * 100 + i),
+        backoff: { baseMs: 5, capMs: 100 },
+      });
+      made.set((await tablet.db.meta.get('device'))!.clientId, recordMutations(tablet));
+      tablets.push(tablet);
+    }
+
+    proxy.setFaulty(true);
+    const shop = newShop(1);
+    await run.work(tablets, shop);
+    // The changes stop, the line stays bad: the last changes travel (or not) over it, so a
+    // tablet that loses track of what it still has to fetch or send is caught by the checks.
+    for (let round = 0; round < TAIL_ROUNDS; round++) await Promise.all(tablets.map((tablet) => tablet.engine.syncNow()));
+
+    // Heal: no more faults or kills, server up; sync until nothing moves.
+    proxy.setFaulty(false);
+    await kills.disarm();
+    const rounds = await drain(tablets);
+    for (const tablet of tablets) tablet.engine.stop();
+    const chaosKills = server.kills - killsBefore;
+
+    // Read from the file, as committed, with the server idle: nothing of the code under test.
+    const state = readServerState(dbFile, store.storeId);
+    const mutationsById = new Map([...made.values()].flat().map((m) => [m.mutationId, m]));
+    const context = `${run.label} (rerun: ${run.rerun})`;
+
+    // Exactly once, and the log replays to the server's cards with every verdict re-derived.
+    const once = exactlyOnceProblems(made, state);
+    expect(once.problems, context).toEqual([]);
+    const replayed = replay(state, mutationsById);
+    expect(replayed.problems, context).toEqual([]);
+    expect(replayed.jobs, context).toEqual(state.jobs);
+    expect(state.cardWrites - cardWritesBefore, `${context}: cards stored by the server vs changes in the log`).toBe(replayed.cardWrites);
+    const createdJobs = [...mutationsById.values()].filter((m) => m.op === 'job.create').map((m) => m.jobId);
+    expect(new Set(state.jobs.keys()), context).toEqual(new Set(createdJobs));
+
+    // A refusal is never silent: each one is a signature on changed content of a shared
+    // card, and the tablet that made it holds it for attention with the same reason.
+    const refused = state.log.filter((row) => row.status === 'rejected');
+    for (const row of refused) {
+      const m = mutationsById.get(row.mutationId)!;
+      expect({ op: m.op, reason: row.reason, privateCard: shop.privateJobs.has(m.jobId) }, context).toEqual({ op: 'signature.add', reason: 'content_mismatch', privateCard: false });
+    }
+    for (const tablet of tablets) {
+      const { clientId, lastSeq } = (await tablet.db.meta.get('device'))!;
+      expect(made.get(clientId)?.length, `${context}, tablet ${tablet.name}: mutations recorded vs made`).toBe(lastSeq);
+      const expected = refused.filter((row) => row.clientId === clientId).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
+      const attention = (await tablet.db.attention.toArray()).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
+      expect(attention, `${context}, tablet ${tablet.name}`).toEqual(expected);
+      expect(await tablet.db.outbox.count(), `${context}, tablet ${tablet.name}`).toBe(0);
+      // Every tablet shows exactly the server's cards.
+      expect(await tabletJobs(tablet), `${context}, tablet ${tablet.name}`).toEqual(state.jobs);
+    }
+
+    // Blobs: the server's re-hash to their names, every referenced one is there, and every
+    // tablet holds (intact) every blob a card shows.
+    const folder = blobFolderProblems(join(dir, 'blobs'));
+    expect(folder.problems, context).toEqual([]);
+    expect(referencedBlobProblems(state, mutationsById, folder.files), context).toEqual([]);
+    const shown = blobsShown(state.jobs.values());
+    for (const tablet of tablets) {
+      const missing: string[] = [];
+      for (const row of await tablet.db.blobs.toArray()) {
+        if ((await sha256Hex(row.bytes)) !== row.sha256) missing.push(`${row.sha256} (damaged)`);
+      }
+      const held = new Set(await tablet.db.blobs.toCollection().primaryKeys());
+      for (const sha256 of shown) if (!held.has(sha256)) missing.push(sha256);
+      expect(missing, `${context}, tablet ${tablet.name}: blobs missing or damaged`).toEqual([]);
+    }
+
+    const faults = proxy.counts();
+    const faultTotal = FAULT_KINDS.reduce((sum, kind) => sum + faults[kind], 0);
+    const mutations = mutationsById.size;
+    const photos = [...mutationsById.values()].filter((m) => m.op === 'photo.add').length;
+    const signatures = [...mutationsById.values()].filter((m) => m.op === 'signature.add').length;
+    const ms = Date.now() - started;
+    Object.assign(totals, {
+      runs: totals.runs + 1,
+      mutations: totals.mutations + mutations,
+      rejected: totals.rejected + refused.length,
+      photos: totals.photos + photos,
+      signatures: totals.signatures + signatures,
+      faults: totals.faults + faultTotal,
+      kills: totals.kills + chaosKills,
+      lost: totals.lost + once.lost,
+      duplicated: totals.duplicated + once.duplicated,
+      ms: totals.ms + ms,
+    });
+    console.log(
+      `sync-faults ${run.label}: ${tablets.length} tablets, ${mutations} mutations (${refused.length} refused), ${photos} photos, ${signatures} signatures, ` +
+        `${state.jobs.size} cards, ${state.storeBlobs.size} blobs; faults ${FAULT_KINDS.map((k) => `${k} ${faults[k]}`).join(', ')}, server-down ${faults['server-down']}, passed ${faults.pass}; ` +
+        `server killed ${chaosKills} times mid-sync, down ${(kills.downMs() / 1000).toFixed(1)} s; drained in ${rounds} rounds; lost ${once.lost}, duplicated ${once.duplicated}; ${(ms / 1000).toFixed(1)} s`,
+    );
+    expect(chaosKills, `${context}: the server was never killed mid-sync`).toBeGreaterThan(0);
+  } catch (error) {
+    console.log(`sync-faults ${run.label} FAILED (rerun: ${run.rerun})\n${server.output()}`);
+    throw error;
+  } finally {
+    await disposeTablets(tablets);
+    await proxy?.close();
+    // A failed run may leave the server down: the next one starts from a running server.
+    await kills.disarm().catch(() => undefined);
+    if (!server.running) await server.start();
+  }
+}
+
 describe('sync through a bad network and a crashing server', () => {
   it.each(seeds)('seed %i: every change arrives exactly once and every copy agrees', async (seed) => {
-    const started = Date.now();
     const rng = seededRng(seed);
-    const store = stores.get(seed)!;
-    const killsBefore = server.kills;
-    const cardWritesBefore = readServerState(dbFile, store.storeId).cardWrites;
-    const kills = killer(server, seededRng(seed * 7919 + 1));
-    let proxy: FaultProxy | undefined;
-    const tablets: Tablet[] = [];
-    try {
-      proxy = await startFaultProxy({
-        target: server.url,
-        random: seededRng(seed * 7919 + 2),
-        faultRate: faultRate,
-        // Answers lost after the server committed are what exactly-once is about: three times as likely.
-        // A stall costs its tablet a timeout's wait: rarer.
-        weights: { 'drop-response': 3, 'truncate-response': 3, 'replace-500': 3, stall: 0.5 },
-        stallMs: TIMEOUT_MS + 100,
-        onForwarded: kills.forwarded,
-        onAnswered: kills.answered,
-      });
-
-      // Enrollment while the line is clean: the run starts from the same place every time.
-      const made = new Map<string, Mutation[]>();
-      const count = 3 + Math.floor(rng() * 2);
-      for (let i = 0; i < count; i++) {
-        const tabletRng = seededRng(seed * 100 + i);
-        const tablet = await createTablet(`s${seed}-${i}`, { baseUrl: proxy.url, timeoutMs: TIMEOUT_MS }, store.enrollmentCode, {
-          random: tabletRng,
-          backoff: { baseMs: 5, capMs: 100 },
-        });
-        made.set((await tablet.db.meta.get('device'))!.clientId, recordMutations(tablet));
-        tablets.push(tablet);
-      }
-
-      proxy.setFaulty(true);
-      const shop = newShop(1);
-      await Promise.all(tablets.map((tablet, i) => runWorkload(tablet, seededRng(seed * 100 + 50 + i), shop, STEPS_PER_TABLET)));
-      // The changes stop, the line stays bad: the last changes travel (or not) over it, so a
-      // tablet that loses track of what it still has to fetch or send is caught by the checks.
-      for (let round = 0; round < TAIL_ROUNDS; round++) await Promise.all(tablets.map((tablet) => tablet.engine.syncNow()));
-
-      // Heal: no more faults or kills, server up; sync until nothing moves.
-      proxy.setFaulty(false);
-      await kills.disarm();
-      const rounds = await drain(tablets);
-      for (const tablet of tablets) tablet.engine.stop();
-      const chaosKills = server.kills - killsBefore;
-
-      // Read from the file, as committed, with the server idle: nothing of the code under test.
-      const state = readServerState(dbFile, store.storeId);
-      const mutationsById = new Map([...made.values()].flat().map((m) => [m.mutationId, m]));
-      const context = `seed ${seed} (rerun: FAULT_SEED=${seed})`;
-
-      // Exactly once, and the log replays to the server's cards with every verdict re-derived.
-      const once = exactlyOnceProblems(made, state);
-      expect(once.problems, context).toEqual([]);
-      const replayed = replay(state, mutationsById);
-      expect(replayed.problems, context).toEqual([]);
-      expect(replayed.jobs, context).toEqual(state.jobs);
-      expect(state.cardWrites - cardWritesBefore, `${context}: cards stored by the server vs changes in the log`).toBe(replayed.cardWrites);
-      const createdJobs = [...mutationsById.values()].filter((m) => m.op === 'job.create').map((m) => m.jobId);
-      expect(new Set(state.jobs.keys()), context).toEqual(new Set(createdJobs));
-
-      // A refusal is never silent: each one is a signature on changed content of a shared
-      // card, and the tablet that made it holds it for attention with the same reason.
-      const refused = state.log.filter((row) => row.status === 'rejected');
-      for (const row of refused) {
-        const m = mutationsById.get(row.mutationId)!;
-        expect({ op: m.op, reason: row.reason, privateCard: shop.privateJobs.has(m.jobId) }, context).toEqual({ op: 'signature.add', reason: 'content_mismatch', privateCard: false });
-      }
-      for (const tablet of tablets) {
-        const { clientId, lastSeq } = (await tablet.db.meta.get('device'))!;
-        expect(made.get(clientId)?.length, `${context}, tablet ${tablet.name}: mutations recorded vs made`).toBe(lastSeq);
-        const expected = refused.filter((row) => row.clientId === clientId).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
-        const attention = (await tablet.db.attention.toArray()).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
-        expect(attention, `${context}, tablet ${tablet.name}`).toEqual(expected);
-        expect(await tablet.db.outbox.count(), `${context}, tablet ${tablet.name}`).toBe(0);
-        // Every tablet shows exactly the server's cards.
-        expect(await tabletJobs(tablet), `${context}, tablet ${tablet.name}`).toEqual(state.jobs);
-      }
-
-      // Blobs: the server's re-hash to their names, every referenced one is there, and every
-      // tablet holds (intact) every blob a card shows.
-      const folder = blobFolderProblems(join(dir, 'blobs'));
-      expect(folder.problems, context).toEqual([]);
-      expect(referencedBlobProblems(state, mutationsById, folder.files), context).toEqual([]);
-      const shown = blobsShown(state.jobs.values());
-      for (const tablet of tablets) {
-        const missing: string[] = [];
-        for (const row of await tablet.db.blobs.toArray()) {
-          if ((await sha256Hex(row.bytes)) !== row.sha256) missing.push(`${row.sha256} (damaged)`);
-        }
-        const held = new Set(await tablet.db.blobs.toCollection().primaryKeys());
-        for (const sha256 of shown) if (!held.has(sha256)) missing.push(sha256);
-        expect(missing, `${context}, tablet ${tablet.name}: blobs missing or damaged`).toEqual([]);
-      }
-
-      const faults = proxy.counts();
-      const faultTotal = FAULT_KINDS.reduce((sum, kind) => sum + faults[kind], 0);
-      const mutations = mutationsById.size;
-      const photos = [...mutationsById.values()].filter((m) => m.op === 'photo.add').length;
-      const signatures = [...mutationsById.values()].filter((m) => m.op === 'signature.add').length;
-      const ms = Date.now() - started;
-      Object.assign(totals, {
-        seeds: totals.seeds + 1,
-        mutations: totals.mutations + mutations,
-        rejected: totals.rejected + refused.length,
-        photos: totals.photos + photos,
-        signatures: totals.signatures + signatures,
-        faults: totals.faults + faultTotal,
-        kills: totals.kills + chaosKills,
-        lost: totals.lost + once.lost,
-        duplicated: totals.duplicated + once.duplicated,
-        ms: totals.ms + ms,
-      });
-      console.log(
-        `sync-faults seed ${seed}: ${tablets.length} tablets, ${mutations} mutations (${refused.length} refused), ${photos} photos, ${signatures} signatures, ` +
-          `${state.storeBlobs.size} blobs; faults ${FAULT_KINDS.map((k) => `${k} ${faults[k]}`).join(', ')}, server-down ${faults['server-down']}, passed ${faults.pass}; ` +
-          `server killed ${chaosKills} times mid-sync, down ${(kills.downMs() / 1000).toFixed(1)} s; drained in ${rounds} rounds; lost ${once.lost}, duplicated ${once.duplicated}; ${(ms / 1000).toFixed(1)} s`,
-      );
-      expect(chaosKills, `${context}: the server was never killed mid-sync`).toBeGreaterThan(0);
-    } catch (error) {
-      console.log(`sync-faults seed ${seed} FAILED (rerun: FAULT_SEED=${seed})\n${server.output()}`);
-      throw error;
-    } finally {
-      await disposeTablets(tablets);
-      await proxy?.close();
-      // A failed seed may leave the server down: the next one starts from a running server.
-      await kills.disarm().catch(() => undefined);
-      if (!server.running) await server.start();
-    }
+    await chaosRun({
+      label: `seed ${seed}`,
+      rerun: `FAULT_SEED=${seed}`,
+      seed,
+      store: stores.get(seed)!,
+      tablets: 3 + Math.floor(rng() * 2),
+      work: (tablets, shop) => Promise.all(tablets.map((tablet, i) => runWorkload(tablet, seededRng(seed * 100 + 50 + i), shop, STEPS_PER_TABLET))),
+    });
   }, 60_000);
+
+  it('brings a whole offline shift through: several push batches and pull pages', async () => {
+    // One tablet works a shift offline: more cards than a pull page holds and more changes
+    // than a push batch, sent (and pulled by the others) over the bad line at its end.
+    await chaosRun({
+      label: 'long offline shift',
+      rerun: '-t "offline shift"',
+      seed: 1_000,
+      store: stores.get('shift')!,
+      tablets: 3,
+      work: async ([offline, ...others], shop) => {
+        const rng = seededRng(1_000);
+        const jobs: string[] = [];
+        for (let i = 0; i <= MAX_PULL_PAGE; i++) jobs.push((await createJob(offline!.db, realisticCard(rng).card)).id);
+        for (let i = jobs.length; i <= MAX_PUSH_BATCH; i++) await updateCard(offline!.db, jobs[i % jobs.length]!, { odometerKm: i });
+        await Promise.all(others.map((tablet, i) => runWorkload(tablet, seededRng(1_050 + i), shop, STEPS_PER_TABLET / 2)));
+      },
+    });
+  }, 90_000);
 });
 
 describe('faults the random runs found, replayed on purpose', () => {
