@@ -43,8 +43,8 @@ export type SyncBenchOptions = {
   ladder: boolean;
 };
 
-type Blob = { sha256: string; bytes: ArrayBuffer; mime: 'image/jpeg' };
-type PhotoFixture = { photo: Blob; thumb: Blob };
+type BlobBytes = { sha256: string; bytes: ArrayBuffer; mime: 'image/jpeg' };
+type PhotoFixture = { photo: BlobBytes; thumb: BlobBytes };
 
 /** One HTTP request of the engine, from fetch() to the response headers. */
 export type TracedRequest = { kind: 'head' | 'put' | 'push' | 'pull' | 'get' | 'other'; startMs: number; endMs: number; status: number };
@@ -310,7 +310,7 @@ const PUT_ONLY: LaneSteps = { head: false, get: false, update: false };
 async function laneUpload(
   server: ServerProcess,
   token: string,
-  blobs: Blob[],
+  blobs: BlobBytes[],
   lanes: number,
   steps: LaneSteps = PUT_ONLY,
   db?: WalkaroundDb,
