@@ -229,10 +229,40 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     const mutationsById = new Map([...made.values()].flat().map((m) => [m.mutationId, m]));
     const context = `${run.label} (rerun: ${run.rerun})`;
 
-    // Exactly once, and the log replays to the server's cards with every verdict re-derived.
     const once = exactlyOnceProblems(made, state);
-    expect(once.problems, context).toEqual([]);
     const replayed = replay(state, mutationsById);
+    const refused = state.log.filter((row) => row.status === 'rejected');
+    // Lost: made, not in the log. Duplicated: in the log twice, or applied again (a card
+    // stored more often than the log's changes account for).
+    const lost = once.lost;
+    const duplicated = once.duplicated + Math.max(0, state.cardWrites - cardWritesBefore - replayed.cardWrites);
+
+    const faults = proxy.counts();
+    const faultTotal = FAULT_KINDS.reduce((sum, kind) => sum + faults[kind], 0);
+    const mutations = mutationsById.size;
+    const photos = [...mutationsById.values()].filter((m) => m.op === 'photo.add').length;
+    const signatures = [...mutationsById.values()].filter((m) => m.op === 'signature.add').length;
+    const ms = Date.now() - started;
+    Object.assign(totals, {
+      runs: totals.runs + 1,
+      mutations: totals.mutations + mutations,
+      rejected: totals.rejected + refused.length,
+      photos: totals.photos + photos,
+      signatures: totals.signatures + signatures,
+      faults: totals.faults + faultTotal,
+      kills: totals.kills + chaosKills,
+      lost: totals.lost + lost,
+      duplicated: totals.duplicated + duplicated,
+      ms: totals.ms + ms,
+    });
+    console.log(
+      `sync-faults ${run.label}: ${tablets.length} tablets, ${mutations} mutations (${refused.length} refused), ${photos} photos, ${signatures} signatures, ` +
+        `${state.jobs.size} cards, ${state.storeBlobs.size} blobs; faults ${FAULT_KINDS.map((k) => `${k} ${faults[k]}`).join(', ')}, server-down ${faults['server-down']}, passed ${faults.pass}; ` +
+        `server killed ${chaosKills} times mid-sync, down ${(kills.downMs() / 1000).toFixed(1)} s; drained in ${rounds} rounds; lost ${lost}, duplicated ${duplicated}; ${(ms / 1000).toFixed(1)} s`,
+    );
+
+    // Exactly once, and the log replays to the server's cards with every verdict re-derived.
+    expect(once.problems, context).toEqual([]);
     expect(replayed.problems, context).toEqual([]);
     expect(replayed.jobs, context).toEqual(state.jobs);
     expect(state.cardWrites - cardWritesBefore, `${context}: cards stored by the server vs changes in the log`).toBe(replayed.cardWrites);
@@ -241,7 +271,6 @@ async function chaosRun(run: ChaosRun): Promise<void> {
 
     // A refusal is never silent: each one is a signature on changed content of a shared
     // card, and the tablet that made it holds it for attention with the same reason.
-    const refused = state.log.filter((row) => row.status === 'rejected');
     for (const row of refused) {
       const m = mutationsById.get(row.mutationId)!;
       expect({ op: m.op, reason: row.reason, privateCard: shop.privateJobs.has(m.jobId) }, context).toEqual({ op: 'signature.add', reason: 'content_mismatch', privateCard: false });
@@ -273,29 +302,6 @@ async function chaosRun(run: ChaosRun): Promise<void> {
       expect(missing, `${context}, tablet ${tablet.name}: blobs missing or damaged`).toEqual([]);
     }
 
-    const faults = proxy.counts();
-    const faultTotal = FAULT_KINDS.reduce((sum, kind) => sum + faults[kind], 0);
-    const mutations = mutationsById.size;
-    const photos = [...mutationsById.values()].filter((m) => m.op === 'photo.add').length;
-    const signatures = [...mutationsById.values()].filter((m) => m.op === 'signature.add').length;
-    const ms = Date.now() - started;
-    Object.assign(totals, {
-      runs: totals.runs + 1,
-      mutations: totals.mutations + mutations,
-      rejected: totals.rejected + refused.length,
-      photos: totals.photos + photos,
-      signatures: totals.signatures + signatures,
-      faults: totals.faults + faultTotal,
-      kills: totals.kills + chaosKills,
-      lost: totals.lost + once.lost,
-      duplicated: totals.duplicated + once.duplicated,
-      ms: totals.ms + ms,
-    });
-    console.log(
-      `sync-faults ${run.label}: ${tablets.length} tablets, ${mutations} mutations (${refused.length} refused), ${photos} photos, ${signatures} signatures, ` +
-        `${state.jobs.size} cards, ${state.storeBlobs.size} blobs; faults ${FAULT_KINDS.map((k) => `${k} ${faults[k]}`).join(', ')}, server-down ${faults['server-down']}, passed ${faults.pass}; ` +
-        `server killed ${chaosKills} times mid-sync, down ${(kills.downMs() / 1000).toFixed(1)} s; drained in ${rounds} rounds; lost ${once.lost}, duplicated ${once.duplicated}; ${(ms / 1000).toFixed(1)} s`,
-    );
     expect(chaosKills, `${context}: the server was never killed mid-sync`).toBeGreaterThan(0);
   } catch (error) {
     console.log(`sync-faults ${run.label} FAILED (rerun: ${run.rerun})\n${server.output()}`);
