@@ -92,15 +92,20 @@ export type BlobRow = {
   mime: string;
   byteLength: number;
   createdAt: string;
-  /** When the server confirmed it has these bytes (uploaded, or downloaded from it). */
-  onServerAt?: string;
 };
+
+/**
+ * The server confirmed it has this blob (uploaded from here, or downloaded from it). A row of
+ * its own, not a field of the blob: marking a 400 KB photo row would rewrite all its bytes.
+ */
+export type BlobReceiptRow = { sha256: string; onServerAt: string };
 
 export type WalkaroundDb = Dexie & {
   jobs: EntityTable<JobRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<DeviceRow, 'key'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
+  blobReceipts: EntityTable<BlobReceiptRow, 'sha256'>;
   catalogue: EntityTable<CatalogueItem, 'code'>;
   advisors: EntityTable<AdvisorRow, 'id'>;
   attention: EntityTable<AttentionRow, 'mutationId'>;
@@ -146,9 +151,12 @@ export function openDatabase(name = DB_NAME): WalkaroundDb {
   // v4: sync. Job numbers are no longer unique in the index: cards of the whole store arrive,
   // and a card numbered before the tablet was enrolled may share its number with another
   // tablet's (rare, harmless to show, fatal to a unique index during a pull). Advisors of the
-  // store, and the changes the server refused.
+  // store, the changes the server refused, and which blobs the server has. Blobs gain a key
+  // with their size, so the bytes still to send are summed without reading any bytes.
   db.version(4).stores({
     jobs: 'id, number, createdAt, card.vehicle.plate, card.vehicle.vin, *searchTerms',
+    blobs: 'sha256, [sha256+byteLength]',
+    blobReceipts: 'sha256',
     advisors: 'id, username',
     attention: 'mutationId, jobId',
   });

@@ -48,8 +48,8 @@ async function storePage(db: WalkaroundDb, page: PullResponse): Promise<void> {
     }
     const sync = await getSyncRow(db);
     const shown = page.jobs.flatMap(blobsShownBy);
-    const have = await db.blobs.bulkGet(shown);
-    const wantedBlobs = [...new Set([...(sync.wantedBlobs ?? []), ...shown.filter((_, i) => !have[i])])];
+    const have = new Set(await db.blobs.where('sha256').anyOf(shown).primaryKeys());
+    const wantedBlobs = [...new Set([...(sync.wantedBlobs ?? []), ...shown.filter((sha256) => !have.has(sha256))])];
     await updateSyncRow(db, { cursor: page.cursor, wantedBlobs, ...(page.catalogue ? { catalogueVersion: page.catalogue.version } : {}) });
   });
 }
@@ -78,10 +78,11 @@ export async function downloadBlobs(ctx: ReceiveContext): Promise<void> {
     const bytes = await fetchBlob(api, sha256);
     const mime = bytes && blobMimeOf(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)));
     const intact = bytes && mime && (await sha256Hex(bytes)) === sha256;
-    await db.transaction('rw', db.blobs, db.meta, async () => {
+    await db.transaction('rw', [db.blobs, db.blobReceipts, db.meta], async () => {
       if (bytes && mime && intact) {
         const at = ctx.now().toISOString();
-        await db.blobs.put({ sha256, bytes, mime, byteLength: bytes.byteLength, createdAt: at, onServerAt: at });
+        await db.blobs.put({ sha256, bytes, mime, byteLength: bytes.byteLength, createdAt: at });
+        await db.blobReceipts.put({ sha256, onServerAt: at });
       }
       // Gone from the server (404) or stored now: no longer wanted. Damaged: try again later.
       if (!bytes || intact) {

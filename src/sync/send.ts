@@ -10,7 +10,14 @@ import { MAX_PUSH_BATCH, type PushResponse } from '../shared/protocol.ts';
 import { ApiFailure, type ApiClient } from './api-client.ts';
 import type { SyncProgress, SyncStatusStore } from './sync-status.ts';
 
-export type SendContext = { db: WalkaroundDb; api: ApiClient; status: SyncStatusStore; now: () => Date };
+export type SendContext = {
+  db: WalkaroundDb;
+  api: ApiClient;
+  status: SyncStatusStore;
+  now: () => Date;
+  /** Blobs this engine has tried to upload: only those are asked about (HEAD) before a PUT. */
+  attempted: Set<string>;
+};
 
 /** Parallel blob uploads: enough to fill the link, few enough for a tablet's memory. */
 const UPLOAD_CONCURRENCY = 4;
@@ -81,30 +88,36 @@ async function acknowledge(ctx: SendContext, batch: OutboxRow[], response: PushR
   return batch.filter((m) => m.seq <= response.lastSeq).length;
 }
 
-/** Bytes of the blobs the outbox refers to that the server is not known to have. */
+/** Bytes of the blobs the outbox refers to that the server is not known to have. Reads keys only. */
 async function pendingBlobBytes(db: WalkaroundDb): Promise<number> {
-  const hashes = unique((await db.outbox.toArray()).flatMap(blobsOf));
-  const rows = await db.blobs.bulkGet(hashes);
-  return rows.reduce((sum, row) => sum + (row && !row.onServerAt ? row.byteLength : 0), 0);
+  const wanted = unique((await db.outbox.toArray()).flatMap(blobsOf));
+  const onServer = new Set(await db.blobReceipts.where('sha256').anyOf(wanted).primaryKeys());
+  const sizes = new Map((await db.blobs.orderBy('[sha256+byteLength]').keys()) as unknown as [string, number][]);
+  return wanted.reduce((sum, sha256) => sum + (onServer.has(sha256) ? 0 : (sizes.get(sha256) ?? 0)), 0);
 }
 
 /**
- * Makes sure the server has these blobs: HEAD, then PUT if missing. A blob the server has
- * confirmed before is skipped unless `force`. Bytes are read one blob at a time per lane,
- * so a shift of photos never sits in memory at once.
+ * Makes sure the server has these blobs. A blob the server has confirmed is skipped unless
+ * `force`. A new blob is PUT straight away: the server has never seen a photo just taken, and
+ * a PUT of bytes it has is a no-op success, so asking first (HEAD) would cost a round trip per
+ * photo for nothing. Only a blob this engine tried before (its answer may have been lost) is
+ * asked about first, so a retry does not send the bytes twice. Bytes are read one blob at a
+ * time per lane, so a shift of photos never sits in memory at once.
  */
 async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncProgress, force: boolean): Promise<void> {
-  const { db, api, status } = ctx;
-  const queue = [...hashes];
+  const { db, api, status, attempted } = ctx;
+  const onServer = force ? new Set<string>() : new Set(await db.blobReceipts.where('sha256').anyOf(hashes).primaryKeys());
+  const queue = hashes.filter((sha256) => !onServer.has(sha256));
   const lane = async () => {
     for (let sha256 = queue.shift(); sha256 !== undefined; sha256 = queue.shift()) {
       const row = await db.blobs.get(sha256);
       if (!row) {
         throw new ApiFailure('refused', 0, 'blob_missing', `A photo or signature (${sha256.slice(0, 8)}…) is missing on this tablet, so its change cannot be sent.`);
       }
-      if (row.onServerAt && !force) continue;
-      if (force || !(await api.hasBlob(sha256))) await api.putBlob(sha256, row.bytes, row.mime);
-      await db.blobs.update(sha256, { onServerAt: ctx.now().toISOString() });
+      const askFirst = !force && attempted.has(sha256);
+      attempted.add(sha256);
+      if (!(askFirst && (await api.hasBlob(sha256)))) await api.putBlob(sha256, row.bytes, row.mime);
+      await db.blobReceipts.put({ sha256, onServerAt: ctx.now().toISOString() });
       progress.bytesDone += row.byteLength;
       status.update({ progress: { ...progress } });
     }

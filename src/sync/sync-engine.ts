@@ -51,6 +51,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const attempted = new Set<string>();
 
   async function runOnce(): Promise<SyncResult> {
     const device = await getDevice(db);
@@ -59,7 +60,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       status.update({ problem: { kind: 'unauthenticated', message: 'This tablet is not connected to a store yet.' } });
       return result();
     }
-    const ctx = { db, api, status, now };
+    const ctx = { db, api, status, now, attempted };
     try {
       await sendOutbox(ctx);
       await pullAll(ctx);

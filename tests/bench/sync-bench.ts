@@ -305,7 +305,7 @@ const PUT_ONLY: LaneSteps = { head: false, get: false, update: false };
 /**
  * Uploads every blob, `lanes` at a time, in the order given: with no steps, plain fetch PUTs
  * of bytes already in memory. `get` reads the bytes from the tablet's blobs table first,
- * `head` asks the server first, `update` marks the row uploaded after, as the engine does.
+ * `head` asks the server first, `update` records the server's receipt after, as the engine does.
  */
 async function laneUpload(
   server: ServerProcess,
@@ -333,7 +333,7 @@ async function laneUpload(
       putMs.push(now() - putStart);
       if (response.status !== 201) throw new Error(`PUT ${blob.sha256}: ${response.status} ${await response.text()}`);
       await response.body?.cancel();
-      if (steps.update) await db?.blobs.update(blob.sha256, { onServerAt: new Date().toISOString() });
+      if (steps.update) await db?.blobReceipts.put({ sha256: blob.sha256, onServerAt: new Date().toISOString() });
     }
   };
   const connections = countConnections();

@@ -78,6 +78,7 @@ describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
       expect(await db.jobs.where('number').equals(V1_JOB.number).primaryKeys()).toEqual([V1_JOB.id, fromAnotherTablet.id]);
       expect(await db.advisors.count()).toBe(0);
       expect(await db.attention.count()).toBe(0);
+      expect(await db.blobReceipts.count()).toBe(0);
       expect(await db.outbox.toArray()).toEqual([V1_OUTBOX_ENTRY]);
     } finally {
       await db.delete();
