@@ -83,19 +83,38 @@ export function sqliteSync(db: Database.Database): Pick<Storage, SyncMethods> {
     });
   }
 
+  /** A job as this push sees it: read once, changed in memory, written once at the end. */
+  type Loaded = { job: Job | undefined; foreign: boolean; changed: boolean };
+
   /** Applies one mutation that `check` let through; the reason if it still cannot apply. */
-  function apply(storeId: string, job: Job | undefined, foreign: boolean, m: Mutation): RejectReason | null {
+  function apply(entry: Loaded, m: Mutation): RejectReason | null {
     // A create for an id another store holds must neither overwrite that card nor hint it exists.
-    if (foreign) return 'unknown_job';
-    const next = applyMutation(job, m);
+    if (entry.foreign) return 'unknown_job';
+    const next = applyMutation(entry.job, m);
     if (!next) return 'unknown_job';
     // The reducer returns the same object for a no-op (a replayed add): no new change to pull.
-    if (next !== job) saveJob(storeId, next);
+    if (next !== entry.job) {
+      entry.job = next;
+      entry.changed = true;
+    }
     return null;
   }
 
   const push = db.transaction((device: DeviceRecord, mutations: Mutation[], check: MutationCheck, now: string) => {
     const outcome: PushOutcome = { lastSeq: lastSeqOf.get(device.clientId) ?? 0, rejected: [], missingBlobs: [], applied: 0 };
+    // A batch often carries many changes to one card: each card is parsed once and written
+    // once (with one new change_seq), not once per mutation.
+    const loaded = new Map<string, Loaded>();
+    const loadJob = (jobId: string): Loaded => {
+      let entry = loaded.get(jobId);
+      if (!entry) {
+        const row = jobAnyStore.get(jobId);
+        const foreign = row !== undefined && row.storeId !== device.storeId;
+        entry = { job: row && !foreign ? (JSON.parse(row.body) as Job) : undefined, foreign, changed: false };
+        loaded.set(jobId, entry);
+      }
+      return entry;
+    };
     for (const m of mutations) {
       if (m.clientId !== device.clientId) throw new Error(`mutation ${m.mutationId} is not from client ${device.clientId}`);
       if (m.seq <= outcome.lastSeq) continue;
@@ -105,19 +124,18 @@ export function sqliteSync(db: Database.Database): Pick<Storage, SyncMethods> {
         outcome.lastSeq = m.seq;
         continue;
       }
-      const row = jobAnyStore.get(m.jobId);
-      const foreign = row !== undefined && row.storeId !== device.storeId;
-      const job = row && !foreign ? (JSON.parse(row.body) as Job) : undefined;
-      const verdict = check(job, m);
+      const entry = loadJob(m.jobId);
+      const verdict = check(entry.job, m);
       if (verdict !== null && typeof verdict === 'object') {
         outcome.missingBlobs = verdict.missingBlobs;
         break;
       }
-      const reason = verdict ?? apply(device.storeId, job, foreign, m);
+      const reason = verdict ?? apply(entry, m);
       logMutation.run(logRow(device, m, now, reason));
       if (!reason) outcome.applied += 1;
       outcome.lastSeq = m.seq;
     }
+    for (const entry of loaded.values()) if (entry.changed && entry.job) saveJob(device.storeId, entry.job);
     saveLastSeq.run(device.clientId, outcome.lastSeq);
     // From the first seq sent, so a push retried after a lost reply still hears its refusals.
     const firstSeq = mutations.reduce((least, m) => Math.min(least, m.seq), outcome.lastSeq + 1);
