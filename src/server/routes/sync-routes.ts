@@ -16,7 +16,7 @@ import {
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import type { Storage } from '../storage/storage.ts';
-import { mutationCheck } from './check-mutation.ts';
+import { createPushQueue } from './push-queue.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 426: apiErrorSchema };
 
@@ -25,6 +25,7 @@ const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 
 export function syncRoutes(app: FastifyInstance, storage: Storage): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const pushes = createPushQueue(storage);
 
   api.post('/api/v1/push', {
     bodyLimit: PUSH_BODY_LIMIT,
@@ -43,7 +44,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
       const mutations = request.body.mutations.map((m) =>
         m.advisorId && !storage.hasSignedInOn(device.id, m.advisorId) ? { ...m, advisorId: undefined } : m,
       );
-      const outcome = storage.push(device, mutations, mutationCheck(storage, device.storeId), new Date().toISOString());
+      const outcome = await pushes.push(device, mutations);
       request.log.info({ deviceId: device.id, received: mutations.length, applied: outcome.applied, lastSeq: outcome.lastSeq }, 'push');
       return { lastSeq: outcome.lastSeq, rejected: outcome.rejected, missingBlobs: outcome.missingBlobs };
     },

@@ -28,6 +28,7 @@ export function openSqliteStorage(file: string): Storage {
       ...sqliteSync(db),
       ...sqliteHistory(db),
       ...sqliteReferenceData(db),
+      inOneTransaction: (work) => db.transaction(work).immediate(),
       close: () => db.close(),
     };
   } catch (error) {

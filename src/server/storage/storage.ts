@@ -118,5 +118,11 @@ export interface Storage {
   storeHasBlob(storeId: string, sha256: string): boolean;
   linkBlob(storeId: string, sha256: string, byteLength: number, now: string): void;
 
+  /**
+   * Runs `work` in one transaction; storage calls inside it nest (as savepoints), so one that
+   * throws undoes only itself. Lets the push queue commit many tablets' pushes at once.
+   */
+  inOneTransaction<T>(work: () => T): T;
+
   close(): void;
 }

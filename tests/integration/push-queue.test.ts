@@ -1,0 +1,67 @@
+// Group commit: pushes that arrive together are committed in one transaction, each in its
+// own savepoint, so one that fails undoes only itself and the others are stored.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPushQueue } from '../../src/server/routes/push-queue.ts';
+import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import type { DeviceRecord, Storage } from '../../src/server/storage/storage.ts';
+import { mutationSchema, type Mutation } from '../../src/shared/mutation.ts';
+import { seedTestStore } from '../support/store-fixture.ts';
+
+let dir: string;
+let storage: Storage;
+let devices: DeviceRecord[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'push-queue-'));
+  storage = openSqliteStorage(join(dir, 'db.sqlite'));
+  const store = await seedTestStore(storage);
+  devices = [1, 2, 3].map((i) => {
+    const device = storage.enrollDevice({ code: store.enrollmentCode, clientId: uuidv7(), name: `平板 ${i}`, tokenHash: String(i).repeat(64), now: new Date().toISOString() });
+    if (!device) throw new Error('not enrolled');
+    return device;
+  });
+});
+
+afterAll(() => {
+  storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function create(clientId: string, jobId = uuidv7()): Mutation {
+  return mutationSchema.parse({
+    mutationId: uuidv7(),
+    clientId,
+    seq: 1,
+    jobId,
+    createdAt: '2026-11-27T10:00:00.000+08:00',
+    op: 'job.create',
+    payload: { number: `T1-${jobId.slice(-4)}`, card: {} },
+  });
+}
+
+describe('push queue', () => {
+  it('commits pushes that arrive together, and a failing one undoes only itself', async () => {
+    const [a, b, c] = devices as [DeviceRecord, DeviceRecord, DeviceRecord];
+    const queue = createPushQueue(storage);
+    const fromA = create(a.clientId);
+    const fromC = create(c.clientId);
+    const fromB = create(b.clientId);
+    const results = await Promise.allSettled([
+      queue.push(a, [fromA]),
+      // B's own change, then one of A's: the storage throws at the second, after the first
+      // was written; the savepoint must undo that first one too.
+      queue.push(b, [fromB, { ...create(a.clientId), seq: 2 }]),
+      queue.push(c, [fromC]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[0]).toMatchObject({ value: { lastSeq: 1, applied: 1 } });
+    expect(storage.getJob(a.storeId, fromA.jobId)).toBeDefined();
+    expect(storage.getJob(c.storeId, fromC.jobId)).toBeDefined();
+    expect(storage.getJob(b.storeId, fromB.jobId)).toBeUndefined();
+    expect(storage.pull(b, 0, 100).lastSeq).toBe(0);
+    expect(storage.pull(a, 0, 100).jobs.map((j) => j.id).sort()).toEqual([fromA.jobId, fromC.jobId].sort());
+  });
+});
