@@ -108,6 +108,7 @@ async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncPro
   const { db, api, status, attempted } = ctx;
   const onServer = force ? new Set<string>() : new Set(await db.blobReceipts.where('sha256').anyOf(hashes).primaryKeys());
   const queue = hashes.filter((sha256) => !onServer.has(sha256));
+  const confirmed: string[] = [];
   const lane = async () => {
     for (let sha256 = queue.shift(); sha256 !== undefined; sha256 = queue.shift()) {
       const row = await db.blobs.get(sha256);
@@ -117,12 +118,18 @@ async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncPro
       const askFirst = !force && attempted.has(sha256);
       attempted.add(sha256);
       if (!(askFirst && (await api.hasBlob(sha256)))) await api.putBlob(sha256, row.bytes, row.mime);
-      await db.blobReceipts.put({ sha256, onServerAt: ctx.now().toISOString() });
+      confirmed.push(sha256);
       progress.bytesDone += row.byteLength;
       status.update({ progress: { ...progress } });
     }
   };
-  await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, lane));
+  try {
+    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, lane));
+  } finally {
+    // One write for the receipts of the batch, also when a later upload failed.
+    const onServerAt = ctx.now().toISOString();
+    await db.blobReceipts.bulkPut(confirmed.map((sha256) => ({ sha256, onServerAt })));
+  }
 }
 
 function unique<T>(items: T[]): T[] {
