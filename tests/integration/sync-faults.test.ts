@@ -182,7 +182,6 @@ async function chaosRun(run: ChaosRun): Promise<void> {
   const started = Date.now();
   const { store, seed } = run;
   const killsBefore = server.kills;
-  const cardWritesBefore = readServerState(dbFile, store.storeId).cardWrites;
   const kills = killer(server, seededRng(seed * 7919 + 1));
   let proxy: FaultProxy | undefined;
   const tablets: Tablet[] = [];
@@ -204,14 +203,19 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     for (let i = 0; i < run.tablets; i++) {
       const tablet = await createTablet(`${store.code}-${i}`, { baseUrl: proxy.url, timeoutMs: TIMEOUT_MS }, store.enrollmentCode, {
         random: seededRng(seed * 100 + i),
-        backoff: { baseMs: 5, capMs: 100 },
+        // Retries come soon, but not at once: a retried push lands after other tablets' pushes.
+        backoff: { baseMs: 40, capMs: 200 },
       });
       made.set((await tablet.db.meta.get('device'))!.clientId, recordMutations(tablet));
       tablets.push(tablet);
     }
 
-    proxy.setFaulty(true);
+    // The hot card (see Shop), on every tablet before the line turns bad.
     const shop = newShop(1);
+    shop.hotJobId = (await createJob(tablets[0]!.db, { customer: { name: '热卡' } })).id;
+    for (const tablet of tablets) await tablet.engine.syncNow();
+
+    proxy.setFaulty(true);
     await run.work(tablets, shop);
     // The changes stop, the line stays bad: the last changes travel (or not) over it, so a
     // tablet that loses track of what it still has to fetch or send is caught by the checks.
@@ -232,10 +236,7 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     const once = exactlyOnceProblems(made, state);
     const replayed = replay(state, mutationsById);
     const refused = state.log.filter((row) => row.status === 'rejected');
-    // Lost: made, not in the log. Duplicated: in the log twice, or applied again (a card
-    // stored more often than the log's changes account for).
-    const lost = once.lost;
-    const duplicated = once.duplicated + Math.max(0, state.cardWrites - cardWritesBefore - replayed.cardWrites);
+    const { lost, duplicated } = once;
 
     const faults = proxy.counts();
     const faultTotal = FAULT_KINDS.reduce((sum, kind) => sum + faults[kind], 0);
@@ -265,7 +266,6 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     expect(once.problems, context).toEqual([]);
     expect(replayed.problems, context).toEqual([]);
     expect(replayed.jobs, context).toEqual(state.jobs);
-    expect(state.cardWrites - cardWritesBefore, `${context}: cards stored by the server vs changes in the log`).toBe(replayed.cardWrites);
     const createdJobs = [...mutationsById.values()].filter((m) => m.op === 'job.create').map((m) => m.jobId);
     expect(new Set(state.jobs.keys()), context).toEqual(new Set(createdJobs));
 

@@ -33,8 +33,6 @@ export type ServerState = {
   jobs: Map<string, Job>;
   /** Blobs linked to the store (uploaded by its tablets). */
   storeBlobs: Set<string>;
-  /** How often the server stored a changed card, in any store (pull cursors count these). */
-  cardWrites: number;
 };
 
 /** Reads the store's log, jobs and blob links from the database file (the server must be stopped). */
@@ -59,8 +57,7 @@ export function readServerState(file: string, storeId: string): ServerState {
         .map((job) => [job.id, job]),
     );
     const storeBlobs = new Set(db.prepare<[string], string>('SELECT sha256 FROM store_blobs WHERE store_id = ?').pluck().all(storeId));
-    const cardWrites = db.prepare<[], number>('SELECT value FROM change_counter').pluck().get() ?? 0;
-    return { log, lastSeqs, jobs, storeBlobs, cardWrites };
+    return { log, lastSeqs, jobs, storeBlobs };
   } finally {
     db.close();
   }
@@ -110,14 +107,12 @@ export function exactlyOnceProblems(made: Map<string, Mutation[]>, server: Serve
  * Replays the log in server order with the shared reducer and checks each verdict: a
  * signature is applied exactly when its contentHash matches the replayed job at that point,
  * and refused (content_mismatch) exactly when it does not; nothing else is refused. Returns
- * the replayed jobs, to compare with the server's, and how many of the steps changed a card:
- * the server stores a card once per such step, so more card writes than that mean a mutation
- * was applied again, even where the reducer made the repeat invisible in the card itself.
+ * the replayed jobs, to compare with the server's: a mutation the server applied twice shows
+ * there where a later write of another tablet was overwritten by the repeat.
  */
-export function replay(server: ServerState, mutationsById: Map<string, Mutation>): { jobs: Map<string, Job>; cardWrites: number; problems: string[] } {
+export function replay(server: ServerState, mutationsById: Map<string, Mutation>): { jobs: Map<string, Job>; problems: string[] } {
   const jobs = new Map<string, Job>();
   const problems: string[] = [];
-  let cardWrites = 0;
   for (const row of server.log) {
     const m = mutationsById.get(row.mutationId);
     if (!m) continue; // reported as extra by exactlyOnceProblems
@@ -133,13 +128,10 @@ export function replay(server: ServerState, mutationsById: Map<string, Mutation>
     }
     if (row.status === 'applied') {
       const next = applyMutation(job, m);
-      if (next && next !== job) {
-        jobs.set(next.id, next);
-        cardWrites += 1;
-      }
+      if (next) jobs.set(next.id, next);
     }
   }
-  return { jobs, cardWrites, problems };
+  return { jobs, problems };
 }
 
 /** Every file in the blob folder re-hashes to its name and sits where its name says. */

@@ -20,6 +20,11 @@ import { addFakePhoto, sign, type Tablet } from './tablet.ts';
 
 /** What all tablets of one run share: who owns which card, and which cards only their owner touches. */
 export type Shop = {
+  /**
+   * The card every tablet has from the start and keeps writing the mileage of, to the very
+   * end: with last write wins, a change applied twice, late, shows as the wrong mileage.
+   */
+  hotJobId?: string;
   owner: Map<string, string>;
   /** Cards only their owner edits and signs, so their signatures can never meet changed content. */
   privateJobs: Set<string>;
@@ -88,6 +93,10 @@ function cardPatch(rng: Rng): CardPatch {
   return Object.assign({}, ...Array.from({ length: count }, () => pick(rng, patches)()));
 }
 
+const hotMileage: Action = async (tablet, rng, shop) => {
+  if (shop.hotJobId) await updateCard(tablet.db, shop.hotJobId, { odometerKm: int(rng, 300_000) });
+};
+
 const newJob: Action = async (tablet, rng, shop) => {
   const job = await createJob(tablet.db, realisticCard(rng).card);
   shop.owner.set(job.id, tablet.name);
@@ -96,6 +105,7 @@ const newJob: Action = async (tablet, rng, shop) => {
 
 const ACTIONS: (readonly [Action, number])[] = [
   [newJob, 7],
+  [hotMileage, 5],
   [onJob((tablet, job, rng) => updateCard(tablet.db, job.id, cardPatch(rng))), 14],
   [
     onJob((tablet, job, rng) =>
@@ -177,7 +187,10 @@ const ACTIONS: (readonly [Action, number])[] = [
 
 const TOTAL_WEIGHT = ACTIONS.reduce((sum, [, weight]) => sum + weight, 0);
 
-/** A new card, then `steps` random actions, one after another, as one advisor on one tablet. */
+/**
+ * A new card, then `steps` random actions, one after another, as one advisor on one tablet,
+ * and last the hot card's mileage once more.
+ */
 export async function runWorkload(tablet: Tablet, rng: Rng, shop: Shop, steps: number): Promise<void> {
   await newJob(tablet, rng, shop);
   for (let step = 0; step < steps; step++) {
@@ -185,4 +198,5 @@ export async function runWorkload(tablet: Tablet, rng: Rng, shop: Shop, steps: n
     const action = ACTIONS.find(([, weight]) => (r -= weight) < 0)?.[0] ?? ACTIONS[0]![0];
     await action(tablet, rng, shop);
   }
+  await hotMileage(tablet, rng, shop);
 }
