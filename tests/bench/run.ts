@@ -436,23 +436,22 @@ function syncRunFigures(sync: SyncBenchResult, o: SyncBenchOptions): void {
   const idbText = p.idb.map((c) => `${c.kind} ${c.count} x mean ${(c.totalMs / Math.max(1, c.count)).toFixed(1)} ms`).join(', ');
   console.log(`  where the sync's time goes (run ${runs.indexOf(mid) + 1}, the median ratio; ${seconds1(mid.sync.ms)} in all):`);
   console.log(
-    `    ${msText(p.beforeFirstRequestMs)} before the first request (counting the outbox; pendingBlobBytes reads every blob row, bytes and all, ` +
-      `to add up byteLength: one bulkGet of ${sync.fixtures.blobs.toLocaleString('en-US')} rows);`,
+    `    ${msText(p.beforeFirstRequestMs)} before the first request (reading the outbox and summing the bytes to send from the blobs' keys);`,
   );
   console.log(
     `    ${seconds1(p.uploadWindowsMs)} uploading in ${p.pushes} batches; of the ${o.concurrency} lanes' time: PUT ${pct(p.laneShare.put)}, HEAD ${pct(p.laneShare.head)}, ` +
-      `IndexedDB get ${pct(p.laneShare.idbGet)}, IndexedDB update (rewrites the row, bytes and all) ${pct(p.laneShare.idbUpdate)}, other or idle ${pct(p.laneShare.other)};`,
+      `IndexedDB get of the bytes ${pct(p.laneShare.idbGet)}, IndexedDB update ${pct(p.laneShare.idbUpdate)}, other or idle ${pct(p.laneShare.other)};`,
   );
   console.log(
     `    ${msText(pushes?.totalMs ?? 0)} in ${pushes?.count ?? 0} pushes, each after its batch's uploads; ` +
-      `${msText(p.afterLastPushMs)} after the last push (pull; storing the page checks which blobs are missing with a second bulkGet of every row).`,
+      `${msText(p.afterLastPushMs)} after the last push (the pull, storing its page, and the check for blobs to download).`,
   );
   console.log(
     `    requests: ${reqText}; the plain upload's PUT median ${mid.plain.putMedianMs.toFixed(1)} ms. New TCP connections: sync ${mid.sync.newConnections}, ` +
-      `plain ${mid.plain.newConnections} (Node's fetch closes the connection after every HEAD; a browser would not).`,
+      `plain ${mid.plain.newConnections} (Node's fetch closes the connection after a HEAD; a browser would not).`,
   );
   console.log(
-    `    fake-indexeddb, blobs table: ${idbText} (both bulkGets ${msText(bulkGet?.totalMs ?? 0)}); ` +
+    `    fake-indexeddb, blobs table: ${idbText} (bulkGets ${msText(bulkGet?.totalMs ?? 0)}); ` +
       `server RSS ${mb(mid.serverRss.idleBytes).toFixed(0)} MB idle, ${mb(mid.serverRss.peakBytes).toFixed(0)} MB peak`,
   );
 }
