@@ -53,6 +53,8 @@ const TAIL_ROUNDS = 3;
 const TIMEOUT_MS = 700;
 
 type Totals = { runs: number; mutations: number; rejected: number; photos: number; signatures: number; faults: number; kills: number; lost: number; duplicated: number; ms: number };
+/** The runs that got as far as their checks, by label. */
+const ran: string[] = [];
 const totals: Totals = { runs: 0, mutations: 0, rejected: 0, photos: 0, signatures: 0, faults: 0, kills: 0, lost: 0, duplicated: 0, ms: 0 };
 
 let dir: string;
@@ -81,7 +83,7 @@ afterAll(async () => {
   await disposeSpareServer();
   if (dir) rmSync(dir, { recursive: true, force: true });
   console.log(
-    `sync-faults total: ${totals.runs} runs (seeds ${seeds.join(', ')} and a long offline shift), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
+    `sync-faults total: ${totals.runs} runs (${ran.join(', ')}), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
       `${totals.signatures} signatures, ${totals.faults} faults, ${totals.kills} kills, lost ${totals.lost}, duplicated ${totals.duplicated}, ${(totals.ms / 1000).toFixed(1)} s`,
   );
 });
@@ -244,6 +246,7 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     const photos = [...mutationsById.values()].filter((m) => m.op === 'photo.add').length;
     const signatures = [...mutationsById.values()].filter((m) => m.op === 'signature.add').length;
     const ms = Date.now() - started;
+    ran.push(run.label);
     Object.assign(totals, {
       runs: totals.runs + 1,
       mutations: totals.mutations + mutations,
