@@ -1,38 +1,25 @@
 // Enrollment, sign-in and the protocol handshake over real HTTP: passwords are only stored
 // as scrypt hashes, guessing is slowed, an outdated app or server is told which one to update.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
+import type { DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER } from '../../src/shared/protocol.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-let app: FastifyInstance;
+let server: TestServer;
 let data: DataDir;
-let dir: string;
 let baseUrl: string;
 let store: TestStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'auth-'));
-  data = openDataDir(dir);
+  server = await startTestServer('auth');
+  ({ data, baseUrl } = server);
   store = await seedTestStore(data.storage);
-  app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  baseUrl = `http://127.0.0.1:${address.port}`;
 });
 
-afterAll(async () => {
-  await app.close();
-  data.storage.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${baseUrl}${path}`, {

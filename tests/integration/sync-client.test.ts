@@ -2,40 +2,27 @@
 // a card with photos and a signature made on one tablet arrives, bytes and all, on another
 // tablet of the same store; nothing is sent twice; a refused signature is kept for attention.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJob, updateCard } from '../../src/db/job-repo.ts';
 import { withoutSearch } from '../../src/db/job-queries.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
+import type { DataDir } from '../../src/server/data-dir.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { addFakePhoto, createTablet, sign } from '../support/tablet.ts';
 
-let app: FastifyInstance;
+let server: TestServer;
 let data: DataDir;
-let dir: string;
 let baseUrl: string;
 let store: TestStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-client-'));
-  data = openDataDir(dir);
+  server = await startTestServer('sync-client');
+  ({ data, baseUrl } = server);
   store = await seedTestStore(data.storage);
-  app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  baseUrl = `http://127.0.0.1:${address.port}`;
 });
 
-afterAll(async () => {
-  await app.close();
-  data.storage.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 describe('sync client', () => {
   it('brings a card with photos and a signature from one tablet to another', async () => {

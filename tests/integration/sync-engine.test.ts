@@ -4,42 +4,29 @@
 // attention, never dropped silently; an unreachable server schedules a retry with backoff;
 // a revoked tablet stops and says so; attribution records the signed-in advisor.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
+import type { DataDir } from '../../src/server/data-dir.ts';
 import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { pullAll } from '../../src/sync/receive.ts';
 import { createSyncEngine } from '../../src/sync/sync-engine.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { addFakePhoto, createTablet, sign } from '../support/tablet.ts';
 
-let app: FastifyInstance;
+let server: TestServer;
 let data: DataDir;
-let dir: string;
 let baseUrl: string;
 let store: TestStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-engine-'));
-  data = openDataDir(dir);
+  server = await startTestServer('sync-engine');
+  ({ data, baseUrl } = server);
   store = await seedTestStore(data.storage);
-  app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  baseUrl = `http://127.0.0.1:${address.port}`;
 });
 
-afterAll(async () => {
-  await app.close();
-  data.storage.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 const line = { kind: 'labour', code: 'L-01', description: '更换机油工时', quantityMilli: 1000, unitPriceFen: 12_000, discountBp: 0 } as const;
 
