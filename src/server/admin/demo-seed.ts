@@ -18,7 +18,7 @@ export async function seedDemoStore(storage: Storage, dataDir: string): Promise<
   const enrollment = issueEnrollmentCode(storage, store);
   const text = [
     `Demo store ${store.code} (${store.name}) created.`,
-    `  1. On the tablet, open the app, choose 连接门店 / Connect to store, enter the code ${enrollment.code}`,
+    `  1. On the tablet, open the app, tap 连接门店 / Connect to the store, enter the code ${enrollment.code}`,
     `     (valid until ${enrollment.expiresAt.slice(0, 10)}, for ${enrollment.usesLeft} tablets).`,
     `  2. Sign in as advisor  zhang / ${advisor.password}   or as admin  admin / ${admin.password}`,
     `  More codes, advisors, revoking a tablet: npm run admin -- help`,
