@@ -109,8 +109,12 @@ async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncPro
   const onServer = force ? new Set<string>() : await receipts(db);
   const queue = hashes.filter((sha256) => !onServer.has(sha256));
   const confirmed: string[] = [];
+  // One failed upload stops the other lanes from starting new ones: the run is failing and
+  // will be retried whole, so more requests on a bad line would only be wasted.
+  let failed = false;
+  const next = () => (failed ? undefined : queue.shift());
   const lane = async () => {
-    for (let sha256 = queue.shift(); sha256 !== undefined; sha256 = queue.shift()) {
+    for (let sha256 = next(); sha256 !== undefined; sha256 = next()) {
       const row = await db.blobs.get(sha256);
       if (!row) {
         throw new ApiFailure('refused', 0, 'blob_missing', `A photo or signature (${sha256.slice(0, 8)}…) is missing on this tablet, so its change cannot be sent.`);
@@ -124,7 +128,14 @@ async function uploadBlobs(ctx: SendContext, hashes: string[], progress: SyncPro
     }
   };
   try {
-    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, lane));
+    await Promise.all(
+      Array.from({ length: UPLOAD_CONCURRENCY }, () =>
+        lane().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
   } finally {
     // One write for the receipts of the batch, also when a later upload failed.
     const onServerAt = ctx.now().toISOString();
