@@ -7,7 +7,7 @@ import type { AdvisorRow, WalkaroundDb } from '../db/database.ts';
 import { toRow } from '../db/job-repo.ts';
 import { getSyncRow, updateSyncRow } from '../db/meta-repo.ts';
 import { applyMutation } from '../shared/apply-mutation.ts';
-import { blobMimeOf } from '../shared/blob-kind.ts';
+import { blobMimeOf, SNIFF_BYTES } from '../shared/blob-kind.ts';
 import type { Job } from '../shared/job.ts';
 import { MAX_PULL_PAGE, type PullResponse } from '../shared/protocol.ts';
 import { sha256Hex } from '../shared/sha256.ts';
@@ -77,7 +77,7 @@ export async function downloadBlobs(ctx: ReceiveContext): Promise<void> {
   status.update({ phase: 'downloading', progress: { ...progress } });
   for (const sha256 of wanted) {
     const bytes = await fetchBlob(api, sha256);
-    const mime = bytes && blobMimeOf(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)));
+    const mime = bytes && blobMimeOf(new Uint8Array(bytes, 0, Math.min(SNIFF_BYTES, bytes.byteLength)));
     const intact = bytes && mime && (await sha256Hex(bytes)) === sha256;
     await db.transaction('rw', [db.blobs, db.blobReceipts, db.meta], async () => {
       if (bytes && mime && intact) {

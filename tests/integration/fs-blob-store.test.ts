@@ -8,7 +8,7 @@ import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobHashMismatch, BlobTooLarge, InvalidBlobName, type BlobStore } from '../../src/server/blobs/blob-store.ts';
 import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
-import { sniffBlobKind } from '../../src/server/blobs/sniff.ts';
+import { blobMimeOf } from '../../src/shared/blob-kind.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const bytesOf = (value: string) => new TextEncoder().encode(value);
@@ -103,17 +103,17 @@ describe('fs blob store', () => {
   });
 });
 
-describe('sniffBlobKind', () => {
+describe('blobMimeOf', () => {
   const bytes = (...values: number[]) => new Uint8Array(values);
   const ascii = (value: string) => bytesOf(value);
 
   it.each([
-    ['jpeg', bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46)],
-    ['png', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00)],
-    ['webp', ascii('RIFF\x24\x00\x00\x00WEBPVP8 ')],
-    ['json', ascii('{"strokes":[]}')],
-    ['json', ascii('[1,2]')],
-    ['json', ascii(' \r\n\t[]')],
+    ['image/jpeg', bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46)],
+    ['image/png', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00)],
+    ['image/webp', ascii('RIFF\x24\x00\x00\x00WEBPVP8 ')],
+    ['application/json', ascii('{"strokes":[]}')],
+    ['application/json', ascii('[1,2]')],
+    ['application/json', ascii(' \r\n\t[]')],
     [null, ascii('RIFF\x24\x00\x00\x00WAVEfmt ')],
     [null, bytes(0xff, 0xd8)],
     [null, bytes(0x89, 0x50, 0x4e, 0x47)],
@@ -121,7 +121,7 @@ describe('sniffBlobKind', () => {
     [null, ascii('<svg xmlns=')],
     [null, ascii('   ')],
     [null, bytes()],
-  ])('%s for %o', (kind, first) => {
-    expect(sniffBlobKind(first)).toBe(kind);
+  ])('%s for %o', (mime, first) => {
+    expect(blobMimeOf(first)).toBe(mime);
   });
 });

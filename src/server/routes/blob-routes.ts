@@ -5,20 +5,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { blobMimeOf, isBlobMime, SNIFF_BYTES } from '../../shared/blob-kind.ts';
 import { apiErrorSchema, blobParamsSchema, MAX_BLOB_BYTES } from '../../shared/protocol.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import { BlobHashMismatch, BlobTooLarge, type BlobStore } from '../blobs/blob-store.ts';
-import { sniffBlobKind } from '../blobs/sniff.ts';
 import type { Storage } from '../storage/storage.ts';
-
-/** What each accepted content type must look like inside. */
-const KIND_OF_TYPE: Record<string, string> = {
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'application/json': 'json',
-};
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 413: apiErrorSchema, 415: apiErrorSchema, 426: apiErrorSchema };
 
@@ -65,14 +57,13 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
         const device = authenticateDevice(storage, request);
         const { sha256 } = request.params;
         const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-        const kind = KIND_OF_TYPE[type];
-        if (!kind) {
+        if (!isBlobMime(type)) {
           throw new HttpError(415, 'unsupported_media_type', `Blobs are JPEG, PNG or WebP images or JSON stroke data; "${type || 'no content type'}" is none of these.`);
         }
         const declared = Number(request.headers['content-length']);
         if (declared > MAX_BLOB_BYTES) throw tooLarge();
         const bytes = await readBody(request);
-        if (sniffBlobKind(bytes.subarray(0, 16)) !== kind) {
+        if (blobMimeOf(bytes.subarray(0, SNIFF_BYTES)) !== type) {
           throw new HttpError(415, 'content_mismatch', `The bytes are not ${type}: a file's content decides its type, not its name or header.`);
         }
         try {
