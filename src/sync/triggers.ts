@@ -20,9 +20,13 @@ export function startSyncTriggers(engine: SyncEngine, win: Window = window): () 
   win.document.addEventListener('visibilitychange', onVisible);
   win.navigator.serviceWorker?.addEventListener('message', onMessage);
   const interval = win.setInterval(() => engine.trigger(), INTERVAL_MS);
-  // After a run that must be retried, ask the browser to wake us when the network is back.
+  // After a run that must be retried, ask the browser to wake us when the network is back:
+  // once per scheduled retry, not on every progress update of the runs in between.
+  let registeredFor: number | null = null;
   const unsubscribe = engine.status.subscribe(() => {
-    if (engine.status.get().problem?.kind !== 'retry') return;
+    const { problem, retryAt } = engine.status.get();
+    if (problem?.kind !== 'retry' || retryAt === null || retryAt === registeredFor) return;
+    registeredFor = retryAt;
     void win.navigator.serviceWorker?.ready
       .then((registration: SyncManagerRegistration) => registration.sync?.register(SYNC_TAG))
       .catch(() => undefined);
