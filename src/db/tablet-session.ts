@@ -2,7 +2,7 @@
 // store enrollment (none on a tablet that is not connected yet) and the current advisor.
 // Read-only and without zod, so the first screen can wait for it without loading more.
 import type { AdvisorRow, DeviceRow, Enrollment, WalkaroundDb } from './database.ts';
-import { currentAdvisorId } from './meta-repo.ts';
+import { currentAdvisor } from './advisor-repo.ts';
 
 export type TabletSession = {
   enrollment: Enrollment | null;
@@ -15,8 +15,7 @@ export type TabletSession = {
 export async function readTabletSession(db: WalkaroundDb): Promise<TabletSession> {
   // The device row is created by the first write (job-repo.ts); until then there is none.
   const device: DeviceRow | undefined = await db.meta.get('device');
-  const advisorId = await currentAdvisorId(db);
-  const advisor = advisorId ? await db.advisors.get(advisorId) : undefined;
+  const advisor = await currentAdvisor(db);
   return {
     enrollment: device?.enrollment ?? null,
     storeCode: device?.storeCode ?? null,
