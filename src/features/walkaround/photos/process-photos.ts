@@ -3,6 +3,7 @@
 // encoding and hashing happen in one long-lived Worker (photo-worker.ts), two photos at a
 // time at most, so the page stays responsive and a tablet never holds more than two
 // decoded camera images in memory.
+import { blobMimeOf, type BlobMime } from '../../../shared/blob-kind.ts';
 import type { PhotoWorkerRequest, PhotoWorkerResponse, ProcessedImage } from './photo-worker.ts';
 
 export type { ProcessedImage };
@@ -26,12 +27,15 @@ export type ImageKind = 'jpeg' | 'png' | 'webp' | 'heif';
 // decode depends on the browser, so they are tried, and reported as unreadable if they fail.
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
 
+const KIND_OF_MIME: Partial<Record<BlobMime, ImageKind>> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
+
 export function sniffImage(head: Uint8Array): ImageKind | null {
+  // JPEG, PNG and WebP by the same test the server applies to stored blobs; HEIF only here,
+  // as a camera may hand it over but the app never stores it (it is re-encoded as JPEG).
+  const mime = blobMimeOf(head);
+  const kind = mime ? KIND_OF_MIME[mime] : undefined;
+  if (kind) return kind;
   const ascii = (start: number, end: number) => String.fromCharCode(...head.subarray(start, end));
-  const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if (ascii(4, 8) === 'ftyp' && HEIF_BRANDS.has(ascii(8, 12))) return 'heif';
   return null;
 }
