@@ -27,6 +27,11 @@ export type DeviceRow = {
   lastSeq: number;
   /** Set once the tablet is enrolled in a store (storeCode and deviceCode then come from the server). */
   enrollment?: Enrollment;
+  /**
+   * Made on this tablet and never synced: the proof, when it enrolls again, that it is the
+   * tablet this clientId belongs to. Missing on rows made before it existed (see getDeviceSecret).
+   */
+  deviceSecret?: string;
 };
 
 export type Enrollment = {

@@ -25,6 +25,7 @@ async function device(db: WalkaroundDb): Promise<DeviceRow> {
     storeCode: DEFAULT_STORE_CODE,
     deviceCode: DEFAULT_DEVICE_CODE,
     lastSeq: 0,
+    deviceSecret: newDeviceSecret(),
   };
   await db.meta.put(created);
   return created;
@@ -32,6 +33,26 @@ async function device(db: WalkaroundDb): Promise<DeviceRow> {
 
 export function getDevice(db: WalkaroundDb): Promise<DeviceRow> {
   return db.transaction('rw', db.meta, () => device(db));
+}
+
+/**
+ * This tablet's enrollment secret, made and stored first if the device row predates it. It is
+ * saved before it is ever sent, so an enrollment whose answer is lost can be repeated with it.
+ */
+export function getDeviceSecret(db: WalkaroundDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const dev = await device(db);
+    if (dev.deviceSecret) return dev.deviceSecret;
+    const deviceSecret = newDeviceSecret();
+    await db.meta.update('device', { deviceSecret });
+    return deviceSecret;
+  });
+}
+
+/** 32 random bytes, base64url: as hard to guess as a device token. */
+function newDeviceSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 } from '../shared/protocol.ts';
 
 /** What the engine does about a failure: retry later, or stop until a person acts. */
-export type FailureKind = 'retry' | 'unauthenticated' | 'revoked' | 'app-outdated' | 'server-outdated' | 'refused';
+export type FailureKind = 'retry' | 'unauthenticated' | 'revoked' | 'app-outdated' | 'server-outdated' | 'seq-conflict' | 'refused';
 
 export class ApiFailure extends Error {
   constructor(
@@ -158,6 +158,8 @@ async function failureOf(response: Response): Promise<ApiFailure> {
             ? 'app-outdated'
             : code === API_ERRORS.serverOutdated
               ? 'server-outdated'
-              : 'refused';
+              : code === API_ERRORS.seqConflict
+                ? 'seq-conflict'
+                : 'refused';
   return new ApiFailure(kind, response.status, code, message, retryAfterMs);
 }

@@ -4,7 +4,7 @@
 // their numbers).
 import type { WalkaroundDb } from '../db/database.ts';
 import { recordSignIn } from '../db/advisor-repo.ts';
-import { getDevice } from '../db/job-repo.ts';
+import { getDevice, getDeviceSecret } from '../db/job-repo.ts';
 import { updateSyncRow } from '../db/meta-repo.ts';
 import type { Advisor } from '../shared/protocol.ts';
 import { createApiClient, type ApiClientOptions } from './api-client.ts';
@@ -12,8 +12,9 @@ import { createApiClient, type ApiClientOptions } from './api-client.ts';
 type ApiOptions = Omit<ApiClientOptions, 'token'>;
 
 export async function enrollTablet(db: WalkaroundDb, input: { code: string; deviceName: string }, apiOptions: ApiOptions = {}, now = new Date()): Promise<void> {
+  const deviceSecret = await getDeviceSecret(db);
   const device = await getDevice(db);
-  const response = await createApiClient(apiOptions).enroll({ code: input.code, clientId: device.clientId, deviceName: input.deviceName });
+  const response = await createApiClient(apiOptions).enroll({ code: input.code, clientId: device.clientId, deviceName: input.deviceName, deviceSecret });
   await db.transaction('rw', db.meta, async () => {
     const current = await getDevice(db);
     await db.meta.put({

@@ -19,9 +19,9 @@ beforeAll(async () => {
   storage = openSqliteStorage(join(dir, 'db.sqlite'));
   const store = await seedTestStore(storage);
   devices = [1, 2, 3].map((i) => {
-    const device = storage.enrollDevice({ code: store.enrollmentCode, clientId: uuidv7(), name: `平板 ${i}`, tokenHash: String(i).repeat(64), now: new Date().toISOString() });
-    if (!device) throw new Error('not enrolled');
-    return device;
+    const outcome = storage.enrollDevice({ code: store.enrollmentCode, clientId: uuidv7(), name: `平板 ${i}`, tokenHash: String(i).repeat(64), secretHash: null, now: new Date().toISOString() });
+    if (!('device' in outcome)) throw new Error(`not enrolled: ${outcome.refused}`);
+    return outcome.device;
   });
 });
 

@@ -40,8 +40,9 @@ function newCode(storeId: string, uses = 5, expiresAt = NEXT_MONTH): string {
   return code;
 }
 
-function enroll(code: string, clientId: string = uuidv7(), now = NOW): DeviceRecord | undefined {
-  return storage.enrollDevice({ code, clientId, name: 'Front desk', tokenHash: `token-${uuidv7()}`, now });
+function enroll(code: string, clientId: string = uuidv7(), now = NOW, secretHash: string | null = null): DeviceRecord | undefined {
+  const outcome = storage.enrollDevice({ code, clientId, name: 'Front desk', tokenHash: `token-${uuidv7()}`, secretHash, now });
+  return 'device' in outcome ? outcome.device : undefined;
 }
 
 /** A store with one enrolled tablet, and a builder of that tablet's outbox entries. */
@@ -118,6 +119,28 @@ describe('push', () => {
     expect(storage.getJob(a.store.id, jobId)).toEqual(job);
     expect(mutationCount()).toBe(count);
     expect(storage.pull(a.device, cursor, 10).jobs).toEqual([]);
+  });
+
+  it('never takes an acknowledged seq for a different mutation: the push stops there, nothing applied', () => {
+    const a = storeWithTablet('SH01');
+    const jobId = uuidv7();
+    const [create, update] = [a.create(jobId), a.update(jobId, { odometerKm: 200 })];
+    storage.push(a.device, [create!, update!], allow, NOW);
+    const count = mutationCount();
+    // Seq 2 again, but another change (another writer under this identity): not a retry.
+    const impostor = { ...a.update(jobId, { odometerKm: 999 }), seq: 2 };
+    const next = { ...a.update(jobId, { customerRequest: '洗车' }), seq: 3 };
+    expect(storage.push(a.device, [create!, impostor, next], allow, NOW)).toEqual({
+      lastSeq: 2,
+      rejected: [],
+      missingBlobs: [],
+      applied: 0,
+      seqConflict: { seq: 2, mutationId: impostor.mutationId },
+    });
+    expect(storage.getJob(a.store.id, jobId)?.card).toMatchObject({ odometerKm: 200, customerRequest: '' });
+    expect(mutationCount()).toBe(count);
+    // The real retry of seq 2 is still a duplicate, not a conflict.
+    expect(storage.push(a.device, [update!], allow, NOW)).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [], applied: 0 });
   });
 
   it('stops at a gap, and goes on once the missing seq arrives', () => {
@@ -275,17 +298,50 @@ describe('enrollment and tokens', () => {
     expect(enroll(once)).toBeUndefined();
   });
 
-  it('keeps the letter of a tablet enrolled again, and retires its old token', () => {
+  it('keeps the letter of a tablet enrolled again with its secret, and retires its old token', () => {
     const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
     const code = newCode(store.id);
     const clientId = uuidv7();
-    storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'first', now: NOW });
+    storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'first', secretHash: 'secret-a', now: NOW });
     enroll(code);
-    const again = storage.enrollDevice({ code, clientId, name: 'Renamed', tokenHash: 'second', now: NOW });
-    expect(again).toMatchObject({ code: 'A', name: 'Renamed', clientId, revokedAt: null });
-    expect(storage.findDeviceByTokenHash('second')?.id).toBe(again?.id);
+    const again = storage.enrollDevice({ code, clientId, name: 'Renamed', tokenHash: 'second', secretHash: 'secret-a', now: NOW });
+    expect(again).toMatchObject({ device: { code: 'A', name: 'Renamed', clientId, revokedAt: null } });
+    expect(storage.findDeviceByTokenHash('second')?.id).toBe('device' in again ? again.device.id : 'none');
     expect(storage.findDeviceByTokenHash('first')).toBeUndefined();
     expect(storage.isRevokedTokenHash('first')).toBe(true);
+  });
+
+  it('re-enrolls an enrolled clientId only with its secret or an approval, spending nothing when refused', () => {
+    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    const code = newCode(store.id, 3);
+    const clientId = uuidv7();
+    const first = storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'mine', secretHash: 'secret-a', now: NOW });
+    if (!('device' in first)) throw new Error('not enrolled');
+    // Someone who read the clientId (it travels in signatures): wrong secret, no secret.
+    for (const secretHash of ['secret-b', null]) {
+      expect(storage.enrollDevice({ code, clientId, name: 'Thief', tokenHash: `thief-${secretHash}`, secretHash, now: NOW })).toEqual({ refused: 'proof' });
+    }
+    expect(storage.findDeviceByTokenHash('mine')?.name).toBe('Tablet');
+    expect(storage.isRevokedTokenHash('mine')).toBe(false);
+    // Nothing was spent: two uses are left for the real tablet and one more.
+    expect(enroll(code, clientId, NOW, 'secret-a')).toMatchObject({ id: first.device.id, code: 'A' });
+    expect(enroll(code)).toBeDefined();
+    expect(enroll(code)).toBeUndefined();
+
+    // A tablet enrolled before secrets (none on record) comes back only with an approval.
+    const legacyCode = newCode(store.id, 5);
+    const legacy = enroll(legacyCode);
+    if (!legacy) throw new Error('not enrolled');
+    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toBeUndefined();
+    expect(storage.allowReenrollment(store.id, legacy.id, '2026-11-27T12:00:00.000Z')).toBe(true);
+    expect(enroll(legacyCode, legacy.clientId, '2026-11-27T12:00:00.000Z', 'new-secret')).toBeUndefined(); // expired
+    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
+    // The approval is used up; the secret it brought is the proof from now on.
+    expect(enroll(legacyCode, legacy.clientId, NOW, null)).toBeUndefined();
+    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
+    // An approval is scoped to its store.
+    const other = storage.createStore({ code: 'BJ01', name: 'Beijing' });
+    expect(storage.allowReenrollment(other.id, legacy.id, '2099-01-01T00:00:00.000Z')).toBe(false);
   });
 
   it('refuses to move a tablet to another store', () => {
@@ -300,7 +356,8 @@ describe('enrollment and tokens', () => {
     const other = storeWithTablet('BJ01');
     const tokenHash = 'revoke-me';
     const code = newCode(a.store.id);
-    const device = storage.enrollDevice({ code, clientId: uuidv7(), name: 'Bay 2', tokenHash, now: NOW });
+    const enrolled = storage.enrollDevice({ code, clientId: uuidv7(), name: 'Bay 2', tokenHash, secretHash: 'bay-2', now: NOW });
+    const device = 'device' in enrolled ? enrolled.device : undefined;
     expect(storage.findDeviceByTokenHash(tokenHash)?.lastSeenAt).not.toBeNull();
 
     expect(storage.revokeDevice(other.store.id, device!.id, NOW)).toBe(false);
@@ -310,8 +367,8 @@ describe('enrollment and tokens', () => {
     expect(storage.isRevokedTokenHash('never-issued')).toBe(false);
     expect(enroll(code)?.code).toBe('C');
 
-    const back = storage.enrollDevice({ code, clientId: device!.clientId, name: 'Bay 2', tokenHash: 'new', now: NOW });
-    expect(back).toMatchObject({ id: device!.id, code: 'B', revokedAt: null });
+    const back = storage.enrollDevice({ code, clientId: device!.clientId, name: 'Bay 2', tokenHash: 'new', secretHash: 'bay-2', now: NOW });
+    expect(back).toMatchObject({ device: { id: device!.id, code: 'B', revokedAt: null } });
   });
 });
 

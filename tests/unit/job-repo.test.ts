@@ -6,7 +6,7 @@ import { Dexie } from 'dexie';
 import { ZodError } from 'zod';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
 import { earlierVisits, getJob, lastOdometerFor, searchJobs } from '../../src/db/job-queries.ts';
-import { CheckInRefused, checkIn, commitMutation, createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
+import { CheckInRefused, checkIn, commitMutation, createJob, getDevice, getDeviceSecret, updateCard } from '../../src/db/job-repo.ts';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
 import { cardProblems } from '../../src/shared/check-in-rules.ts';
 import type { CardPatch, Job } from '../../src/shared/job.ts';
@@ -81,6 +81,30 @@ describe('createJob numbers', () => {
     expect(job.updatedAt).toBe(job.createdAt);
     expect(job.card.customer).toEqual({ name: '张三', phone: '', company: '' });
     expect(await getJob(db, job.id)).toEqual(job);
+  });
+});
+
+describe('the enrollment secret', () => {
+  it('is made with the device, kept, and never part of a change', async () => {
+    const secret = (await getDevice(db)).deviceSecret;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await getDeviceSecret(db)).toBe(secret);
+    const job = await createJob(db, COMPLETE, DAY1);
+    expect(JSON.stringify(await db.outbox.toArray())).not.toContain(secret);
+    expect(JSON.stringify(job)).not.toContain(secret);
+  });
+
+  it('is made once for a device row from before it existed, and then stays', async () => {
+    const { deviceSecret: _none, ...legacy } = await getDevice(db);
+    await db.meta.put(legacy);
+    const made = await getDeviceSecret(db);
+    expect(made).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await getDeviceSecret(db)).toBe(made);
+    expect((await getDevice(db)).clientId).toBe(legacy.clientId);
+    // Each tablet its own.
+    const other = openDatabase(`test-${crypto.randomUUID()}`);
+    expect(await getDeviceSecret(other)).not.toBe(made);
+    await other.delete();
   });
 });
 

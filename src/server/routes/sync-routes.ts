@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { jobSchema } from '../../shared/job.ts';
 import { normalizePlate } from '../../shared/plate.ts';
 import {
+  API_ERRORS,
   apiErrorSchema,
   pullQuerySchema,
   pullResponseSchema,
@@ -19,6 +20,7 @@ import type { Storage } from '../storage/storage.ts';
 import { createPushQueue } from './push-queue.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 426: apiErrorSchema };
+const pushErrors = { ...errors, 409: apiErrorSchema };
 
 /** A push of 200 mutations with their payloads stays far below this. */
 const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
     schema: {
       summary: "Apply a batch of this tablet's mutations, in seq order, exactly once.",
       body: pushRequestSchema,
-      response: { 200: pushResponseSchema, ...errors },
+      response: { 200: pushResponseSchema, ...pushErrors },
     },
     handler: async (request) => {
       const device = authenticateDevice(storage, request);
@@ -45,6 +47,15 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
         m.advisorId && !storage.hasSignedInOn(device.id, m.advisorId) ? { ...m, advisorId: undefined } : m,
       );
       const outcome = await pushes.push(device, mutations);
+      if (outcome.seqConflict) {
+        const { seq, mutationId } = outcome.seqConflict;
+        request.log.warn({ deviceId: device.id, seq, mutationId }, 'push: seq already used by another mutation');
+        throw new HttpError(
+          409,
+          API_ERRORS.seqConflict,
+          `This tablet's change number ${seq} (${mutationId}) was already used by a different change the server recorded for this tablet's identity. The change is kept on the tablet and nothing was applied; ask the store administrator to check which devices use this tablet's identity.`,
+        );
+      }
       request.log.info({ deviceId: device.id, received: mutations.length, applied: outcome.applied, lastSeq: outcome.lastSeq }, 'push');
       return { lastSeq: outcome.lastSeq, rejected: outcome.rejected, missingBlobs: outcome.missingBlobs };
     },

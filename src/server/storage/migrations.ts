@@ -129,6 +129,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (store_id, sha256)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 2: proof that a re-enrolling tablet is the tablet (issue 9). A tablet's clientId is not a
+  // secret (it travels in signatures), so enrolling with it must not hand over its identity:
+  // the tablet makes a secret at its first enrollment and never syncs it; the server keeps
+  // its SHA-256. A device enrolled before this (no secret) or one that lost its secret comes
+  // back only with an administrator's approval, which lasts until the time recorded here.
+  `
+  ALTER TABLE devices ADD COLUMN secret_hash TEXT;
+  ALTER TABLE devices ADD COLUMN reenrollment_allowed_until TEXT;
+  `,
 ];
 
 /** Runs the migrations this database has not had yet; returns its version afterwards. */

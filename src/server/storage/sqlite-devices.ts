@@ -4,9 +4,11 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { nextDeviceCode } from './device-code.ts';
-import type { DeviceRecord, EnrollmentCodeRecord, Storage } from './storage.ts';
+import { timingSafeEqual } from 'node:crypto';
+import type { DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollOutcome, Storage } from './storage.ts';
 
 type DeviceMethods =
+  | 'allowReenrollment'
   | 'createEnrollmentCode'
   | 'enrollDevice'
   | 'findDeviceByTokenHash'
@@ -14,10 +16,11 @@ type DeviceMethods =
   | 'listDevices'
   | 'revokeDevice';
 
-type DeviceRow = DeviceRecord & { tokenHash: string };
+type DeviceRow = DeviceRecord & { tokenHash: string; secretHash: string | null; reenrollmentAllowedUntil: string | null };
 
 const DEVICE_COLUMNS = `id, store_id AS storeId, client_id AS clientId, code, name, token_hash AS tokenHash,
-  enrolled_at AS enrolledAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt`;
+  enrolled_at AS enrolledAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt, secret_hash AS secretHash,
+  reenrollment_allowed_until AS reenrollmentAllowedUntil`;
 
 /** Recording every request's time would make each read a write; once a minute is enough. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -38,11 +41,15 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   const storeDevices = db.prepare<[string], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE store_id = ? ORDER BY enrolled_at, id`);
   const storeCodes = db.prepare<[string], string>('SELECT code FROM devices WHERE store_id = ?').pluck();
   const insertDevice = db.prepare<[DeviceRow]>(
-    `INSERT INTO devices (id, store_id, client_id, code, name, token_hash, enrolled_at)
-     VALUES (@id, @storeId, @clientId, @code, @name, @tokenHash, @enrolledAt)`,
+    `INSERT INTO devices (id, store_id, client_id, code, name, token_hash, enrolled_at, secret_hash)
+     VALUES (@id, @storeId, @clientId, @code, @name, @tokenHash, @enrolledAt, @secretHash)`,
   );
-  const reissueToken = db.prepare<[{ id: string; name: string; tokenHash: string; now: string }]>(
-    'UPDATE devices SET name = @name, token_hash = @tokenHash, enrolled_at = @now, revoked_at = NULL WHERE id = @id',
+  const reissueToken = db.prepare<[{ id: string; name: string; tokenHash: string; secretHash: string | null; now: string }]>(
+    `UPDATE devices SET name = @name, token_hash = @tokenHash, secret_hash = @secretHash, enrolled_at = @now,
+       revoked_at = NULL, reenrollment_allowed_until = NULL WHERE id = @id`,
+  );
+  const approveReenrollment = db.prepare<[string, string, string]>(
+    'UPDATE devices SET reenrollment_allowed_until = ? WHERE id = ? AND store_id = ?',
   );
   const markRevoked = db.prepare<[string, string]>('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const retireToken = db.prepare<[string, string, string]>(
@@ -52,18 +59,20 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   const touch = db.prepare<[string, string]>('UPDATE devices SET last_seen_at = ? WHERE id = ?');
 
   const enroll = db.transaction(
-    (input: { code: string; clientId: string; name: string; tokenHash: string; now: string }): DeviceRecord | undefined => {
+    (input: EnrollInput): EnrollOutcome => {
       const code = codeByValue.get(input.code);
-      if (!code || code.usesLeft <= 0 || Date.parse(code.expiresAt) <= Date.parse(input.now)) return undefined;
+      if (!code || code.usesLeft <= 0 || Date.parse(code.expiresAt) <= Date.parse(input.now)) return { refused: 'code' };
       const existing = deviceByClientId.get(input.clientId);
       // A tablet belongs to one store: its outbox and job numbers are that store's.
-      if (existing && existing.storeId !== code.storeId) return undefined;
+      if (existing && existing.storeId !== code.storeId) return { refused: 'store' };
+      if (existing && !provesPossession(existing, input)) return { refused: 'proof' };
       spendCode.run(code.code);
       if (existing) {
-        // Re-enrolled (token lost, or revoked and let back in): same row, same letter.
+        // Re-enrolled (token lost, or revoked and let back in): same row, same letter, and
+        // its seq numbering goes on. The old token stops working.
         retireToken.run(existing.tokenHash, existing.id, input.now);
-        reissueToken.run({ id: existing.id, name: input.name, tokenHash: input.tokenHash, now: input.now });
-        return toRecord(deviceById.get(existing.id));
+        reissueToken.run({ id: existing.id, name: input.name, tokenHash: input.tokenHash, secretHash: input.secretHash, now: input.now });
+        return { device: toRecord(deviceById.get(existing.id)) };
       }
       const device: DeviceRow = {
         id: uuidv7(),
@@ -75,9 +84,11 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
         enrolledAt: input.now,
         revokedAt: null,
         lastSeenAt: null,
+        secretHash: input.secretHash,
+        reenrollmentAllowedUntil: null,
       };
       insertDevice.run(device);
-      return toRecord(device);
+      return { device: toRecord(device) };
     },
   );
 
@@ -90,6 +101,7 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   });
 
   return {
+    allowReenrollment: (storeId, deviceId, until) => approveReenrollment.run(until, deviceId, storeId).changes > 0,
     createEnrollmentCode(storeId, { code, expiresAt, uses }) {
       const record = { code, storeId, expiresAt, usesLeft: uses };
       insertCode.run(record);
@@ -114,9 +126,26 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   };
 }
 
-/** The record without its token hash, which never leaves this module. */
+/**
+ * Is the request to enroll an existing device from that device? It is when it brings the
+ * secret the device enrolled with, or when an administrator approved a re-enrollment that has
+ * not expired (a device enrolled before secrets existed, or one that lost its secret).
+ */
+function provesPossession(existing: DeviceRow, input: EnrollInput): boolean {
+  if (existing.secretHash !== null && input.secretHash !== null && sameHex(existing.secretHash, input.secretHash)) return true;
+  const allowedUntil = existing.reenrollmentAllowedUntil;
+  return allowedUntil !== null && Date.parse(input.now) < Date.parse(allowedUntil);
+}
+
+function sameHex(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The record without its token and secret hashes, which never leave this module. */
 function toRecord(row: DeviceRow | undefined): DeviceRecord {
   if (!row) throw new Error('device row vanished inside its own transaction');
-  const { tokenHash: _tokenHash, ...record } = row;
+  const { tokenHash: _tokenHash, secretHash: _secretHash, reenrollmentAllowedUntil: _until, ...record } = row;
   return record;
 }

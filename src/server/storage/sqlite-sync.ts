@@ -36,6 +36,9 @@ export function sqliteSync(db: Database.Database): Pick<Storage, SyncMethods> {
      ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
   );
   const mutationIdSeen = db.prepare<[string], number>('SELECT 1 FROM mutations WHERE mutation_id = ?').pluck();
+  const mutationIdAt = db
+    .prepare<[string, number], string>('SELECT mutation_id FROM mutations WHERE client_id = ? AND seq = ?')
+    .pluck();
   const jobAnyStore = db.prepare<[string], JobRow>('SELECT store_id AS storeId, body FROM jobs WHERE id = ?');
   const jobOfStore = db.prepare<[string, string], string>('SELECT body FROM jobs WHERE store_id = ? AND id = ?').pluck();
   const nextChangeSeq = db
@@ -115,9 +118,24 @@ export function sqliteSync(db: Database.Database): Pick<Storage, SyncMethods> {
       }
       return entry;
     };
+    /**
+     * A seq at or below lastSeq is a retry of a push whose answer was lost, and skipped, but
+     * only if it is the mutation recorded under that seq. Another mutation there means two
+     * writers used this tablet's identity: skipping it would make the tablet drop a change
+     * the server never applied, so the push stops and the tablet keeps it and says so.
+     */
+    const isAcknowledged = (m: Mutation): boolean => {
+      const recorded = mutationIdAt.get(device.clientId, m.seq);
+      // No row at that seq: it was acknowledged as a resend of a mutation logged under another.
+      return recorded === undefined ? mutationIdSeen.get(m.mutationId) !== undefined : recorded === m.mutationId;
+    };
     for (const m of mutations) {
       if (m.clientId !== device.clientId) throw new Error(`mutation ${m.mutationId} is not from client ${device.clientId}`);
-      if (m.seq <= outcome.lastSeq) continue;
+      if (m.seq <= outcome.lastSeq) {
+        if (isAcknowledged(m)) continue;
+        outcome.seqConflict = { seq: m.seq, mutationId: m.mutationId };
+        break;
+      }
       if (m.seq > outcome.lastSeq + 1) break;
       // The same mutation resent under a new seq: handled already, acknowledge and move on.
       if (mutationIdSeen.get(m.mutationId) !== undefined) {

@@ -19,6 +19,24 @@ export type DeviceRecord = {
   lastSeenAt: string | null;
 };
 
+export type EnrollInput = {
+  code: string;
+  clientId: string;
+  name: string;
+  tokenHash: string;
+  /** SHA-256 of the secret the tablet made for itself; null from an app that has none. */
+  secretHash: string | null;
+  now: string;
+};
+
+/**
+ * Why an enrollment was refused: the code (unknown, expired, used up), the store (the tablet
+ * belongs to another one), or the proof (this clientId is enrolled and the request proves
+ * neither its secret nor an approval: someone who read the clientId, or a reset tablet).
+ */
+export type EnrollRefusal = 'code' | 'store' | 'proof';
+export type EnrollOutcome = { device: DeviceRecord } | { refused: EnrollRefusal };
+
 export type AdvisorRecord = Advisor & {
   storeId: string;
   /** scrypt hash in the PHC-like form of passwords.ts. */
@@ -39,6 +57,11 @@ export type MutationCheck = (job: Job | undefined, mutation: Mutation) => Reject
 export type PushOutcome = PushResponse & {
   /** How many mutations this push applied (not counting duplicates and refusals). */
   applied: number;
+  /**
+   * A mutation sent under a seq the server acknowledged for a different mutation: the push
+   * stopped there. The tablet must keep it (see `push`).
+   */
+  seqConflict?: { seq: number; mutationId: string };
 };
 
 /** One change the server received for a job, applied or refused. */
@@ -76,11 +99,14 @@ export interface Storage {
   setAdvisorPassword(storeId: string, advisorId: string, passwordHash: string): boolean;
   createEnrollmentCode(storeId: string, input: { code: string; expiresAt: string; uses: number }): EnrollmentCodeRecord;
   /**
-   * Spends one use of the code and enrolls the device with a token hash, atomically. Returns
-   * undefined when the code is unknown, expired or used up. Enrolling the same clientId again
-   * (a tablet re-enrolled after losing its token) keeps its device letter.
+   * Spends one use of the code and enrolls the device with a token hash, atomically. Enrolling
+   * the same clientId again (a tablet re-enrolled after losing its token) keeps its device
+   * letter, but only with proof that it is that tablet: the secret it enrolled with, or an
+   * administrator's approval (`allowReenrollment`). Nothing is spent or changed when refused.
    */
-  enrollDevice(input: { code: string; clientId: string; name: string; tokenHash: string; now: string }): DeviceRecord | undefined;
+  enrollDevice(input: EnrollInput): EnrollOutcome;
+  /** Lets this device enroll once more without its secret, until `until` (an admin's approval). */
+  allowReenrollment(storeId: string, deviceId: string, until: string): boolean;
   /** The active (not revoked) device holding this token, if any. Records when it was seen. */
   findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
   /** Was this token ever issued? (To tell "revoked" from "never valid".) */
@@ -101,7 +127,9 @@ export interface Storage {
   /**
    * Applies a batch from one device in seq order, in one transaction together with the
    * device's new lastSeq: a retried push applies nothing twice. A seq at or below lastSeq is
-   * a duplicate and skipped; a gap stops the batch (the client resends from lastSeq + 1);
+   * a duplicate and skipped if it is the mutation recorded under that seq; a different one
+   * stops the batch with `seqConflict` (an acknowledged seq is never a different mutation);
+   * a gap stops the batch (the client resends from lastSeq + 1);
    * `check` may refuse a mutation (recorded, acknowledged) or stop at one whose blobs are
    * missing (not acknowledged).
    */

@@ -31,6 +31,7 @@ const zhCN = {
   'sync.problem.app-outdated': '应用需要更新后才能继续同步。更改保存在本机。',
   'sync.problem.server-outdated': '门店服务器版本过旧，暂时无法同步。更改保存在本机，请联系管理员更新服务器。',
   'sync.problem.refused': '服务器拒绝了同步：{message}',
+  'sync.problem.seq-conflict': '服务器上已有另一台设备以本平板的身份提交的更改，同步已停止。本平板的更改仍完整保存在本机，没有丢失。请联系门店管理员检查已连接的设备。',
   'sync.update': '更新应用',
   'sync.updateBlocked': '还有未保存的输入，请先完成再更新。',
 
@@ -93,6 +94,7 @@ const en: Record<SyncMessageKey, string> = {
   'sync.problem.app-outdated': 'Update the app to keep syncing. Changes are kept on this tablet.',
   'sync.problem.server-outdated': "The store's server is too old to sync with. Changes are kept here; ask the administrator to update the server.",
   'sync.problem.refused': 'The server refused the sync: {message}',
+  'sync.problem.seq-conflict': "The server has changes another device sent under this tablet's identity, so sync has stopped. This tablet's changes are all kept here, nothing is lost. Ask the store administrator to check the connected devices.",
   'sync.update': 'Update the app',
   'sync.updateBlocked': 'Some input is not saved yet. Finish it, then update.',
 

@@ -12,6 +12,7 @@ export type FailureLike = { kind?: FailureKind; code?: string; status?: number; 
 
 const KNOWN_CODES = new Set([
   'enrollment_refused',
+  'reenrollment_refused',
   'sign_in_failed',
   'rate_limited',
   'network',
@@ -26,6 +27,7 @@ const BY_KIND: Partial<Record<FailureKind, MessageKey>> = {
   unauthenticated: 'apiError.unauthenticated',
   'app-outdated': 'apiError.client_outdated',
   'server-outdated': 'apiError.server_outdated',
+  'seq-conflict': 'sync.problem.seq-conflict',
   retry: 'apiError.server',
 };
 
