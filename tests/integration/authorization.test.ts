@@ -384,3 +384,70 @@ describe('store S2 against store S1', () => {
     expect(await s1State()).toBe(s1Baseline);
   });
 });
+
+describe('parallel sign-in', () => {
+  const signIn = (token: string, username: string, password: string, localAddress?: string): Promise<RawReply> =>
+    server.send({ ...jsonRequest('POST', '/api/v1/auth/sign-in', apiHeaders(token), { username, password }), localAddress });
+  const judged = (replies: RawReply[]) => replies.filter((reply) => reply.status === 200 || reply.status === 401);
+  const expectKindRefusals = (replies: RawReply[]) => {
+    for (const reply of replies.filter((r) => r.status === 429)) {
+      expect(parse(reply)).toEqual({ error: 'rate_limited', message: expect.stringMatching(/try again/i) });
+      expect(Number(reply.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  };
+
+  it('judges at most one of 60 parallel sign-ins for a name one failure short of the limit', async () => {
+    const tablet = await enrollDevice(server, s1.enrollmentCode, 'S1 parallel tablet');
+    for (let i = 0; i < 4; i++) expect((await signIn(tablet.token, s1.advisor.username, `wrong-${i}`)).status).toBe(401);
+
+    // The right password goes last: were it judged first, its success would (rightly) start
+    // the name afresh, and a request that reached the server only after it would be judged.
+    const passwords = [...Array.from({ length: 59 }, (_, i) => `parallel-${i}`), s1.advisor.password];
+    const replies = await Promise.all(passwords.map((password) => signIn(tablet.token, s1.advisor.username, password)));
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => ![200, 401, 429].includes(status))).toEqual([]);
+    expect(judged(replies)).toHaveLength(1);
+    // 4 before the burst and at most one in it: never more than the 5 allowed.
+    const failures = 4 + statuses.filter((status) => status === 401).length;
+    expect(failures).toBeLessThanOrEqual(5);
+    expectKindRefusals(replies);
+
+    // The limit holds afterwards too: the right password waits, unless it was the one judged.
+    const after = await signIn(tablet.token, s1.advisor.username, s1.advisor.password);
+    expect(after.status).toBe(statuses.includes(200) ? 200 : 429);
+  }, 60_000);
+
+  it('signs in with the right password while under the limit, also after four failures', async () => {
+    const tablet = await enrollDevice(server, s1.enrollmentCode, 'S1 fresh tablet');
+    for (let i = 0; i < 4; i++) expect((await signIn(tablet.token, S1_ONLY_ADVISOR.username, `wrong-${i}`)).status).toBe(401);
+    const right = await signIn(tablet.token, S1_ONLY_ADVISOR.username, S1_ONLY_ADVISOR.password);
+    expect(right.status).toBe(200);
+    expect(parse(right)).toMatchObject({ advisor: { username: S1_ONLY_ADVISOR.username } });
+    // The success starts the name afresh: a typo after it is judged, not refused.
+    expect((await signIn(tablet.token, S1_ONLY_ADVISOR.username, 'typo')).status).toBe(401);
+  }, 60_000);
+
+  it('judges no more than 30 attempts from one address, however they are spread and timed', async () => {
+    // Another loopback address, so this client's failures do not limit the other tests.
+    const address = '127.0.0.2';
+    const tablet = await enrollDevice(server, s1.enrollmentCode, 'S1 address tablet');
+    let judgedCount = 0;
+    let lastWave: RawReply[] = [];
+    // Waves of 7 different names (so no per-name limit applies): checking before and
+    // counting after would let a wave through at 28 and end at 35.
+    for (let wave = 0; wave < 40; wave++) {
+      lastWave = await Promise.all(Array.from({ length: 7 }, (_, i) => signIn(tablet.token, `guess-${wave}-${i}`, 'guess', address)));
+      expect(lastWave.map((reply) => reply.status).filter((status) => status !== 401 && status !== 429)).toEqual([]);
+      expectKindRefusals(lastWave);
+      judgedCount += judged(lastWave).length;
+      // Stops at the limit, or as soon as it is passed (the failure then says by how much).
+      if (judged(lastWave).length === 0 || judgedCount > 30) break;
+    }
+    expect(judgedCount).toBe(30);
+    expect(parse(lastWave[0] as RawReply)).toMatchObject({ message: expect.stringMatching(/Too many failed attempts/) });
+    expect(Number(lastWave[0]?.headers['retry-after'])).toBeGreaterThan(60);
+    // The right password from that address waits too; from another address it is let in.
+    expect((await signIn(tablet.token, s1.advisor.username, s1.advisor.password, address)).status).toBe(429);
+    expect((await signIn(tablet.token, s1.advisor.username, s1.advisor.password)).status).toBe(200);
+  }, 60_000);
+});

@@ -27,6 +27,8 @@ export type RawRequest = {
   headers?: Record<string, string | string[]>;
   /** A string or bytes go with a content-length; an iterable goes chunked, without one. */
   body?: string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+  /** The loopback address to send from (e.g. 127.0.0.2), to be another client to per-address limits. */
+  localAddress?: string;
 };
 
 export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Buffer; text: string };
@@ -73,10 +75,10 @@ export async function enrollDevice(server: TestServer, code: string, deviceName:
   return { token: body.deviceToken, clientId, deviceId: body.device.id, storeId: body.store.id };
 }
 
-function sendRaw(agent: Agent, port: number, { method, path, headers = {}, body }: RawRequest): Promise<RawReply> {
+function sendRaw(agent: Agent, port: number, { method, path, headers = {}, body, localAddress }: RawRequest): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent, localAddress }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,26 +1,59 @@
 // Slows down guessing: after `maxFailures` failed attempts for one key (a username on a
 // device, an IP address) within `windowMs`, further attempts are refused until the window
-// has passed. Successful attempts cost nothing; in memory, so a restart forgets (acceptable
-// for one store's server: a restart is rarer than the window).
+// has passed. In memory, so a restart forgets (acceptable for one store's server: a restart
+// is rarer than the window).
 export type FailureLimiter = {
   /** Milliseconds until another attempt is allowed, or 0. */
   retryAfterMs(key: string, now?: number): number;
   recordFailure(key: string, now?: number): void;
+  /**
+   * Counts an attempt as a failure before it is judged, so that attempts running in
+   * parallel cannot all pass the check while none has failed yet. Refused at the limit.
+   */
+  begin(key: string, now?: number): BegunAttempt;
   reset(key: string): void;
 };
 
+export type BegunAttempt =
+  | { allowed: true; /** A success takes its attempt back; the other failures stay. */ giveBack(): void }
+  | { allowed: false; retryAfterMs: number };
+
+/** One failure; an object, so that giving back an attempt removes exactly that one. */
+type Failure = { at: number };
+
 export function createFailureLimiter(maxFailures: number, windowMs: number): FailureLimiter {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string, now: number) => (failures.get(key) ?? []).filter((at) => now - at < windowMs);
+  const failures = new Map<string, Failure[]>();
+  // Drops what has left the window, so the map holds only keys with recent failures.
+  const recent = (key: string, now: number): Failure[] => {
+    const kept = (failures.get(key) ?? []).filter((failure) => now - failure.at < windowMs);
+    if (kept.length === 0) failures.delete(key);
+    else failures.set(key, kept);
+    return kept;
+  };
+  const waitMs = (times: Failure[], now: number) => (times.length >= maxFailures ? windowMs - (now - (times[0]?.at ?? now)) : 0);
   return {
     retryAfterMs(key, now = Date.now()) {
-      const times = recent(key, now);
-      if (times.length === 0) failures.delete(key);
-      else failures.set(key, times);
-      return times.length >= maxFailures ? windowMs - (now - (times[0] ?? now)) : 0;
+      return waitMs(recent(key, now), now);
     },
     recordFailure(key, now = Date.now()) {
-      failures.set(key, [...recent(key, now), now]);
+      failures.set(key, [...recent(key, now), { at: now }]);
+    },
+    begin(key, now = Date.now()) {
+      const times = recent(key, now);
+      const retryAfterMs = waitMs(times, now);
+      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+      const failure: Failure = { at: now };
+      failures.set(key, [...times, failure]);
+      return {
+        allowed: true,
+        giveBack() {
+          const current = failures.get(key);
+          const index = current?.indexOf(failure) ?? -1;
+          if (!current || index < 0) return;
+          current.splice(index, 1);
+          if (current.length === 0) failures.delete(key);
+        },
+      };
     },
     reset(key) {
       failures.delete(key);

@@ -16,6 +16,7 @@ import {
 } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
+import { createConcurrencyGate } from '../auth/concurrency-gate.ts';
 import { createFailureLimiter, type FailureLimiter } from '../auth/failure-limiter.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
@@ -30,6 +31,12 @@ export function authRoutes(app: FastifyInstance, storage: Storage): void {
   const enrollLimiter = createFailureLimiter(10, FIFTEEN_MINUTES);
   const ipLimiter = createFailureLimiter(30, FIFTEEN_MINUTES);
   const userLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
+  // A password check is scrypt: ~100 ms of a core and 32 MiB. At most one at a time per
+  // username on a tablet, a few per address (a store's tablets behind one router sign in
+  // together at the start of a shift) and a few on the whole server, which also keeps
+  // libuv's four threads free for the blob store's file work.
+  const hashGate = createConcurrencyGate();
+  const HASH_BOUNDS = { user: 1, ip: 4, server: 8 };
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/v1/auth/enroll', {
@@ -77,31 +84,80 @@ export function authRoutes(app: FastifyInstance, storage: Storage): void {
     handler: async (request) => {
       const device = authenticateDevice(storage, request);
       const { username, password } = request.body;
-      const ipKey = `ip:${request.ip}`;
-      const userKey = `user:${device.id}:${username}`;
-      refuseWhileLimited(ipLimiter, ipKey);
-      refuseWhileLimited(userLimiter, userKey);
-      const advisor = storage.findAdvisorByUsername(device.storeId, username);
-      // Unknown names cost the same time as wrong passwords: no hint which names exist.
-      const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-      if (!advisor || !ok || advisor.disabledAt) {
-        ipLimiter.recordFailure(ipKey);
-        userLimiter.recordFailure(userKey);
-        logFailure(request, username);
-        throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
+      const attempt = beginSignIn(`user:${device.id}:${username}`, `ip:${request.ip}`);
+      let judged = false;
+      try {
+        const advisor = storage.findAdvisorByUsername(device.storeId, username);
+        // Unknown names cost the same time as wrong passwords: no hint which names exist.
+        const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
+        judged = true;
+        if (!advisor || !ok || advisor.disabledAt) {
+          // The attempt was counted as a failure when it began: it stays one.
+          logFailure(request, username);
+          throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
+        }
+        attempt.succeeded();
+        storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
+        return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
+      } finally {
+        // A check that broke (not the caller's doing) costs the caller nothing.
+        if (!judged) attempt.giveBack();
+        attempt.release();
       }
-      userLimiter.reset(userKey);
-      storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
-      return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
     },
   });
+
+  /**
+   * Starts a sign-in: counts it as a failure of the username on this tablet and of the
+   * address before any hash work, so that parallel attempts cannot all pass the limits
+   * while none has failed yet, and takes a slot of the hash bounds. Throws 429 otherwise.
+   */
+  function beginSignIn(userKey: string, ipKey: string) {
+    const user = userLimiter.begin(userKey);
+    const ip = ipLimiter.begin(ipKey);
+    if (!user.allowed || !ip.allowed) {
+      if (user.allowed) user.giveBack();
+      if (ip.allowed) ip.giveBack();
+      throw tooManyFailures(Math.max(user.allowed ? 0 : user.retryAfterMs, ip.allowed ? 0 : ip.retryAfterMs));
+    }
+    const release = hashGate.tryEnter([
+      { key: userKey, max: HASH_BOUNDS.user },
+      { key: ipKey, max: HASH_BOUNDS.ip },
+      { key: 'server', max: HASH_BOUNDS.server },
+    ]);
+    if (!release) {
+      user.giveBack();
+      ip.giveBack();
+      throw new HttpError(
+        429,
+        API_ERRORS.rateLimited,
+        'Several sign-ins are being checked at once. Wait a few seconds and try again.',
+        { 'retry-after': '2' },
+      );
+    }
+    return {
+      release,
+      /** The right password: the username starts afresh, the address keeps its other failures. */
+      succeeded() {
+        userLimiter.reset(userKey);
+        ip.giveBack();
+      },
+      giveBack() {
+        user.giveBack();
+        ip.giveBack();
+      },
+    };
+  }
 }
 
 function refuseWhileLimited(limiter: FailureLimiter, key: string): void {
   const waitMs = limiter.retryAfterMs(key);
-  if (waitMs <= 0) return;
+  if (waitMs > 0) throw tooManyFailures(waitMs);
+}
+
+function tooManyFailures(waitMs: number): HttpError {
   const seconds = Math.ceil(waitMs / 1000);
-  throw new HttpError(
+  return new HttpError(
     429,
     API_ERRORS.rateLimited,
     `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
