@@ -40,7 +40,22 @@ export default tseslint.config(
       [...noUi, { name: 'dexie', message: 'src/shared is pure: no storage.' }],
     ),
   },
-  { files: ['src/db/**', 'src/sync/**'], rules: restrict(layer('ui', 'features', 'app', 'server'), noUi) },
+  { files: ['src/db/**'], rules: restrict(layer('ui', 'features', 'app', 'server'), noUi) },
+  // Sync talks to the network and to the repos of src/db; every IndexedDB read and write is a
+  // repo function there (db/sync-repo.ts and friends), never a table touched from here.
+  {
+    files: ['src/sync/**'],
+    rules: {
+      ...restrict(layer('ui', 'features', 'app', 'server'), [...noUi, { name: 'dexie', message: 'Sync reaches IndexedDB through the repos in src/db.' }]),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='db'], MemberExpression[object.property.name='db']",
+          message: 'Sync does not touch Dexie tables: call a repo function in src/db (e.g. db/sync-repo.ts) with the db.',
+        },
+      ],
+    },
+  },
   { files: ['src/ui/**'], rules: restrict(layer('features', 'app', 'server')) },
   {
     files: ['src/features/*/*.{ts,tsx}'],

@@ -15,6 +15,17 @@ export async function recordSignIn(db: WalkaroundDb, advisor: Advisor, now = new
   });
 }
 
+/** The store's advisors as the server lists them, keeping the PINs advisors set on this tablet. */
+export async function replaceAdvisorsFromServer(db: WalkaroundDb, advisors: readonly Advisor[]): Promise<void> {
+  await db.transaction('rw', db.advisors, async () => {
+    const local = new Map((await db.advisors.toArray()).map((a) => [a.id, a]));
+    const listed = new Set(advisors.map((a) => a.id));
+    const rows: AdvisorRow[] = advisors.map((a) => ({ ...local.get(a.id), ...a }));
+    await db.advisors.bulkDelete([...local.keys()].filter((id) => !listed.has(id)));
+    await db.advisors.bulkPut(rows);
+  });
+}
+
 /** Sets the advisor's offline PIN (refused with PinRefused when malformed or guessable). */
 export async function setAdvisorPin(db: WalkaroundDb, advisorId: string, pin: string): Promise<void> {
   const pinHash = await hashPin(pin);

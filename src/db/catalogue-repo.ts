@@ -48,8 +48,16 @@ export async function importCatalogue(
   const valid = itemsSchema.parse(items);
   if (mode === 'replace' && valid.length === 0) throw new RangeError('importCatalogue: replace with no items');
   return db.transaction('rw', db.catalogue, async () => {
-    if (mode === 'replace') await db.catalogue.clear();
-    await db.catalogue.bulkPut(valid);
+    if (mode === 'replace') await replaceCatalogue(db, valid);
+    else await db.catalogue.bulkPut(valid);
     return { written: valid.length, total: await db.catalogue.count() };
+  });
+}
+
+/** Leaves exactly these items: an import's replace, or the store's catalogue pulled from the server. */
+export async function replaceCatalogue(db: WalkaroundDb, items: readonly CatalogueItem[]): Promise<void> {
+  await db.transaction('rw', db.catalogue, async () => {
+    await db.catalogue.clear();
+    await db.catalogue.bulkPut([...items]);
   });
 }

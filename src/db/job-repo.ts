@@ -8,9 +8,10 @@ import type { CardPatch, Job } from '../shared/job.ts';
 import { localDateKey, nowIso } from '../shared/local-time.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../shared/mutation.ts';
 import { normalizePlate } from '../shared/plate.ts';
+import type { EnrollResponse } from '../shared/protocol.ts';
 import type { DeviceRow, JobRow, WalkaroundDb } from './database.ts';
 import { lastOdometerFor, withoutSearch } from './job-queries.ts';
-import { currentAdvisorId } from './meta-repo.ts';
+import { currentAdvisorId, updateSyncRow } from './meta-repo.ts';
 
 const DEFAULT_STORE_CODE = 'WK';
 const DEFAULT_DEVICE_CODE = 'A';
@@ -118,6 +119,46 @@ export async function checkIn(db: WalkaroundDb, jobId: string, now = new Date())
     const problems = cardProblems(job.card, { lastOdometerKm });
     if (problems.length > 0) throw new CheckInRefused(problems);
     return commitMutation(db, jobId, { op: 'job.checkIn', payload: {} }, now);
+  });
+}
+
+/**
+ * Stores the server's copy of a job with this tablet's changes after `acknowledgedSeq` (the
+ * ones the server has not applied yet) re-applied on top by the shared reducer: the rebase of
+ * DESIGN.md "Sync protocol" 4. Call inside a transaction that includes jobs and outbox.
+ */
+export async function rebaseJob(db: WalkaroundDb, server: Job, acknowledgedSeq: number): Promise<void> {
+  const pending = await db.outbox
+    .where('jobId')
+    .equals(server.id)
+    .filter((m) => m.seq > acknowledgedSeq)
+    .sortBy('seq');
+  const job = pending.reduce((current: Job | undefined, m) => applyMutation(current, m), server);
+  if (job) await db.jobs.put(toRow(job));
+}
+
+/**
+ * The tablet is enrolled in a store: its token, and the store's code and its own letter for
+ * new job numbers (cards numbered before keep their numbers). A tablet moved to another store
+ * must not resume the old store's pull cursor.
+ */
+export async function saveEnrollment(db: WalkaroundDb, response: EnrollResponse, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = await device(db);
+    await db.meta.put({
+      ...current,
+      storeCode: response.store.code,
+      deviceCode: response.device.code,
+      enrollment: {
+        deviceToken: response.deviceToken,
+        deviceId: response.device.id,
+        deviceName: response.device.name,
+        storeId: response.store.id,
+        storeName: response.store.name,
+        enrolledAt: now.toISOString(),
+      },
+    });
+    if (current.enrollment?.storeId !== response.store.id) await updateSyncRow(db, { cursor: 0, catalogueVersion: 0 });
   });
 }
 

@@ -3,6 +3,7 @@
 // try again later (network down, a 5xx, a timeout), stop and tell the advisor (not enrolled,
 // revoked, app or server outdated), or give up on this request (any other 4xx).
 import { z } from 'zod';
+import { errorText } from '../shared/error-text.ts';
 import { jobSchema, type Job } from '../shared/job.ts';
 import type { Mutation } from '../shared/mutation.ts';
 import {
@@ -64,7 +65,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     try {
       response = await doFetch(`${baseUrl}${path}`, { method, headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new ApiFailure('retry', 0, 'network', `The server could not be reached (${error instanceof Error ? error.message : String(error)}).`);
+      throw new ApiFailure('retry', 0, 'network', `The server could not be reached (${errorText(error)}).`);
     }
     if (response.ok || (method === 'HEAD' && response.status === 404)) return response;
     throw await failureOf(response);
@@ -147,19 +148,23 @@ async function failureOf(response: Response): Promise<ApiFailure> {
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  const kind: FailureKind =
-    response.status >= 500 || response.status === 408 || response.status === 429
-      ? 'retry'
-      : code === API_ERRORS.deviceRevoked
-        ? 'revoked'
-        : response.status === 401
-          ? 'unauthenticated'
-          : code === API_ERRORS.clientOutdated
-            ? 'app-outdated'
-            : code === API_ERRORS.serverOutdated
-              ? 'server-outdated'
-              : code === API_ERRORS.seqConflict
-                ? 'seq-conflict'
-                : 'refused';
-  return new ApiFailure(kind, response.status, code, message, retryAfterMs);
+  return new ApiFailure(kindOf(response.status, code), response.status, code, message, retryAfterMs);
+}
+
+/** Error codes a person must act on, and what the engine calls each. */
+const STOP_BY_CODE: Partial<Record<string, FailureKind>> = {
+  [API_ERRORS.deviceRevoked]: 'revoked',
+  [API_ERRORS.clientOutdated]: 'app-outdated',
+  [API_ERRORS.serverOutdated]: 'server-outdated',
+  [API_ERRORS.seqConflict]: 'seq-conflict',
+};
+
+/**
+ * What the engine does about an answer: a 5xx, a timeout (408) or "too many" (429) may pass,
+ * so retry; a known code stops with its own kind (revoked before the 401 it comes with); any
+ * other 401 means the token is not valid; the rest is a refusal of this request.
+ */
+function kindOf(status: number, code: string): FailureKind {
+  if (status >= 500 || status === 408 || status === 429) return 'retry';
+  return STOP_BY_CODE[code] ?? (status === 401 ? 'unauthenticated' : 'refused');
 }

@@ -6,11 +6,13 @@
 import type { WalkaroundDb } from '../db/database.ts';
 import { getDevice } from '../db/job-repo.ts';
 import { getSyncRow, updateSyncRow } from '../db/meta-repo.ts';
+import { syncCounts } from '../db/sync-repo.ts';
 import { ApiFailure, createApiClient, type ApiClient, type ApiClientOptions } from './api-client.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from './backoff.ts';
 import { downloadBlobs, pullAll } from './receive.ts';
 import { sendOutbox } from './send.ts';
-import { createSyncStatusStore, IDLE_PROGRESS, type SyncStatusStore } from './sync-status.ts';
+import { LocalSyncStop, unexpectedStop } from './sync-failure.ts';
+import { createSyncStatusStore, IDLE_PROGRESS, type SyncProblem, type SyncStatusStore } from './sync-status.ts';
 
 export type SyncEngineOptions = {
   db: WalkaroundDb;
@@ -57,7 +59,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const device = await getDevice(db);
     token = device.enrollment?.deviceToken;
     if (!token) {
-      status.update({ problem: { kind: 'unauthenticated', message: 'This tablet is not connected to a store yet.' } });
+      status.update({ problem: problemOf(new LocalSyncStop('notEnrolled')) });
       return result();
     }
     const ctx = { db, api, status, now, attempted };
@@ -72,26 +74,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       status.update({ phase: 'idle', progress: IDLE_PROGRESS, sendingJobIds: new Set(), problem: null, retryAt: null, lastCompleteAt });
       return outcome;
     } catch (error) {
-      const failure =
-        error instanceof ApiFailure ? error : new ApiFailure('retry', 0, 'local', `Sync stopped: ${error instanceof Error ? error.message : String(error)}`);
+      const failure = error instanceof ApiFailure || error instanceof LocalSyncStop ? error : unexpectedStop(error);
+      const retry = failure instanceof ApiFailure ? failure.kind === 'retry' : failure.retry;
       let retryAt: number | null = null;
-      if (failure.kind === 'retry' && !stopped) {
-        const delay = Math.max(backoffDelay(attempt, random, options.backoff ?? DEFAULT_BACKOFF), failure.retryAfterMs ?? 0);
+      if (retry && !stopped) {
+        const retryAfterMs = failure instanceof ApiFailure ? (failure.retryAfterMs ?? 0) : 0;
+        const delay = Math.max(backoffDelay(attempt, random, options.backoff ?? DEFAULT_BACKOFF), retryAfterMs);
         attempt += 1;
-        retryAt = Date.now() + delay;
+        retryAt = now().getTime() + delay;
         clearTimeout(retryTimer);
         retryTimer = setTimeout(() => {
           retryTimer = undefined;
           if (isOnline()) void syncNow();
         }, delay);
       }
-      status.update({ phase: 'idle', sendingJobIds: new Set(), problem: { kind: failure.kind, message: failure.message }, retryAt });
+      status.update({ phase: 'idle', sendingJobIds: new Set(), problem: problemOf(failure), retryAt });
       return result();
     }
   }
 
   async function result(): Promise<SyncResult> {
-    const [outboxLeft, needsAttention] = await Promise.all([db.outbox.count(), db.attention.count()]);
+    const { outboxLeft, needsAttention } = await syncCounts(db);
     return { complete: outboxLeft === 0 && needsAttention === 0, outboxLeft, needsAttention };
   }
 
@@ -125,4 +128,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clearTimeout(retryTimer);
     },
   };
+}
+
+/** What the sync bar is told: the server's or the network's failure, or this tablet's own. */
+function problemOf(failure: ApiFailure | LocalSyncStop): SyncProblem {
+  if (failure instanceof ApiFailure) return { kind: failure.kind, message: failure.message };
+  return { kind: 'local', reason: failure.reason, params: failure.params, message: failure.message };
 }

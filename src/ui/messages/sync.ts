@@ -9,7 +9,7 @@ const zhCN = {
   'attention.title': '这张接车单需要处理',
   'attention.unknown_job': '服务器上没有这张接车单（可能属于其他门店），更改未被接受。请联系门店管理员。',
   'attention.content_mismatch': '顾客签字的版本与服务器上的不同，签字未被接受。请让顾客重新签字。',
-  'attention.blob_missing': '有照片或签名图片在本机缺失，无法上传。请重新拍照或重新签字。',
+  'attention.blob_missing': '这张接车单有一张照片或签名图片在本机缺失，这条更改无法上传，之后的更改也在等待。更改仍保存在本机：请联系技术支持，不要重置平板。',
   'attention.resolve': '已处理，不再提示',
 
   'sync.bar': '同步状态',
@@ -32,6 +32,11 @@ const zhCN = {
   'sync.problem.server-outdated': '门店服务器版本过旧，暂时无法同步。更改保存在本机，请联系管理员更新服务器。',
   'sync.problem.refused': '服务器拒绝了同步：{message}',
   'sync.problem.seq-conflict': '服务器上已有另一台设备以本平板的身份提交的更改，同步已停止。本平板的更改仍完整保存在本机，没有丢失。请联系门店管理员检查已连接的设备。',
+  'sync.local.notEnrolled': '本平板尚未连接门店：更改保存在本机。请在"门店连接"中连接。',
+  'sync.local.seqGap': '服务器只收到本平板第 {serverSeq} 条及以前的更改，而本机下一条是第 {nextSeq} 条，同步已停止。更改都保存在本机：请联系技术支持，不要重置平板。',
+  'sync.local.blobMissing': '有一张照片或签名图片（{blob}…）在本机缺失，它所属的更改无法上传，之后的更改也在等待。更改保存在本机：请联系技术支持，不要重置平板。',
+  'sync.local.unexpected': '本机同步出错（{reason}）：更改保存在本机，{time} 自动重试。',
+  'sync.local.unexpectedLater': '本机同步出错（{reason}）：更改保存在本机，稍后自动重试。',
   'sync.update': '更新应用',
   'sync.updateBlocked': '还有未保存的输入，请先完成再更新。',
 
@@ -72,7 +77,7 @@ const en: Record<SyncMessageKey, string> = {
   'attention.title': 'This job card needs attention',
   'attention.unknown_job': 'The server does not know this job card (it may belong to another store); the change was not accepted. Ask the store administrator.',
   'attention.content_mismatch': "The customer signed a version that differs from the server's; the signature was not accepted. Ask the customer for a new signature.",
-  'attention.blob_missing': 'A photo or signature image is missing on this tablet and cannot be sent. Take the photo or the signature again.',
+  'attention.blob_missing': 'A photo or signature image of this card is missing on this tablet: this change cannot be sent, and the changes after it wait. They are all kept here: contact support, and do not reset the tablet.',
   'attention.resolve': 'Done: stop showing this',
 
   'sync.bar': 'Sync status',
@@ -95,6 +100,11 @@ const en: Record<SyncMessageKey, string> = {
   'sync.problem.server-outdated': "The store's server is too old to sync with. Changes are kept here; ask the administrator to update the server.",
   'sync.problem.refused': 'The server refused the sync: {message}',
   'sync.problem.seq-conflict': "The server has changes another device sent under this tablet's identity, so sync has stopped. This tablet's changes are all kept here, nothing is lost. Ask the store administrator to check the connected devices.",
+  'sync.local.notEnrolled': 'This tablet is not connected to a store yet: changes are kept here. Connect it under Store connection.',
+  'sync.local.seqGap': "The server has this tablet's changes only up to number {serverSeq}, but the next one here is {nextSeq}, so sync has stopped. All changes are kept here: contact support, and do not reset the tablet.",
+  'sync.local.blobMissing': 'A photo or signature image ({blob}…) is missing on this tablet: its change cannot be sent, and the changes after it wait. They are kept here: contact support, and do not reset the tablet.',
+  'sync.local.unexpected': 'Sync ran into a problem on this tablet ({reason}): changes are kept here. Retrying at {time}.',
+  'sync.local.unexpectedLater': 'Sync ran into a problem on this tablet ({reason}): changes are kept here. Retrying shortly.',
   'sync.update': 'Update the app',
   'sync.updateBlocked': 'Some input is not saved yet. Finish it, then update.',
 

@@ -1,14 +1,24 @@
 // The server's refusals and the engine's problems as messages the advisor can act on: known
 // error codes get their own translated message; anything else shows the server's own words.
 import type { FailureKind } from '../../sync/api-client.ts';
+import { LocalSyncStop, type LocalStopReason } from '../../sync/sync-failure.ts';
 import type { SyncStatus } from '../../sync/sync-status.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import type { MessageKey } from '../messages.ts';
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> };
 
-/** What the UI knows of a failed request (an ApiFailure, or any error). */
-export type FailureLike = { kind?: FailureKind; code?: string; status?: number; message: string };
+/**
+ * What the UI knows of a failure: an ApiFailure (the server's answer or the network), a
+ * LocalSyncStop found on this tablet (`local`), or any other error.
+ */
+export type FailureLike = {
+  kind?: FailureKind;
+  code?: string;
+  status?: number;
+  message: string;
+  local?: { reason: LocalStopReason; params: Record<string, string | number> };
+};
 
 const KNOWN_CODES = new Set([
   'enrollment_refused',
@@ -32,7 +42,8 @@ const BY_KIND: Partial<Record<FailureKind, MessageKey>> = {
 };
 
 export function failureMessage(failure: FailureLike): Message {
-  const { code, kind, message } = failure;
+  const { code, kind, message, local } = failure;
+  if (local) return { key: `sync.local.${local.reason}`, params: local.params };
   if (code && KNOWN_CODES.has(code)) return { key: `apiError.${code}` as MessageKey };
   if (code === 'invalid_request') return { key: 'apiError.invalid_request', params: { message } };
   const byKind = kind && BY_KIND[kind];
@@ -48,16 +59,21 @@ export function failureMessage(failure: FailureLike): Message {
 export function syncProblemMessage(status: Pick<SyncStatus, 'problem' | 'retryAt'>, online: boolean): Message | null {
   const { problem, retryAt } = status;
   if (problem?.kind === 'refused') return { key: 'sync.problem.refused', params: { message: problem.message } };
-  if (problem && problem.kind !== 'retry') return { key: `sync.problem.${problem.kind}` };
+  if (problem?.kind === 'local' && problem.reason !== 'unexpected') return { key: `sync.local.${problem.reason}`, params: problem.params };
+  if (problem && problem.kind !== 'retry' && problem.kind !== 'local') return { key: `sync.problem.${problem.kind}` };
   if (!online) return { key: 'sync.problem.offline' };
   if (!problem) return null;
   // The shop's wall clock, hours and minutes: the retry is due within minutes.
-  if (retryAt) return { key: 'sync.problem.retry', params: { time: formatLocalDateTime(new Date(retryAt).toISOString()).slice(11) } };
-  return { key: 'sync.problem.retryLater' };
+  const time = retryAt ? formatLocalDateTime(new Date(retryAt).toISOString()).slice(11) : null;
+  if (problem.kind === 'local') {
+    return time ? { key: 'sync.local.unexpected', params: { ...problem.params, time } } : { key: 'sync.local.unexpectedLater', params: problem.params };
+  }
+  return time ? { key: 'sync.problem.retry', params: { time } } : { key: 'sync.problem.retryLater' };
 }
 
 /** Any thrown value as a failure to describe (an ApiFailure keeps its kind, code and status). */
 export function asFailure(error: unknown): FailureLike {
+  if (error instanceof LocalSyncStop) return { message: error.message, local: { reason: error.reason, params: error.params } };
   if (error instanceof Error) {
     const { kind, code, status } = error as Error & Partial<FailureLike>;
     return { kind, code, status, message: error.message };
