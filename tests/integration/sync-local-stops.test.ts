@@ -25,7 +25,7 @@ afterAll(() => server.close());
 function barText(status: Parameters<typeof syncProblemMessage>[0]): string {
   const message = syncProblemMessage(status, true);
   if (!message) return '';
-  return Object.entries(message.params ?? {}).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), MESSAGES['zh-CN'][message.key]);
+  return Object.entries(message.params ?? {}).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), MESSAGES['zh-CN'][message.key] ?? message.key);
 }
 
 describe('sync stops for a problem on this tablet', () => {
