@@ -64,7 +64,14 @@ export type SessionRow = {
   since: string;
 };
 
-export type MetaRow = DeviceRow | SyncRow | SessionRow;
+/** The device PIN of a tablet not connected to a store (pin-repo.ts): a PBKDF2 hash. */
+export type PinRow = { key: 'pin'; saltB64: string; hashB64: string; iterations: number };
+
+/**
+ * The `meta` table holds one row of each of these shapes, told apart by `key`. Read and write
+ * them through meta-repo's readMeta / writeMeta, which keep each key to its shape.
+ */
+export type MetaRow = DeviceRow | SyncRow | SessionRow | PinRow;
 
 /**
  * An advisor of the store, as the server lists them, plus the PIN hash they set on this
@@ -108,7 +115,7 @@ export type BlobReceiptRow = { sha256: string; onServerAt: string };
 export type WalkaroundDb = Dexie & {
   jobs: EntityTable<JobRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
-  meta: EntityTable<DeviceRow, 'key'>;
+  meta: EntityTable<MetaRow, 'key'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
   blobReceipts: EntityTable<BlobReceiptRow, 'sha256'>;
   catalogue: EntityTable<CatalogueItem, 'code'>;

@@ -11,14 +11,14 @@ import { normalizePlate } from '../shared/plate.ts';
 import type { EnrollResponse } from '../shared/protocol.ts';
 import type { DeviceRow, JobRow, WalkaroundDb } from './database.ts';
 import { lastOdometerFor, withoutSearch } from './job-queries.ts';
-import { currentAdvisorId, updateSyncRow } from './meta-repo.ts';
+import { currentAdvisorId, readMeta, updateSyncRow, writeMeta } from './meta-repo.ts';
 
 const DEFAULT_STORE_CODE = 'WK';
 const DEFAULT_DEVICE_CODE = 'A';
 
 /** The device row, created on first use. Call inside a transaction that includes `meta`. */
 async function device(db: WalkaroundDb): Promise<DeviceRow> {
-  const existing = await db.meta.get('device');
+  const existing = await readMeta(db, 'device');
   if (existing) return existing;
   const created: DeviceRow = {
     key: 'device',
@@ -28,7 +28,7 @@ async function device(db: WalkaroundDb): Promise<DeviceRow> {
     lastSeq: 0,
     deviceSecret: newDeviceSecret(),
   };
-  await db.meta.put(created);
+  await writeMeta(db, created);
   return created;
 }
 
@@ -45,7 +45,7 @@ export function getDeviceSecret(db: WalkaroundDb): Promise<string> {
     const dev = await device(db);
     if (dev.deviceSecret) return dev.deviceSecret;
     const deviceSecret = newDeviceSecret();
-    await db.meta.update('device', { deviceSecret });
+    await writeMeta(db, { ...dev, deviceSecret });
     return deviceSecret;
   });
 }
@@ -77,7 +77,7 @@ export async function commitMutation(db: WalkaroundDb, jobId: string, body: Muta
     const before = await db.jobs.get(jobId);
     const after = applyMutation(before ? withoutSearch(before) : undefined, mutation);
     if (!after) throw new Error(`Job ${jobId} does not exist on this device`);
-    await db.meta.update('device', { lastSeq: seq });
+    await writeMeta(db, { ...dev, lastSeq: seq });
     await db.outbox.add(mutation);
     await db.jobs.put(toRow(after));
     return after;
@@ -145,7 +145,7 @@ export async function rebaseJob(db: WalkaroundDb, server: Job, acknowledgedSeq: 
 export async function saveEnrollment(db: WalkaroundDb, response: EnrollResponse, now = new Date()): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const current = await device(db);
-    await db.meta.put({
+    await writeMeta(db, {
       ...current,
       storeCode: response.store.code,
       deviceCode: response.device.code,

@@ -2,11 +2,12 @@
 // PBKDF2 hash is kept, never the PIN itself. On an enrolled tablet each advisor sets their
 // own after signing in online (advisor-repo.ts); a tablet not connected to a store yet has
 // one device PIN, in the `meta` table under key 'pin'.
-import type { WalkaroundDb } from './database.ts';
+import type { PinRow, WalkaroundDb } from './database.ts';
+import { readMeta, writeMeta } from './meta-repo.ts';
 
 /** The stored PIN: PBKDF2-SHA-256 of the PIN with a random salt, both in base64. */
-export type PinHash = { saltB64: string; hashB64: string; iterations: number };
-export type PinRow = PinHash & { key: 'pin' };
+export type PinHash = Omit<PinRow, 'key'>;
+export type { PinRow };
 
 /**
  * Work factor for a new PIN. A verify is one derivation: about 60-110 ms in Node 20 on a shared Xeon
@@ -43,11 +44,6 @@ export function pinProblem(pin: string): PinRefusal | null {
   return null;
 }
 
-function pins(db: WalkaroundDb) {
-  // The meta table is keyed by 'key' and holds rows of several shapes; this module owns 'pin'.
-  return db.table<PinRow, string>('meta');
-}
-
 /** A salted PBKDF2 hash of a PIN, refusing a malformed or guessable one with PinRefused. */
 export async function hashPin(pin: string): Promise<PinHash> {
   const problem = pinProblem(pin);
@@ -66,16 +62,16 @@ export async function pinMatches(stored: PinHash, pin: string): Promise<boolean>
 
 /** Sets (or replaces) the device PIN, refusing a malformed or guessable one with PinRefused. */
 export async function setPin(db: WalkaroundDb, pin: string): Promise<void> {
-  await pins(db).put({ key: 'pin', ...(await hashPin(pin)) });
+  await writeMeta(db, { key: 'pin', ...(await hashPin(pin)) });
 }
 
 export async function hasPin(db: WalkaroundDb): Promise<boolean> {
-  return (await pins(db).get('pin')) !== undefined;
+  return (await readMeta(db, 'pin')) !== undefined;
 }
 
 /** True when `pin` is the PIN set on this device; false for any other, or when none is set. */
 export async function verifyPin(db: WalkaroundDb, pin: string): Promise<boolean> {
-  const row = await pins(db).get('pin');
+  const row = await readMeta(db, 'pin');
   return row !== undefined && pinMatches(row, pin);
 }
 

@@ -1,8 +1,9 @@
 // Who the tablet belongs to and who is working on it, in one read for the app shell: the
 // store enrollment (none on a tablet that is not connected yet) and the current advisor.
 // Read-only and without zod, so the first screen can wait for it without loading more.
-import type { AdvisorRow, DeviceRow, Enrollment, WalkaroundDb } from './database.ts';
+import type { AdvisorRow, Enrollment, WalkaroundDb } from './database.ts';
 import { currentAdvisor } from './advisor-repo.ts';
+import { readMeta } from './meta-repo.ts';
 
 export type TabletSession = {
   enrollment: Enrollment | null;
@@ -14,7 +15,7 @@ export type TabletSession = {
 
 export async function readTabletSession(db: WalkaroundDb): Promise<TabletSession> {
   // The device row is created by the first write (job-repo.ts); until then there is none.
-  const device: DeviceRow | undefined = await db.meta.get('device');
+  const device = await readMeta(db, 'device');
   const advisor = await currentAdvisor(db);
   return {
     enrollment: device?.enrollment ?? null,

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutSearch } from '../../src/db/job-queries.ts';
-import { createJob, updateCard } from '../../src/db/job-repo.ts';
+import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
 import { openDataDir } from '../../src/server/data-dir.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
@@ -208,7 +208,7 @@ async function chaosRun(run: ChaosRun): Promise<void> {
         // Retries come soon, but not at once: a retried push lands after other tablets' pushes.
         backoff: { baseMs: 40, capMs: 200 },
       });
-      made.set((await tablet.db.meta.get('device'))!.clientId, recordMutations(tablet));
+      made.set((await getDevice(tablet.db)).clientId, recordMutations(tablet));
       tablets.push(tablet);
     }
 
@@ -279,7 +279,7 @@ async function chaosRun(run: ChaosRun): Promise<void> {
       expect({ op: m.op, reason: row.reason, privateCard: shop.privateJobs.has(m.jobId) }, context).toEqual({ op: 'signature.add', reason: 'content_mismatch', privateCard: false });
     }
     for (const tablet of tablets) {
-      const { clientId, lastSeq } = (await tablet.db.meta.get('device'))!;
+      const { clientId, lastSeq } = await getDevice(tablet.db);
       expect(made.get(clientId)?.length, `${context}, tablet ${tablet.name}: mutations recorded vs made`).toBe(lastSeq);
       const expected = refused.filter((row) => row.clientId === clientId).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));
       const attention = (await tablet.db.attention.toArray()).map((row) => ({ mutationId: row.mutationId, reason: row.reason }));

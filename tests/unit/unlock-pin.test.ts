@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSignIn, setAdvisorPin, signOut } from '../../src/db/advisor-repo.ts';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
 import { getDevice } from '../../src/db/job-repo.ts';
+import { writeMeta } from '../../src/db/meta-repo.ts';
 import { setPin } from '../../src/db/pin-repo.ts';
 import { readTabletSession } from '../../src/db/tablet-session.ts';
 import { handOverNeedsPin, setUnlockPin, verifyUnlockPin } from '../../src/features/signing/unlock-pin.ts';
@@ -22,7 +23,7 @@ const li = { id: '01930000-0000-7000-8000-000000000002', username: 'li', name: '
 
 async function enroll() {
   const device = await getDevice(db);
-  await db.meta.put({
+  await writeMeta(db, {
     ...device,
     storeCode: 'T1',
     deviceCode: 'B',
