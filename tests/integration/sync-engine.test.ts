@@ -2,11 +2,13 @@
 // this tablet's unsent changes on top of the server's copy (rebase); a signature given on
 // content another tablet has changed meanwhile is refused by the server and kept for
 // attention, never dropped silently; an unreachable server schedules a retry with backoff;
-// a revoked tablet stops and says so; attribution records the signed-in advisor.
+// a revoked tablet stops and says so; a change is attributed only to an advisor who signed
+// in on the tablet that pushed it.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
+import { addAdvisor, requireStore } from '../../src/server/admin/store-admin.ts';
 import type { DataDir } from '../../src/server/data-dir.ts';
 import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { pullAll } from '../../src/sync/receive.ts';
@@ -121,6 +123,41 @@ describe('sync engine', () => {
     expect(data.storage.jobHistory(store.storeId, job.id)).toEqual([
       expect.objectContaining({ op: 'job.create', advisorId: store.advisor.id, status: 'applied' }),
     ]);
+  });
+
+  it('stores no advisor for a change that names one who never signed in on the tablet that pushed it', async () => {
+    const storeSummary = requireStore(data.storage, store.code);
+    const li = await addAdvisor(data.storage, storeSummary, { username: 'li', name: '李顾问', role: 'advisor' });
+    // Wang is an advisor of this store who never signed in on any tablet.
+    const wang = (await addAdvisor(data.storage, storeSummary, { username: 'wang', name: '王顾问', role: 'advisor' })).advisor;
+    const a = await createTablet('A7', { baseUrl }, store.enrollmentCode);
+    const b = await createTablet('B7', { baseUrl }, store.enrollmentCode);
+    await signInAdvisor(a.db, { username: store.advisor.username, password: store.advisor.password }, { baseUrl });
+    await signInAdvisor(b.db, { username: 'li', password: li.password }, { baseUrl });
+
+    const job = await createJob(b.db, { customer: { name: '钱进' } });
+    await updateCard(b.db, job.id, { odometerKm: 100 });
+    await updateCard(b.db, job.id, { odometerKm: 200 });
+    // A tampered or confused tablet B: its outbox claims changes for advisors who never signed in on it.
+    const forged = new Map([[2, wang.id], [3, store.advisor.id]]);
+    await b.db.outbox.toCollection().modify((row) => {
+      row.advisorId = forged.get(row.seq) ?? row.advisorId;
+    });
+    expect((await b.db.outbox.orderBy('seq').toArray()).map((row) => row.advisorId)).toEqual([li.advisor.id, wang.id, store.advisor.id]);
+    expect(await b.engine.syncNow()).toMatchObject({ complete: true });
+    // Zhang, signed in on A, is recorded for A's own change.
+    await a.engine.syncNow();
+    await updateCard(a.db, job.id, { odometerKm: 300 });
+    await a.engine.syncNow();
+
+    const history = data.storage.jobHistory(store.storeId, job.id);
+    expect(history.map((h) => [h.op, h.status, h.advisorId])).toEqual([
+      ['job.create', 'applied', li.advisor.id],
+      ['job.update', 'applied', null],
+      ['job.update', 'applied', null],
+      ['job.update', 'applied', store.advisor.id],
+    ]);
+    expect(data.storage.getJob(store.storeId, job.id)?.card.odometerKm).toBe(300);
   });
 
   it('schedules a retry with backoff while the server is unreachable, and stops when revoked', async () => {

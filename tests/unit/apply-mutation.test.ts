@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
-import { emptyEstimate } from '../../src/shared/estimate.ts';
+import { emptyEstimate, type EstimateLine, type LineFields } from '../../src/shared/estimate.ts';
 import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+import { live } from '../../src/shared/walkaround.ts';
 import { deepFreeze, run } from './support/reducer.ts';
 
 const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
@@ -175,14 +176,97 @@ describe('job.checkIn', () => {
     expect(second?.checkedInAt).toBe('2026-11-27T09:30:00+08:00');
   });
 
-  it('treats a key set to undefined as absent: it never overwrites a stored value', () => {
-    const before = filledJob().card;
-    const patch = { fuel: undefined, customer: { phone: undefined } } as unknown as CardPatch;
-    expect(mergeCard(before, patch)).toEqual(before);
+  it('changes only status, checkedInAt and updatedAt: the card and everything else stay as they were', () => {
+    const before = filledJob();
+    const after = run(before, [checkIn('2026-11-27T09:30:00+08:00')]);
+    expect({ ...after, status: null, checkedInAt: null, updatedAt: null }).toEqual({
+      ...before,
+      status: null,
+      checkedInAt: null,
+      updatedAt: null,
+    });
   });
 
   it('on a missing job returns undefined', () => {
     expect(applyMutation(undefined, checkIn(T0))).toBeUndefined();
+  });
+});
+
+describe('estimate lines are a keyed set with tombstones', () => {
+  const L1 = '0192f3a0-0000-7000-8000-0000000000e1';
+  const L2 = '0192f3a0-0000-7000-8000-0000000000e2';
+  /** 09:00 plus `minutes`, in the shop's offset. */
+  const at = (minutes: number) => `2026-11-27T09:${String(minutes).padStart(2, '0')}:00.000+08:00`;
+  const OIL: LineFields = { kind: 'part', code: 'P-01', description: '机油滤清器', quantityMilli: 1000, unitPriceFen: 35_650, discountBp: 0 };
+  const addLine = (id: string, minutes: number) => mutation({ op: 'line.add', payload: { id, ...OIL } }, at(minutes));
+  const updateLine = (id: string, fields: Partial<LineFields>, minutes: number) =>
+    mutation({ op: 'line.update', payload: { id, fields } }, at(minutes));
+  const removeLine = (id: string, minutes: number) => mutation({ op: 'line.remove', payload: { id } }, at(minutes));
+  const created = () => run(undefined, [create({}, at(0))]);
+  /** L1 as added at 09:01, with `fields` over it and the given tombstone. */
+  const l1 = (deletedAt: string | null, fields: Partial<LineFields> = {}): EstimateLine => ({
+    id: L1,
+    ...OIL,
+    ...fields,
+    createdAt: at(1),
+    deletedAt,
+  });
+
+  const add = addLine(L1, 1);
+  const reprice = updateLine(L1, { unitPriceFen: 30_000 }, 2);
+  const remove = removeLine(L1, 3);
+  const lateReprice = updateLine(L1, { unitPriceFen: 1 }, 4);
+  const lateRewrite = updateLine(
+    L1,
+    { kind: 'labour', code: 'L-99', description: '改过的', quantityMilli: 9000, unitPriceFen: 99_999, discountBp: 10_000 },
+    4,
+  );
+  // Made before the remove on another tablet, arriving after it in server order.
+  const earlierReprice = updateLine(L1, { discountBp: 5000 }, 2);
+  const secondRemove = removeLine(L1, 5);
+  // Each row: the mutations on L1 in the order applied, and L1 afterwards (undefined: not in the set).
+  const rows: [string, Mutation[], EstimateLine | undefined][] = [
+    ['add puts the line in with its creation time and no tombstone', [add], l1(null)],
+    ['update changes only the fields it names', [add, reprice], l1(null, { unitPriceFen: 30_000 })],
+    ['remove is a tombstone: the line stays in the set with deletedAt', [add, remove], l1(at(3))],
+    ['remove, remove again: the replay keeps the first deletedAt', [add, remove, remove], l1(at(3))],
+    ['remove, a later remove: still the first deletedAt', [add, remove, secondRemove], l1(at(3))],
+    ['remove, update: the update neither resurrects nor changes the line', [add, remove, lateReprice], l1(at(3))],
+    ['remove, update of every field: the removed line keeps what it had', [add, remove, lateRewrite], l1(at(3))],
+    ['remove, an update made before it arriving late: ignored', [add, remove, earlierReprice], l1(at(3))],
+    ['update, remove, update: the price from before the remove stays', [add, reprice, remove, lateReprice], l1(at(3), { unitPriceFen: 30_000 })],
+    ['remove, update, remove: neither moves the tombstone', [add, remove, lateReprice, secondRemove], l1(at(3))],
+    ['remove, a replayed add: no resurrection', [add, remove, add], l1(at(3))],
+    ['an update of an unknown line is ignored', [reprice], undefined],
+    ['a remove of an unknown line is ignored', [remove], undefined],
+  ];
+  it.each(rows)('%s', (_label, ms, expected) => {
+    const job = run(created(), ms);
+    expect(job.estimate.lines[L1]).toEqual(expected);
+    expect(jobSchema.safeParse(job).success).toBe(true);
+  });
+
+  it.each([
+    ['an update', lateReprice],
+    ['a second remove', secondRemove],
+    ['a replayed add', add],
+  ])('%s of a removed line returns the very same job: nothing moves, updatedAt neither', (_what, m) => {
+    const job = deepFreeze(run(created(), [add, addLine(L2, 2), remove]));
+    expect(job.estimate.lines[L1]?.deletedAt).toBe(at(3));
+    expect(applyMutation(job, m)).toBe(job);
+  });
+
+  it('a remove touches only its own line', () => {
+    const job = run(created(), [add, addLine(L2, 2), remove, updateLine(L2, { quantityMilli: 2000 }, 4)]);
+    expect(job.estimate.lines[L2]).toEqual({ ...l1(null, { quantityMilli: 2000 }), id: L2, createdAt: at(2) });
+    expect(live(job.estimate.lines).map((line) => line.id)).toEqual([L2]);
+  });
+
+  it('applying the whole history twice gives the same job as applying it once', () => {
+    const history = [add, addLine(L2, 2), reprice, removeLine(L2, 3), lateReprice, updateLine(L2, { discountBp: 1000 }, 5)];
+    const once = run(created(), history);
+    expect(run(once, history)).toEqual(once);
+    expect(once.estimate.lines[L2]?.discountBp).toBe(0);
   });
 });
 

@@ -71,6 +71,8 @@ describe('lineAmounts', () => {
     ['8.5折 on 4 × ¥45.00', part(4000, 4500, 1500), amounts(18_000, 2700, 15_300)],
     ['100% off', labour(1000, 12_345, 10_000), amounts(12_345, 12_345, 0)],
     ['the largest price × the largest quantity', part(9_999_000, MAX_UNIT_PRICE_FEN), amounts(999_899_990_001, 0, 999_899_990_001)],
+    ['the largest price × the largest quantity, 33.33% off', part(9_999_000, MAX_UNIT_PRICE_FEN, 3333), amounts(999_899_990_001, 333_266_666_667, 666_633_323_334)],
+    ['the largest price × the largest quantity, 99.99% off', part(9_999_000, MAX_UNIT_PRICE_FEN, 9999), amounts(999_899_990_001, 999_800_000_002, 99_989_999)],
     [
       'the largest price × the largest quantity, 9折',
       part(9_999_000, MAX_UNIT_PRICE_FEN, 1000),
@@ -79,6 +81,42 @@ describe('lineAmounts', () => {
   ])('%s', (_label, line, expected) => {
     expect(lineAmounts(line)).toEqual(expected);
     expect(lineAmounts(line)).toEqual(reference(line));
+  });
+
+  // Past 2^53 a double no longer holds every integer: gross × basis points is off by a few
+  // units there, which puts an exact x.4999 分 discount on the .5 and rounds it up. Each line
+  // here is one where Math.round(gross × bp / 10,000) is one 分 too much; the amounts are
+  // the BigInt reference's, checked again below.
+  const NEAR_2_53 = 9_007_199_245_003; // ¥90,071,992,450.03, within 10,000 分 of MAX_SAFE_INTEGER / 1000
+  const nearLimit: [string, Line, LineAmounts][] = [
+    [
+      '¥999,949.99 × 9,999 (near the schema maximum), 99.99% off',
+      part(9_999_000, 99_994_999, 9999),
+      amounts(999_849_995_001, 999_750_010_001, 99_985_000),
+    ],
+    ['a gross near MAX_SAFE_INTEGER / 1000, 33.33% off', part(1000, NEAR_2_53, 3333), amounts(NEAR_2_53, 3_002_099_508_359, 6_005_099_736_644)],
+    ['a gross near MAX_SAFE_INTEGER / 1000, 66.67% off', labour(1000, NEAR_2_53 - 6, 6667), amounts(NEAR_2_53 - 6, 6_005_099_736_639, 3_002_099_508_358)],
+    ['a gross near MAX_SAFE_INTEGER / 1000, 99.99% off', part(1000, NEAR_2_53 + 12, 9999), amounts(NEAR_2_53 + 12, 9_006_298_525_090, 900_719_925)],
+  ];
+
+  it.each(nearLimit)('%s: exact where doubles are not', (_label, line, expected) => {
+    expect(lineAmounts(line)).toEqual(expected);
+    expect(reference(line)).toEqual(expected);
+    // The case is one the float way gets wrong, so it keeps guarding the integer split.
+    expect(Math.round((expected.grossFen * line.discountBp) / 10_000)).toBe(expected.discountFen + 1);
+    expect(BigInt(expected.grossFen) * BigInt(line.discountBp)).toBeGreaterThan(2n ** 53n);
+  });
+
+  it('totals the lines near 2^53 exactly', () => {
+    const lines = nearLimit.map(([, line]) => line);
+    const sum = (pick: (a: LineAmounts) => number, kind?: Line['kind']) =>
+      Number(lines.filter((l) => !kind || l.kind === kind).reduce((total, l) => total + BigInt(pick(reference(l))), 0n));
+    expect(estimateTotals(lines)).toEqual({
+      labourFen: sum((a) => a.netFen, 'labour'),
+      partsFen: sum((a) => a.netFen, 'part'),
+      discountFen: sum((a) => a.discountFen),
+      totalFen: sum((a) => a.netFen),
+    });
   });
 
   it('matches the BigInt reference on 5,000 pseudo-random lines', () => {
