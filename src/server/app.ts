@@ -18,6 +18,7 @@ import { PROTOCOL_VERSION, type ApiError } from '../shared/protocol.ts';
 import { answerClientError, installErrorHandler, sendFrameworkError } from './api/error-handler.ts';
 import { installProtocolCheck } from './api/protocol-check.ts';
 import { installAuthentication } from './auth/authenticate.ts';
+import type { EnrollmentGuardOptions } from './auth/enrollment-guard.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { blobRoutes } from './routes/blob-routes.ts';
@@ -38,6 +39,8 @@ export type BuildAppOptions = {
   logger?: boolean | { level: string };
   /** PEM key and certificate: tablets need HTTPS for the service worker and storage. */
   https?: { key: Buffer; cert: Buffer };
+  /** How wrong enrollment codes slow their address down; tests shorten the delays. */
+  enrollmentGuard?: Partial<EnrollmentGuardOptions>;
   storage: Storage;
   blobs: BlobStore;
 };
@@ -70,6 +73,12 @@ const securityHeaders: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
+
+// Sent only when this server itself serves HTTPS: over plain HTTP browsers ignore it, and it
+// would say nothing true. One year, as the usual guides ask. No includeSubDomains: the server does
+// not own the domain it is reached at (often a store's LAN name or an address), and pinning
+// every subdomain to HTTPS could break other devices and services there.
+const strictTransportSecurity = { 'strict-transport-security': 'max-age=31536000' };
 
 function readPackageVersion(): string {
   const parsed: unknown = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
@@ -148,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(securityHeaders);
+    if (https) reply.headers(strictTransportSecurity);
     return payload;
   });
 
@@ -168,7 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, options.storage);
+  authRoutes(app, options.storage, options.enrollmentGuard);
   syncRoutes(app, options.storage);
   await blobRoutes(app, options.storage, options.blobs);
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { catalogueItemSchema } from './catalogue.ts';
 import { jobSchema } from './job.ts';
 import { mutationSchema } from './mutation.ts';
+import { hasControlCharacters } from './plain-text.ts';
 import { isoDateTime } from './primitives.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -52,7 +53,8 @@ export const enrollRequestSchema = z
     code: enrollmentCodeSchema,
     /** The tablet's sync client id (its outbox identity), bound to the token issued. */
     clientId: z.uuid(),
-    deviceName: z.string().trim().min(1).max(60),
+    /** Shown on the other tablets and in the administrator's terminal: plain text only. */
+    deviceName: z.string().trim().min(1).max(60).refine((name) => !hasControlCharacters(name), { message: 'deviceName.controlCharacters' }),
   })
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;

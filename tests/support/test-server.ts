@@ -7,7 +7,7 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:ht
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
 import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
 
@@ -33,10 +33,11 @@ export type RawRequest = {
 
 export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Buffer; text: string };
 
-export async function startTestServer(name: string): Promise<TestServer> {
+/** `options`: what a test tunes of the app, e.g. shorter enrollment delays. */
+export async function startTestServer(name: string, options: Pick<BuildAppOptions, 'enrollmentGuard'> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', `${name}-`));
   const data = openDataDir(dir);
-  const app = await buildApp({ logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
+  const app = await buildApp({ ...options, logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no port');

@@ -12,6 +12,7 @@ import {
   resetPassword,
   revokeDevice,
 } from './store-admin.ts';
+import { deviceList, forTerminal } from './terminal-output.ts';
 
 const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./data)
 
@@ -52,12 +53,7 @@ async function run(args: string[]): Promise<string> {
         return `Enrollment code for ${store.code}: ${enrollment.code} (valid until ${enrollment.expiresAt}, ${enrollment.usesLeft} tablets)`;
       }
       case 'devices':
-        return (
-          storage
-            .listDevices(store.id)
-            .map((d) => `${d.code}\t${d.name}\tenrolled ${d.enrolledAt}\tlast seen ${d.lastSeenAt ?? '-'}${d.revokedAt ? `\tREVOKED ${d.revokedAt}` : ''}\t${d.id}`)
-            .join('\n') || 'No tablets enrolled yet.'
-        );
+        return deviceList(storage, store);
       case 'revoke-device':
         revokeDevice(storage, store, rest[0] ?? '');
         return `Tablet ${rest[0]} revoked: it can no longer sync. Its unsynced work stays on it until it is enrolled again.`;
@@ -84,9 +80,9 @@ async function run(args: string[]): Promise<string> {
 }
 
 run(process.argv.slice(2)).then(
-  (output) => console.log(output),
+  (output) => console.log(forTerminal(output)),
   (error: unknown) => {
-    console.error(error instanceof AdminError ? error.message : error);
+    console.error(error instanceof AdminError ? forTerminal(error.message) : error);
     process.exit(1);
   },
 );

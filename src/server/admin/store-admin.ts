@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
+import { hasControlCharacters } from '../../shared/plain-text.ts';
 import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
 import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from '../../shared/protocol.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -30,10 +31,18 @@ export function createStore(storage: Storage, code: string, name: string): Store
   const normalized = code.trim().toUpperCase();
   if (!/^[A-Z0-9]{2,6}$/.test(normalized)) throw new AdminError('A store code is 2 to 6 letters or digits, e.g. SH01; it starts every job number.');
   if (storage.findStoreByCode(normalized)) throw new AdminError(`A store with the code ${normalized} exists already.`);
+  requirePlainName(name, 'A store name');
   const store = storage.createStore({ code: normalized, name: name.trim() || normalized });
   // A new store starts with the sample catalogue; import its own with import-catalogue.
   storage.replaceCatalogue(store.id, SAMPLE_CATALOGUE);
   return store;
+}
+
+// Names are shown on the tablets and printed in this terminal: no escapes, no invisible marks.
+function requirePlainName(name: string, what: string): void {
+  if (hasControlCharacters(name.trim())) {
+    throw new AdminError(`${what} cannot hold control or invisible characters (terminal escapes, direction marks, zero-width spaces). Type it again as plain text.`);
+  }
 }
 
 export async function addAdvisor(
@@ -44,6 +53,7 @@ export async function addAdvisor(
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) throw new AdminError('A username is 2 to 40 lower-case letters, digits, dots, dashes or underscores.');
   if (storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`);
+  requirePlainName(input.name, "An advisor's name");
   const password = input.password ?? generatePassword();
   if (!passwordSchema.safeParse(password).success) throw new AdminError('A password has at least 8 characters.');
   const advisor = storage.createAdvisor(store.id, {

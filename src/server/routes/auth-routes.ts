@@ -17,7 +17,8 @@ import {
 import { HttpError } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import { createConcurrencyGate } from '../auth/concurrency-gate.ts';
-import { createFailureLimiter, type FailureLimiter } from '../auth/failure-limiter.ts';
+import { createEnrollmentGuard, type EnrollmentGuardOptions } from '../auth/enrollment-guard.ts';
+import { createFailureLimiter } from '../auth/failure-limiter.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -25,10 +26,11 @@ import type { Storage } from '../storage/storage.ts';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 426: apiErrorSchema, 429: apiErrorSchema };
 
-export function authRoutes(app: FastifyInstance, storage: Storage): void {
+export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOptions: Partial<EnrollmentGuardOptions> = {}): void {
+  // Wrong enrollment codes slow their address down but never refuse a valid code (enrollment-guard.ts).
+  const enrollGuard = createEnrollmentGuard(enrollGuardOptions);
   // Per IP: generous, as a store's tablets may share one address behind a router. Per
   // username on a tablet: strict, that is where a guesser would start.
-  const enrollLimiter = createFailureLimiter(10, FIFTEEN_MINUTES);
   const ipLimiter = createFailureLimiter(30, FIFTEEN_MINUTES);
   const userLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
   // A password check is scrypt: ~100 ms of a core and 32 MiB. At most one at a time per
@@ -45,14 +47,13 @@ export function authRoutes(app: FastifyInstance, storage: Storage): void {
       body: enrollRequestSchema,
       response: { 200: enrollResponseSchema, 403: apiErrorSchema, ...errors },
     },
-    handler: async (request) => {
-      const ipKey = `ip:${request.ip}`;
-      refuseWhileLimited(enrollLimiter, ipKey);
+    handler: async (request, reply) => {
+      const attempt = await enrollGuard.admit(request.ip, reply.raw);
       const token = newDeviceToken();
       const { code, clientId, deviceName } = request.body;
       const device = storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), now: new Date().toISOString() });
       if (!device) {
-        enrollLimiter.recordFailure(ipKey);
+        attempt.failed();
         throw new HttpError(403, 'enrollment_refused', 'This enrollment code is not valid, has expired or was used up. Ask the store administrator for a new one.');
       }
       const store = storage.getStore(device.storeId);
@@ -148,11 +149,6 @@ export function authRoutes(app: FastifyInstance, storage: Storage): void {
       },
     };
   }
-}
-
-function refuseWhileLimited(limiter: FailureLimiter, key: string): void {
-  const waitMs = limiter.retryAfterMs(key);
-  if (waitMs > 0) throw tooManyFailures(waitMs);
 }
 
 function tooManyFailures(waitMs: number): HttpError {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { db } from '../../../db/instance.ts';
+import { hasControlCharacters } from '../../../shared/plain-text.ts';
 import { enrollTablet } from '../../../sync/enrollment.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
@@ -20,6 +21,7 @@ export function ConnectForm() {
   const [code, setCode] = useState('');
   const [name, setName] = useState(() => t('connect.defaultName'));
   const [codeError, setCodeError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
 
@@ -28,6 +30,8 @@ export function ConnectForm() {
     if (working) return;
     const problem = enrollmentCodeProblem(code);
     if (problem) return setCodeError(t(problem.code, problem));
+    // The server refuses such a name too; here it is said beside the field, in the advisor's language.
+    if (hasControlCharacters(name.trim())) return setNameError(t('deviceName.controlCharacters'));
     setWorking(true);
     setError(null);
     try {
@@ -61,8 +65,18 @@ export function ConnectForm() {
           />
         )}
       </Field>
-      <Field label={t('connect.deviceName')}>
-        {(props) => <input {...props} maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />}
+      <Field label={t('connect.deviceName')} error={nameError ?? undefined}>
+        {(props) => (
+          <input
+            {...props}
+            maxLength={60}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameError(null);
+            }}
+          />
+        )}
       </Field>
       {!online && <p className="banner banner-info">{t('connect.offline')}</p>}
       {error && (
