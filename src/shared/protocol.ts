@@ -37,6 +37,10 @@ export const API_ERRORS = {
   serverOutdated: 'server_outdated',
   notFound: 'not_found',
   rateLimited: 'rate_limited',
+  /** Enrolling a clientId that is enrolled already, without that tablet's secret. */
+  reenrollmentRefused: 'reenrollment_refused',
+  /** A pushed seq the server acknowledged before belongs to a different mutation. */
+  seqConflict: 'seq_conflict',
 } as const;
 
 // ---- auth ----
@@ -53,6 +57,12 @@ export const enrollRequestSchema = z
     code: enrollmentCodeSchema,
     /** The tablet's sync client id (its outbox identity), bound to the token issued. */
     clientId: z.uuid(),
+    /**
+     * A random secret the tablet made for itself and never syncs (base64url, 32 bytes or
+     * more): re-enrolling an existing clientId needs the same secret or an administrator's
+     * approval, so reading a tablet's clientId is not enough to take its place.
+     */
+    deviceSecret: z.string().regex(/^[A-Za-z0-9_-]{43,128}$/, { message: 'deviceSecret.invalid' }).optional(),
     /** Shown on the other tablets and in the administrator's terminal: plain text only. */
     deviceName: z.string().trim().min(1).max(60).refine((name) => !hasControlCharacters(name), { message: 'deviceName.controlCharacters' }),
   })

@@ -5,6 +5,7 @@ import { openDataDir } from '../data-dir.ts';
 import {
   AdminError,
   addAdvisor,
+  allowReenrollment,
   createStore,
   importCatalogue,
   issueEnrollmentCode,
@@ -24,6 +25,9 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
   npm run admin -- enrollment-code <CODE> [days=7] [tablets=10]
   npm run admin -- devices <CODE>                       enrolled tablets
   npm run admin -- revoke-device <CODE> <letter|id>     a lost or stolen tablet
+  npm run admin -- allow-reenrollment <CODE> <letter|id>
+                                                        lets that tablet connect again without its
+                                                        secret (restored app data, an older app)
   npm run admin -- import-catalogue <CODE> <file.csv>   the store's labour and parts list
   npm run admin -- history <CODE> <job id>              every change to a job card, who and when`;
 
@@ -57,6 +61,10 @@ async function run(args: string[]): Promise<string> {
       case 'revoke-device':
         revokeDevice(storage, store, rest[0] ?? '');
         return `Tablet ${rest[0]} revoked: it can no longer sync. Its unsynced work stays on it until it is enrolled again.`;
+      case 'allow-reenrollment': {
+        const until = allowReenrollment(storage, store, rest[0] ?? '');
+        return `Tablet ${rest[0]} may connect again with an enrollment code until ${until}. Only approve a tablet you have in your hands: whoever connects with its identity first gets its place.`;
+      }
       case 'import-catalogue': {
         const { count, version } = importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
         return `Imported ${count} items (catalogue version ${version}); tablets get it at their next sync.`;

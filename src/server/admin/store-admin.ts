@@ -10,7 +10,7 @@ import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
 import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from '../../shared/protocol.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newEnrollmentCode } from '../auth/tokens.ts';
-import type { EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
+import type { DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,9 +84,28 @@ export function issueEnrollmentCode(storage: Storage, store: StoreSummary, days 
 }
 
 export function revokeDevice(storage: Storage, store: StoreSummary, idOrCode: string): void {
+  storage.revokeDevice(store.id, requireDevice(storage, store, idOrCode).id, new Date().toISOString());
+}
+
+/** A tablet of the store by its letter or id, or a message saying how to list them. */
+function requireDevice(storage: Storage, store: StoreSummary, idOrCode: string): DeviceRecord {
   const device = storage.listDevices(store.id).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
   if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`);
-  storage.revokeDevice(store.id, device.id, new Date().toISOString());
+  return device;
+}
+
+/** How long an administrator's approval to re-enroll a tablet holds: enough to walk over to it. */
+export const REENROLLMENT_APPROVAL_HOURS = 24;
+
+/**
+ * Lets a tablet of the store enroll once more without proving its secret (it was enrolled
+ * before secrets existed, or its app data was restored). Only the administrator can tell it is
+ * really that tablet; the approval ends with the next enrollment or after a day.
+ */
+export function allowReenrollment(storage: Storage, store: StoreSummary, idOrCode: string, now = new Date()): string {
+  const until = new Date(now.getTime() + REENROLLMENT_APPROVAL_HOURS * 60 * 60 * 1000).toISOString();
+  storage.allowReenrollment(store.id, requireDevice(storage, store, idOrCode).id, until);
+  return until;
 }
 
 /** Imports a CSV (UTF-8) with the same parser and rules as the tablet's import. */

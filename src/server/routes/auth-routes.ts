@@ -21,7 +21,7 @@ import { createEnrollmentGuard, type EnrollmentGuardOptions } from '../auth/enro
 import { createFailureLimiter } from '../auth/failure-limiter.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { EnrollRefusal, Storage } from '../storage/storage.ts';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 426: apiErrorSchema, 429: apiErrorSchema };
@@ -50,12 +50,15 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
     handler: async (request, reply) => {
       const attempt = await enrollGuard.admit(request.ip, reply.raw);
       const token = newDeviceToken();
-      const { code, clientId, deviceName } = request.body;
-      const device = storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), now: new Date().toISOString() });
-      if (!device) {
+      const { code, clientId, deviceName, deviceSecret } = request.body;
+      const secretHash = deviceSecret === undefined ? null : tokenHash(deviceSecret);
+      const outcome = storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), secretHash, now: new Date().toISOString() });
+      if ('refused' in outcome) {
         attempt.failed();
-        throw new HttpError(403, 'enrollment_refused', 'This enrollment code is not valid, has expired or was used up. Ask the store administrator for a new one.');
+        if (outcome.refused === 'proof') request.log.warn({ clientId, ip: request.ip }, 'enrollment of an enrolled tablet without its secret');
+        throw enrollmentRefused(outcome.refused);
       }
+      const { device } = outcome;
       const store = storage.getStore(device.storeId);
       if (!store) throw new Error(`device ${device.id} has no store`);
       request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
@@ -149,6 +152,27 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
       },
     };
   }
+}
+
+const ENROLLMENT_REFUSALS: Record<EnrollRefusal, { code: string; message: string }> = {
+  code: {
+    code: 'enrollment_refused',
+    message: 'This enrollment code is not valid, has expired or was used up. Ask the store administrator for a new one.',
+  },
+  store: {
+    code: 'enrollment_refused',
+    message: 'This tablet is connected to another store. A tablet belongs to one store; ask that store\'s administrator to remove it first.',
+  },
+  proof: {
+    code: API_ERRORS.reenrollmentRefused,
+    message:
+      'A tablet with this identity is already connected to the store, and this one could not prove it is that tablet. If it is (its app data was restored, say), ask the store administrator to approve it: npm run admin -- allow-reenrollment <store> <tablet letter>.',
+  },
+};
+
+function enrollmentRefused(reason: EnrollRefusal): HttpError {
+  const { code, message } = ENROLLMENT_REFUSALS[reason];
+  return new HttpError(403, code, message);
 }
 
 function tooManyFailures(waitMs: number): HttpError {

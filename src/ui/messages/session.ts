@@ -55,6 +55,7 @@ const zhCN = {
   'advisorPin.keep': '保留原来的 PIN',
 
   'apiError.enrollment_refused': '连接码无效、已过期或已用完。请向门店管理员索取新的连接码。',
+  'apiError.reenrollment_refused': '门店里已有一台使用本平板身份的设备，而本平板无法证明就是那一台。若确是同一台平板（例如恢复了应用数据），请门店管理员批准重新连接。',
   'apiError.sign_in_failed': '用户名或密码不正确。请核对，或请门店管理员重置密码。',
   'apiError.rate_limited': '尝试次数过多，请稍等几分钟再试。',
   'apiError.network': '无法连接门店服务器。请检查网络（Wi-Fi）后重试。',
@@ -123,6 +124,7 @@ const en: Record<SessionMessageKey, string> = {
   'advisorPin.keep': 'Keep my current PIN',
 
   'apiError.enrollment_refused': 'This code is not valid, has expired or was used up. Ask the store administrator for a new one.',
+  'apiError.reenrollment_refused': "A device with this tablet's identity is already connected to the store, and this tablet could not prove it is that one. If it is (its app data was restored, say), ask the store administrator to approve connecting it again.",
   'apiError.sign_in_failed': 'Wrong username or password. Check them, or ask the store administrator to reset the password.',
   'apiError.rate_limited': 'Too many tries. Wait a few minutes and try again.',
   'apiError.network': "The store's server cannot be reached. Check the network (Wi-Fi) and try again.",
