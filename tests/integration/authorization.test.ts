@@ -2,17 +2,20 @@
 // records with no token, a garbage token, a revoked S1 token and store S2's valid token,
 // returns no S1 data and changes nothing of S1's. The routes come from the server itself,
 // so a route added without a row here fails the coverage test. Real server, real SQLite.
+// Also: parallel sign-ins cannot outrun the failure limit, and a tablet's identity (its
+// clientId, which other tablets see) cannot be taken over by enrolling with it.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJob, getDevice } from '../../src/db/job-repo.ts';
+import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation, MutationBody } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { addFakePhoto, createTablet, fakeJpeg, sign } from '../support/tablet.ts';
+import { addFakePhoto, createTablet, fakeJpeg, sign, type Tablet } from '../support/tablet.ts';
+import { enrollTablet } from '../../src/sync/enrollment.ts';
 import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
 const VARIANTS = ['no token', 'garbage token', 'revoked S1 token', "S2's token"] as const;
@@ -450,4 +453,119 @@ describe('parallel sign-in', () => {
     expect((await signIn(tablet.token, s1.advisor.username, s1.advisor.password, address)).status).toBe(429);
     expect((await signIn(tablet.token, s1.advisor.username, s1.advisor.password)).status).toBe(200);
   }, 60_000);
+});
+
+describe("a tablet's identity cannot be taken over", () => {
+  // A tablet's clientId is no secret: it reaches every tablet of the store in the signatures
+  // it collects. Enrolling with it must not hand over the tablet's place, and if a second
+  // writer ever did push under it (an approval given to the wrong device), an acknowledged seq
+  // must never swallow the real tablet's different change.
+  let store: TestStore;
+  let real: Tablet;
+  let jobId: string;
+
+  const enrollAs = (clientId: string, deviceSecret?: string) =>
+    server.send({
+      method: 'POST',
+      path: '/api/v1/auth/enroll',
+      headers: { ...apiHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify({ code: store.enrollmentCode, clientId, deviceName: 'Not the real one', ...(deviceSecret ? { deviceSecret } : {}) }),
+    });
+
+  beforeAll(async () => {
+    store = await seedTestStore(server.data.storage, 'TK');
+    real = await createTablet('TK-real', { baseUrl: server.baseUrl }, store.enrollmentCode);
+    const job = await createJob(real.db, { customer: { name: '周先生', phone: '13700001111' }, vehicle: { plate: '沪C55555' }, odometerKm: 8_000 });
+    jobId = job.id;
+    await sign(real.db, jobId, 'checkin', 41);
+    expect(await real.engine.syncNow()).toMatchObject({ complete: true });
+  });
+
+  it("refuses an enrollment with another tablet's clientId, read from a pulled signature", async () => {
+    const reader = await createTablet('TK-reader', { baseUrl: server.baseUrl }, store.enrollmentCode);
+    expect(await reader.engine.syncNow()).toMatchObject({ complete: true });
+    const pulled = await reader.db.jobs.get(jobId);
+    const stolenClientId = Object.values(pulled?.signatures ?? {})[0]?.deviceId;
+    expect(stolenClientId).toBe((await getDevice(real.db)).clientId);
+
+    for (const secret of [undefined, 'A'.repeat(43)]) {
+      const attempt = await enrollAs(stolenClientId!, secret);
+      expect(attempt.status).toBe(403);
+      expect(JSON.parse(attempt.text)).toEqual({ error: 'reenrollment_refused', message: expect.stringMatching(/administrator/) });
+    }
+    // The real tablet keeps its place and its token.
+    await commitMutation(real.db, jobId, { op: 'job.update', payload: { card: { customerRequest: '异响检查' } } });
+    expect(await real.engine.syncNow()).toMatchObject({ complete: true, outboxLeft: 0 });
+    // And it may enroll again itself (its token lost, say): it has its secret.
+    const before = await getDevice(real.db);
+    await enrollTablet(real.db, { code: store.enrollmentCode, deviceName: 'TK-real' }, { baseUrl: server.baseUrl });
+    const after = await getDevice(real.db);
+    expect(after.enrollment?.deviceId).toBe(before.enrollment?.deviceId);
+    expect(after.deviceCode).toBe(before.deviceCode);
+    expect(after.enrollment?.deviceToken).not.toBe(before.enrollment?.deviceToken);
+    expect(await real.engine.syncNow()).toMatchObject({ complete: true });
+  });
+
+  it('keeps and shows a change whose acknowledged seq belongs to a different mutation', async () => {
+    const device = await getDevice(real.db);
+    const lastSeq = device.lastSeq;
+    // An approval given to the wrong device: it enrolls as the real tablet and pushes seq N+1.
+    const storage = server.data.storage;
+    const approve = () => storage.allowReenrollment(store.storeId, device.enrollment!.deviceId, new Date(Date.now() + 60_000).toISOString());
+    expect(approve()).toBe(true);
+    const impostor = await enrollAs(device.clientId, 'B'.repeat(43));
+    expect(impostor.status).toBe(200);
+    const impostorToken = (JSON.parse(impostor.text) as { deviceToken: string }).deviceToken;
+    const impostorChange: Mutation = {
+      mutationId: uuidv7(),
+      clientId: device.clientId,
+      seq: lastSeq + 1,
+      jobId,
+      createdAt: new Date().toISOString(),
+      op: 'job.update',
+      payload: { card: { customerRequest: '冒名的修改' } },
+    } as Mutation;
+    const pushed = await server.send({
+      method: 'POST',
+      path: '/api/v1/push',
+      headers: { ...apiHeaders(impostorToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations: [impostorChange] }),
+    });
+    expect(pushed.status).toBe(200);
+    expect(JSON.parse(pushed.text)).toMatchObject({ lastSeq: lastSeq + 1 });
+
+    // Meanwhile the real tablet, offline, made its own change under that same seq.
+    await commitMutation(real.db, jobId, { op: 'job.update', payload: { card: { customerRequest: '真正的修改' } } });
+    expect((await real.db.outbox.toArray()).map((m) => m.seq)).toEqual([lastSeq + 1]);
+    expect(await real.engine.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
+    expect(real.engine.status.get().problem?.kind).toBe('revoked');
+
+    // The administrator lets the real tablet back in; its push of seq N+1 is not swallowed.
+    expect(approve()).toBe(true);
+    await enrollTablet(real.db, { code: store.enrollmentCode, deviceName: 'TK-real' }, { baseUrl: server.baseUrl });
+    expect(await real.engine.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
+    expect(real.engine.status.get().problem?.kind).toBe('seq-conflict');
+    const kept = await real.db.outbox.toArray();
+    expect(kept.map((m) => m.seq)).toEqual([lastSeq + 1]);
+    expect((await real.db.jobs.get(jobId))?.card.customerRequest).toBe('真正的修改');
+    // The server applied nothing of it, and says why every time it is sent again.
+    expect(storage.getJob(store.storeId, jobId)?.card.customerRequest).toBe('冒名的修改');
+    const again = await server.send({
+      method: 'POST',
+      path: '/api/v1/push',
+      headers: { ...apiHeaders((await getDevice(real.db)).enrollment!.deviceToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations: kept }),
+    });
+    expect(again.status).toBe(409);
+    expect(JSON.parse(again.text)).toEqual({ error: 'seq_conflict', message: expect.stringMatching(/kept on the tablet/) });
+    // A true retry of an acknowledged seq is still a silent duplicate.
+    const retry = await server.send({
+      method: 'POST',
+      path: '/api/v1/push',
+      headers: { ...apiHeaders((await getDevice(real.db)).enrollment!.deviceToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations: [impostorChange] }),
+    });
+    expect(retry.status).toBe(200);
+    expect(JSON.parse(retry.text)).toMatchObject({ lastSeq: lastSeq + 1, rejected: [] });
+  });
 });
