@@ -5,7 +5,9 @@ import { MESSAGES, type Language, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'walkaround.language';
 
-export type Translate = (key: MessageKey | string, params?: Record<string, string | number>) => string;
+// Only a key with a message in both languages type-checks: a typo or a missing translation
+// fails `tsc`, not the advisor. Keys built from data go through isMessageKey (messages.ts).
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 type I18n = { language: Language; setLanguage: (language: Language) => void; t: Translate };
 
@@ -27,9 +29,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const t = useCallback<Translate>(
     (key, params) => {
-      const messages: Record<string, string> = MESSAGES[language];
-      // An unknown key is a bug, but showing the key beats showing nothing to the advisor.
-      const template = messages[key] ?? key;
+      // Unreachable for a typed key; should a cast sneak one in, the key beats a blank.
+      const template = MESSAGES[language][key] ?? key;
       return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
     },
     [language],

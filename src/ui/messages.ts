@@ -213,6 +213,7 @@ const zhCN = {
 
   'required': '必填',
   'text.tooLong': '内容太长',
+  'field.invalid': '此项内容不符合要求，请检查',
   'phone.chars': '电话号码只能包含数字',
   'phone.mobile-length': '手机号应为 11 位数字',
   'phone.format': '请输入 11 位手机号或带区号的固定电话',
@@ -440,6 +441,7 @@ const en: Record<keyof typeof zhCN, string> = {
 
   required: 'Required',
   'text.tooLong': 'Too long',
+  'field.invalid': 'This entry is not accepted: check it',
   'phone.chars': 'A phone number has digits only',
   'phone.mobile-length': 'A mobile number has 11 digits',
   'phone.format': 'Enter an 11-digit mobile or a landline with area code',
@@ -460,11 +462,27 @@ const en: Record<keyof typeof zhCN, string> = {
   'valuables.required': 'Have the customer confirm their valuables are taken',
 };
 
-// Each area's strings live beside these; one dictionary per language is what t() reads.
-const AREAS = [ESTIMATE_MESSAGES, SIGNING_MESSAGES, PIN_MESSAGES, SESSION_MESSAGES, SYNC_MESSAGES];
-
-export const MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = {
-  'zh-CN': Object.assign({}, zhCN, ...AREAS.map((area) => area['zh-CN'])),
-  en: Object.assign({}, en, ...AREAS.map((area) => area.en)),
-};
 export type Language = 'zh-CN' | 'en';
+
+// Each area's strings live beside these; one dictionary per language is what t() reads. Every
+// area is spread in by name, so one left out makes its keys missing and fails the type check.
+function dictionary(language: Language, own: Record<keyof typeof zhCN, string>): Record<MessageKey, string> {
+  return {
+    ...own,
+    ...ESTIMATE_MESSAGES[language],
+    ...SIGNING_MESSAGES[language],
+    ...PIN_MESSAGES[language],
+    ...SESSION_MESSAGES[language],
+    ...SYNC_MESSAGES[language],
+  };
+}
+
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
+  'zh-CN': dictionary('zh-CN', zhCN),
+  en: dictionary('en', en),
+};
+
+/** Whether a string from outside the app's own code (a server's error code, say) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES['zh-CN'], key);
+}

@@ -2,7 +2,7 @@
 // every sync refusal reason and failure kind the app can meet has its message.
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../../src/shared/protocol.ts';
-import { MESSAGES } from '../../src/ui/messages.ts';
+import { isMessageKey, MESSAGES } from '../../src/ui/messages.ts';
 import { ESTIMATE_MESSAGES } from '../../src/ui/messages/estimate.ts';
 import { PIN_MESSAGES } from '../../src/ui/messages/pin.ts';
 import { SESSION_MESSAGES } from '../../src/ui/messages/session.ts';
@@ -29,6 +29,15 @@ describe('messages', () => {
       ...['unauthenticated', 'revoked', 'app-outdated', 'server-outdated', 'refused', 'retry', 'retryLater', 'offline'].map((kind) => `sync.problem.${kind}`),
       ...['local', 'sending', 'synced', 'attention'].map((state) => `syncState.${state}`),
     ];
-    for (const language of ['zh-CN', 'en'] as const) expect(needed.filter((key) => !MESSAGES[language][key])).toEqual([]);
+    for (const language of ['zh-CN', 'en'] as const) {
+      // Keys built here are plain strings: looked up as such, a missing one reads undefined.
+      const messages: Record<string, string | undefined> = MESSAGES[language];
+      expect(needed.filter((key) => !messages[key])).toEqual([]);
+    }
+  });
+
+  it('tells a string with a message from any other string, inherited names included', () => {
+    expect(['sync.problem.refused', 'apiError.other', 'field.invalid', 'required'].filter((key) => !isMessageKey(key))).toEqual([]);
+    expect(['sync.problem.nonsense', 'apiError.something_new', 'toString', 'constructor', '__proto__', ''].filter(isMessageKey)).toEqual([]);
   });
 });

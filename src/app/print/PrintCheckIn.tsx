@@ -2,6 +2,7 @@ import { BELONGINGS, COVERS, SERVICE_TYPES, WARNING_LIGHTS, type Job } from '../
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import { live } from '../../shared/walkaround.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import type { MessageKey } from '../../ui/messages.ts';
 
 const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
 
@@ -9,8 +10,8 @@ const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
 export function PrintCheckIn({ job }: { job: Job }) {
   const { t } = useI18n();
   const { card } = job;
-  const on = <K extends string>(keys: readonly K[], set: Partial<Record<K, unknown>>, prefix: string) =>
-    keys.filter((k) => Boolean(set[k])).map((k) => t(`${prefix}.${k}`)).join('、') || '—';
+  const on = <K extends string>(keys: readonly K[], set: Partial<Record<K, unknown>>, label: (key: K) => MessageKey) =>
+    keys.filter((k) => Boolean(set[k])).map((k) => t(label(k))).join('、') || '—';
   const fuel = card.fuel === null ? '—' : card.fuel.kind === 'gauge' ? GAUGE[card.fuel.eighths] : `${card.fuel.percent}%`;
   const rows: [string, string][] = [
     [t('customer.name'), card.customer.name || '—'],
@@ -21,11 +22,11 @@ export function PrintCheckIn({ job }: { job: Job }) {
     [t('vehicle.model'), `${card.vehicle.model} ${card.vehicle.color}`.trim() || '—'],
     [t('odometer'), card.odometerKm === null ? '—' : `${card.odometerKm.toLocaleString('en')} km`],
     [t('fuel'), fuel ?? '—'],
-    [t('warningLights'), on(WARNING_LIGHTS, card.warningLights, 'light') + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],
-    [t('covers'), on(COVERS, card.covers, 'cover')],
-    [t('belongings'), on(BELONGINGS, card.belongings, 'belonging') + (card.belongingsNote ? `、${card.belongingsNote}` : '')],
+    [t('warningLights'), on(WARNING_LIGHTS, card.warningLights, (k) => `light.${k}`) + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],
+    [t('covers'), on(COVERS, card.covers, (k) => `cover.${k}`)],
+    [t('belongings'), on(BELONGINGS, card.belongings, (k) => `belonging.${k}`) + (card.belongingsNote ? `、${card.belongingsNote}` : '')],
     [t('valuables'), card.valuablesConfirmedAt ? t('valuables.confirmedAt', { time: formatLocalDateTime(card.valuablesConfirmedAt) }) : '—'],
-    [t('serviceTypes'), on(SERVICE_TYPES, card.serviceTypes, 'service')],
+    [t('serviceTypes'), on(SERVICE_TYPES, card.serviceTypes, (k) => `service.${k}`)],
     [t('customerRequest'), card.customerRequest || '—'],
   ];
   const damages = live(job.damages);

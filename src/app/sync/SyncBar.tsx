@@ -4,7 +4,7 @@ import { db } from '../../db/instance.ts';
 import { getSyncRow } from '../../db/meta-repo.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
-import type { SyncStatus } from '../../sync/sync-status.ts';
+import type { SyncPhase, SyncStatus } from '../../sync/sync-status.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useOnline } from '../../ui/online.ts';
 import { loadSyncEngine, useSyncStatus } from '../../ui/sync/engine.ts';
@@ -50,7 +50,7 @@ export function SyncBar({ updateRefused }: SyncBarProps) {
         <Icon name={icon} />
         <div className="sync-bar-text">
           <span className="sync-bar-line">
-            {running && status ? <PhaseLine status={status} /> : problem ? t(problem.key, problem.params) : lastComplete ? t('sync.lastComplete', { time: formatLocalDateTime(lastComplete) }) : t('sync.never')}
+            {status && status.phase !== 'idle' ? <PhaseLine phase={status.phase} progress={status.progress} /> : problem ? t(problem.key, problem.params) : lastComplete ? t('sync.lastComplete', { time: formatLocalDateTime(lastComplete) }) : t('sync.never')}
           </span>
           {counts && (counts.pendingCards > 0 || counts.attentionCards > 0) && (
             <span className="sync-bar-counts">
@@ -82,12 +82,13 @@ export function SyncBar({ updateRefused }: SyncBarProps) {
   );
 }
 
-function PhaseLine({ status }: { status: SyncStatus }) {
+// Shown only while a run is on: idle has no phase line (and no message).
+function PhaseLine({ phase, progress }: { phase: Exclude<SyncPhase, 'idle'>; progress: SyncStatus['progress'] }) {
   const { t } = useI18n();
   return (
     <>
-      {t(`sync.phase.${status.phase}`)}
-      <SyncProgress progress={status.progress} phase={status.phase} compact />
+      {t(`sync.phase.${phase}`)}
+      <SyncProgress progress={progress} phase={phase} compact />
     </>
   );
 }

@@ -3,9 +3,10 @@
 // strings, so "1.1" never becomes 1.1000000000000001 on its way to the money.
 import { MAX_UNIT_PRICE_FEN } from '../../shared/estimate.ts';
 import { parseYuan } from '../../shared/money.ts';
+import type { MessageKey } from '../../ui/messages.ts';
 
 /** A parsed value, or the message key saying why the text was refused. */
-export type Parsed = { ok: true; value: number } | { ok: false; error: string };
+export type Parsed = { ok: true; value: number } | { ok: false; error: MessageKey };
 
 /** Largest quantity a line accepts (the schema's limit), in thousandths. */
 const MAX_QUANTITY_MILLI = 9_999_000;
@@ -49,7 +50,7 @@ export function parseUnitPrice(input: string): Parsed {
   const result = parseYuan(input);
   if (!result.ok) {
     const reason = result.reason;
-    const key = { empty: 'priceEmpty', format: 'priceFormat', precision: 'pricePrecision', range: 'priceRange' }[reason];
+    const key = ({ empty: 'priceEmpty', format: 'priceFormat', precision: 'pricePrecision', range: 'priceRange' } as const)[reason];
     return { ok: false, error: `line.error.${key}` };
   }
   if (result.fen > MAX_UNIT_PRICE_FEN) return { ok: false, error: 'line.error.priceRange' };

@@ -2,6 +2,7 @@
 // digit strings, like money.ts: a quantity of 1.5 h or a discount of 8.5 折 never passes
 // through a binary fraction.
 import type { Fuel } from '../../shared/job.ts';
+import type { MessageKey } from '../../ui/messages.ts';
 
 /** Thousandths as a decimal without trailing zeros: 1500 → "1.5", 2000 → "2". */
 export function formatMilli(milli: number): string {
@@ -14,7 +15,7 @@ export function formatMilli(milli: number): string {
  * A discount as the customer reads it: in Chinese 折 (what is paid, in tenths: 1000 bp off is
  * 9 折, 1500 bp is 8.5 折), in English percent off; 10000 bp is free. null for no discount.
  */
-export function discountMessage(discountBp: number): { key: string; params: Record<string, string> } | null {
+export function discountMessage(discountBp: number): { key: MessageKey; params: Record<string, string> } | null {
   if (discountBp <= 0) return null;
   if (discountBp >= 10_000) return { key: 'review.free', params: {} };
   return { key: 'review.discount', params: { zhe: formatMilli(10_000 - discountBp), percent: formatHundredths(discountBp) } };
@@ -30,7 +31,7 @@ function formatHundredths(n: number): string {
 const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
 
 /** The message key and parameters for a fuel reading. */
-export function fuelMessage(fuel: Fuel): { key: string; params: Record<string, string | number> } {
+export function fuelMessage(fuel: Fuel): { key: MessageKey; params: Record<string, string | number> } {
   return fuel.kind === 'gauge'
     ? { key: 'review.fuel.gauge', params: { level: GAUGE_LABELS[fuel.eighths] ?? `${fuel.eighths}/8` } }
     : { key: 'review.fuel.battery', params: { percent: fuel.percent } };

@@ -20,7 +20,9 @@ export type FailureLike = {
   local?: { reason: LocalStopReason; params: Record<string, string | number> };
 };
 
-const KNOWN_CODES = new Set([
+// The server's error codes that have a message of their own: `apiError.${KnownCode}` is
+// type-checked against the dictionaries, so a code listed here without a message fails tsc.
+const KNOWN_CODES = [
   'enrollment_refused',
   'reenrollment_refused',
   'sign_in_failed',
@@ -30,7 +32,11 @@ const KNOWN_CODES = new Set([
   'device_revoked',
   'client_outdated',
   'server_outdated',
-]);
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+
+const KNOWN_CODE_SET: ReadonlySet<string> = new Set(KNOWN_CODES);
+const isKnownCode = (code: string): code is KnownCode => KNOWN_CODE_SET.has(code);
 
 const BY_KIND: Partial<Record<FailureKind, MessageKey>> = {
   revoked: 'apiError.device_revoked',
@@ -44,7 +50,7 @@ const BY_KIND: Partial<Record<FailureKind, MessageKey>> = {
 export function failureMessage(failure: FailureLike): Message {
   const { code, kind, message, local } = failure;
   if (local) return { key: `sync.local.${local.reason}`, params: local.params };
-  if (code && KNOWN_CODES.has(code)) return { key: `apiError.${code}` as MessageKey };
+  if (code && isKnownCode(code)) return { key: `apiError.${code}` };
   if (code === 'invalid_request') return { key: 'apiError.invalid_request', params: { message } };
   const byKind = kind && BY_KIND[kind];
   if (byKind) return { key: byKind };

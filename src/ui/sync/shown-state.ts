@@ -1,5 +1,6 @@
 // What a card's sync badge says, and the counts the sync bar and the end of shift report.
 // Pure: the hooks in use-sync-state.ts feed them the live index and the engine's status.
+import type { AttentionRow } from '../../db/database.ts';
 import { jobSyncState, type JobSyncState, type SyncStateIndex } from '../../sync/job-sync-state.ts';
 
 /**
@@ -16,7 +17,7 @@ export type SyncCounts = {
   /** Cards with a change the server refused. */
   attentionCards: number;
   /** Every refusal reason among them, once each. */
-  reasons: string[];
+  reasons: AttentionRow['reason'][];
 };
 
 export function syncCounts(index: SyncStateIndex): SyncCounts {

@@ -1,9 +1,10 @@
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import type { MessageKey } from '../../../ui/messages.ts';
 import type { VisitsSource } from '../earlier-visits.ts';
 import { useEarlierVisits } from '../hooks/use-earlier-visits.ts';
 
-const SOURCE_LABEL: Record<VisitsSource, string> = {
+const SOURCE_LABEL: Record<VisitsSource, MessageKey> = {
   server: 'visits.fromServer',
   tablet: 'visits.fromTablet',
   'tablet-offline': 'visits.fromTabletOffline',

@@ -2,6 +2,7 @@ import { get, useFormState, type FieldError } from 'react-hook-form';
 import { parseProblemMessage } from '../../../shared/check-in-rules.ts';
 import type { Card } from '../../../shared/job.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { isMessageKey } from '../../../ui/messages.ts';
 
 /** The translated message for one field of the card, if it has one. */
 export function useFieldError(path: string): string | undefined {
@@ -10,5 +11,6 @@ export function useFieldError(path: string): string | undefined {
   const error = get(errors, path) as FieldError | undefined;
   if (!error?.message) return undefined;
   const { code, params } = parseProblemMessage(error.message);
-  return t(code, params);
+  // The rules' codes are message keys, but they come back from the form as plain strings.
+  return t(isMessageKey(code) ? code : 'field.invalid', params);
 }

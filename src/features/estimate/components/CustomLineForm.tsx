@@ -6,6 +6,7 @@ import { LINE_KINDS, lineFieldsSchema, type LineFields } from '../../../shared/e
 import { Chip } from '../../../ui/Chip.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { isMessageKey } from '../../../ui/messages.ts';
 import { parseQuantity, parseUnitPrice, type Parsed } from '../line-input.ts';
 
 // The line's own schema for kind, code and description; quantity and price are the text
@@ -34,8 +35,9 @@ export function CustomLineForm({ onAdd, onClose }: CustomLineFormProps) {
   const { register, handleSubmit, setValue, reset, formState } = form;
   const kind = useWatch({ control: form.control, name: 'kind' });
   const message = (name: keyof CustomLine) => {
+    // The schema's messages are keys, but the form library keeps them as plain strings.
     const key = formState.errors[name]?.message;
-    return key ? t(key) : undefined;
+    return key ? t(isMessageKey(key) ? key : 'field.invalid') : undefined;
   };
 
   const submit = handleSubmit(async (values) => {

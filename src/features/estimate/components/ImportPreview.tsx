@@ -1,14 +1,13 @@
 import type { ImportMode } from '../../../db/catalogue-repo.ts';
+import type { CsvRowError } from '../../../shared/catalogue-csv.ts';
 import type { CatalogueItem } from '../../../shared/catalogue.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-
-export type CsvError = { line: number; column?: string; code: string; params?: Record<string, string | number> };
 
 export type ParsedFile = {
   name: string;
   encoding: string;
   items: CatalogueItem[];
-  errors: CsvError[];
+  errors: CsvRowError[];
   /** Items in the catalogue now, which 替换全部 would delete. */
   existing: number;
 };
@@ -28,9 +27,7 @@ type ImportPreviewProps = {
 export function ImportPreview({ file, busy, error, onImport, onCancel }: ImportPreviewProps) {
   const { t } = useI18n();
   const { items, errors } = file;
-  // The parser's codes may come bare ("badPrice") or namespaced ("csv.badPrice").
-  const messageOf = (e: CsvError) =>
-    t(e.code.startsWith('csv.') ? e.code : `csv.${e.code}`, { ...e.params, line: e.line, column: e.column ?? '' });
+  const messageOf = (e: CsvRowError) => t(e.code, { ...e.params, line: e.line, column: e.column ?? '' });
   return (
     <div className="import-preview">
       <p className="import-file">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import type { MessageKey } from '../../../ui/messages.ts';
 import { markUnsaved } from '../../../ui/unsaved-input.ts';
 import type { Parsed } from '../line-input.ts';
 
@@ -27,7 +28,7 @@ export function NumberField({ label, value, format, parse, onCommit, prefix, suf
   const { t } = useI18n();
   const source = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   const [editing, setEditing] = useState(false);
   const [shownValue, setShownValue] = useState(value);
 

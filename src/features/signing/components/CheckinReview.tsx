@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { CheckinContent } from '../../../shared/signed-content.ts';
 import type { Photo } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import type { MessageKey } from '../../../ui/messages.ts';
 import { fuelMessage } from '../review-format.ts';
 import { ReviewPhotos } from './ReviewPhotos.tsx';
 import { Section } from './ReviewSection.tsx';
@@ -13,10 +14,10 @@ type CheckinReviewProps = { content: CheckinContent; photosByHash: ReadonlyMap<s
 export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) {
   const { t } = useI18n();
   // Signed content sorts its keys for the hash; the customer reads them in the form's order.
-  const list = (items: readonly string[], order: readonly string[], prefix: string, note = '') =>
+  const list = <K extends string>(items: readonly K[], order: readonly K[], label: (key: K) => MessageKey, note = '') =>
     items.length === 0 && !note
       ? t('review.none')
-      : [...order.filter((key) => items.includes(key)).map((key) => t(`${prefix}.${key}`)), ...(note ? [note] : [])].join('、');
+      : [...order.filter((key) => items.includes(key)).map((key) => t(label(key))), ...(note ? [note] : [])].join('、');
   const fuel = c.fuel && fuelMessage(c.fuel);
 
   return (
@@ -28,7 +29,7 @@ export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) 
           <dt>{t('review.fuel')}</dt>
           <dd>{fuel ? t(fuel.key, fuel.params) : t('review.notSet')}</dd>
           <dt>{t('review.warningLights')}</dt>
-          <dd className={c.warningLights.length > 0 ? 'review-warn' : undefined}>{list(c.warningLights, WARNING_LIGHTS, 'light', c.warningLightsNote)}</dd>
+          <dd className={c.warningLights.length > 0 ? 'review-warn' : undefined}>{list(c.warningLights, WARNING_LIGHTS, (k) => `light.${k}`, c.warningLightsNote)}</dd>
         </dl>
       </Section>
 
@@ -60,9 +61,9 @@ export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) 
       <Section title={t('review.items')}>
         <dl className="review-facts">
           <dt>{t('review.belongings')}</dt>
-          <dd>{list(c.belongings, BELONGINGS, 'belonging', c.belongingsNote)}</dd>
+          <dd>{list(c.belongings, BELONGINGS, (k) => `belonging.${k}`, c.belongingsNote)}</dd>
           <dt>{t('review.covers')}</dt>
-          <dd>{list(c.covers, COVERS, 'cover')}</dd>
+          <dd>{list(c.covers, COVERS, (k) => `cover.${k}`)}</dd>
         </dl>
       </Section>
 
@@ -79,7 +80,7 @@ export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) 
       <Section title={t('review.request')}>
         <dl className="review-facts">
           <dt>{t('serviceTypes')}</dt>
-          <dd>{list(c.serviceTypes, SERVICE_TYPES, 'service')}</dd>
+          <dd>{list(c.serviceTypes, SERVICE_TYPES, (k) => `service.${k}`)}</dd>
         </dl>
         {c.customerRequest && <p className="review-quote">{c.customerRequest}</p>}
       </Section>

@@ -5,7 +5,7 @@ import type { SignatureKind } from '../../../shared/signature.ts';
 import { signatureProblem } from '../../../shared/signature-rules.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { useSignaturePad } from '../hooks/use-signature-pad.ts';
-import { useI18n } from '../../../ui/i18n.tsx';
+import { useI18n, type Translate } from '../../../ui/i18n.tsx';
 
 type SignFormProps = { jobId: string; kind: SignatureKind; defaultName: string };
 
@@ -85,7 +85,7 @@ export function SignForm({ jobId, kind, defaultName }: SignFormProps) {
   );
 }
 
-function refusalMessage(error: unknown, t: (key: string, params?: Record<string, string>) => string): string {
+function refusalMessage(error: unknown, t: Translate): string {
   if (error instanceof SignatureRefused) {
     if (error.code === 'empty' || error.code === 'tooShort') return t(`signing.${error.code}`);
     if (error.code === 'noSignerName') return t('signing.nameRequired');
