@@ -37,6 +37,8 @@ export const API_ERRORS = {
   serverOutdated: 'server_outdated',
   notFound: 'not_found',
   rateLimited: 'rate_limited',
+  /** Too many password checks at once (not failures): try again in a few seconds. */
+  signInBusy: 'sign_in_busy',
   /** Enrolling a clientId that is enrolled already, without that tablet's secret. */
   reenrollmentRefused: 'reenrollment_refused',
   /** A pushed seq the server acknowledged before belongs to a different mutation. */

@@ -394,7 +394,7 @@ describe('parallel sign-in', () => {
   const judged = (replies: RawReply[]) => replies.filter((reply) => reply.status === 200 || reply.status === 401);
   const expectKindRefusals = (replies: RawReply[]) => {
     for (const reply of replies.filter((r) => r.status === 429)) {
-      expect(parse(reply)).toEqual({ error: 'rate_limited', message: expect.stringMatching(/try again/i) });
+      expect(parse(reply)).toEqual({ error: expect.stringMatching(/^(rate_limited|sign_in_busy)$/), message: expect.stringMatching(/try again/i) });
       expect(Number(reply.headers['retry-after'])).toBeGreaterThan(0);
     }
   };
@@ -428,6 +428,23 @@ describe('parallel sign-in', () => {
     expect(parse(right)).toMatchObject({ advisor: { username: S1_ONLY_ADVISOR.username } });
     // The success starts the name afresh: a typo after it is judged, not refused.
     expect((await signIn(tablet.token, S1_ONLY_ADVISOR.username, 'typo')).status).toBe(401);
+  }, 60_000);
+
+  it('checks one password at a time per name on a tablet: the others are told to wait seconds, not counted', async () => {
+    const tablet = await enrollDevice(server, s1.enrollmentCode, 'S1 busy tablet');
+    // The right password, 8 times at once (a double tap, a retry): one is checked at a time.
+    const replies = await Promise.all(Array.from({ length: 8 }, () => signIn(tablet.token, S1_ONLY_ADVISOR.username, S1_ONLY_ADVISOR.password, '127.0.0.3')));
+    const busy = replies.filter((reply) => reply.status === 429);
+    expect(replies.filter((reply) => reply.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(replies.every((reply) => reply.status === 200 || reply.status === 429)).toBe(true);
+    for (const reply of busy) {
+      expect(parse(reply)).toEqual({ error: 'sign_in_busy', message: expect.stringMatching(/few seconds/) });
+      expect(Number(reply.headers['retry-after'])).toBeLessThanOrEqual(5);
+    }
+    // Waiting cost nothing: four wrong passwords are still judged, the fifth failure limits.
+    for (let i = 0; i < 5; i++) expect((await signIn(tablet.token, S1_ONLY_ADVISOR.username, `busy-wrong-${i}`, '127.0.0.3')).status).toBe(401);
+    expect((await signIn(tablet.token, S1_ONLY_ADVISOR.username, S1_ONLY_ADVISOR.password, '127.0.0.3')).status).toBe(429);
   }, 60_000);
 
   it('judges no more than 30 attempts from one address, however they are spread and timed', async () => {

@@ -134,7 +134,7 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
       ip.giveBack();
       throw new HttpError(
         429,
-        API_ERRORS.rateLimited,
+        API_ERRORS.signInBusy,
         'Several sign-ins are being checked at once. Wait a few seconds and try again.',
         { 'retry-after': '2' },
       );
