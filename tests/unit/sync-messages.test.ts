@@ -51,3 +51,23 @@ describe('syncProblemMessage', () => {
     expect(syncProblemMessage(status, online)).toEqual(expected);
   });
 });
+
+describe('failureMessage for the tablet’s own problems and newer server codes', () => {
+  it.each<[string, FailureLike, string, Record<string, string | number>?]>([
+    ['passwords being checked at once', { kind: 'retry', status: 429, code: 'sign_in_busy', message: 'Several…' }, 'apiError.sign_in_busy'],
+    ['a tablet that cannot prove it is that tablet', { kind: 'refused', status: 403, code: 'reenrollment_refused', message: '…' }, 'apiError.reenrollment_refused'],
+    ['a seq used by another change', { kind: 'seq-conflict', status: 409, code: 'seq_conflict', message: '…' }, 'sync.problem.seq-conflict'],
+    ['a gap found here', { message: 'x', local: { reason: 'seqGap', params: { serverSeq: 3, nextSeq: 7 } } }, 'sync.local.seqGap', { serverSeq: 3, nextSeq: 7 }],
+  ])('%s', (_, failure, key, params) => {
+    expect(failureMessage(failure)).toEqual(params ? { key, params } : { key });
+  });
+
+  it('shows a local stop in its own words, before being offline, and an unexpected one as a retry', () => {
+    const retryAt = Date.parse('2026-11-27T06:31:10Z');
+    const local = (reason: 'seqGap' | 'unexpected', params: Record<string, string | number>) => ({ kind: 'local' as const, reason, params, message: 'm' });
+    expect(syncProblemMessage({ problem: local('seqGap', { serverSeq: 1, nextSeq: 3 }), retryAt: null }, false)).toEqual({ key: 'sync.local.seqGap', params: { serverSeq: 1, nextSeq: 3 } });
+    expect(syncProblemMessage({ problem: local('unexpected', { reason: 'disk' }), retryAt }, true)).toEqual({ key: 'sync.local.unexpected', params: { reason: 'disk', time: '14:31' } });
+    expect(syncProblemMessage({ problem: local('unexpected', { reason: 'disk' }), retryAt: null }, true)).toEqual({ key: 'sync.local.unexpectedLater', params: { reason: 'disk' } });
+    expect(syncProblemMessage({ problem: local('unexpected', { reason: 'disk' }), retryAt }, false)).toEqual({ key: 'sync.problem.offline' });
+  });
+});

@@ -27,6 +27,7 @@ const KNOWN_CODES = [
   'reenrollment_refused',
   'sign_in_failed',
   'rate_limited',
+  'sign_in_busy',
   'network',
   'unauthenticated',
   'device_revoked',
