@@ -703,3 +703,218 @@ describe('bad input', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
+
+// ---- blob uploads are streamed and bounded ----
+// An upload goes to a temp file as it arrives (never whole into memory), and one tablet may
+// have four in flight. These imports sit with the block that alone uses them; ES imports are
+// hoisted, so where they stand in the file does not matter.
+import { readFileSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler } from '../../src/server/api/error-handler.ts';
+import { blobRoutes, UPLOAD_LIMITS } from '../../src/server/routes/blob-routes.ts';
+import { API_ERRORS } from '../../src/shared/protocol.ts';
+
+describe('blob uploads are streamed and bounded', () => {
+  const MB = 1024 * 1024;
+  const CHUNK = 256 * 1024;
+  // Its own server: its own upload slots, and a tmp/ folder that only these tests write to.
+  let up: TestServer;
+  let first: EnrolledDevice;
+  let second: EnrolledDevice;
+
+  beforeAll(async () => {
+    up = await startTestServer('blob-uploads');
+    const upStore = await seedTestStore(up.data.storage, 'BU');
+    first = await enrollDevice(up, upStore.enrollmentCode, 'Upload tablet 1');
+    second = await enrollDevice(up, upStore.enrollmentCode, 'Upload tablet 2');
+  });
+
+  afterAll(async () => {
+    await up?.close();
+  });
+
+  const tmpDir = () => join(up.data.dir, 'blobs', 'tmp');
+  const tempFiles = () => readdirSync(tmpDir());
+  /** The size of each upload being written now. */
+  const tempSizes = () => tempFiles().map((name) => statSync(join(tmpDir(), name), { throwIfNoEntry: false })?.size ?? 0);
+  const storedPath = (hash: string) => join(up.data.dir, 'blobs', hash.slice(0, 2), hash.slice(2, 4), hash);
+  const existsBlob = (hash: string) => statSync(storedPath(hash), { throwIfNoEntry: false }) !== undefined;
+  const jpeg = (seed: number, size: number) => Buffer.from(fakeJpeg(seed, size));
+  const uploadHeaders = (device: EnrolledDevice) => ({ ...apiHeaders(device.token), 'content-type': 'image/jpeg' });
+  const put = (device: EnrolledDevice, hash: string, body: RawRequest['body'], more: Record<string, string> = {}): RawRequest => ({
+    method: 'PUT',
+    path: `/api/v1/blobs/${hash}`,
+    headers: { ...uploadHeaders(device), ...more },
+    body,
+  });
+  const poll = { timeout: 20_000, interval: 20 };
+
+  /**
+   * A body sent in 256 KB chunks that stops before each offset in `pauseAt` until `go()` is
+   * called, so a test can look at the server while the request is still open.
+   */
+  function pausingBody(bytes: Uint8Array, pauseAt: number[]): { body: AsyncIterable<Uint8Array>; go(): void } {
+    const waiting: (() => void)[] = [];
+    let permits = 0;
+    async function* body(): AsyncGenerator<Uint8Array> {
+      for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+        if (pauseAt.includes(offset)) {
+          if (permits > 0) permits -= 1;
+          else await new Promise<void>((resume) => waiting.push(resume));
+        }
+        yield bytes.subarray(offset, offset + CHUNK);
+      }
+    }
+    return {
+      body: body(),
+      go() {
+        const resume = waiting.shift();
+        if (resume) resume();
+        else permits += 1;
+      },
+    };
+  }
+
+  it('writes a 12 MB photo to a temp file while it is still arriving, then stores it under its hash', async () => {
+    const bytes = jpeg(9001, 12 * MB);
+    const hash = sha256(bytes);
+    const sending = pausingBody(bytes, [4 * MB, 8 * MB]);
+    const reply = up.send(put(first, hash, sending.body));
+    // Every byte sent so far is on disk while the request is still open.
+    await expect.poll(tempSizes, poll).toEqual([4 * MB]);
+    sending.go();
+    await expect.poll(tempSizes, poll).toEqual([8 * MB]);
+    sending.go();
+    const done = await reply;
+    expect(done.status, done.text).toBe(201);
+    expect(tempFiles()).toEqual([]);
+    expect(sha256(readFileSync(storedPath(hash)))).toBe(hash);
+  }, 60_000);
+
+  it('takes four uploads at once from one tablet, answers a fifth 429, and serves other tablets meanwhile', async () => {
+    const held = [1, 2, 3, 4].map((seed) => {
+      const bytes = jpeg(9100 + seed, MB);
+      const sending = pausingBody(bytes, [CHUNK]);
+      return { sending, reply: up.send(put(first, sha256(bytes), sending.body)) };
+    });
+    const fifth = jpeg(9105, 300_000);
+    try {
+      // All four are past the type check and being written.
+      await expect.poll(() => tempFiles().length, poll).toBe(4);
+      const refused = await up.send(put(first, sha256(fifth), fifth));
+      expect(refused.status, refused.text).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(JSON.parse(refused.text)).toEqual({ error: API_ERRORS.rateLimited, message: expect.stringMatching(/already sending 4 .*again/) });
+      const other = jpeg(9106, 300_000);
+      expect((await up.send(put(second, sha256(other), other))).status).toBe(201);
+    } finally {
+      // Also when an expectation failed, so the next tests find no upload left open.
+      for (const { sending } of held) sending.go();
+    }
+    expect((await Promise.all(held.map(({ reply }) => reply))).map((reply) => reply.status)).toEqual([201, 201, 201, 201]);
+    // The slots are free again: the refused upload goes through now.
+    expect((await up.send(put(first, sha256(fifth), fifth))).status).toBe(201);
+    expect(tempFiles()).toEqual([]);
+  }, 60_000);
+
+  it('frees the slot and the temp file of every refused upload: wrong hash, wrong type, empty, too large', async () => {
+    const photo = jpeg(9200, 600_000);
+    const huge = Buffer.alloc(MAX_BLOB_BYTES + CHUNK, 7);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    const refusals: [string, () => RawRequest, number][] = [
+      ['the wrong hash', () => put(first, sha256(jpeg(9201, 10)), pausingBody(photo, []).body), 400],
+      ['a PNG sent as a JPEG', () => put(first, sha256(photo), pausingBody(Buffer.concat([Buffer.from(fakePng(3)), photo]), []).body), 415],
+      ['an empty body', () => put(first, sha256(Buffer.alloc(0)), Buffer.alloc(0)), 400],
+      // The server answers before it has read this body: not a connection to reuse.
+      ['15 MB + 256 KB, chunked', () => put(first, sha256(huge), pausingBody(huge, []).body, { connection: 'close' }), 413],
+    ];
+    // More of each than the tablet has slots: one leaked slot per refusal would show as a 429.
+    for (const [name, request, status] of refusals) {
+      for (let i = 0; i < UPLOAD_LIMITS.perDevice + 1; i++) {
+        const reply = await up.send(request());
+        expect(reply.status, `${name}: ${reply.text}`).toBe(status);
+      }
+    }
+    expect(tempFiles()).toEqual([]);
+    expect(existsBlob(sha256(photo))).toBe(false);
+    expect((await up.send(put(first, sha256(photo), photo))).status).toBe(201);
+  }, 120_000);
+
+  it('drops an upload whose bytes stop arriving, with its temp file, and frees its slot', async () => {
+    // The same store and data as `up`, with one slot per tablet and a short idle limit.
+    const app = Fastify({ logger: false });
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    installErrorHandler(app);
+    await blobRoutes(app, up.data.storage, up.data.blobs, { ...UPLOAD_LIMITS, perDevice: 1, idleMs: 300 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    let hangUp = () => {};
+    const hanging = new Promise<void>((resume) => (hangUp = resume));
+    try {
+      const photo = jpeg(9300, 2 * MB);
+      const stalled = new Promise<string>((resolve) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'PUT', path: `/api/v1/blobs/${sha256(photo)}`, headers: uploadHeaders(first) }, (res) => {
+          res.resume();
+          resolve(`answered ${res.statusCode}`);
+        });
+        req.on('error', (error) => resolve(`closed: ${error.message}`));
+        req.write(photo.subarray(0, CHUNK));
+        // Then nothing: a tablet that walked out of the Wi-Fi.
+        void hanging.then(() => req.destroy());
+      });
+      await expect.poll(() => tempFiles().length, poll).toBe(1);
+      await expect.poll(tempFiles, poll).toEqual([]);
+      expect(await stalled).toMatch(/^closed/);
+
+      const next = await fetch(`http://127.0.0.1:${port}/api/v1/blobs/${sha256(photo)}`, { method: 'PUT', headers: uploadHeaders(first), body: photo });
+      expect(next.status, await next.text()).toBe(201);
+    } finally {
+      hangUp();
+      await app.close();
+    }
+  }, 60_000);
+
+  it('holds far less memory than the bytes of 8 parallel 14 MB uploads', async () => {
+    const SIZE = 14 * MB;
+    // One shared megabyte of noise; each photo differs by its first chunk. The sender holds
+    // almost nothing, so what grows is the server's.
+    const noise = jpeg(9400, MB);
+    function* photo(seed: number): Generator<Uint8Array> {
+      yield jpeg(seed, CHUNK);
+      for (let sent = CHUNK; sent < SIZE; sent += CHUNK) yield noise.subarray(sent % MB, (sent % MB) + CHUNK);
+    }
+    const hashOf = (seed: number) => {
+      const hash = createHash('sha256');
+      for (const chunk of photo(seed)) hash.update(chunk);
+      return hash.digest('hex');
+    };
+    const seeds = [9401, 9402, 9403, 9404, 9405, 9406, 9407, 9408];
+    const hashes = seeds.map(hashOf);
+
+    const before = process.memoryUsage();
+    const peak = { rss: before.rss, arrayBuffers: before.arrayBuffers };
+    const sample = setInterval(() => {
+      const now = process.memoryUsage();
+      peak.rss = Math.max(peak.rss, now.rss);
+      peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+    }, 10);
+    try {
+      const replies = await Promise.all(seeds.map((seed, i) => up.send(put(i < 4 ? first : second, hashes[i]!, photo(seed)))));
+      expect(replies.map((reply) => reply.status)).toEqual(seeds.map(() => 201));
+    } finally {
+      clearInterval(sample);
+    }
+    const growth = { rss: peak.rss - before.rss, arrayBuffers: peak.arrayBuffers - before.arrayBuffers };
+    console.log(
+      `8 parallel PUTs of 14 MB (112 MB): RSS ${(before.rss / MB).toFixed(0)} → peak ${(peak.rss / MB).toFixed(0)} MB (+${(growth.rss / MB).toFixed(0)} MB), ` +
+        `arrayBuffers +${(growth.arrayBuffers / MB).toFixed(0)} MB`,
+    );
+    for (const hash of hashes) expect(existsBlob(hash)).toBe(true);
+    // Held whole, the bodies alone would be 112 MB of buffers.
+    expect(growth.arrayBuffers).toBeLessThan(60 * MB);
+  }, 120_000);
+});

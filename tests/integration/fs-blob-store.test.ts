@@ -1,5 +1,6 @@
 // The filesystem blob store on a real temp folder: content addressing, refusal of wrong or
-// oversized bytes without leftovers, names that could escape the folder, concurrent uploads.
+// oversized bytes without leftovers, names that could escape the folder, concurrent uploads;
+// and the peek at an upload's first bytes that the route takes before streaming it in.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobHashMismatch, BlobTooLarge, InvalidBlobName, type BlobStore } from '../../src/server/blobs/blob-store.ts';
 import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
+import { peekBytes } from '../../src/server/blobs/peek-bytes.ts';
 import { blobMimeOf } from '../../src/shared/blob-kind.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -51,8 +53,8 @@ describe('fs blob store', () => {
 
   it('answers a second upload of the same bytes with created: false', async () => {
     const bytes = bytesOf('same bytes');
-    await blobs.put(sha256(bytes), bytes, 1024);
-    expect(await blobs.put(sha256(bytes), bytes, 1024)).toEqual({ created: false, byteLength: bytes.length });
+    await blobs.put(sha256(bytes), chunked(bytes, 4), 1024);
+    expect(await blobs.put(sha256(bytes), chunked(bytes, 4), 1024)).toEqual({ created: false, byteLength: bytes.length });
     expect(filesIn()).toHaveLength(1);
   });
 
@@ -77,7 +79,7 @@ describe('fs blob store', () => {
     const bytes = new Uint8Array(10_000);
     await expect(blobs.put(sha256(bytes), chunked(bytes, 1000), 9_999)).rejects.toBeInstanceOf(BlobTooLarge);
     expect(filesIn()).toEqual([]);
-    expect(await blobs.put(sha256(bytes), bytes, 10_000)).toMatchObject({ created: true });
+    expect(await blobs.put(sha256(bytes), chunked(bytes, 1000), 10_000)).toMatchObject({ created: true });
   });
 
   it.each([
@@ -90,7 +92,7 @@ describe('fs blob store', () => {
   ])('refuses a name with %s before touching the filesystem', async (_case, name) => {
     await expect(blobs.has(name)).rejects.toBeInstanceOf(InvalidBlobName);
     expect(() => blobs.read(name)).toThrow(InvalidBlobName);
-    await expect(blobs.put(name, bytesOf('x'), 10)).rejects.toMatchObject({ code: 'invalid_name' });
+    await expect(blobs.put(name, chunked(bytesOf('x'), 1), 10)).rejects.toMatchObject({ code: 'invalid_name' });
     expect(filesIn()).toEqual([]);
   });
 
@@ -123,5 +125,58 @@ describe('blobMimeOf', () => {
     [null, bytes()],
   ])('%s for %o', (mime, first) => {
     expect(blobMimeOf(first)).toBe(mime);
+  });
+});
+
+describe('peekBytes', () => {
+  /** A source that records how far it was read and whether it was closed. */
+  function source(chunks: number[][]) {
+    const seen = { pulled: 0, closed: false };
+    async function* generate(): AsyncGenerator<Uint8Array> {
+      try {
+        for (const chunk of chunks) {
+          seen.pulled += 1;
+          yield new Uint8Array(chunk);
+        }
+      } finally {
+        seen.closed = true;
+      }
+    }
+    return { seen, iterable: generate() };
+  }
+  const all = async (body: AsyncIterable<Uint8Array>) => {
+    const parts: number[] = [];
+    for await (const chunk of body) parts.push(...chunk);
+    return parts;
+  };
+
+  it('gathers the first bytes across small chunks and gives every byte back, in order', async () => {
+    const { seen, iterable } = source([[1], [2, 3], [4], [5, 6, 7], [8, 9]]);
+    const peeked = await peekBytes(iterable, 5);
+    expect([...peeked.head]).toEqual([1, 2, 3, 4, 5]);
+    // Read only as far as the head needed: the rest is still on the line.
+    expect(seen.pulled).toBe(4);
+    expect(await all(peeked.body)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(seen.closed).toBe(true);
+  });
+
+  it.each([
+    ['shorter than asked', [[1, 2]], [1, 2]],
+    ['empty', [], []],
+  ])('gives a source %s whole as its head', async (_case, chunks, bytes) => {
+    const peeked = await peekBytes(source(chunks).iterable, 16);
+    expect([...peeked.head]).toEqual(bytes);
+    expect(await all(peeked.body)).toEqual(bytes);
+  });
+
+  it('closes the source unread on close(), and when the reader of the body stops early', async () => {
+    const refused = source([[1, 2], [3], [4]]);
+    await (await peekBytes(refused.iterable, 2)).close();
+    expect(refused.seen).toEqual({ pulled: 1, closed: true });
+
+    const cut = source([[1, 2], [3], [4], [5]]);
+    const peeked = await peekBytes(cut.iterable, 2);
+    for await (const chunk of peeked.body) if (chunk[0] === 3) break;
+    expect(cut.seen).toEqual({ pulled: 2, closed: true });
   });
 });

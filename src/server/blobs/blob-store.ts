@@ -14,11 +14,13 @@ export type PutResult = {
 export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /**
-   * Stores the bytes if they hash to `sha256`. Throws BlobTooLarge past `maxBytes` and
-   * BlobHashMismatch when the content is not what its name says; nothing is kept then. When
-   * `source` is a request stream and put throws, the stream is destroyed.
+   * Stores the bytes if they hash to `sha256`, reading `source` as it arrives (an upload is
+   * never held whole in memory; its length is not known in advance). Throws BlobTooLarge as
+   * soon as it passes `maxBytes` and BlobHashMismatch when the content is not what its name
+   * says; nothing is kept then, not even a temporary copy. When put throws, it has stopped
+   * reading `source` (a request stream is closed).
    */
-  put(sha256: string, source: AsyncIterable<Uint8Array> | Uint8Array, maxBytes: number): Promise<PutResult>;
+  put(sha256: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<PutResult>;
   /** The bytes as a stream, or null when absent. The caller must consume or destroy it. */
   read(sha256: string): Readable | null;
 }

@@ -51,14 +51,14 @@ export function openFsBlobStore(dir: string): BlobStore {
 /** Streams the bytes to `temp`, hashing and counting as they pass; flushed to disk on close. */
 async function writeChecked(
   temp: string,
-  source: AsyncIterable<Uint8Array> | Uint8Array,
+  source: AsyncIterable<Uint8Array>,
   expected: string,
   maxBytes: number,
 ): Promise<number> {
   const hash = createHash('sha256');
   let byteLength = 0;
   await pipeline(
-    Readable.from(source instanceof Uint8Array ? [source] : source),
+    Readable.from(source),
     async function* (chunks: AsyncIterable<Uint8Array>) {
       for await (const chunk of chunks) {
         byteLength += chunk.byteLength;

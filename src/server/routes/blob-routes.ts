@@ -1,20 +1,45 @@
 // Photo, thumbnail and signature bytes, addressed by their SHA-256 (DESIGN.md "Sync
-// protocol" 2). The tablet asks HEAD first and PUTs only what is missing; the server
-// re-hashes every upload and checks the bytes are what the content type claims. A store sees
-// only the blobs it uploaded itself: another store's hash gets 404, like one never seen.
+// protocol" 2). An upload is streamed to a temp file as it arrives (never held in memory),
+// its first bytes decide whether it is the type it claims, and it is re-hashed before it
+// becomes visible; a few uploads per tablet run at once. A store sees only the blobs it
+// uploaded itself: another store's hash gets 404, like one never seen.
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { blobMimeOf, isBlobMime, SNIFF_BYTES } from '../../shared/blob-kind.ts';
-import { apiErrorSchema, blobParamsSchema, MAX_BLOB_BYTES } from '../../shared/protocol.ts';
+import { API_ERRORS, apiErrorSchema, blobParamsSchema, MAX_BLOB_BYTES } from '../../shared/protocol.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import { BlobHashMismatch, BlobTooLarge, type BlobStore } from '../blobs/blob-store.ts';
+import { peekBytes } from '../blobs/peek-bytes.ts';
 import type { Storage } from '../storage/storage.ts';
+import { createUploadSlots, type SlotRefusal } from './upload-slots.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 413: apiErrorSchema, 415: apiErrorSchema, 426: apiErrorSchema };
 
-export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: BlobStore): Promise<void> {
+export type UploadLimits = {
+  /** Uploads in flight per device: the tablet sends four at a time (src/sync/send.ts). */
+  perDevice: number;
+  /**
+   * Uploads in flight on the whole server. Memory no longer grows with them (each holds a
+   * few 64 KB chunks); this bounds open files and disk writes when every tablet of a big
+   * store ends its shift at once: 16 tablets at full speed.
+   */
+  total: number;
+  /** How long an upload may go without a byte before it is dropped. */
+  idleMs: number;
+};
+
+// The tablet gives up on a request after 30 s (src/sync/api-client.ts): an upload idle that
+// long has been abandoned by its tablet.
+export const UPLOAD_LIMITS: UploadLimits = { perDevice: 4, total: 64, idleMs: 30_000 };
+const DEVICE_RETRY_AFTER_S = 2;
+const SERVER_RETRY_AFTER_S = 5;
+
+export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: BlobStore, limits: UploadLimits = UPLOAD_LIMITS): Promise<void> {
+  // Per app: each server (and each test server) counts its own uploads.
+  const slots = createUploadSlots(limits);
   // Own scope: blob bodies arrive as raw bytes, not JSON.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -49,9 +74,11 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
 
     api.put('/api/v1/blobs/:sha256', {
       schema: {
-        summary: 'Store a blob under its SHA-256; the server re-hashes it and checks its type. An existing blob is a no-op.',
+        summary:
+          'Store a blob under its SHA-256, streamed to disk as it arrives; the server re-hashes it and checks its type. An existing blob is a no-op. ' +
+          `At most ${limits.perDevice} uploads per tablet at once (429 with retry-after past that).`,
         params: blobParamsSchema,
-        response: { 200: z.object({ sha256: z.string(), created: z.boolean() }), 201: z.object({ sha256: z.string(), created: z.boolean() }), 403: apiErrorSchema, ...errors },
+        response: { 200: z.object({ sha256: z.string(), created: z.boolean() }), 201: z.object({ sha256: z.string(), created: z.boolean() }), 403: apiErrorSchema, 408: apiErrorSchema, 429: apiErrorSchema, ...errors },
       },
       handler: async (request, reply) => {
         const device = authenticateDevice(storage, request);
@@ -62,41 +89,87 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
         }
         const declared = Number(request.headers['content-length']);
         if (declared > MAX_BLOB_BYTES) throw tooLarge();
-        const bytes = await readBody(request);
-        if (blobMimeOf(bytes.subarray(0, SNIFF_BYTES)) !== type) {
-          throw new HttpError(415, 'content_mismatch', `The bytes are not ${type}: a file's content decides its type, not its name or header.`);
-        }
+        const slot = slots.tryAcquire(device.id);
+        if (typeof slot !== 'function') throw busy(slot, limits);
+        const stalled = watchForStall(request, reply.raw, limits.idleMs);
         try {
+          const upload = await peekBytes(request.body as AsyncIterable<Uint8Array>, SNIFF_BYTES);
+          if (upload.head.length === 0) throw new HttpError(400, 'invalid_request', 'The blob is empty.');
+          if (blobMimeOf(upload.head) !== type) {
+            await upload.close();
+            // The rest of the body is not read: this connection cannot carry another request.
+            throw new HttpError(415, 'content_mismatch', `The bytes are not ${type}: a file's content decides its type, not its name or header.`, { connection: 'close' });
+          }
           // "Created" is told per store: that another store has these bytes is not this one's business.
           const created = !storage.storeHasBlob(device.storeId, sha256);
-          await blobs.put(sha256, bytes, MAX_BLOB_BYTES);
-          storage.linkBlob(device.storeId, sha256, bytes.byteLength, new Date().toISOString());
+          const { byteLength } = await blobs.put(sha256, upload.body, MAX_BLOB_BYTES);
+          storage.linkBlob(device.storeId, sha256, byteLength, new Date().toISOString());
           return reply.code(created ? 201 : 200).send({ sha256, created });
         } catch (error) {
+          if (error instanceof HttpError) throw error;
           if (error instanceof BlobHashMismatch) {
             throw new HttpError(400, 'hash_mismatch', `The bytes do not hash to ${sha256}: the upload was damaged or named wrongly. Send it again.`);
           }
-          if (error instanceof BlobTooLarge) throw tooLarge();
+          // The store stopped reading at the limit: the rest of the body stays on the line.
+          if (error instanceof BlobTooLarge) throw tooLarge({ connection: 'close' });
+          if (stalled.happened()) throw stalledError(limits.idleMs);
+          // The tablet went away mid-upload (its own timeout, a lost Wi-Fi): no one hears this
+          // answer, but it keeps an everyday event out of the error log.
+          if (request.raw.destroyed && !request.raw.complete) {
+            throw new HttpError(400, 'upload_cut_off', 'The upload ended before its last byte arrived. Nothing was stored; the tablet sends it again.');
+          }
           throw error;
+        } finally {
+          stalled.stop();
+          slot();
         }
       },
     });
   });
 }
 
-function tooLarge(): HttpError {
-  return new HttpError(413, 'too_large', `A blob may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MB.`);
+function tooLarge(headers: Record<string, string> = {}): HttpError {
+  return new HttpError(413, 'too_large', `A blob may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MB.`, headers);
 }
 
-/** The whole body, refusing it as soon as it passes the blob size limit. */
-async function readBody(request: FastifyRequest): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of request.body as AsyncIterable<Buffer>) {
-    total += chunk.byteLength;
-    if (total > MAX_BLOB_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  }
-  if (total === 0) throw new HttpError(400, 'invalid_request', 'The blob is empty.');
-  return Buffer.concat(chunks, total);
+function busy(refusal: SlotRefusal, limits: UploadLimits): HttpError {
+  const message =
+    refusal.full === 'device'
+      ? `This tablet is already sending ${limits.perDevice} photos or signatures; the server takes ${limits.perDevice} at a time from one tablet. Nothing is lost: the tablet sends this one again in a moment.`
+      : 'The server is receiving photos from many tablets right now. Nothing is lost: the tablet sends this one again in a moment.';
+  return new HttpError(429, API_ERRORS.rateLimited, message, { 'retry-after': String(refusal.full === 'device' ? DEVICE_RETRY_AFTER_S : SERVER_RETRY_AFTER_S) });
+}
+
+function stalledError(idleMs: number): HttpError {
+  return new HttpError(408, 'timeout', `No bytes of the upload arrived for ${idleMs / 1000} s, so the server stopped waiting. The tablet sends it again when its connection is back.`);
+}
+
+/**
+ * Ends an upload whose bytes stop arriving: a tablet that leaves the Wi-Fi mid-upload often
+ * closes nothing, and without this its slot (and the temp file) would be held for good,
+ * leaving the tablet refused (429) on every later try. Destroying the request closes the
+ * connection and ends the store's read with an error, which removes the temp file; the
+ * route then frees the slot.
+ */
+function watchForStall(request: FastifyRequest, response: ServerResponse, idleMs: number): { happened(): boolean; stop(): void } {
+  const raw = request.raw;
+  const socket = raw.socket;
+  const previous = socket.timeout ?? 0;
+  let happened = false;
+  // Heard on the response, not the request: Node closes a connection whose timeout nobody
+  // hears, and the body may be complete already while the file is flushed to disk.
+  const onIdle = () => {
+    if (raw.complete) return;
+    happened = true;
+    raw.destroy(new Error('upload stalled'));
+  };
+  // The socket's idle timer restarts with every packet: a slow upload that moves lives on.
+  response.setTimeout(idleMs, onIdle);
+  return {
+    happened: () => happened,
+    stop() {
+      response.off('timeout', onIdle);
+      socket.setTimeout(previous);
+    },
+  };
 }
