@@ -188,6 +188,18 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** `GET /api/v1/jobs/:id`: the server's copy of one job (its answer is a `jobSchema`). */
+export const jobParamsSchema = z.object({ id: z.uuid() }).strict();
+
+/** `GET /api/v1/vehicles/visits`: a vehicle's earlier visits in this store, by plate or VIN. */
+export const visitsQuerySchema = z
+  .object({ plate: z.string().max(12).optional(), vin: z.string().max(17).optional() })
+  .strict()
+  .refine((q) => q.plate || q.vin, { message: 'Give a plate or a VIN.' });
+export type VisitsQuery = z.infer<typeof visitsQuerySchema>;
+
+export const visitsResponseSchema = z.object({ jobs: z.array(jobSchema) });
+
 export const blobParamsSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256.invalid' }),
 });

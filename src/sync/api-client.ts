@@ -2,7 +2,7 @@
 // the shared schema. Failures are sorted into what the sync engine must do about them:
 // try again later (network down, a 5xx, a timeout), stop and tell the advisor (not enrolled,
 // revoked, app or server outdated), or give up on this request (any other 4xx).
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errorText } from '../shared/error-text.ts';
 import { jobSchema, type Job } from '../shared/job.ts';
 import type { Mutation } from '../shared/mutation.ts';
@@ -21,6 +21,8 @@ import {
   type PushResponse,
   type SignInRequest,
   type SignInResponse,
+  type VisitsQuery,
+  visitsResponseSchema,
 } from '../shared/protocol.ts';
 
 /** What the engine does about a failure: retry later, or stop until a person acts. */
@@ -126,15 +128,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
         throw error;
       }
     },
-    async visits(key: { plate?: string; vin?: string }): Promise<Job[]> {
+    async visits(key: VisitsQuery): Promise<Job[]> {
       const params = new URLSearchParams(Object.entries(key).filter((entry): entry is [string, string] => Boolean(entry[1])));
       const response = await request('GET', `/api/v1/vehicles/visits?${params}`);
-      return (await json(visitsSchema, response)).jobs;
+      return (await json(visitsResponseSchema, response)).jobs;
     },
   };
 }
-
-const visitsSchema = z.object({ jobs: z.array(jobSchema) });
 
 async function failureOf(response: Response): Promise<ApiFailure> {
   let code = `http_${response.status}`;

@@ -3,16 +3,19 @@
 // the store's changed jobs by cursor, with the reference data a tablet needs offline.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { jobSchema } from '../../shared/job.ts';
 import { normalizePlate } from '../../shared/plate.ts';
+import { normalizeVin } from '../../shared/vin.ts';
 import {
   API_ERRORS,
   apiErrorSchema,
+  jobParamsSchema,
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
+  visitsQuerySchema,
+  visitsResponseSchema,
 } from '../../shared/protocol.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
@@ -83,7 +86,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
   api.get('/api/v1/jobs/:id', {
     schema: {
       summary: "The server's copy of one job of this store (a tablet re-reads it after a refused change).",
-      params: z.object({ id: z.uuid() }).strict(),
+      params: jobParamsSchema,
       response: { 200: jobSchema, 404: apiErrorSchema, ...errors },
     },
     handler: async (request) => {
@@ -97,16 +100,13 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
   api.get('/api/v1/vehicles/visits', {
     schema: {
       summary: "Earlier visits of a vehicle in this store, by plate or VIN, newest first.",
-      querystring: z
-        .object({ plate: z.string().max(12).optional(), vin: z.string().max(17).optional() })
-        .strict()
-        .refine((q) => q.plate || q.vin, { message: 'Give a plate or a VIN.' }),
-      response: { 200: z.object({ jobs: z.array(jobSchema) }), ...errors },
+      querystring: visitsQuerySchema,
+      response: { 200: visitsResponseSchema, ...errors },
     },
     handler: async (request) => {
       const device = authenticateDevice(storage, request);
       const plate = request.query.plate ? normalizePlate(request.query.plate) : undefined;
-      const vin = request.query.vin?.trim().toUpperCase();
+      const vin = request.query.vin ? normalizeVin(request.query.vin) : undefined;
       return { jobs: storage.jobsForVehicle(device.storeId, { plate, vin }, 20) };
     },
   });
