@@ -3,7 +3,8 @@
 // seeded generator mutates valid bodies field by field and builds bad paths, queries,
 // headers and raw HTTP; every answer must be a 4xx `{ error, message }` (a 2xx only where
 // the input was valid by the shared schemas), and afterwards the server still serves and
-// its data holds only what the valid requests did. BAD_INPUT_SEED picks another generation.
+// its data holds only what the valid requests did. BAD_INPUT_SEED picks another generation;
+// BAD_INPUT_REQUESTS=10000 sends at least that many requests (a soak for outside CI).
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -26,6 +27,11 @@ import { fakeJpeg, fakePng } from '../support/tablet.ts';
 import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 0x5eed_2025) >>> 0;
+/**
+ * BAD_INPUT_REQUESTS: send at least this many requests in all (e.g. 10000 outside CI); random
+ * hostile bodies make up what the fixed cases do not. Unset, the run is CI's (about 1,700).
+ */
+const TARGET_REQUESTS = Number(process.env.BAD_INPUT_REQUESTS ?? 0);
 
 const random = seededRng(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -129,8 +135,10 @@ const messages = new Set<string>();
 const tally = { requests: 0, byStatus: new Map<number, number>(), validRefused: new Map<string, number>() };
 
 beforeAll(async () => {
-  server = await startTestServer('bad-input');
-  store = await seedTestStore(server.data.storage, 'BI');
+  // Wrong enrollment codes slow their address by seconds (enrollment-guard.test.ts tests that);
+  // here they would only slow the run, whose generated enrollments use up a code's 100 tablets.
+  server = await startTestServer('bad-input', { enrollmentGuard: { delayMs: 10 } });
+  store = await seedTestStore(server.data.storage, 'BI', 100);
   tablet = await enrollDevice(server, store.enrollmentCode, 'Tablet A', uuid());
   otherTablet = await enrollDevice(server, store.enrollmentCode, 'Tablet B', uuid());
   made.devices.add(tablet.deviceId).add(otherTablet.deviceId);
@@ -214,7 +222,7 @@ const bodyBases: Record<string, BodyBase> = {
     route: '/api/v1/auth/enroll',
     token: () => undefined,
     schema: enrollRequestSchema,
-    base: () => ({ code: store.enrollmentCode, clientId: uuid(), deviceName: 'Generated tablet' }),
+    base: () => ({ code: store.enrollmentCode, clientId: uuid(), deviceName: 'Generated tablet', deviceSecret: secret() }),
     after: () => (reply) => {
       if (reply.status === 200) made.devices.add((JSON.parse(reply.text) as { device: { id: string } }).device.id);
     },
@@ -222,17 +230,35 @@ const bodyBases: Record<string, BodyBase> = {
   'sign-in': { route: '/api/v1/auth/sign-in', token: () => tablet.token, schema: signInRequestSchema, base: () => ({ username: store.advisor.username, password: store.advisor.password }) },
 };
 
+/** A tablet's enrollment secret from the seeded generator: 43 base64url characters. */
+function secret(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return Array.from({ length: 43 }, () => pick([...alphabet])).join('');
+}
+
+/** The request of a body base changed by `change`, and whether the shared schema takes it. */
+function bodyRequest(spec: BodyBase, change: (base: unknown) => unknown): Case['build'] {
+  return () => {
+    const body = change(spec.base());
+    // The server sees the JSON text: judge validity on exactly what it will parse.
+    const text = JSON.stringify(body);
+    const valid = spec.schema.safeParse(JSON.parse(text)).success;
+    return { request: { method: 'POST', path: spec.route, headers: { ...apiHeaders(spec.token()), 'content-type': 'application/json' }, body: text }, valid, after: spec.after?.(body) };
+  };
+}
+
+/** One body base with one field (any depth) set to a random hostile value. */
+function randomBodyCase(label: string, spec: BodyBase, i: number): Case {
+  const path = pick(pathsOf(spec.base()));
+  const value = randomValue();
+  return { group: 'bodies', name: `${label}: random #${i} at ${path.join('.') || 'body'}`, names: path.length ? String(path[0]) : undefined, build: bodyRequest(spec, (base) => setAt(base, path, value)) };
+}
+
 function bodyCases(): Case[] {
   const cases: Case[] = [];
   for (const [label, spec] of Object.entries(bodyBases)) {
     const shape = spec.base();
-    const build = (change: (base: unknown) => unknown) => () => {
-      const body = change(spec.base());
-      // The server sees the JSON text: judge validity on exactly what it will parse.
-      const text = JSON.stringify(body);
-      const valid = spec.schema.safeParse(JSON.parse(text)).success;
-      return { request: { method: 'POST', path: spec.route, headers: { ...apiHeaders(spec.token()), 'content-type': 'application/json' }, body: text }, valid, after: spec.after?.(body) };
-    };
+    const build = (change: (base: unknown) => unknown) => bodyRequest(spec, change);
     cases.push({ group: 'bodies', name: `${label}: the valid body`, build: build((base) => base) });
     const paths = pathsOf(shape);
     // photo.add and line.add share the mutation envelope with job.create: sample their paths.
@@ -248,11 +274,7 @@ function bodyCases(): Case[] {
         cases.push({ group: 'bodies', name: `${label}: extra key ${key} at ${path.join('.') || 'body'}`, names: key, build: build((base) => addKeyAt(base, path, key)) });
       }
     }
-    for (let i = 0; i < 40; i++) {
-      const path = pick(paths);
-      const value = randomValue();
-      cases.push({ group: 'bodies', name: `${label}: random #${i} at ${path.join('.') || 'body'}`, names: path.length ? String(path[0]) : undefined, build: build((base) => setAt(base, path, value)) });
-    }
+    for (let i = 0; i < 40; i++) cases.push(randomBodyCase(label, spec, i));
   }
   return cases;
 }
@@ -650,6 +672,21 @@ describe('bad input', () => {
     expect(reply.status).toBeLessThan(500);
     expect(JSON.parse(reply.text)).toMatchObject({ error: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\w{3,}.{12,}/) });
   });
+
+  it('answers more random hostile bodies: 100, or up to BAD_INPUT_REQUESTS in all', async () => {
+    const bases = Object.entries(bodyBases);
+    const problems: string[] = [];
+    let sent = 0;
+    while (sent < 100 || tally.requests < TARGET_REQUESTS) {
+      const [label, spec] = pick(bases);
+      problems.push(...(await run([randomBodyCase(label, spec, 40 + sent)])));
+      sent += 1;
+      // Stop early on a broken server: a soak need not list the same failure 10,000 times.
+      if (problems.length > 20) break;
+    }
+    expect(problems).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(100);
+  }, TARGET_REQUESTS > 0 ? 3_600_000 : 30_000);
 
   it('stores SQL-looking card fields verbatim and reads them back verbatim', async () => {
     const id = uuid();

@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { applyMutation } from '../../shared/apply-mutation.ts';
 import type { Job } from '../../shared/job.ts';
+import { normalizePlate } from '../../shared/plate.ts';
+import { normalizeVin } from '../../shared/vin.ts';
 import type { Mutation } from '../../shared/mutation.ts';
 import type { PushResponse, RejectReason } from '../../shared/protocol.ts';
 import type { DeviceRecord, MutationCheck, PushOutcome, Storage } from './storage.ts';
@@ -77,8 +79,9 @@ export function sqliteSync(db: Database.Database): Pick<Storage, SyncMethods> {
       id: job.id,
       storeId,
       number: job.number,
-      plate: job.card.vehicle.plate || null,
-      vin: job.card.vehicle.vin || null,
+      // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
+      plate: normalizePlate(job.card.vehicle.plate) || null,
+      vin: normalizeVin(job.card.vehicle.vin) || null,
       createdMs: Date.parse(job.createdAt),
       updatedAt: job.updatedAt,
       changeSeq: nextChangeSeq.get() as number,
