@@ -12,11 +12,28 @@ export type CheckInContext = {
   lastOdometerKm: number | null;
 };
 
+type Failed<T> = Extract<T, { ok: false }>;
+type PhoneReason = Exclude<Failed<ReturnType<typeof checkPhone>>['reason'], 'empty'>;
+type PlateReason = Exclude<Failed<ReturnType<typeof checkPlate>>['reason'], 'empty'>;
+
+/** Every problem the rules report; each is a message key of the UI (checked there by tsc). */
+export type CardProblemCode =
+  | 'required'
+  | `phone.${PhoneReason}`
+  | `plate.${PlateReason}`
+  | 'vin.length'
+  | 'vin.chars'
+  | 'vin.checkDigit'
+  | 'odometer.lower'
+  | 'fuel.required'
+  | 'serviceType.required'
+  | 'valuables.required';
+
 export type CardProblem = {
   /** Dotted path into the card, e.g. "customer.phone". */
   path: string;
   /** i18n key of the message. */
-  code: string;
+  code: CardProblemCode;
   /** Values the message shows, e.g. the expected check digit. */
   params?: Record<string, string | number>;
   /** A warning can be accepted by the advisor; it still blocks until accepted. */
