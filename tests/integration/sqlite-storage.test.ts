@@ -139,8 +139,11 @@ describe('push', () => {
     });
     expect(storage.getJob(a.store.id, jobId)?.card).toMatchObject({ odometerKm: 200, customerRequest: '' });
     expect(mutationCount()).toBe(count);
-    // The real retry of seq 2 is still a duplicate, not a conflict.
+    // The real retry of seq 2 is still a duplicate, not a conflict; a late retry of seq 1
+    // alone never moves lastSeq back.
     expect(storage.push(a.device, [update!], allow, NOW)).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [], applied: 0 });
+    expect(storage.push(a.device, [create!], allow, NOW)).toMatchObject({ lastSeq: 2, applied: 0 });
+    expect(storage.pull(a.device, 0, 10).lastSeq).toBe(2);
   });
 
   it('stops at a gap, and goes on once the missing seq arrives', () => {
