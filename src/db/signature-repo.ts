@@ -4,6 +4,7 @@
 // copy of the job and refuses a signature that does not match.
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { blobMimeOf, SNIFF_BYTES } from '../shared/blob-kind.ts';
 import { canonicalJson } from '../shared/canonical-json.ts';
 import { nowIso } from '../shared/local-time.ts';
 import { sha256Hex } from '../shared/sha256.ts';
@@ -44,8 +45,6 @@ export class SignedContentChanged extends Error {
     this.name = 'SignedContentChanged';
   }
 }
-
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
  * Records a customer's signature of `kind` on the job as it is stored now, refusing empty or
@@ -105,9 +104,9 @@ export async function signatureBlobs(db: WalkaroundDb, signature: Signature): Pr
   return { ...(png && { png }), ...(strokes && { strokes }) };
 }
 
+// The same byte check the server makes before it stores the PNG (blob-kind.ts).
 function isPng(bytes: ArrayBuffer): boolean {
-  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, PNG_MAGIC.length));
-  return head.length === PNG_MAGIC.length && PNG_MAGIC.every((byte, i) => head[i] === byte);
+  return blobMimeOf(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, SNIFF_BYTES))) === 'image/png';
 }
 
 // Blob rows hold an ArrayBuffer of exactly the bytes; a view's buffer is not promised to be that.

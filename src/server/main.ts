@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { errorText } from '../shared/error-text.ts';
 import { seedDemoStore } from './admin/demo-seed.ts';
 import { buildApp, defaultStaticDir } from './app.ts';
 import { openDataDir } from './data-dir.ts';
@@ -99,6 +100,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorText(error));
   process.exit(1);
 });

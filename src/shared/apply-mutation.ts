@@ -86,14 +86,25 @@ function touched(job: Job, m: Mutation, change: Partial<Job>): Job {
 }
 
 /**
+ * The parts of a card that merge key by key (a patch sets some of their keys); every other
+ * part is replaced whole. The form's autosave batches its patches by the same list.
+ */
+export const KEYED_CARD_PARTS = ['customer', 'vehicle', 'warningLights', 'covers', 'belongings', 'serviceTypes'] as const satisfies readonly (keyof Card & keyof CardPatch)[];
+export type KeyedCardPart = (typeof KEYED_CARD_PARTS)[number];
+
+export function isKeyedCardPart(part: string): part is KeyedCardPart {
+  return (KEYED_CARD_PARTS as readonly string[]).includes(part);
+}
+
+/**
  * Merges a patch leaf by leaf: keyed sets (lights, covers, ...) merge per key. A key whose
  * value is `undefined` means "not in this patch" (JSON would drop it on the way to the
  * server), so it never overwrites a stored value.
  */
 export function mergeCard(card: Card, patch: CardPatch): Card {
-  return {
-    ...card,
-    ...defined(patch),
+  // Written out rather than looped, so each part keeps its type; the type makes it name every
+  // part of KEYED_CARD_PARTS and no other.
+  const keyed: { [K in KeyedCardPart]: Card[K] } = {
     customer: { ...card.customer, ...defined(patch.customer) },
     vehicle: { ...card.vehicle, ...defined(patch.vehicle) },
     warningLights: { ...card.warningLights, ...defined(patch.warningLights) },
@@ -101,6 +112,7 @@ export function mergeCard(card: Card, patch: CardPatch): Card {
     belongings: { ...card.belongings, ...defined(patch.belongings) },
     serviceTypes: { ...card.serviceTypes, ...defined(patch.serviceTypes) },
   };
+  return { ...card, ...defined(patch), ...keyed };
 }
 
 function defined<T extends object>(part: T | undefined): Partial<T> {

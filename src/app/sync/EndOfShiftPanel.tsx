@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { errorText } from '../../shared/error-text.ts';
 import type { SyncResult } from '../../sync/sync-engine.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useOnline } from '../../ui/online.ts';
@@ -27,7 +28,7 @@ export function EndOfShiftPanel({ onClose }: { onClose: () => void }) {
     setFailed(null);
     loadSyncEngine()
       .then((engine) => engine.syncNow())
-      .then(setResult, (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+      .then(setResult, (e: unknown) => setFailed(errorText(e)));
   }, []);
 
   // Once per opening (StrictMode runs effects twice in development).

@@ -3,6 +3,7 @@
 // the catalogue lives on the tablet (the sample one is seeded on first use).
 import { ensureSampleCatalogue, loadCatalogue } from '../../db/catalogue-repo.ts';
 import { db } from '../../db/instance.ts';
+import { errorText } from '../../shared/error-text.ts';
 import type { CatalogueItem } from '../../shared/catalogue.ts';
 import { createCatalogueIndex, type CatalogueIndex } from '../../shared/catalogue-search.ts';
 
@@ -32,7 +33,7 @@ async function load(): Promise<void> {
     for (const item of items) if (!byCode.has(item.code)) byCode.set(item.code, item);
     if (mine === generation) publish({ status: 'ready', count: items.length, index: createCatalogueIndex(items), byCode });
   } catch (e) {
-    if (mine === generation) publish({ status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    if (mine === generation) publish({ status: 'failed', reason: errorText(e) });
   }
 }
 

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { pinProblem, PinRefused } from '../../db/pin-repo.ts';
+import { errorText } from '../../shared/error-text.ts';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 
@@ -37,7 +38,7 @@ export function PinSetupFields({ save, onDone, onCancel, submitLabel, actions }:
       await save(pin);
       onDone();
     } catch (e) {
-      setError(e instanceof PinRefused ? t(`pin.${e.reason}`) : t('pin.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(e instanceof PinRefused ? t(`pin.${e.reason}`) : t('pin.failed', { reason: errorText(e) }));
       setSaving(false);
     }
   }

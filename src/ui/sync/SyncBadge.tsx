@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { resolveAttention } from '../../db/attention-repo.ts';
 import { db } from '../../db/instance.ts';
+import { errorText } from '../../shared/error-text.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useI18n } from '../i18n.tsx';
 import { Icon } from '../Icon.tsx';
@@ -37,7 +38,7 @@ export function AttentionNotice({ jobId, state }: { jobId: string; state: JobSyn
       <button
         type="button"
         className="btn"
-        onClick={() => resolveAttention(db, jobId).catch((e: unknown) => setError(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })))}
+        onClick={() => resolveAttention(db, jobId).catch((e: unknown) => setError(t('save.failed', { reason: errorText(e) })))}
       >
         ✓ {t('attention.resolve')}
       </button>

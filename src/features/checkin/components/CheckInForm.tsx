@@ -5,6 +5,7 @@ import { FormProvider, useForm, type FieldErrors, type Resolver } from 'react-ho
 import { db } from '../../../db/instance.ts';
 import { lastOdometerFor } from '../../../db/job-queries.ts';
 import { checkIn } from '../../../db/job-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { checkInCardSchema } from '../../../shared/check-in-rules.ts';
 import type { Card, Job } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
@@ -57,7 +58,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
       await checkIn(db, job.id);
       setCheckInError(null);
     } catch (e) {
-      setCheckInError(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setCheckInError(t('save.failed', { reason: errorText(e) }));
     }
   };
 

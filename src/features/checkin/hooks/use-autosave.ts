@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { db } from '../../../db/instance.ts';
 import { updateCard } from '../../../db/job-repo.ts';
+import { isKeyedCardPart, KEYED_CARD_PARTS } from '../../../shared/apply-mutation.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { cardPatchSchema, type Card, type CardPatch } from '../../../shared/job.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
 import { normalizePlate } from '../../../shared/plate.ts';
@@ -13,9 +15,6 @@ import { normalizeVin } from '../../../shared/vin.ts';
 import { markUnsaved } from '../../../ui/unsaved-input.ts';
 
 const TYPING_PAUSE_MS = 400;
-
-/** Sections whose leaves are merged one key at a time. */
-const SECTIONS = new Set(['customer', 'vehicle', 'warningLights', 'covers', 'belongings', 'serviceTypes']);
 
 /** Normalisation the glossary sanctions (case, spaces, middle dots); nothing else is changed. */
 const NORMALISE: Record<string, (value: string) => string> = {
@@ -36,16 +35,16 @@ export function patchFor(path: string, value: unknown): CardPatch | null {
   const [section, key] = path.split('.');
   if (!section) return null;
   const leaf = normalisedValue(path, value);
-  const raw = SECTIONS.has(section) && key ? { [section]: { [key]: leaf } } : { [section]: leaf };
+  const raw = isKeyedCardPart(section) && key ? { [section]: { [key]: leaf } } : { [section]: leaf };
   const parsed = cardPatchSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
 
 function mergePatch(a: CardPatch, b: CardPatch): CardPatch {
   const merged: Record<string, unknown> = { ...a, ...b };
-  for (const section of SECTIONS) {
-    const left = a[section as keyof CardPatch];
-    const right = b[section as keyof CardPatch];
+  for (const section of KEYED_CARD_PARTS) {
+    const left = a[section];
+    const right = b[section];
     if (left && right && typeof left === 'object' && typeof right === 'object') merged[section] = { ...left, ...right };
   }
   return merged as CardPatch;
@@ -72,7 +71,7 @@ export function useAutosave(form: UseFormReturn<Card>, jobId: string) {
     } catch (e) {
       // Keep the input: put the patch back under anything typed since, and say so.
       pending.current = mergePatch(patch, pending.current);
-      setState({ status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+      setState({ status: 'failed', reason: errorText(e) });
     }
   }, [jobId, source]);
 

@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { catalogueCount, importCatalogue, type ImportMode } from '../../../db/catalogue-repo.ts';
 import { loadInitials } from '../../../shared/catalogue-initials.ts';
 import { db } from '../../../db/instance.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { parseCatalogueCsv } from '../../../shared/catalogue-csv.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { reloadCatalogue } from '../catalogue-store.ts';
@@ -15,7 +16,6 @@ type Stage =
   | { kind: 'done'; count: number; total: number }
   | { kind: 'unreadable'; reason: string };
 
-const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * 导入目录 (CSV), for the store admin: read a file, show what would be imported and what is
@@ -39,7 +39,7 @@ export function CatalogueImport() {
       const { items, errors } = parseCatalogueCsv(decoded.text, initialsOf);
       setStage({ kind: 'preview', file: { name: file.name, encoding: decoded.encoding, items, errors, existing }, busy: null, error: null });
     } catch (e) {
-      setStage({ kind: 'unreadable', reason: reasonOf(e) });
+      setStage({ kind: 'unreadable', reason: errorText(e) });
     }
   }
 
@@ -51,7 +51,7 @@ export function CatalogueImport() {
       await reloadCatalogue();
       setStage({ kind: 'done', count: file.items.length, total });
     } catch (e) {
-      setStage({ kind: 'preview', file, busy: null, error: t('csv.failed', { reason: reasonOf(e) }) });
+      setStage({ kind: 'preview', file, busy: null, error: t('csv.failed', { reason: errorText(e) }) });
     }
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { addLine, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
 import { db } from '../../../db/instance.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { LINE_KINDS, estimateTotals, type LineFields } from '../../../shared/estimate.ts';
 import type { Job } from '../../../shared/job.ts';
 import { live } from '../../../shared/walkaround.ts';
@@ -23,7 +24,7 @@ export function EstimateStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<string | null>(null);
   const report = useCallback(
-    (e: unknown) => setFailure(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })),
+    (e: unknown) => setFailure(t('save.failed', { reason: errorText(e) })),
     [t],
   );
   const save = (work: Promise<unknown>) => void work.then(() => setFailure(null), report);

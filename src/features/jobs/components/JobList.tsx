@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../../db/instance.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts';
 import type { Job } from '../../../shared/job.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
@@ -32,7 +33,7 @@ export function JobList() {
       const job = await createJob(db);
       navigate(`/jobs/${job.id}/customer`);
     } catch (e) {
-      setError(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('save.failed', { reason: errorText(e) }));
     }
   }
 

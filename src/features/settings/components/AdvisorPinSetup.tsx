@@ -2,6 +2,7 @@ import { setAdvisorPin, signOut } from '../../../db/advisor-repo.ts';
 import type { AdvisorRow } from '../../../db/database.ts';
 import { db } from '../../../db/instance.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
 import { PinSetupFields } from '../../../ui/pin/PinSetupFields.tsx';
 
 type AdvisorPinSetupProps = { advisor: AdvisorRow; onDone: () => void };
@@ -15,8 +16,7 @@ export function AdvisorPinSetup({ advisor, onDone }: AdvisorPinSetupProps) {
   const cancel = () => void signOut(db).then(onDone);
   return (
     <section className="advisor-pin" aria-label={t('advisorPin.title', { name: advisor.name })}>
-      <h2>{t('advisorPin.title', { name: advisor.name })}</h2>
-      <p className="field-hint">{t('advisorPin.hint')}</p>
+      <PinHeading hint={t('advisorPin.hint')}>{t('advisorPin.title', { name: advisor.name })}</PinHeading>
       <PinSetupFields
         save={(pin) => setAdvisorPin(db, advisor.id, pin)}
         onDone={onDone}
@@ -24,13 +24,9 @@ export function AdvisorPinSetup({ advisor, onDone }: AdvisorPinSetupProps) {
         submitLabel={t('advisorPin.save')}
         actions={
           advisor.pin ? (
-            <button type="button" className="btn btn-large" onClick={onDone}>
-              {t('advisorPin.keep')}
-            </button>
+            <PinBackButton label={t('advisorPin.keep')} onClick={onDone} />
           ) : (
-            <button type="button" className="btn btn-large" onClick={cancel}>
-              {t('pin.cancel')}
-            </button>
+            <PinBackButton label={t('pin.cancel')} onClick={cancel} />
           )
         }
       />

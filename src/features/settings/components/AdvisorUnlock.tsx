@@ -3,6 +3,7 @@ import type { AdvisorRow } from '../../../db/database.ts';
 import { db } from '../../../db/instance.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { PinEntry } from '../../../ui/pin/PinEntry.tsx';
+import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
 import { storedPinTries } from '../../../ui/pin/pin-tries.ts';
 
 /** Wrong PINs on the lock screen count per tablet, whichever advisor's tile was tapped. */
@@ -35,12 +36,12 @@ export function AdvisorUnlock({ advisor, onBack }: AdvisorUnlockProps) {
   const { t } = useI18n();
   return (
     <section className="lock-unlock" aria-label={t('lock.pinFor', { name: advisor.name })}>
-      <h2>
+      <PinHeading>
         <span className="advisor-avatar" aria-hidden="true">
           {[...advisor.name][0] ?? '?'}
         </span>{' '}
         {t('lock.pinFor', { name: advisor.name })}
-      </h2>
+      </PinHeading>
       <PinEntry
         label={t('lock.pinLabel')}
         verify={(pin) => unlockWithPin(db, advisor.id, pin)}
@@ -48,11 +49,7 @@ export function AdvisorUnlock({ advisor, onBack }: AdvisorUnlockProps) {
         // The session changes with the unlock, and the app opens by itself.
         onUnlocked={() => undefined}
         onEscape={onBack}
-        actions={
-          <button type="button" className="btn btn-large" onClick={onBack}>
-            {t('lock.otherAdvisor')}
-          </button>
-        }
+        actions={<PinBackButton label={t('lock.otherAdvisor')} onClick={onBack} />}
       />
     </section>
   );

@@ -3,6 +3,7 @@ import { db } from '../../../db/instance.ts';
 import { signInAdvisor } from '../../../sync/enrollment.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
 import { loadSyncEngine } from '../../../ui/sync/engine.ts';
 import { asFailure, failureMessage } from '../../../ui/sync/failure-text.ts';
 
@@ -38,8 +39,7 @@ export function PasswordSignIn({ hold, onBack }: PasswordSignInProps) {
 
   return (
     <form className="sign-in" noValidate onSubmit={(e) => void submit(e)}>
-      <h2>{t('signIn.title')}</h2>
-      <p className="field-hint">{t('signIn.needsNetwork')}</p>
+      <PinHeading hint={t('signIn.needsNetwork')}>{t('signIn.title')}</PinHeading>
       <Field label={t('signIn.username')}>
         {(props) => (
           <input
@@ -62,11 +62,7 @@ export function PasswordSignIn({ hold, onBack }: PasswordSignInProps) {
         </p>
       )}
       <div className="pin-actions">
-        {onBack && (
-          <button type="button" className="btn btn-large" onClick={onBack}>
-            {t('signIn.back')}
-          </button>
-        )}
+        {onBack && <PinBackButton label={t('signIn.back')} onClick={onBack} />}
         <button type="submit" className="btn btn-primary btn-large" disabled={working || !username.trim() || !password}>
           {working ? t('signIn.working') : t('signIn.submit')}
         </button>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { db } from '../../../db/instance.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
 import { PinSetupFields } from '../../../ui/pin/PinSetupFields.tsx';
 import { setUnlockPin } from '../unlock-pin.ts';
 
@@ -17,18 +18,15 @@ export function PinSetupDialog({ onDone, onCancel }: PinSetupDialogProps) {
   return (
     <div className="signing-backdrop">
       <div className="signing-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h3 id={titleId}>{t('pin.set')}</h3>
-        <p className="field-hint">{t('pin.setHint')}</p>
+        <PinHeading level={3} id={titleId} hint={t('pin.setHint')}>
+          {t('pin.set')}
+        </PinHeading>
         <PinSetupFields
           save={(pin) => setUnlockPin(db, pin)}
           onDone={onDone}
           onCancel={onCancel}
           submitLabel={t('pin.save')}
-          actions={
-            <button type="button" className="btn btn-large" onClick={onCancel}>
-              {t('pin.cancel')}
-            </button>
-          }
+          actions={<PinBackButton label={t('pin.cancel')} onClick={onCancel} />}
         />
       </div>
     </div>

@@ -2,6 +2,7 @@ import { db } from '../../../db/instance.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { PinEntry } from '../../../ui/pin/PinEntry.tsx';
+import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
 import { customerPinTries, unlock } from '../customer-lock.ts';
 import { verifyUnlockPin } from '../unlock-pin.ts';
 
@@ -17,7 +18,7 @@ export function PinUnlockDialog({ jobId, onCancel }: PinUnlockDialogProps) {
     <div className="signing-backdrop">
       <div className="signing-dialog" role="dialog" aria-modal="true" aria-label={t('customer.unlock')}>
         {/* The dialog is named 顾问解锁, not by this heading, so "顾问 PIN" labels only the field. */}
-        <h2>{t('pin.enter')}</h2>
+        <PinHeading>{t('pin.enter')}</PinHeading>
         <PinEntry
           label={t('pin.label')}
           verify={(pin) => verifyUnlockPin(db, pin)}
@@ -28,11 +29,7 @@ export function PinUnlockDialog({ jobId, onCancel }: PinUnlockDialogProps) {
             unlock();
           }}
           onEscape={onCancel}
-          actions={
-            <button type="button" className="btn btn-large" onClick={onCancel}>
-              {t('pin.cancel')}
-            </button>
-          }
+          actions={<PinBackButton label={t('pin.cancel')} onClick={onCancel} />}
         />
       </div>
     </div>

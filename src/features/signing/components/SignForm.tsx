@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { db } from '../../../db/instance.ts';
 import { addSignature, SignatureRefused, SignedContentChanged } from '../../../db/signature-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import type { SignatureKind } from '../../../shared/signature.ts';
 import { signatureProblem } from '../../../shared/signature-rules.ts';
 import { Field } from '../../../ui/Field.tsx';
@@ -91,5 +92,5 @@ function refusalMessage(error: unknown, t: Translate): string {
     if (error.code === 'noSignerName') return t('signing.nameRequired');
   }
   if (error instanceof SignedContentChanged) return t('signing.changed');
-  return t('signing.failed', { reason: error instanceof Error ? error.message : String(error) });
+  return t('signing.failed', { reason: errorText(error) });
 }

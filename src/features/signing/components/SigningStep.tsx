@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import type { Job } from '../../../shared/job.ts';
 import { SIGNATURE_KINDS, type SignatureKind } from '../../../shared/signature.ts';
 import { lockForCustomer } from '../customer-lock.ts';
@@ -28,7 +29,7 @@ export function SigningStep({ job }: { job: Job }) {
       if (await handOverNeedsPin(db)) setPinFor(kind);
       else lockForCustomer(job.id, kind);
     } catch (e) {
-      setError(t('pin.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('pin.failed', { reason: errorText(e) }));
     }
   }
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { addPhoto, isQuotaError } from '../../../db/photo-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import type { Photo } from '../../../shared/walkaround.ts';
+import { ChoiceRow } from '../../../ui/ChoiceRow.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { ANNOTATION_TOOLS, type AnnotationTool, type Stroke } from '../annotate-geometry.ts';
 import { useImageBitmap } from '../hooks/use-image-bitmap.ts';
@@ -48,7 +50,7 @@ export function AnnotateEditor({ jobId, photo, onDone }: AnnotateEditorProps) {
       });
       onDone(added.id);
     } catch (e) {
-      setError(isQuotaError(e) ? t('photos.quota') : t('photos.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(isQuotaError(e) ? t('photos.quota') : t('photos.failed', { reason: errorText(e) }));
       setSaving(false);
     }
   }
@@ -57,18 +59,15 @@ export function AnnotateEditor({ jobId, photo, onDone }: AnnotateEditorProps) {
   return (
     <div className="annotate" aria-busy={saving}>
       <div className="annotate-bar">
-        {ANNOTATION_TOOLS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="btn btn-large"
-            aria-pressed={tool === name}
-            disabled={saving}
-            onClick={() => setTool(name)}
-          >
-            {t(`annotate.${name}`)}
-          </button>
-        ))}
+        <ChoiceRow
+          label={t('photos.annotate')}
+          options={ANNOTATION_TOOLS}
+          value={tool}
+          onChoose={setTool}
+          optionLabel={(name) => t(`annotate.${name}`)}
+          optionClass={() => 'btn btn-large'}
+          disabled={saving}
+        />
         <button
           type="button"
           className="btn btn-large"

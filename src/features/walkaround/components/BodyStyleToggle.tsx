@@ -1,4 +1,5 @@
 import { BODY_STYLES, type BodyStyle } from '../../../shared/job.ts';
+import { ChoiceRow } from '../../../ui/ChoiceRow.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 
 type BodyStyleToggleProps = { value: BodyStyle; onChange: (body: BodyStyle) => void };
@@ -9,20 +10,13 @@ export function BodyStyleToggle({ value, onChange }: BodyStyleToggleProps) {
   return (
     <div className="body-style">
       <span className="body-style-label">{t('walkaround.bodyStyle')}</span>
-      <div className="segmented" role="radiogroup" aria-label={t('walkaround.bodyStyle')}>
-        {BODY_STYLES.map((body) => (
-          <button
-            key={body}
-            type="button"
-            role="radio"
-            aria-checked={value === body}
-            className="btn"
-            onClick={() => value !== body && onChange(body)}
-          >
-            {t(`body.${body}`)}
-          </button>
-        ))}
-      </div>
+      <ChoiceRow
+        label={t('walkaround.bodyStyle')}
+        options={BODY_STYLES}
+        value={value}
+        onChoose={(body) => body !== value && onChange(body)}
+        optionLabel={(body) => t(`body.${body}`)}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { db } from '../../../db/instance.ts';
 import { addPhoto, isQuotaError, type PhotoMeta } from '../../../db/photo-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import { BYTES_PER_PHOTO, formatBytes, PHOTO_FLOOR_BYTES, storageVerdict } from '../../../shared/storage-floor.ts';
 import type { Photo, PhotoSlot } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
@@ -114,7 +115,7 @@ async function savePhotoBatch(
   try {
     results = await processPhotos(files, onProgress);
   } catch (e) {
-    return { added: [], notices: [{ key: 'photos.failed', params: { reason: reasonOf(e) } }] };
+    return { added: [], notices: [{ key: 'photos.failed', params: { reason: errorText(e) } }] };
   }
   const notices = results.flatMap((r) => (r.ok ? [] : [refusal(r)]));
   const added: Photo[] = [];
@@ -124,7 +125,7 @@ async function savePhotoBatch(
       added.push(await addPhoto(db, jobId, result, meta));
     } catch (e) {
       // Each photo is its own transaction: those saved before this one stay.
-      notices.push(isQuotaError(e) ? { key: 'photos.quota' } : { key: 'photos.failed', params: { reason: reasonOf(e) } });
+      notices.push(isQuotaError(e) ? { key: 'photos.quota' } : { key: 'photos.failed', params: { reason: errorText(e) } });
       break;
     }
   }
@@ -135,8 +136,4 @@ function refusal(result: Extract<PhotoResult, { ok: false }>): Notice {
   const { name, reason } = result;
   if (reason === 'tooLarge') return { key: 'photos.tooLarge', params: { name, size: result.sizeMb ?? '?', max: result.maxMb ?? '?' } };
   return { key: reason === 'notImage' ? 'photos.notImage' : 'photos.corrupt', params: { name } };
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { addDamage, updateDamage } from '../../../db/damage-repo.ts';
 import { updateCard } from '../../../db/job-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 import type { Job } from '../../../shared/job.ts';
 import { live, type DamageType, type Photo, type PhotoSlot, type VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
@@ -38,7 +39,7 @@ export function WalkaroundStep({ job }: { job: Job }) {
   const [failure, setFailure] = useState<string | null>(null);
 
   const report = useCallback(
-    (e: unknown) => setFailure(t('save.failed', { reason: e instanceof Error ? e.message : String(e) })),
+    (e: unknown) => setFailure(t('save.failed', { reason: errorText(e) })),
     [t],
   );
   const save = useCallback((work: Promise<unknown>) => void work.then(() => setFailure(null), report), [report]);

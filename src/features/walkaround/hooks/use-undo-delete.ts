@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { removePhoto, restorePhoto } from '../../../db/photo-repo.ts';
+import { errorText } from '../../../shared/error-text.ts';
 
 /** How long the undo stays on screen: long enough to read and reach with a thumb. */
 export const UNDO_MS = 8000;
@@ -31,7 +32,7 @@ export function useUndoDelete(jobId: string, onExpired: () => void) {
       await removePhoto(db, jobId, photoId);
     } catch (e) {
       setDeletedId(null);
-      setError(reasonOf(e));
+      setError(errorText(e));
     }
   }
 
@@ -44,14 +45,10 @@ export function useUndoDelete(jobId: string, onExpired: () => void) {
       await restorePhoto(db, jobId, photoId);
       return photoId;
     } catch (e) {
-      setError(reasonOf(e));
+      setError(errorText(e));
       return null;
     }
   }
 
   return { deletedId, error, remove, undo };
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
