@@ -37,17 +37,21 @@ export type SearchTiming = {
   matches: number;
 };
 
-export type BenchApi = {
-  /** Deletes and reopens the benchmark database. */
+/** What every harness page that writes to IndexedDB offers. */
+export type HarnessApi = {
+  /** Deletes and reopens the benchmark database (the photo harness keeps its worker up). */
   reset(): Promise<void>;
+  /** Dexie's debug mode during the run (Dexie turns it on by itself on localhost). */
+  dexieDebug(): boolean;
+};
+
+export type BenchApi = HarnessApi & {
   /** Times `count` saves after `warmup` untimed ones, on a new job unless `jobId` is given. */
   saveChange(count: number, warmup: number, jobId?: string): Promise<SaveResult>;
   /** Creates `count` realistic cards through `createJob`, `batchSize` per transaction. */
   seed(count: number, seed: number, batchSize: number): Promise<SeedResult>;
   /** Times one `searchJobs` per query, after the `warmup` queries run untimed. */
   search(queries: string[], warmup: string[]): Promise<SearchTiming[]>;
-  /** Dexie's debug mode during the run (Dexie turns it on by itself on localhost). */
-  dexieDebug(): boolean;
 };
 
 /** One photo through the pipeline: `processPhotos([file])`, then `addPhoto`, one at a time. */
@@ -102,16 +106,13 @@ export type BatchResult = {
 };
 
 /** The photo harness (photo-harness.html): files come from its `<input type=file>`. */
-export type PhotoBenchApi = {
-  /** Deletes and reopens the benchmark database; the photo worker stays up. */
-  reset(): Promise<void>;
+export type PhotoBenchApi = HarnessApi & {
   /** Names of the files now in the page's file input. */
   files(): string[];
   /** Times files [warmup, warmup + count) one at a time after the first `warmup` untimed. */
   perPhoto(warmup: number, count: number): Promise<PerPhotoResult>;
   /** Processes and stores files [from, from + count) as one batch on a new job. */
   batch(from: number, count: number): Promise<BatchResult>;
-  dexieDebug(): boolean;
 };
 
 /** One query string through `index.search(query, limit)`: the median of its repeats. */

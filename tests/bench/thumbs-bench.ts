@@ -24,6 +24,7 @@ import { MESSAGES } from '../../src/ui/messages.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
 import { waitForServiceWorker } from '../e2e/support/browser.ts';
 import { openAppTablet, watchDexieDebug } from './bench-browser.ts';
+import { armClickStart } from './click-clock.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
 
 export type ThumbsBenchOptions = {
@@ -103,16 +104,9 @@ function readStoredPhotos(page: Page, jobId: string): Promise<{ photos: number; 
  * Arms the page: the next click starts the clock, the last decoded thumbnail stops it. (No
  * named arrow functions in here: tsx would wrap them in a helper the page does not have.)
  */
-function armThumbnailClock(page: Page, expected: number, heading: string): Promise<void> {
-  return page.evaluate(([count, title]) => {
-    let clickAt = Number.NaN;
-    document.addEventListener(
-      'click',
-      (event) => {
-        if (Number.isNaN(clickAt)) clickAt = event.timeStamp;
-      },
-      { capture: true, once: true },
-    );
+async function armThumbnailClock(page: Page, expected: number, heading: string): Promise<void> {
+  await armClickStart(page);
+  await page.evaluate(([count, title]) => {
     window.benchThumbs = new Promise((resolve, reject) => {
       const clock = {
         seen: new Set<HTMLImageElement>(),
@@ -131,6 +125,7 @@ function armThumbnailClock(page: Page, expected: number, heading: string): Promi
         finish() {
           clearTimeout(clock.timer);
           clock.observer.disconnect();
+          const clickAt = window.benchClickAt ?? Number.NaN;
           resolve({
             decodedMs: clock.lastDecodedAt - clickAt,
             stepShownMs: clock.stepAt - clickAt,

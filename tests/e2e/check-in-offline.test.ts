@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expectAttribute, expectText, expectValue, expectVisible } from './support/expect-ui.ts';
-import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { launchTablet, newProfileDir, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { closeTablet, firstPage, openTablet } from './support/tablet-session.ts';
 
 const VIN = 'LGBH52E07PY000123'; // valid check digit, Dongfeng Nissan, 2023
 
 describe('offline check-in on a tablet', () => {
   let server: AppServer;
-  let url: string;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -31,21 +31,13 @@ describe('offline check-in on a tablet', () => {
   const saved = () => expectVisible(page.getByRole('status').filter({ hasText: '已保存在本机' }));
 
   beforeAll(async () => {
-    server = await startServer();
-    url = server.url;
-    context = await launchTablet(profile.dir);
-    page = context.pages()[0] ?? (await context.newPage());
-    errors = watchErrors(page);
+    ({ server, context, page, errors } = await openTablet(profile.dir));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close().catch(() => undefined);
-    profile.remove();
-  });
+  afterAll(() => closeTablet({ context, server }, profile));
 
   it('is installable and caches the app shell on the first, online visit', async () => {
-    await page.goto(url);
+    await page.goto(server.url);
     await expect.poll(() => page.getByRole('button', { name: /新建接车单/ }).isVisible()).toBe(true);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
@@ -142,9 +134,9 @@ describe('offline check-in on a tablet', () => {
     await context.close();
     context = await launchTablet(profile.dir);
     await context.setOffline(true);
-    page = context.pages()[0] ?? (await context.newPage());
+    page = await firstPage(context);
     errors.push(...watchErrors(page));
-    await page.goto(url); // the server is gone: only the service worker can answer
+    await page.goto(server.url); // the server is gone: only the service worker can answer
     const row = page.getByRole('link', { name: /粤B12345/ });
     await expectText(row, '草稿');
     await expectText(row, '张伟');

@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectHidden, expectText, expectVisible } from './support/expect-ui.ts';
-import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { newProfileDir, waitForServiceWorker, type AppServer } from './support/browser.ts';
+import { readObjectStores } from './support/indexed-db.ts';
 import { summarizePdf } from './support/pdf.ts';
 import { drawShortLine, drawSignature } from './support/signature.ts';
+import { closeTablet, openTablet } from './support/tablet-session.ts';
 
 const CUSTOMER = '王芳';
 const PIN = '2580';
@@ -19,31 +21,17 @@ type Stored = { lines: StoredLine[]; signatures: StoredSignature[]; strokeCounts
 
 /** Reads the card straight from IndexedDB: its live estimate lines and its signatures. */
 async function readStored(page: Page, jobId: string): Promise<Stored> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('walkaround');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    type Row = { id: string; estimate: { lines: Record<string, StoredLine> }; signatures: Record<string, StoredSignature> };
-    const job = (await all<Row>('jobs')).find((row) => row.id === id);
-    const signatures = Object.values(job?.signatures ?? {});
-    // The stroke data of each signature, as stored: a JSON blob named by its hash.
-    const blobs = await all<{ sha256: string; bytes: ArrayBuffer }>('blobs');
-    const strokeCounts: Record<string, number> = {};
-    for (const signature of signatures) {
-      const blob = blobs.find((b) => b.sha256 === signature.strokesSha256);
-      if (blob) strokeCounts[signature.id] = (JSON.parse(new TextDecoder().decode(blob.bytes)) as unknown[]).length;
-    }
-    db.close();
-    return { lines: Object.values(job?.estimate.lines ?? {}).filter((line) => line.deletedAt === null), signatures, strokeCounts };
-  }, jobId);
+  type Row = { id: string; estimate: { lines: Record<string, StoredLine> }; signatures: Record<string, StoredSignature> };
+  const { jobs, blobs } = await readObjectStores<{ jobs: Row; blobs: { sha256: string; bytes: Uint8Array } }>(page, ['jobs', 'blobs']);
+  const job = jobs.find((row) => row.id === jobId);
+  const signatures = Object.values(job?.signatures ?? {});
+  // The stroke data of each signature, as stored: a JSON blob named by its hash.
+  const strokeCounts: Record<string, number> = {};
+  for (const signature of signatures) {
+    const blob = blobs.find((b) => b.sha256 === signature.strokesSha256);
+    if (blob) strokeCounts[signature.id] = (JSON.parse(new TextDecoder().decode(blob.bytes)) as unknown[]).length;
+  }
+  return { lines: Object.values(job?.estimate.lines ?? {}).filter((line) => line.deletedAt === null), signatures, strokeCounts };
 }
 
 /** Half-up division of non-negative integers, in integers only. */
@@ -121,18 +109,10 @@ describe('estimate and customer signature, offline', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    origin = server.url;
-    context = await launchTablet(profile.dir);
-    page = context.pages()[0] ?? (await context.newPage());
-    errors = watchErrors(page);
+    ({ server, url: origin, context, page, errors } = await openTablet(profile.dir));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close().catch(() => undefined);
-    profile.remove();
-  });
+  afterAll(() => closeTablet({ context, server }, profile));
 
   it('caches the app on a first, online visit, then works with the network gone', async () => {
     await page.goto(origin);

@@ -8,7 +8,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/database.ts';
 import { BUILD_META, prepareAppVersions, type AppVersions } from './support/app-versions.ts';
 import { expectHidden, expectText, expectValue, expectVisible } from './support/expect-ui.ts';
-import { launchTablet, newProfileDir, startServer, watchErrors, waitForServiceWorker, type AppServer } from './support/browser.ts';
+import { newProfileDir, startServer, waitForServiceWorker, type AppServer } from './support/browser.ts';
+import { closeTablet, openTablet } from './support/tablet-session.ts';
 
 const NAME = '王芳';
 const AVAILABLE = '有新版本可用。';
@@ -102,17 +103,11 @@ describe('a new app version on a tablet with the app open', () => {
 
   beforeAll(async () => {
     versions = prepareAppVersions();
-    server = await startServer({ staticDir: versions.v1 });
-    url = server.url;
-    context = await launchTablet(profile.dir);
-    page = context.pages()[0] ?? (await context.newPage());
-    errors = watchErrors(page);
+    ({ server, url, context, page, errors } = await openTablet(profile.dir, { staticDir: versions.v1 }));
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close().catch(() => undefined);
-    profile.remove();
+    await closeTablet({ context, server }, profile);
     versions?.remove();
   });
 

@@ -1,41 +1,28 @@
 // The walk-around with no network: damage marked on two views of the diagram, camera-sized
 // JPEGs attached, one annotated; after a reload every mark, photo and thumbnail is there and
 // every stored photo re-hashes to its name. A file that is not an image is refused.
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { makeCameraJpegs } from './support/camera-jpegs.ts';
 import { expectHidden, expectVisible } from './support/expect-ui.ts';
-import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { newProfileDir, waitForServiceWorker, type AppServer } from './support/browser.ts';
+import { readObjectStores } from './support/indexed-db.ts';
+import { closeTablet, openTablet } from './support/tablet-session.ts';
 
 type StoredPhoto = { id: string; sha256: string; thumbSha256: string; width: number; height: number; damageId: string | null; slot: string | null; annotatedFromId: string | null; deletedAt: string | null };
 type Stored = { damages: { view: string; type: string; severity: string; deletedAt: string | null }[]; photos: StoredPhoto[]; rehash: Record<string, string> };
 
 /** Reads the card straight from IndexedDB and re-hashes every blob it references. */
 async function readStored(page: Page): Promise<Stored> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('walkaround');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const [job] = await all<{ damages: Record<string, Stored['damages'][number]>; photos: Record<string, StoredPhoto> }>('jobs');
-    const blobs = await all<{ sha256: string; bytes: ArrayBuffer }>('blobs');
-    const rehash: Record<string, string> = {};
-    for (const blob of blobs) {
-      const digest = await crypto.subtle.digest('SHA-256', blob.bytes);
-      rehash[blob.sha256] = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-    }
-    db.close();
-    return { damages: Object.values(job?.damages ?? {}), photos: Object.values(job?.photos ?? {}), rehash };
-  });
+  type Row = { damages: Record<string, Stored['damages'][number]>; photos: Record<string, StoredPhoto> };
+  const { jobs, blobs } = await readObjectStores<{ jobs: Row; blobs: { sha256: string; bytes: Uint8Array } }>(page, ['jobs', 'blobs']);
+  const [job] = jobs;
+  const rehash: Record<string, string> = {};
+  for (const blob of blobs) rehash[blob.sha256] = createHash('sha256').update(blob.bytes).digest('hex');
+  return { damages: Object.values(job?.damages ?? {}), photos: Object.values(job?.photos ?? {}), rehash };
 }
 
 describe('walk-around offline', () => {
@@ -45,15 +32,13 @@ describe('walk-around offline', () => {
   let errors: string[];
   let jpegs: string[];
   const profile = newProfileDir();
+  const browserProfile = newProfileDir();
   const view = (name: string) => page.getByRole('group', { name: `${name}车身图` });
   const marker = (label: string) => page.getByRole('button', { name: label });
 
   beforeAll(async () => {
     jpegs = await makeCameraJpegs(profile.dir, 3);
-    server = await startServer();
-    context = await launchTablet(profile.dir + '-browser');
-    page = context.pages()[0] ?? (await context.newPage());
-    errors = watchErrors(page);
+    ({ server, context, page, errors } = await openTablet(browserProfile.dir));
     await page.goto(server.url);
     await waitForServiceWorker(page);
     await server.close();
@@ -61,7 +46,7 @@ describe('walk-around offline', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeTablet({ context, server }, browserProfile);
     profile.remove();
   });
 

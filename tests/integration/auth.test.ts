@@ -1,25 +1,16 @@
 // Enrollment, sign-in and the protocol handshake over real HTTP: passwords are only stored
 // as scrypt hashes, guessing is slowed, an outdated app or server is told which one to update.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords.ts';
-import type { DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER } from '../../src/shared/protocol.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { useSeededServer } from '../support/seeded-server.ts';
+import type { TestStore } from '../support/store-fixture.ts';
 
-let server: TestServer;
-let data: DataDir;
 let baseUrl: string;
 let store: TestStore;
 
-beforeAll(async () => {
-  server = await startTestServer('auth');
-  ({ data, baseUrl } = server);
-  store = await seedTestStore(data.storage);
-});
-
-afterAll(() => server.close());
+useSeededServer('auth', (started) => ({ baseUrl, store } = started));
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${baseUrl}${path}`, {

@@ -2,27 +2,20 @@
 // a card with photos and a signature made on one tablet arrives, bytes and all, on another
 // tablet of the same store; nothing is sent twice; a refused signature is kept for attention.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createJob, updateCard } from '../../src/db/job-repo.ts';
 import { withoutSearch } from '../../src/db/job-queries.ts';
 import type { DataDir } from '../../src/server/data-dir.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { useSeededServer } from '../support/seeded-server.ts';
+import type { TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, sign } from '../support/tablet.ts';
 
-let server: TestServer;
 let data: DataDir;
 let baseUrl: string;
 let store: TestStore;
 
-beforeAll(async () => {
-  server = await startTestServer('sync-client');
-  ({ data, baseUrl } = server);
-  store = await seedTestStore(data.storage);
-});
-
-afterAll(() => server.close());
+useSeededServer('sync-client', (started) => ({ data, baseUrl, store } = started));
 
 describe('sync client', () => {
   it('brings a card with photos and a signature from one tablet to another', async () => {

@@ -5,7 +5,7 @@
 // a revoked tablet stops and says so; a change is attributed only to an advisor who signed
 // in on the tablet that pushed it.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
 import { addAdvisor, requireStore } from '../../src/server/admin/store-admin.ts';
@@ -13,22 +13,15 @@ import type { DataDir } from '../../src/server/data-dir.ts';
 import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { pullAll } from '../../src/sync/receive.ts';
 import { createSyncEngine } from '../../src/sync/sync-engine.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { useSeededServer } from '../support/seeded-server.ts';
+import type { TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, sign } from '../support/tablet.ts';
 
-let server: TestServer;
 let data: DataDir;
 let baseUrl: string;
 let store: TestStore;
 
-beforeAll(async () => {
-  server = await startTestServer('sync-engine');
-  ({ data, baseUrl } = server);
-  store = await seedTestStore(data.storage);
-});
-
-afterAll(() => server.close());
+useSeededServer('sync-engine', (started) => ({ data, baseUrl, store } = started));
 
 const line = { kind: 'labour', code: 'L-01', description: '更换机油工时', quantityMilli: 1000, unitPriceFen: 12_000, discountBp: 0 } as const;
 

@@ -16,20 +16,22 @@ async function failureOf(status: number, body: unknown, headers?: Record<string,
 }
 
 describe('the failure kind of an answer', () => {
-  it.each<[string, number, string, FailureKind]>([
-    ['a 500', 500, 'internal', 'retry'],
-    ['a 502 from a proxy', 502, 'http_502', 'retry'],
-    ['a timeout', 408, 'timeout', 'retry'],
-    ['too many requests', 429, 'rate_limited', 'retry'],
-    ['a revoked tablet', 401, 'device_revoked', 'revoked'],
-    ['a token not valid', 401, 'unauthenticated', 'unauthenticated'],
-    ['an old app', 426, 'client_outdated', 'app-outdated'],
-    ['an old server', 426, 'server_outdated', 'server-outdated'],
-    ['a seq used by another change', 409, 'seq_conflict', 'seq-conflict'],
-    ['a bad request', 400, 'invalid_request', 'refused'],
-    ['an unknown refusal', 409, 'something_new', 'refused'],
-    ['a 404', 404, 'not_found', 'refused'],
-  ])('%s is %s', async (_name, status, error, kind) => {
+  // The answers sorted into each kind, as [name, status, the server's code]: a Record, so a new
+  // kind without its answers here fails the type check.
+  const answersOfKind: Record<FailureKind, [string, number, string][]> = {
+    retry: [['a 500', 500, 'internal'], ['a 502 from a proxy', 502, 'http_502'], ['a timeout', 408, 'timeout'], ['too many requests', 429, 'rate_limited']],
+    revoked: [['a revoked tablet', 401, 'device_revoked']],
+    unauthenticated: [['a token not valid', 401, 'unauthenticated']],
+    'app-outdated': [['an old app', 426, 'client_outdated']],
+    'server-outdated': [['an old server', 426, 'server_outdated']],
+    'seq-conflict': [['a seq used by another change', 409, 'seq_conflict']],
+    refused: [['a bad request', 400, 'invalid_request'], ['an unknown refusal', 409, 'something_new'], ['a 404', 404, 'not_found']],
+  };
+  const cases = (Object.entries(answersOfKind) as [FailureKind, [string, number, string][]][]).flatMap(([kind, answers]) =>
+    answers.map(([name, status, error]) => [name, status, error, kind] as const),
+  );
+
+  it.each(cases)('%s is %s', async (_name, status, error, kind) => {
     const failure = await failureOf(status, { error, message: `words for ${error}` });
     expect(failure).toMatchObject({ kind, status, code: error, message: `words for ${error}` });
   });

@@ -2,27 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
 import { emptyEstimate, type EstimateLine, type LineFields } from '../../src/shared/estimate.ts';
 import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
-import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+import type { Mutation } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
-import { deepFreeze, run } from './support/reducer.ts';
+import { deepFreeze, outboxFor, run } from './support/reducer.ts';
 
 const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
 const CLIENT_ID = '0192f3a0-0000-7000-8000-0000000000c1';
 const T0 = '2026-11-27T09:00:00.000+08:00';
 
-let counter = 0;
-/** A mutation as the outbox holds it, checked against the shared schema so fixtures cannot drift. */
-function mutation(body: MutationBody, createdAt: string, jobId = JOB_ID): Mutation {
-  counter += 1;
-  return mutationSchema.parse({
-    ...body,
-    mutationId: `0192f3a0-0000-7000-8000-${String(counter).padStart(12, '0')}`,
-    clientId: CLIENT_ID,
-    seq: counter,
-    jobId,
-    createdAt,
-  });
-}
+const mutation = outboxFor(JOB_ID, CLIENT_ID);
 const create = (card: CardPatch, createdAt = T0, number = 'WK-20261127-A001') =>
   mutation({ op: 'job.create', payload: { number, card } }, createdAt);
 const update = (card: CardPatch, createdAt: string) => mutation({ op: 'job.update', payload: { card } }, createdAt);

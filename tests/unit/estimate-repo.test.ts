@@ -1,14 +1,14 @@
 // The estimate on fake-indexeddb: each line and term change is saved with its outbox entry,
 // a removed line keeps its tombstone, and a line the schema refuses is never written.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
+import type { WalkaroundDb } from '../../src/db/database.ts';
 import { addLine, removeLine, updateEstimate, updateLine } from '../../src/db/estimate-repo.ts';
-import { createJob } from '../../src/db/job-repo.ts';
 import { estimateTotals, type LineFields } from '../../src/shared/estimate.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { live } from '../../src/shared/walkaround.ts';
+import { snapshotDb, useJobDb } from '../support/job-db.ts';
 
 const T0 = new Date('2026-11-27T09:00:00+08:00');
 const T1 = new Date('2026-11-27T09:05:00+08:00');
@@ -18,15 +18,7 @@ const LABOUR: LineFields = { kind: 'labour', code: 'L-0001', description: 'æ›´æ
 
 let db: WalkaroundDb;
 let job: Job;
-
-beforeEach(async () => {
-  db = openDatabase(`test-${crypto.randomUUID()}`);
-  job = await createJob(db, {}, T0);
-});
-
-afterEach(async () => {
-  await db.delete();
-});
+useJobDb(T0, {}, (fresh) => ({ db, job } = fresh));
 
 async function stored(): Promise<Job> {
   const row = await db.jobs.get(job.id);
@@ -34,9 +26,7 @@ async function stored(): Promise<Job> {
   return row;
 }
 
-async function snapshot() {
-  return { jobs: await db.jobs.toArray(), outbox: await db.outbox.toArray(), meta: await db.meta.toArray() };
-}
+const snapshot = () => snapshotDb(db);
 
 describe('estimate repo', () => {
   it('adds, edits and removes lines, each with its outbox entry', async () => {

@@ -2,15 +2,15 @@
 // one transaction; bytes are content-addressed ArrayBuffers; a quota error leaves nothing.
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
+import type { WalkaroundDb } from '../../src/db/database.ts';
 import { addDamage } from '../../src/db/damage-repo.ts';
-import { createJob } from '../../src/db/job-repo.ts';
 import { getBlob } from '../../src/db/blob-store.ts';
 import { addPhoto, isQuotaError, removePhoto, restorePhoto, type ImageBytes } from '../../src/db/photo-repo.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
+import { snapshotDb, useJobDb } from '../support/job-db.ts';
 
 const T0 = new Date('2026-11-27T09:00:00+08:00');
 const T1 = new Date('2026-11-27T09:05:00+08:00');
@@ -19,15 +19,7 @@ const GENERAL = { damageId: null, slot: null, annotatedFromId: null } as const;
 
 let db: WalkaroundDb;
 let job: Job;
-
-beforeEach(async () => {
-  db = openDatabase(`test-${crypto.randomUUID()}`);
-  job = await createJob(db, {}, T0);
-});
-
-afterEach(async () => {
-  await db.delete();
-});
+useJobDb(T0, {}, (fresh) => ({ db, job } = fresh));
 
 /** Image bytes as the worker hands them over: fresh ArrayBuffer, hash of exactly those bytes. */
 async function image(seed: number, length: number, width = 1600, height = 1200): Promise<ImageBytes> {
@@ -47,14 +39,7 @@ async function photosOf(jobId: string) {
   return row.photos;
 }
 
-async function snapshot() {
-  return {
-    jobs: await db.jobs.toArray(),
-    outbox: await db.outbox.toArray(),
-    meta: await db.meta.toArray(),
-    blobs: await db.blobs.toArray(),
-  };
-}
+const snapshot = () => snapshotDb(db);
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

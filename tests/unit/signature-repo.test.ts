@@ -2,16 +2,17 @@
 // outbox entry are one transaction; the contentHash is that of the job as stored; a refused
 // or interrupted signature leaves nothing behind.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
+import type { WalkaroundDb } from '../../src/db/database.ts';
 import { addLine, updateLine } from '../../src/db/estimate-repo.ts';
-import { createJob, getDevice } from '../../src/db/job-repo.ts';
+import { getDevice } from '../../src/db/job-repo.ts';
 import { SignatureRefused, SignedContentChanged, addSignature, signatureBlobs, type SignatureInput } from '../../src/db/signature-repo.ts';
 import { canonicalJson } from '../../src/shared/canonical-json.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
 import type { Stroke } from '../../src/shared/signature.ts';
 import { contentHash, signatureStatus } from '../../src/shared/signed-content.ts';
+import { snapshotDb, useJobDb } from '../support/job-db.ts';
 
 const T0 = new Date('2026-11-27T09:00:00+08:00');
 const T1 = new Date('2026-11-27T09:30:00+08:00');
@@ -22,23 +23,14 @@ let db: WalkaroundDb;
 let job: Job;
 let lineId: string;
 
-beforeEach(async () => {
-  db = openDatabase(`test-${crypto.randomUUID()}`);
-  job = await createJob(
-    db,
-    { customer: { name: '张伟', phone: '13812345678' }, vehicle: { plate: '粤B12345', model: '凯美瑞' }, odometerKm: 42_000 },
-    T0,
-  );
+useJobDb(T0, { customer: { name: '张伟', phone: '13812345678' }, vehicle: { plate: '粤B12345', model: '凯美瑞' }, odometerKm: 42_000 }, async (fresh) => {
+  ({ db, job } = fresh);
   lineId = await addLine(
     db,
     job.id,
     { kind: 'labour', code: 'L-01', description: '更换机油工时', quantityMilli: 1500, unitPriceFen: 12_000, discountBp: 0 },
     T0,
   );
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 /** Two wavy strokes across a third of the pad: plenty of ink, points and height. */
@@ -71,14 +63,7 @@ async function stored(id = job.id): Promise<Job> {
   return row;
 }
 
-async function snapshot() {
-  return {
-    jobs: await db.jobs.toArray(),
-    outbox: await db.outbox.toArray(),
-    meta: await db.meta.toArray(),
-    blobs: await db.blobs.toArray(),
-  };
-}
+const snapshot = () => snapshotDb(db);
 
 describe('addSignature', () => {
   it('writes the PNG and stroke blobs, the signature on the job and one outbox entry', async () => {

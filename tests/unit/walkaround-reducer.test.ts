@@ -3,9 +3,9 @@
 // result, as a retried push or a rebase after pull does.
 import { describe, expect, it } from 'vitest';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
-import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+import type { Mutation, MutationBody } from '../../src/shared/mutation.ts';
 import { live, type Damage, type NewPhoto } from '../../src/shared/walkaround.ts';
-import { deepFreeze, run } from './support/reducer.ts';
+import { deepFreeze, outboxFor, run } from './support/reducer.ts';
 
 const JOB_ID = '0192f3a0-0000-7000-8000-000000000001';
 const CLIENT_ID = '0192f3a0-0000-7000-8000-0000000000c1';
@@ -19,18 +19,8 @@ const HASH_B = 'b'.repeat(64);
 /** 09:00 plus `minutes`, in the shop's offset. */
 const at = (minutes: number) => `2026-11-27T09:${String(minutes).padStart(2, '0')}:00.000+08:00`;
 
-let counter = 0;
-function mutation(body: MutationBody, minutes: number): Mutation {
-  counter += 1;
-  return mutationSchema.parse({
-    ...body,
-    mutationId: `0192f3a0-0000-7000-8000-${String(counter).padStart(12, '0')}`,
-    clientId: CLIENT_ID,
-    seq: counter,
-    jobId: JOB_ID,
-    createdAt: at(minutes),
-  });
-}
+const outbox = outboxFor(JOB_ID, CLIENT_ID);
+const mutation = (body: MutationBody, minutes: number) => outbox(body, at(minutes));
 
 const DENT = { view: 'left', x: 0.25, y: 0.5, type: 'dent', severity: 'moderate', note: '' } as const;
 const addDamage = (id: string, minutes: number, fields: Partial<typeof DENT> = {}) =>
