@@ -78,7 +78,18 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       // A signature is never changed or removed: staleness is computed, the original kept.
       if (!job || job.signatures[m.payload.id]) return job;
       return touched(job, m, { signatures: { ...job.signatures, [m.payload.id]: m.payload } });
+    default:
+      return unhandled(m);
   }
+}
+
+/**
+ * Reached only by an operation with no case above. Mutations are parsed with the shared
+ * schema first, so at run time this is a bug; at compile time a new operation added to
+ * Mutation without a case makes `m` not `never` here, and the type check fails.
+ */
+function unhandled(m: never): never {
+  throw new Error(`applyMutation has no case for ${JSON.stringify((m as { op?: unknown }).op)}`);
 }
 
 function touched(job: Job, m: Mutation, change: Partial<Job>): Job {
