@@ -6,10 +6,15 @@ import type { MetaRow, SyncRow, WalkaroundDb } from './database.ts';
 export type MetaKey = MetaRow['key'];
 export type MetaRowOf<K extends MetaKey> = Extract<MetaRow, { key: K }>;
 
-/** The row under `key`, typed by its key. */
-export async function readMeta<K extends MetaKey>(db: WalkaroundDb, key: K): Promise<MetaRowOf<K> | undefined> {
+/**
+ * The row under `key`, typed by its key. Not an async function on purpose: it hands back
+ * Dexie's own promise, so a live query that reads through it (the app shell's session) keeps
+ * its Dexie zone for the reads after it; one more native `await` layer here lost the zone, and
+ * the lock screen never heard that a PIN was set.
+ */
+export function readMeta<K extends MetaKey>(db: WalkaroundDb, key: K): Promise<MetaRowOf<K> | undefined> {
   // Sound because writeMeta is the only writer: each row is stored under its own `key`.
-  return (await db.meta.get(key)) as MetaRowOf<K> | undefined;
+  return db.meta.get(key) as Promise<MetaRowOf<K> | undefined>;
 }
 
 export async function writeMeta(db: WalkaroundDb, row: MetaRow): Promise<void> {
