@@ -3,7 +3,7 @@
 // every byte of the path, headers and body (fetch would resolve `..` and `%2e%2e` in paths
 // and choose its own headers).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
@@ -102,11 +102,22 @@ function sendRaw(agent: Agent, port: number, { method, path, headers = {}, body,
       try {
         for await (const chunk of body) {
           if (req.destroyed || answered) break;
-          if (!req.write(chunk)) await new Promise((done) => req.once('drain', done).once('close', done));
+          if (!req.write(chunk)) await drainOrClose(req);
         }
       } finally {
         req.end();
       }
     })();
+  });
+}
+
+/** Waits until the request can take more bytes or is gone; leaves no listener behind (a long body waits often). */
+function drainOrClose(req: ClientRequest): Promise<void> {
+  return new Promise((done) => {
+    const finish = () => {
+      req.off('drain', finish).off('close', finish);
+      done();
+    };
+    req.once('drain', finish).once('close', finish);
   });
 }
