@@ -132,6 +132,10 @@ function killer(server: ServerProcess, rng: Rng) {
       killAndRestart();
       return 'drop';
     },
+    /** Resolves once a restart under way (if any) is done. */
+    async settled() {
+      await outage;
+    },
     /** No more kills; resolves once the server is up again. */
     async disarm() {
       armed = false;
@@ -214,8 +218,18 @@ async function chaosRun(run: ChaosRun): Promise<void> {
 
     // The hot card (see Shop), on every tablet before the line turns bad.
     const shop = newShop(1);
-    shop.hotJobId = (await createJob(tablets[0]!.db, { customer: { name: '热卡' } })).id;
-    for (const tablet of tablets) await tablet.engine.syncNow();
+    const hotJobId = (await createJob(tablets[0]!.db, { customer: { name: '热卡' } })).id;
+    shop.hotJobId = hotJobId;
+    // The first kill may land on these very pushes (a kill point can be the first write): the
+    // maker syncs until the card is sent, then every tablet until it has it.
+    for (const tablet of [tablets[0]!, ...tablets]) {
+      for (let attempt = 1; ; attempt++) {
+        await kills.settled();
+        const { outboxLeft } = await tablet.engine.syncNow();
+        if (outboxLeft === 0 && (await tablet.db.jobs.get(hotJobId))) break;
+        if (attempt === 20) throw new Error(`${tablet.name} did not get the hot card: ${JSON.stringify(tablet.engine.status.get().problem)}`);
+      }
+    }
 
     proxy.setFaulty(true);
     await run.work(tablets, shop);
