@@ -1,6 +1,7 @@
 // Bounds how much expensive work runs at once: each piece of work takes one slot under
-// every bound it names (e.g. its username on a tablet, its address, the whole server) and
-// is refused if any of them is full, so no one caller can queue unbounded work.
+// every bound it names (a username on a tablet, an address, a device, the whole server) and
+// is refused if any of them is full, so no one caller can queue unbounded work. Used for
+// password checks (auth-routes.ts) and blob uploads (blob-routes.ts).
 export type Bound = { key: string; max: number };
 
 export type ConcurrencyGate = {

@@ -11,10 +11,10 @@ import { blobMimeOf, isBlobMime, SNIFF_BYTES } from '../../shared/blob-kind.ts';
 import { API_ERRORS, apiErrorSchema, blobParamsSchema, MAX_BLOB_BYTES } from '../../shared/protocol.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
+import { createConcurrencyGate } from '../auth/concurrency-gate.ts';
 import { BlobHashMismatch, BlobTooLarge, type BlobStore } from '../blobs/blob-store.ts';
 import { peekBytes } from '../blobs/peek-bytes.ts';
 import type { Storage } from '../storage/storage.ts';
-import { createUploadSlots, type SlotRefusal } from './upload-slots.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 413: apiErrorSchema, 415: apiErrorSchema, 426: apiErrorSchema };
 
@@ -38,8 +38,9 @@ const DEVICE_RETRY_AFTER_S = 2;
 const SERVER_RETRY_AFTER_S = 5;
 
 export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: BlobStore, limits: UploadLimits = UPLOAD_LIMITS): Promise<void> {
-  // Per app: each server (and each test server) counts its own uploads.
-  const slots = createUploadSlots(limits);
+  // Per app: each server (and each test server) counts its own uploads. A few per tablet (its
+  // upload lanes) and a ceiling for the whole server; past either, 429 before the body is read.
+  const uploads = createConcurrencyGate();
   // Own scope: blob bodies arrive as raw bytes, not JSON.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -89,8 +90,12 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
         }
         const declared = Number(request.headers['content-length']);
         if (declared > MAX_BLOB_BYTES) throw tooLarge();
-        const slot = slots.tryAcquire(device.id);
-        if (typeof slot !== 'function') throw busy(slot, limits);
+        const deviceKey = `device:${device.id}`;
+        const slot = uploads.tryEnter([
+          { key: deviceKey, max: limits.perDevice },
+          { key: 'server', max: limits.total },
+        ]);
+        if (!slot) throw busy(uploads.running(deviceKey) >= limits.perDevice ? 'device' : 'server', limits);
         const stalled = watchForStall(request, reply.raw, limits.idleMs);
         try {
           const upload = await peekBytes(request.body as AsyncIterable<Uint8Array>, SNIFF_BYTES);
@@ -132,12 +137,12 @@ function tooLarge(headers: Record<string, string> = {}): HttpError {
   return new HttpError(413, 'too_large', `A blob may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MB.`, headers);
 }
 
-function busy(refusal: SlotRefusal, limits: UploadLimits): HttpError {
+function busy(full: 'device' | 'server', limits: UploadLimits): HttpError {
   const message =
-    refusal.full === 'device'
+    full === 'device'
       ? `This tablet is already sending ${limits.perDevice} photos or signatures; the server takes ${limits.perDevice} at a time from one tablet. Nothing is lost: the tablet sends this one again in a moment.`
       : 'The server is receiving photos from many tablets right now. Nothing is lost: the tablet sends this one again in a moment.';
-  return new HttpError(429, API_ERRORS.rateLimited, message, { 'retry-after': String(refusal.full === 'device' ? DEVICE_RETRY_AFTER_S : SERVER_RETRY_AFTER_S) });
+  return new HttpError(429, API_ERRORS.rateLimited, message, { 'retry-after': String(full === 'device' ? DEVICE_RETRY_AFTER_S : SERVER_RETRY_AFTER_S) });
 }
 
 function stalledError(idleMs: number): HttpError {
