@@ -18,6 +18,7 @@
 // expires within days; an address gets at most ~310 lookups per 15 minutes.
 import { HttpError } from '../api/http-error.ts';
 import { API_ERRORS } from '../../shared/protocol.ts';
+import { createFailureLimiter } from './failure-limiter.ts';
 
 export type EnrollmentGuardOptions = {
   /** Wrong codes from one address within the window before its requests are slowed. */
@@ -51,30 +52,18 @@ export type EnrollmentGuard = {
 
 type Lane = { waiting: number; tail: Promise<void> };
 
-const MAX_REMEMBERED = 10_000;
-
 export function createEnrollmentGuard(options: Partial<EnrollmentGuardOptions> = {}): EnrollmentGuard {
   const { freeFailures, windowMs, delayMs, maxWaiting } = { ...DEFAULT_ENROLLMENT_GUARD, ...options };
-  // Per address, the times of its attempts in the window: failures, and those not yet judged.
-  const attempts = new Map<string, { at: number }[]>();
+  // Per address, its attempts in the window: failures, and those not yet judged. "Limited"
+  // here means slowed, never refused.
+  const attempts = createFailureLimiter(freeFailures, windowMs);
   const lanes = new Map<string, Lane>();
 
-  const recent = (address: string, now: number) => {
-    const kept = (attempts.get(address) ?? []).filter((attempt) => now - attempt.at < windowMs);
-    if (kept.length === 0) attempts.delete(address);
-    else attempts.set(address, kept);
-    return kept;
-  };
-
   function count(address: string, answer: Answer): EnrollmentAttempt {
-    const attempt = { at: Date.now() };
-    attempts.set(address, [...recent(address, attempt.at), attempt]);
+    const giveBack = attempts.count(address);
     let failed = false;
     answer.once('close', () => {
-      if (failed) return;
-      const list = attempts.get(address);
-      const index = list?.indexOf(attempt) ?? -1;
-      if (list && index >= 0) list.splice(index, 1);
+      if (!failed) giveBack();
     });
     return { failed: () => void (failed = true) };
   }
@@ -106,10 +95,7 @@ export function createEnrollmentGuard(options: Partial<EnrollmentGuardOptions> =
 
   return {
     async admit(address, answer) {
-      const now = Date.now();
-      // Addresses that never come back would stay forever: forget the stale ones now and then.
-      if (attempts.size > MAX_REMEMBERED) for (const stale of [...attempts.keys()]) recent(stale, now);
-      const slowed = recent(address, now).length >= freeFailures || lanes.has(address);
+      const slowed = attempts.retryAfterMs(address) > 0 || lanes.has(address);
       if (slowed) await waitTurn(address, answer);
       return count(address, answer);
     },

@@ -11,6 +11,8 @@ export type FailureLimiter = {
    * parallel cannot all pass the check while none has failed yet. Refused at the limit.
    */
   begin(key: string, now?: number): BegunAttempt;
+  /** Counts an attempt as a failure whatever the limit; returns what takes exactly it back. */
+  count(key: string, now?: number): () => void;
   reset(key: string): void;
 };
 
@@ -20,6 +22,9 @@ export type BegunAttempt =
 
 /** One failure; an object, so that giving back an attempt removes exactly that one. */
 type Failure = { at: number };
+
+/** Keys (addresses) that never come back would stay for good: past this many, stale ones are swept. */
+const MAX_REMEMBERED = 10_000;
 
 export function createFailureLimiter(maxFailures: number, windowMs: number): FailureLimiter {
   const failures = new Map<string, Failure[]>();
@@ -31,29 +36,32 @@ export function createFailureLimiter(maxFailures: number, windowMs: number): Fai
     return kept;
   };
   const waitMs = (times: Failure[], now: number) => (times.length >= maxFailures ? windowMs - (now - (times[0]?.at ?? now)) : 0);
+  const count = (key: string, now: number) => {
+    if (failures.size > MAX_REMEMBERED) for (const stale of [...failures.keys()]) recent(stale, now);
+    const failure: Failure = { at: now };
+    failures.set(key, [...recent(key, now), failure]);
+    return () => {
+      const current = failures.get(key);
+      const index = current?.indexOf(failure) ?? -1;
+      if (!current || index < 0) return;
+      current.splice(index, 1);
+      if (current.length === 0) failures.delete(key);
+    };
+  };
   return {
     retryAfterMs(key, now = Date.now()) {
       return waitMs(recent(key, now), now);
     },
     recordFailure(key, now = Date.now()) {
-      failures.set(key, [...recent(key, now), { at: now }]);
+      count(key, now);
     },
     begin(key, now = Date.now()) {
-      const times = recent(key, now);
-      const retryAfterMs = waitMs(times, now);
+      const retryAfterMs = waitMs(recent(key, now), now);
       if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
-      const failure: Failure = { at: now };
-      failures.set(key, [...times, failure]);
-      return {
-        allowed: true,
-        giveBack() {
-          const current = failures.get(key);
-          const index = current?.indexOf(failure) ?? -1;
-          if (!current || index < 0) return;
-          current.splice(index, 1);
-          if (current.length === 0) failures.delete(key);
-        },
-      };
+      return { allowed: true, giveBack: count(key, now) };
+    },
+    count(key, now = Date.now()) {
+      return count(key, now);
     },
     reset(key) {
       failures.delete(key);
