@@ -172,5 +172,36 @@ export function openDatabase(name = DB_NAME): WalkaroundDb {
     advisors: 'id, username',
     attention: 'mutationId, jobId',
   });
+  // v5: the card's life after check-in (status moves, additional work and its approvals, the
+  // quality check, the handover, the follow-up call), empty on every card made before. Written
+  // out for the same reason as v3; equal to the empty values of src/shared (fixture test).
+  db.version(5)
+    .stores({ jobs: 'id, number, createdAt, status, card.vehicle.plate, card.vehicle.vin, *searchTerms' })
+    .upgrade((tx) =>
+      tx
+        .table('jobs')
+        .toCollection()
+        .modify((job: Partial<JobRow>) => {
+          job.moves ??= [];
+          job.additions ??= {};
+          job.approvals ??= {};
+          job.qualityCheck ??= { items: {}, override: null };
+          job.handover ??= {
+            damageChecks: {},
+            odometerKm: null,
+            fuel: null,
+            coversRemoved: {},
+            belongingsReturned: {},
+            oldPartsDone: null,
+            discountFen: 0,
+            discountReason: '',
+            paidFen: null,
+            payment: null,
+            nextServiceDate: null,
+            nextServiceKm: null,
+          };
+          job.followUp ??= { calls: {}, resolution: null };
+        }),
+    );
   return db;
 }

@@ -22,6 +22,8 @@ export type PhotoMeta = {
   damageId: string | null;
   slot: PhotoSlot | null;
   annotatedFromId: string | null;
+  /** The additional line (追加项目) the photo shows, e.g. the worn part. */
+  additionId?: string;
 };
 
 /**
@@ -59,6 +61,7 @@ export async function addPhoto(
           damageId: meta.damageId,
           slot: meta.slot,
           annotatedFromId: meta.annotatedFromId,
+          ...(meta.additionId ? { additionId: meta.additionId } : {}),
           takenAt: createdAt,
         },
       },

@@ -4,6 +4,10 @@
 // copy of the job and refuses a signature that does not match.
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import type { ApprovalFields } from '../shared/additions.ts';
+import { applyMutation } from '../shared/apply-mutation.ts';
+import type { Job } from '../shared/job.ts';
+import type { MutationBody } from '../shared/mutation.ts';
 import { blobMimeOf, SNIFF_BYTES } from '../shared/blob-kind.ts';
 import { canonicalJson } from '../shared/canonical-json.ts';
 import { nowIso } from '../shared/local-time.ts';
@@ -23,6 +27,11 @@ export type SignatureInput = {
   png: ArrayBuffer;
   /** The pad's size in the strokes' CSS pixels. */
   pad: { width: number; height: number };
+  /**
+   * For 追加项目: the customer's decisions, saved in the same transaction as the signature,
+   * which is then of exactly that round. Nothing is decided unless the signature is taken.
+   */
+  decisions?: Omit<ApprovalFields, 'id' | 'via'>;
 };
 
 /** Why a signature was not taken: the ink, a missing name, or bytes that are not a PNG. */
@@ -61,9 +70,14 @@ export async function addSignature(db: WalkaroundDb, jobId: string, input: Signa
   if (!isPng(input.png)) throw new SignatureRefused('notPng');
 
   const { clientId: deviceId } = await getDevice(db);
-  const before = await db.jobs.get(jobId);
-  if (!before) throw new Error(`Job ${jobId} does not exist on this device`);
-  const signedText = canonicalJson(signedContent(before, input.kind));
+  const stored = await db.jobs.get(jobId);
+  if (!stored) throw new Error(`Job ${jobId} does not exist on this device`);
+  const createdAt = nowIso(now);
+  const prelude = preludeOf(input);
+  const subjectId = prelude?.payload.id;
+  // What is signed is the job with the decisions applied, by the same reducer the commit uses.
+  const before = withPrelude(stored, prelude, createdAt);
+  const signedText = canonicalJson(signedContent(before, input.kind, subjectId));
   const encoder = new TextEncoder();
   const contentHash = await sha256Hex(encoder.encode(signedText));
   const strokesBytes = toArrayBuffer(encoder.encode(canonicalJson(input.strokes)));
@@ -71,10 +85,11 @@ export async function addSignature(db: WalkaroundDb, jobId: string, input: Signa
   const pngSha256 = await sha256Hex(input.png);
 
   const id = uuidv7();
-  const createdAt = nowIso(now);
   return db.transaction('rw', [db.jobs, db.outbox, db.meta, db.blobs], async () => {
-    const current = await db.jobs.get(jobId);
-    if (!current || canonicalJson(signedContent(current, input.kind)) !== signedText) throw new SignedContentChanged(jobId);
+    const stillStored = await db.jobs.get(jobId);
+    if (!stillStored || canonicalJson(signedContent(withPrelude(stillStored, prelude, createdAt), input.kind, subjectId)) !== signedText)
+      throw new SignedContentChanged(jobId);
+    if (prelude) await commitMutation(db, jobId, prelude, now);
     await putBlob(db, { sha256: pngSha256, bytes: input.png, mime: 'image/png', byteLength: input.png.byteLength, createdAt });
     await putBlob(db, { sha256: strokesSha256, bytes: strokesBytes, mime: 'application/json', byteLength: strokesBytes.byteLength, createdAt });
     const job = await commitMutation(
@@ -82,7 +97,17 @@ export async function addSignature(db: WalkaroundDb, jobId: string, input: Signa
       jobId,
       {
         op: 'signature.add',
-        payload: { id, kind: input.kind, signerName, signedAt: createdAt, deviceId, contentHash, pngSha256, strokesSha256 },
+        payload: {
+          id,
+          kind: input.kind,
+          signerName,
+          signedAt: createdAt,
+          deviceId,
+          contentHash,
+          pngSha256,
+          strokesSha256,
+          ...(subjectId ? { subjectId } : {}),
+        },
       },
       now,
     );
@@ -90,6 +115,24 @@ export async function addSignature(db: WalkaroundDb, jobId: string, input: Signa
     if (!added) throw new Error(`Signature ${id} was not added to job ${jobId}`);
     return added;
   });
+}
+
+type Prelude = Extract<MutationBody, { op: 'addition.decide' }>;
+
+function preludeOf(input: SignatureInput): Prelude | undefined {
+  if (input.kind !== 'additional') return undefined;
+  if (!input.decisions) throw new Error('A signature of additional work needs the decisions it is of');
+  return { op: 'addition.decide', payload: { id: uuidv7(), ...input.decisions, via: { kind: 'signature' } } };
+}
+
+/**
+ * The job as it will be once the prelude is committed. The reducer is pure, and what is signed
+ * depends on neither the mutation's ids nor its seq, only on its payload and time.
+ */
+function withPrelude(job: Job, prelude: Prelude | undefined, createdAt: string): Job {
+  if (!prelude) return job;
+  const placeholder = { mutationId: prelude.payload.id, clientId: prelude.payload.id, seq: 1, jobId: job.id, createdAt };
+  return applyMutation(job, { ...placeholder, ...prelude }) ?? job;
 }
 
 const strokesSchema = z.array(z.array(z.object({ x: z.number(), y: z.number(), t: z.number() })));

@@ -3,8 +3,11 @@
 // state). Unknown or out-of-place mutations leave the job as it was instead of throwing, so
 // a replayed or reordered outbox can never wedge sync.
 import { emptyEstimate } from './estimate.ts';
-import { emptyCard, type Card, type CardPatch, type Job } from './job.ts';
+import type { Handover, HandoverPatch, KEYED_HANDOVER_PARTS } from './handover.ts';
+import { emptyAfterCheckIn, emptyCard, type Card, type CardPatch, type Job } from './job.ts';
+import { isAllowedMove, type JobStatus } from './job-status.ts';
 import type { Mutation } from './mutation.ts';
+import { qcAllowsReady } from './quality-check.ts';
 
 export function applyMutation(job: Job | undefined, m: Mutation): Job | undefined {
   switch (m.op) {
@@ -23,6 +26,7 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
         photos: {},
         estimate: emptyEstimate(),
         signatures: {},
+        ...emptyAfterCheckIn(),
       };
     case 'job.update':
       if (!job) return job;
@@ -78,6 +82,60 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       // A signature is never changed or removed: staleness is computed, the original kept.
       if (!job || job.signatures[m.payload.id]) return job;
       return touched(job, m, { signatures: { ...job.signatures, [m.payload.id]: m.payload } });
+
+    // After check-in. Each refuses (leaves the job as it was) on a draft: the work starts once
+    // the car is checked in.
+    case 'job.move': {
+      const { from, to } = m.payload;
+      // `from` must still be the status: a move made twice, or one overtaken by another
+      // tablet's move, changes nothing.
+      if (!job || job.status !== from || !isAllowedMove(from, to) || !moveGateOpen(job, to)) return job;
+      const move = { from, to, at: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { status: to, moves: [...job.moves, move] });
+    }
+    case 'addition.add': {
+      if (!afterCheckIn(job) || job.additions[m.payload.id]) return job;
+      const line = { ...m.payload, createdAt: m.createdAt, deletedAt: null };
+      return touched(job, m, { additions: { ...job.additions, [line.id]: line } });
+    }
+    case 'addition.update':
+    case 'addition.remove': {
+      const line = job?.additions[m.payload.id];
+      if (!job || !line || line.deletedAt) return job;
+      const changed = m.op === 'addition.update' ? { ...line, ...defined(m.payload.fields) } : { ...line, deletedAt: m.createdAt };
+      return touched(job, m, { additions: { ...job.additions, [line.id]: changed } });
+    }
+    case 'addition.decide': {
+      // A round is recorded as decided, whole: the signature given on it is of exactly these
+      // decisions. Lines it names that were removed meanwhile simply count no more.
+      if (!afterCheckIn(job) || job.approvals[m.payload.id]) return job;
+      const approval = { ...m.payload, decidedAt: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { approvals: { ...job.approvals, [approval.id]: approval } });
+    }
+    case 'qc.check': {
+      if (!afterCheckIn(job)) return job;
+      const { item, result, note } = m.payload;
+      const check = { result, note, at: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { qualityCheck: { ...job.qualityCheck, items: { ...job.qualityCheck.items, [item]: check } } });
+    }
+    case 'qc.override': {
+      if (!afterCheckIn(job)) return job;
+      const override = { reason: m.payload.reason, at: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { qualityCheck: { ...job.qualityCheck, override } });
+    }
+    case 'handover.update':
+      if (!afterCheckIn(job)) return job;
+      return touched(job, m, { handover: mergeHandover(job.handover, m.payload.fields) });
+    case 'followUp.call': {
+      if (!job || job.status !== 'delivered' || job.followUp.calls[m.payload.id]) return job;
+      const call = { ...m.payload, calledAt: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { followUp: { ...job.followUp, calls: { ...job.followUp.calls, [call.id]: call } } });
+    }
+    case 'followUp.resolve': {
+      if (!job || job.status !== 'delivered') return job;
+      const resolution = { note: m.payload.note, at: m.createdAt, advisorId: m.advisorId ?? null };
+      return touched(job, m, { followUp: { ...job.followUp, resolution } });
+    }
     default:
       return unhandled(m);
   }
@@ -90,6 +148,32 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
  */
 function unhandled(m: never): never {
   throw new Error(`applyMutation has no case for ${JSON.stringify((m as { op?: unknown }).op)}`);
+}
+
+function afterCheckIn(job: Job | undefined): job is Job {
+  return job !== undefined && job.status !== 'draft';
+}
+
+/**
+ * What a move needs besides its order: 待交车 only once 质检 passed (or was overridden with a
+ * reason), 已交车 only once the customer signed the handover. Whether that signature is still
+ * valid is asked before the move is offered; the reducer cannot hash, and a signature made
+ * stale by another tablet's later edit must not wedge a move already made.
+ */
+function moveGateOpen(job: Job, to: JobStatus): boolean {
+  if (to === 'ready') return qcAllowsReady(job.qualityCheck, job.estimate.carWash);
+  if (to === 'delivered') return Object.values(job.signatures).some((s) => s.kind === 'delivery');
+  return true;
+}
+
+/** Like mergeCard: keyed parts per key, the rest replaced; an undefined value is "not in this patch". */
+export function mergeHandover(handover: Handover, patch: HandoverPatch): Handover {
+  const keyed: { [K in (typeof KEYED_HANDOVER_PARTS)[number]]: Handover[K] } = {
+    damageChecks: { ...handover.damageChecks, ...(defined(patch.damageChecks) as Record<string, string>) },
+    coversRemoved: { ...handover.coversRemoved, ...defined(patch.coversRemoved) },
+    belongingsReturned: { ...handover.belongingsReturned, ...defined(patch.belongingsReturned) },
+  };
+  return { ...handover, ...defined(patch), ...keyed };
 }
 
 function touched(job: Job, m: Mutation, change: Partial<Job>): Job {

@@ -7,35 +7,27 @@ import { isoDateTime, text } from './primitives.ts';
 import { estimateSchema } from './estimate.ts';
 import { signatureSchema } from './signature.ts';
 import { damageSchema, photoSchema } from './walkaround.ts';
+import { additionSchema, approvalSchema } from './additions.ts';
+import { emptyFollowUp, followUpSchema } from './follow-up.ts';
+import { emptyHandover, handoverSchema } from './handover.ts';
+import { JOB_STATUSES, statusMoveSchema } from './job-status.ts';
+import { emptyQualityCheck, qualityCheckSchema } from './quality-check.ts';
+import { BELONGINGS, COVERS, fuelSchema, MAX_ODOMETER_KM } from './vehicle-condition.ts';
+
+// Defined beside the handover, which compares them with the car at check-in; re-exported so
+// the card's users keep importing them from here.
+export { BELONGINGS, COVERS, fuelSchema, MAX_ODOMETER_KM, type Belonging, type Cover, type Fuel } from './vehicle-condition.ts';
 
 export const WARNING_LIGHTS = ['engine', 'abs', 'airbag', 'tyrePressure', 'oil', 'battery', 'brake', 'other'] as const;
-export const COVERS = ['seat', 'steeringWheel', 'floorMat', 'gearLever'] as const;
-export const BELONGINGS = [
-  'spareTyre',
-  'jack',
-  'toolKit',
-  'warningTriangle',
-  'fireExtinguisher',
-  'chargingCable',
-] as const;
 /** The outline the walk-around diagram shows. */
 export const BODY_STYLES = ['sedan', 'suv'] as const;
 export type BodyStyle = (typeof BODY_STYLES)[number];
 export const SERVICE_TYPES = ['maintenance', 'repair', 'bodyPaint', 'warranty', 'insurance'] as const;
 
 export type WarningLight = (typeof WARNING_LIGHTS)[number];
-export type Cover = (typeof COVERS)[number];
-export type Belonging = (typeof BELONGINGS)[number];
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
-/** Largest believable odometer reading; anything above is a typo, not a car. */
-export const MAX_ODOMETER_KM = 2_000_000;
 
-export const fuelSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('gauge'), eighths: z.number().int().min(0).max(8) }),
-  z.object({ kind: z.literal('battery'), percent: z.number().int().min(0).max(100) }),
-]);
-export type Fuel = z.infer<typeof fuelSchema>;
 
 export const customerSchema = z.object({
   name: text(50),
@@ -102,8 +94,7 @@ export const cardPatchSchema = z
   .strict();
 export type CardPatch = z.infer<typeof cardPatchSchema>;
 
-export const JOB_STATUSES = ['draft', 'checked-in'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+export { JOB_STATUSES, type JobStatus } from './job-status.ts';
 
 export const jobSchema = z.object({
   id: z.uuid(),
@@ -121,8 +112,24 @@ export const jobSchema = z.object({
   estimate: estimateSchema,
   /** Every signature ever given on this card; a stale one stays for audit. */
   signatures: z.record(z.uuid(), signatureSchema),
+  // After check-in. Each part defaults to empty, so a card stored or sent before these
+  // existed still parses (the tablet's database and the server's also fill them in once).
+  /** Every status move after check-in, oldest first, with when and who. */
+  moves: z.array(statusMoveSchema).default(() => []),
+  /** 追加项目: additional lines offered after check-in, keyed by id; removed ones keep a tombstone. */
+  additions: z.record(z.uuid(), additionSchema).default(() => ({})),
+  /** The customer's decisions on additional lines, one entry per round, keyed by id. */
+  approvals: z.record(z.uuid(), approvalSchema).default(() => ({})),
+  qualityCheck: qualityCheckSchema.default(emptyQualityCheck),
+  handover: handoverSchema.default(emptyHandover),
+  followUp: followUpSchema.default(emptyFollowUp),
 });
 export type Job = z.infer<typeof jobSchema>;
+
+/** The parts of a job that fill in after check-in, all empty: a new card's, and an upgraded old card's. */
+export function emptyAfterCheckIn(): Pick<Job, 'moves' | 'additions' | 'approvals' | 'qualityCheck' | 'handover' | 'followUp'> {
+  return { moves: [], additions: {}, approvals: {}, qualityCheck: emptyQualityCheck(), handover: emptyHandover(), followUp: emptyFollowUp() };
+}
 
 export function emptyCard(): Card {
   return {

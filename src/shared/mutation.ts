@@ -8,6 +8,11 @@ import { isoDateTime } from './primitives.ts';
 import { estimateFieldsSchema, lineFieldsSchema } from './estimate.ts';
 import { signatureFieldsSchema } from './signature.ts';
 import { damageFieldsSchema, photoFieldsSchema } from './walkaround.ts';
+import { additionFieldsSchema, approvalFieldsSchema } from './additions.ts';
+import { followUpCallFieldsSchema } from './follow-up.ts';
+import { handoverPatchSchema } from './handover.ts';
+import { JOB_STATUSES } from './job-status.ts';
+import { QC_ITEMS, QC_RESULTS } from './quality-check.ts';
 
 const jobCreate = z.object({
   op: z.literal('job.create'),
@@ -29,7 +34,8 @@ const damageAdd = z.object({
 });
 const damageUpdate = z.object({
   op: z.literal('damage.update'),
-  payload: z.object({ id: z.uuid(), fields: damageFieldsSchema.partial().strict() }).strict(),
+  // A mark's stage is set when it is made: a check-in mark never becomes one found at handover.
+  payload: z.object({ id: z.uuid(), fields: damageFieldsSchema.omit({ stage: true }).partial().strict() }).strict(),
 });
 const damageRemove = z.object({ op: z.literal('damage.remove'), payload: byId });
 const photoAdd = z.object({ op: z.literal('photo.add'), payload: photoFieldsSchema.strict() });
@@ -49,6 +55,34 @@ const lineUpdate = z.object({
 const lineRemove = z.object({ op: z.literal('line.remove'), payload: byId });
 const signatureAdd = z.object({ op: z.literal('signature.add'), payload: signatureFieldsSchema.strict() });
 
+/** One step of 已接车 → 维修中 → 质检 → 待交车 → 已交车; `from` makes a repeated move a no-op. */
+const jobMove = z.object({
+  op: z.literal('job.move'),
+  payload: z.object({ from: z.enum(JOB_STATUSES), to: z.enum(JOB_STATUSES) }).strict(),
+});
+const additionAdd = z.object({ op: z.literal('addition.add'), payload: additionFieldsSchema.extend({ id: z.uuid() }).strict() });
+const additionUpdate = z.object({
+  op: z.literal('addition.update'),
+  payload: z.object({ id: z.uuid(), fields: additionFieldsSchema.partial().strict() }).strict(),
+});
+const additionRemove = z.object({ op: z.literal('addition.remove'), payload: byId });
+/** The customer's decision on additional lines: one round, by signature or by phone. */
+const additionDecide = z.object({ op: z.literal('addition.decide'), payload: approvalFieldsSchema.strict() });
+const qcCheck = z.object({
+  op: z.literal('qc.check'),
+  payload: z.object({ item: z.enum(QC_ITEMS), result: z.enum(QC_RESULTS), note: z.string().max(200, { message: 'text.tooLong' }) }).strict(),
+});
+const qcOverride = z.object({
+  op: z.literal('qc.override'),
+  payload: z.object({ reason: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'text.tooLong' }) }).strict(),
+});
+const handoverUpdate = z.object({ op: z.literal('handover.update'), payload: z.object({ fields: handoverPatchSchema }).strict() });
+const followUpCall = z.object({ op: z.literal('followUp.call'), payload: followUpCallFieldsSchema.strict() });
+const followUpResolve = z.object({
+  op: z.literal('followUp.resolve'),
+  payload: z.object({ note: z.string().trim().min(1, { message: 'required' }).max(500, { message: 'text.tooLong' }) }).strict(),
+});
+
 /** The op and its payload, discriminated by `op`. */
 export const mutationBodySchema = z.discriminatedUnion('op', [
   jobCreate,
@@ -65,6 +99,16 @@ export const mutationBodySchema = z.discriminatedUnion('op', [
   lineUpdate,
   lineRemove,
   signatureAdd,
+  jobMove,
+  additionAdd,
+  additionUpdate,
+  additionRemove,
+  additionDecide,
+  qcCheck,
+  qcOverride,
+  handoverUpdate,
+  followUpCall,
+  followUpResolve,
 ]);
 export type MutationBody = z.infer<typeof mutationBodySchema>;
 export type MutationOp = MutationBody['op'];

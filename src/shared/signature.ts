@@ -20,6 +20,11 @@ export const signatureFieldsSchema = z.object({
   /** The signature image (PNG) and the pen strokes (JSON), both as blobs by hash. */
   pngSha256: sha256Schema,
   strokesSha256: sha256Schema,
+  /**
+   * What of the card this signature is of, where a card has several documents of one kind:
+   * for 追加项目, the decision round (approval id) the customer signed.
+   */
+  subjectId: z.uuid().optional(),
 });
 export const signatureSchema = signatureFieldsSchema;
 export type Signature = z.infer<typeof signatureSchema>;

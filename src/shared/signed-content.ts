@@ -5,12 +5,14 @@
 // that document; anything else (a colour, a company name, updatedAt) may change freely
 // without invalidating a signature. Changing what is included changes every hash, so it is a
 // protocol change: the server must run the same version.
+import { agreedTotals, approvedAdditions, decidedAdditions, declinedAdditions, type Addition, type Decision } from './additions.ts';
+import { bill } from './bill.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { estimateTotals, lineAmounts, type EstimateTotals, type LineKind, type OldParts, type PaymentMethod } from './estimate.ts';
+import { estimateTotals, lineAmounts, type EstimateTotals, type LineFields, type LineKind, type OldParts, type PaymentMethod } from './estimate.ts';
 import type { Belonging, Cover, Fuel, Job, ServiceType, WarningLight } from './job.ts';
 import { sha256Hex } from './sha256.ts';
 import type { Signature, SignatureKind } from './signature.ts';
-import { live, type DamageType, type Severity, type VehicleView } from './walkaround.ts';
+import { isHandoverDamage, live, type Damage, type DamageType, type Photo, type Severity, type VehicleView } from './walkaround.ts';
 
 /** Which job and vehicle, and who: on every document. */
 type Identity = {
@@ -58,9 +60,9 @@ export type CheckinContent = Identity & {
   serviceTypes: ServiceType[];
 };
 
-/** 估价确认 and 追加项目: the work and what it costs. */
+/** 估价确认: the work and what it costs. */
 export type EstimateContent = Identity & {
-  kind: 'estimate' | 'additional';
+  kind: 'estimate';
   lines: SignedLine[];
   totals: EstimateTotals;
   promisedAt: string | null;
@@ -69,20 +71,58 @@ export type EstimateContent = Identity & {
   carWash: boolean | null;
 };
 
-/** 交车: for now the identity and the final lines and totals. */
+/** An additional line as the customer saw it: the line, why, and the photos of the part. */
+export type SignedAddition = SignedLine & { reason: string; photos: string[] };
+
+/**
+ * 追加项目: one decision round. Exactly the lines shown, each decision, the total of the work
+ * once these decisions stand (the estimate and every approved addition up to this round) and
+ * the promised time agreed with them.
+ */
+export type AdditionalContent = Identity & {
+  kind: 'additional';
+  /** The round (approval id) this signature decides. */
+  round: string;
+  lines: (SignedAddition & { decision: Decision })[];
+  totals: EstimateTotals;
+  promisedAt: string | null;
+};
+
+/** A check-in mark as found at handover: confirmed unchanged (with when), or not confirmed. */
+export type SignedDamageCheck = SignedDamage & { unchangedAt: string | null };
+
+/**
+ * 交车确认: the car handed back against its check-in record, the work done, the 建议项目表 of
+ * declined work, and the bill.
+ */
 export type DeliveryContent = Identity & {
   kind: 'delivery';
   lines: SignedLine[];
-  totals: EstimateTotals;
+  additions: SignedAddition[];
+  /** 建议项目表: advised work the customer declined, with the price quoted and the reason. */
+  declined: SignedAddition[];
+  bill: { agreed: EstimateTotals; discountFen: number; discountReason: string; dueFen: number; paidFen: number | null; payment: PaymentMethod | null };
+  odometerKm: { checkin: number | null; handover: number | null };
+  fuel: { checkin: Fuel | null; handover: Fuel | null };
+  checkinDamages: SignedDamageCheck[];
+  /** New damage found at handover (交车时发现), with its photos. */
+  handoverDamages: SignedDamage[];
+  /** Each cover fitted at check-in and when it was taken off (null: not yet). */
+  coversRemoved: { cover: Cover; at: string | null }[];
+  belongingsReturned: Belonging[];
+  oldParts: OldParts | null;
+  oldPartsDone: boolean | null;
+  nextService: { date: string | null; km: number | null };
 };
 
-export type SignedContent = CheckinContent | EstimateContent | DeliveryContent;
+export type SignedContent = CheckinContent | EstimateContent | AdditionalContent | DeliveryContent;
 
 export function signedContent(job: Job, kind: 'checkin'): CheckinContent;
-export function signedContent(job: Job, kind: 'estimate' | 'additional'): EstimateContent;
+export function signedContent(job: Job, kind: 'estimate'): EstimateContent;
+export function signedContent(job: Job, kind: 'additional', subjectId: string | undefined): AdditionalContent;
 export function signedContent(job: Job, kind: 'delivery'): DeliveryContent;
-export function signedContent(job: Job, kind: SignatureKind): SignedContent;
-export function signedContent(job: Job, kind: SignatureKind): SignedContent {
+export function signedContent(job: Job, kind: SignatureKind, subjectId?: string): SignedContent;
+export function signedContent(job: Job, kind: SignatureKind, subjectId?: string): SignedContent {
   const { customer, vehicle } = job.card;
   const identity: Identity = {
     job: { id: job.id, number: job.number },
@@ -92,10 +132,7 @@ export function signedContent(job: Job, kind: SignatureKind): SignedContent {
   switch (kind) {
     case 'checkin':
       return { kind, ...identity, ...checkinPart(job) };
-    // Additional work (追加项目) signs the whole estimate as it then stands, until the
-    // estimate tells the original lines from the added ones.
     case 'estimate':
-    case 'additional':
       return {
         kind,
         ...identity,
@@ -105,33 +142,24 @@ export function signedContent(job: Job, kind: SignatureKind): SignedContent {
         payment: job.estimate.payment,
         carWash: job.estimate.carWash,
       };
-    // Delivery (交车) details (work done, old parts handed back, payment taken) come with the
-    // delivery issue; until then the customer confirms the final lines and totals.
+    case 'additional':
+      return { kind, ...identity, ...additionalPart(job, subjectId ?? '') };
     case 'delivery':
-      return { kind, ...identity, ...linesPart(job) };
+      return { kind, ...identity, ...deliveryPart(job) };
   }
 }
 
 function checkinPart(job: Job): Omit<CheckinContent, keyof Identity | 'kind'> {
   const { card } = job;
-  const photos = live(job.photos);
+  // The check-in record only: marks found at handover and photos of additional work belong
+  // to later documents, and adding them must not make the check-in signature stale.
+  const photos = live(job.photos).filter((photo) => !photo.additionId);
   return {
     odometerKm: card.odometerKm,
     fuel: card.fuel,
     warningLights: trueKeys(card.warningLights),
     warningLightsNote: card.warningLightsNote,
-    damages: live(job.damages).map((damage) => ({
-      view: damage.view,
-      x: round3(damage.x),
-      y: round3(damage.y),
-      type: damage.type,
-      severity: damage.severity,
-      note: damage.note,
-      photos: photos
-        .filter((photo) => photo.damageId === damage.id)
-        .map((photo) => photo.sha256)
-        .sort(),
-    })),
+    damages: checkinDamages(job).map((damage) => signedDamage(damage, photos)),
     generalPhotos: photos
       .filter((photo) => photo.damageId === null)
       .map((photo) => photo.sha256)
@@ -146,19 +174,98 @@ function checkinPart(job: Job): Omit<CheckinContent, keyof Identity | 'kind'> {
   };
 }
 
+/** The live marks of the check-in walk-around (not those found at handover), oldest first. */
+export function checkinDamages(job: Pick<Job, 'damages'>): Damage[] {
+  return live(job.damages).filter((damage) => !isHandoverDamage(damage));
+}
+
+/** The live marks found at handover, oldest first. */
+export function handoverDamages(job: Pick<Job, 'damages'>): Damage[] {
+  return live(job.damages).filter(isHandoverDamage);
+}
+
+function signedDamage(damage: Damage, photos: Photo[]): SignedDamage {
+  return {
+    view: damage.view,
+    x: round3(damage.x),
+    y: round3(damage.y),
+    type: damage.type,
+    severity: damage.severity,
+    note: damage.note,
+    photos: photos
+      .filter((photo) => photo.damageId === damage.id)
+      .map((photo) => photo.sha256)
+      .sort(),
+  };
+}
+
+function signedLine(line: LineFields): SignedLine {
+  return {
+    kind: line.kind,
+    code: line.code,
+    description: line.description,
+    quantityMilli: line.quantityMilli,
+    unitPriceFen: line.unitPriceFen,
+    discountBp: line.discountBp,
+    netFen: lineAmounts(line).netFen,
+  };
+}
+
+function signedAddition(job: Job, line: Addition): SignedAddition {
+  const photos = live(job.photos)
+    .filter((photo) => photo.additionId === line.id)
+    .map((photo) => photo.sha256)
+    .sort();
+  return { ...signedLine(line), reason: line.reason, photos };
+}
+
 function linesPart(job: Job): { lines: SignedLine[]; totals: EstimateTotals } {
   const lines = live(job.estimate.lines);
+  return { lines: lines.map(signedLine), totals: estimateTotals(lines) };
+}
+
+function additionalPart(job: Job, round: string): Omit<AdditionalContent, keyof Identity | 'kind'> {
+  const approval = job.approvals[round];
+  const decisions = approval?.decisions ?? {};
+  // The lines of this round as they stand now: an edit of a line after the customer decided
+  // makes the signature stale, which is the point.
+  const lines = decidedAdditions(job)
+    .filter((line) => Object.hasOwn(decisions, line.id))
+    .map((line) => ({ ...signedAddition(job, line), decision: decisions[line.id] as Decision }));
+  return { round, lines, totals: approval ? agreedTotals(job, round) : agreedTotals(job), promisedAt: approval?.promisedAt ?? null };
+}
+
+function deliveryPart(job: Job): Omit<DeliveryContent, keyof Identity | 'kind'> {
+  const photos = live(job.photos);
+  const { handover, card } = job;
+  const settled = bill(job);
   return {
-    lines: lines.map((line) => ({
-      kind: line.kind,
-      code: line.code,
-      description: line.description,
-      quantityMilli: line.quantityMilli,
-      unitPriceFen: line.unitPriceFen,
-      discountBp: line.discountBp,
-      netFen: lineAmounts(line).netFen,
+    lines: live(job.estimate.lines).map(signedLine),
+    additions: approvedAdditions(job).map((line) => signedAddition(job, line)),
+    declined: declinedAdditions(job).map((line) => signedAddition(job, line)),
+    bill: {
+      agreed: settled.agreed,
+      discountFen: settled.discountFen,
+      discountReason: settled.discountFen > 0 ? handover.discountReason : '',
+      dueFen: settled.dueFen,
+      paidFen: settled.paidFen,
+      payment: settled.payment,
+    },
+    odometerKm: { checkin: card.odometerKm, handover: handover.odometerKm },
+    fuel: { checkin: card.fuel, handover: handover.fuel },
+    checkinDamages: checkinDamages(job).map((damage) => ({
+      ...signedDamage(damage, photos),
+      unchangedAt: handover.damageChecks[damage.id] ?? null,
     })),
-    totals: estimateTotals(lines),
+    handoverDamages: handoverDamages(job).map((damage) => signedDamage(damage, photos)),
+    coversRemoved: keysWhere(card.covers, (fittedAt) => fittedAt !== null && fittedAt !== undefined).map((cover) => ({
+      cover,
+      at: handover.coversRemoved[cover] ?? null,
+    })),
+    belongingsReturned: trueKeys(handover.belongingsReturned),
+    oldParts: job.estimate.oldParts,
+    oldPartsDone: handover.oldPartsDone,
+    nextService: { date: handover.nextServiceDate, km: handover.nextServiceKm },
   };
 }
 
@@ -176,28 +283,31 @@ function round3(fraction: number): number {
 }
 
 /** The bytes a signature's contentHash is taken of: the UTF-8 of the canonical JSON of what is signed. */
-export function signedBytes(job: Job, kind: SignatureKind): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(canonicalJson(signedContent(job, kind)));
+export function signedBytes(job: Job, kind: SignatureKind, subjectId?: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(canonicalJson(signedContent(job, kind, subjectId)));
 }
 
 /** SHA-256 (hex) of signedBytes: a signature's contentHash. */
-export function contentHash(job: Job, kind: SignatureKind): Promise<string> {
-  return sha256Hex(signedBytes(job, kind));
+export function contentHash(job: Job, kind: SignatureKind, subjectId?: string): Promise<string> {
+  return sha256Hex(signedBytes(job, kind, subjectId));
 }
 
 export type SignatureStatus = 'valid' | 'stale';
 
 /** Valid while what was signed is still what the job says; stale once any of it changed. */
 export async function signatureStatus(job: Job, signature: Signature): Promise<SignatureStatus> {
-  return (await contentHash(job, signature.kind)) === signature.contentHash ? 'valid' : 'stale';
+  return (await contentHash(job, signature.kind, signature.subjectId)) === signature.contentHash ? 'valid' : 'stale';
 }
 
-/** The status of every signature on the job by id, hashing each kind once. */
+/** The status of every signature on the job by id, hashing each document (kind and subject) once. */
 export async function signatureStatuses(job: Job): Promise<Record<string, SignatureStatus>> {
   const signatures = Object.values(job.signatures);
-  const kinds = [...new Set(signatures.map((s) => s.kind))];
-  const hashes = new Map(await Promise.all(kinds.map(async (kind) => [kind, await contentHash(job, kind)] as const)));
-  return Object.fromEntries(signatures.map((s) => [s.id, hashes.get(s.kind) === s.contentHash ? 'valid' : 'stale']));
+  const documentOf = (s: Signature) => `${s.kind}:${s.subjectId ?? ''}`;
+  const documents = new Map(signatures.map((s) => [documentOf(s), s] as const));
+  const hashes = new Map(
+    await Promise.all([...documents].map(async ([key, s]) => [key, await contentHash(job, s.kind, s.subjectId)] as const)),
+  );
+  return Object.fromEntries(signatures.map((s) => [s.id, hashes.get(documentOf(s)) === s.contentHash ? 'valid' : 'stale']));
 }
 
 /**

@@ -30,6 +30,10 @@ export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha25
 /** Where on a view: fractions of the view's width and height, so a mark stays put at any size. */
 const fraction = z.number().min(0).max(1);
 
+/** When a mark was made: on the check-in walk-around, or found when the car was handed back. */
+export const DAMAGE_STAGES = ['checkin', 'handover'] as const;
+export type DamageStage = (typeof DAMAGE_STAGES)[number];
+
 export const damageFieldsSchema = z.object({
   view: z.enum(VEHICLE_VIEWS),
   x: fraction,
@@ -37,7 +41,14 @@ export const damageFieldsSchema = z.object({
   type: z.enum(DAMAGE_TYPES),
   severity: z.enum(SEVERITIES),
   note: z.string().max(200, { message: 'text.tooLong' }),
+  /** Absent on marks made before handover existed: those are check-in marks. */
+  stage: z.enum(DAMAGE_STAGES).optional(),
 });
+
+/** A mark found at handover (交车时发现): shown apart from the check-in record everywhere. */
+export function isHandoverDamage(damage: { stage?: DamageStage | undefined }): boolean {
+  return damage.stage === 'handover';
+}
 
 export const damageSchema = damageFieldsSchema.extend({
   id: z.uuid(),
@@ -62,6 +73,8 @@ export const photoFieldsSchema = z.object({
   slot: z.enum(PHOTO_SLOTS).nullable(),
   /** For an annotated copy: the photo it was drawn on, which is kept unchanged. */
   annotatedFromId: z.uuid().nullable(),
+  /** The additional line (追加项目) this photo shows, e.g. the worn part; absent otherwise. */
+  additionId: z.uuid().nullable().optional(),
   takenAt: isoDateTime,
 });
 

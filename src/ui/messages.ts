@@ -1,11 +1,14 @@
 // Every string the advisor or customer reads, in zh-CN (default) and English. Wording follows
 // shared/GLOSSARY.md so the app reads the way the service desk already talks. Keys are also
 // the error codes the shared rules return.
+import { ADDITION_MESSAGES, type AdditionMessageKey } from './messages/additions.ts';
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
+import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
 import { SYNC_MESSAGES, type SyncMessageKey } from './messages/sync.ts';
+import { WORK_STATUS_MESSAGES, type WorkStatusMessageKey } from './messages/work-status.ts';
 
 const zhCN = {
   'app.title': '电子接车单',
@@ -233,7 +236,16 @@ const zhCN = {
   'valuables.required': '请让客户确认贵重物品已取走',
 } as const;
 
-export type MessageKey = keyof typeof zhCN | EstimateMessageKey | SigningMessageKey | PinMessageKey | SessionMessageKey | SyncMessageKey;
+export type MessageKey =
+  | keyof typeof zhCN
+  | EstimateMessageKey
+  | SigningMessageKey
+  | PinMessageKey
+  | SessionMessageKey
+  | SyncMessageKey
+  | WorkStatusMessageKey
+  | AdditionMessageKey
+  | HandoverMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
@@ -474,6 +486,9 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...PIN_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],
+    ...WORK_STATUS_MESSAGES[language],
+    ...ADDITION_MESSAGES[language],
+    ...HANDOVER_MESSAGES[language],
   };
 }
 

@@ -120,7 +120,7 @@ export function replay(server: ServerState, mutationsById: Map<string, Mutation>
     let expected: { status: LogRow['status']; reason: RejectReason | null } = { status: 'applied', reason: null };
     if (!job && m.op !== 'job.create') expected = { status: 'rejected', reason: 'unknown_job' };
     else if (m.op === 'signature.add' && job && !job.signatures[m.payload.id]) {
-      const hash = createHash('sha256').update(signedBytes(job, m.payload.kind)).digest('hex');
+      const hash = createHash('sha256').update(signedBytes(job, m.payload.kind, m.payload.subjectId)).digest('hex');
       if (hash !== m.payload.contentHash) expected = { status: 'rejected', reason: 'content_mismatch' };
     }
     if (row.status !== expected.status || row.reason !== expected.reason) {

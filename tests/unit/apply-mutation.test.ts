@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { applyMutation, mergeCard } from '../../src/shared/apply-mutation.ts';
 import { emptyEstimate, type EstimateLine, type LineFields } from '../../src/shared/estimate.ts';
-import { emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
+import { emptyAfterCheckIn, emptyCard, jobSchema, type Card, type CardPatch, type Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
 import { deepFreeze, outboxFor, run } from './support/reducer.ts';
@@ -53,6 +53,7 @@ describe('job.create', () => {
       photos: {},
       estimate: emptyEstimate(),
       signatures: {},
+      ...emptyAfterCheckIn(),
     });
     expect(jobSchema.safeParse(job).success).toBe(true);
   });

@@ -6,7 +6,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { emptyEstimate } from '../../src/shared/estimate.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { jobSchema } from '../../src/shared/job.ts';
+import { emptyAfterCheckIn, jobSchema } from '../../src/shared/job.ts';
 
 // Version 1 exactly as published; this copy never follows later edits of database.ts.
 const V1_STORES = {
@@ -66,7 +66,10 @@ async function writeWithV1(name: string): Promise<void> {
   }
 }
 
-describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
+// v5: the card's life after check-in, empty, equal to the reducer's empty values.
+const AFTER_CHECK_IN = emptyAfterCheckIn();
+
+describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync, v5 after check-in)', () => {
   it('lets a pulled card share a number with a card numbered before enrollment, and adds the sync tables', async () => {
     const name = `test-${crypto.randomUUID()}`;
     await writeWithV1(name);
@@ -98,6 +101,7 @@ describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
         photos: {},
         estimate: { promisedAt: null, oldParts: null, payment: null, carWash: null, lines: {} },
         signatures: {},
+        ...AFTER_CHECK_IN,
       });
       // The upgraded row is a valid job for today's schema.
       const { searchTerms: _searchTerms, ...job } = row!;
@@ -107,7 +111,7 @@ describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
       expect(await db.jobs.where('number').equals(V1_JOB.number).count()).toBe(1);
       expect(await db.outbox.toArray()).toEqual([V1_OUTBOX_ENTRY]);
       expect(await db.meta.toArray()).toEqual([V1_DEVICE]);
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
     } finally {
       await db.delete();
     }
@@ -152,7 +156,7 @@ describe('Dexie v1 → current (v2 walk-around, v3 estimate, v4 sync)', () => {
 
     const db = openDatabase(name);
     try {
-      expect(await db.jobs.get(V1_JOB.id)).toEqual({ ...suv, estimate: emptyEstimate(), signatures: {} });
+      expect(await db.jobs.get(V1_JOB.id)).toEqual({ ...suv, estimate: emptyEstimate(), signatures: {}, ...AFTER_CHECK_IN });
     } finally {
       await db.delete();
     }

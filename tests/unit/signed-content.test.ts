@@ -164,19 +164,19 @@ describe('signedContent', () => {
     });
   });
 
-  it('shows lines and totals on delivery, and the same as the estimate for additional work', () => {
-    const { kind: _e, ...estimate } = signedContent(BASE, 'estimate');
-    const { kind: _a, ...additional } = signedContent(BASE, 'additional');
-    expect(additional).toEqual(estimate);
-    const { lines, totals } = estimate;
-    expect(signedContent(BASE, 'delivery')).toEqual({
-      kind: 'delivery',
-      job: estimate.job,
-      vehicle: estimate.vehicle,
-      customer: estimate.customer,
-      lines,
-      totals,
-    });
+  it('shows on delivery the estimate lines and the check-in condition beside the handover, nothing decided yet', () => {
+    const { lines } = signedContent(BASE, 'estimate');
+    const delivery = signedContent(BASE, 'delivery');
+    expect(delivery.lines).toEqual(lines);
+    expect(delivery.additions).toEqual([]);
+    expect(delivery.declined).toEqual([]);
+    expect(delivery.odometerKm).toEqual({ checkin: BASE.card.odometerKm, handover: null });
+    expect(delivery.checkinDamages.map((d) => d.unchangedAt)).toEqual(signedContent(BASE, 'checkin').damages.map(() => null));
+    expect(delivery.handoverDamages).toEqual([]);
+  });
+
+  it('shows for additional work without a decision round no lines', () => {
+    expect(signedContent(BASE, 'additional', undefined).lines).toEqual([]);
   });
 });
 
@@ -316,7 +316,7 @@ describe('contentHash', () => {
     ['a general photo added', 'estimate', body(photo(NEW_ID, hash('e'), null))],
     ['a damage mark removed', 'estimate', body({ op: 'damage.remove', payload: { id: D1 } })],
     ['belongings', 'estimate', update({ belongings: { jack: true } })],
-    ['fuel', 'delivery', update({ fuel: { kind: 'gauge', eighths: 1 } })],
+    ['fuel', 'additional', update({ fuel: { kind: 'gauge', eighths: 1 } })],
   ];
 
   it.each(stays)('stays with %s (%s)', async (_label, kind, change) => {

@@ -13,7 +13,7 @@ export function mutationCheck(storage: Storage, storeId: string): MutationCheck 
     if (missingBlobs.length > 0) return { missingBlobs };
     if (mutation.op !== 'job.create' && !job) return 'unknown_job';
     if (mutation.op === 'signature.add' && job && !job.signatures[mutation.payload.id]) {
-      const hash = createHash('sha256').update(signedBytes(job, mutation.payload.kind)).digest('hex');
+      const hash = createHash('sha256').update(signedBytes(job, mutation.payload.kind, mutation.payload.subjectId)).digest('hex');
       if (hash !== mutation.payload.contentHash) return 'content_mismatch';
     }
     return null;

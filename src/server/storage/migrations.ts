@@ -138,6 +138,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN secret_hash TEXT;
   ALTER TABLE devices ADD COLUMN reenrollment_allowed_until TEXT;
   `,
+  // 3: the card's life after check-in (issue 10). Every stored card gains the empty parts the
+  // reducer reads (status moves, additional work and approvals, quality check, handover,
+  // follow-up), equal to the empty values of src/shared (tests/integration/sqlite-storage).
+  // The bodies change but not their change_seq: a tablet's copy gains the same parts in its
+  // own upgrade, so nothing needs pulling again.
+  `
+  UPDATE jobs SET body = json_set(body,
+    '$.moves', json('[]'),
+    '$.additions', json('{}'),
+    '$.approvals', json('{}'),
+    '$.qualityCheck', json('{"items":{},"override":null}'),
+    '$.handover', json('{"damageChecks":{},"odometerKm":null,"fuel":null,"coversRemoved":{},"belongingsReturned":{},"oldPartsDone":null,"discountFen":0,"discountReason":"","paidFen":null,"payment":null,"nextServiceDate":null,"nextServiceKm":null}'),
+    '$.followUp', json('{"calls":{},"resolution":null}')
+  ) WHERE json_type(body, '$.moves') IS NULL;
+  `,
 ];
 
 /** Runs the migrations this database has not had yet; returns its version afterwards. */

@@ -65,7 +65,11 @@ function CustomerDocument({ job, kind }: { job: Job; kind: SignatureKind }) {
       <h1>{t(`signing.kind.${kind}`)}</h1>
       <p className="customer-lead">{t('signing.review')}</p>
       <IdentityReview content={content} />
-      {content.kind === 'checkin' ? <CheckinReview content={content} photosByHash={photosByHash} /> : <EstimateReview content={content} />}
+      {content.kind === 'checkin' ? (
+        <CheckinReview content={content} photosByHash={photosByHash} />
+      ) : content.kind === 'estimate' ? (
+        <EstimateReview content={content} />
+      ) : null}
       <SignForm key={`${job.id}:${kind}`} jobId={job.id} kind={kind} defaultName={content.customer.name} />
     </main>
   );

@@ -1,13 +1,13 @@
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { formatFen } from '../../../shared/money.ts';
-import type { DeliveryContent, EstimateContent } from '../../../shared/signed-content.ts';
+import type { EstimateContent } from '../../../shared/signed-content.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { discountMessage, formatMilli } from '../review-format.ts';
 import { Section } from './ReviewSection.tsx';
 
-type EstimateReviewProps = { content: EstimateContent | DeliveryContent };
+type EstimateReviewProps = { content: EstimateContent };
 
-/** 估价确认 (also 追加项目 and 交车): the work, what it costs, and the terms, as signed. */
+/** 估价确认: the work, what it costs, and the terms, as signed. */
 export function EstimateReview({ content: c }: EstimateReviewProps) {
   const { t, language } = useI18n();
   const money = (fen: number) => formatFen(fen, language);
@@ -62,7 +62,7 @@ export function EstimateReview({ content: c }: EstimateReviewProps) {
           <dd className="review-total">{money(c.totals.totalFen)}</dd>
         </dl>
       </Section>
-      {c.kind !== 'delivery' && <EstimateTerms content={c} />}
+      <EstimateTerms content={c} />
     </>
   );
 }

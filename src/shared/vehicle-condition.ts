@@ -1,0 +1,17 @@
+// The parts of a car's condition that are recorded at check-in and checked again at handover:
+// the protective covers fitted, the belongings in the car and the fuel or charge level.
+import { z } from 'zod';
+
+/** Largest believable odometer reading; anything above is a typo, not a car. */
+export const MAX_ODOMETER_KM = 2_000_000;
+
+export const COVERS = ['seat', 'steeringWheel', 'floorMat', 'gearLever'] as const;
+export const BELONGINGS = ['spareTyre', 'jack', 'toolKit', 'warningTriangle', 'fireExtinguisher', 'chargingCable'] as const;
+export type Cover = (typeof COVERS)[number];
+export type Belonging = (typeof BELONGINGS)[number];
+
+export const fuelSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gauge'), eighths: z.number().int().min(0).max(8) }),
+  z.object({ kind: z.literal('battery'), percent: z.number().int().min(0).max(100) }),
+]);
+export type Fuel = z.infer<typeof fuelSchema>;

@@ -1,0 +1,13 @@
+// Strings of 质检 (the quality check), 交车 (the handover at the car against the check-in
+// record), the 结算单 (bill) and 下次保养, and the printed handover copy.
+const zhCN = {
+  'handover.title': '交车',
+} as const;
+
+export type HandoverMessageKey = keyof typeof zhCN;
+
+const en: Record<HandoverMessageKey, string> = {
+  'handover.title': 'Handover',
+};
+
+export const HANDOVER_MESSAGES = { 'zh-CN': zhCN as Record<HandoverMessageKey, string>, en } as const;
