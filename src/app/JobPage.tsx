@@ -1,18 +1,45 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../db/instance.ts';
+import { getJob } from '../db/job-queries.ts';
+import { AdditionsPanel } from '../features/additions/components/AdditionsPanel.tsx';
 import { CheckInPage } from '../features/checkin/components/CheckInPage.tsx';
 import { EstimateStep } from '../features/estimate/components/EstimateStep.tsx';
+import { BillPanel } from '../features/handover/components/BillPanel.tsx';
+import { HandoverPanel } from '../features/handover/components/HandoverPanel.tsx';
+import { QualityCheckPanel } from '../features/handover/components/QualityCheckPanel.tsx';
+import { HandOver } from '../features/signing/components/HandOver.tsx';
 import { SigningStep } from '../features/signing/components/SigningStep.tsx';
 import { WalkaroundStep } from '../features/walkaround/components/WalkaroundStep.tsx';
+import { WorkPage, type ExternalSections } from '../features/work/components/WorkPage.tsx';
+import { isWorkSection } from '../features/work/sections.ts';
 import type { Job } from '../shared/job.ts';
 
 // The app composes features: the check-in form hosts the walk-around, the estimate and the
-// signatures as steps, without any feature importing another.
+// signatures as steps, and the card after check-in hosts the additional work, the quality
+// check, the handover and the bill as sections, without any feature importing another.
 const externalSteps = {
   walkaround: (job: Job) => <WalkaroundStep job={job} />,
   estimate: (job: Job) => <EstimateStep job={job} />,
   signing: (job: Job) => <SigningStep job={job} />,
 };
 
-/** One job card: the check-in form, with the steps other features render. */
+const workSections: ExternalSections = {
+  additions: (job, handOver) => <AdditionsPanel job={job} onHandOver={handOver} />,
+  qc: (job, handOver) => <QualityCheckPanel job={job} onHandOver={handOver} />,
+  handover: (job, handOver) => <HandoverPanel job={job} onHandOver={handOver} />,
+  bill: (job, handOver) => <BillPanel job={job} onHandOver={handOver} />,
+};
+
+/**
+ * One job card. A draft opens on its check-in form; a checked-in card on where the work
+ * stands, with its check-in steps still a tap away.
+ */
 export function JobPage({ jobId, step }: { jobId: string; step: string | undefined }) {
-  return <CheckInPage jobId={jobId} step={step} externalSteps={externalSteps} />;
+  const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+  if (job === undefined) return <main className="page" aria-busy="true" />;
+  const section = isWorkSection(step) ? step : step === undefined && job && job.status !== 'draft' ? 'status' : null;
+  if (!job || !section) return <CheckInPage jobId={jobId} step={step} externalSteps={externalSteps} />;
+  return (
+    <HandOver jobId={job.id}>{(handOver) => <WorkPage job={job} section={section} sections={workSections} handOver={handOver} />}</HandOver>
+  );
 }
