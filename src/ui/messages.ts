@@ -2,6 +2,7 @@
 // shared/GLOSSARY.md so the app reads the way the service desk already talks. Keys are also
 // the error codes the shared rules return.
 import { ADDITION_MESSAGES, type AdditionMessageKey } from './messages/additions.ts';
+import { BILL_MESSAGES, type BillMessageKey } from './messages/bill.ts';
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
@@ -245,7 +246,8 @@ export type MessageKey =
   | SyncMessageKey
   | WorkStatusMessageKey
   | AdditionMessageKey
-  | HandoverMessageKey;
+  | HandoverMessageKey
+  | BillMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
@@ -489,6 +491,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...WORK_STATUS_MESSAGES[language],
     ...ADDITION_MESSAGES[language],
     ...HANDOVER_MESSAGES[language],
+    ...BILL_MESSAGES[language],
   };
 }
 

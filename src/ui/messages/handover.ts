@@ -1,5 +1,5 @@
-// Strings of 质检 (the quality check), 交车 (the handover at the car against the check-in
-// record), the 结算单 (bill) and 下次保养, and the printed handover copy.
+// Strings of 质检 (the quality check) and 交车 (the handover at the car against the check-in
+// record: damage marks, mileage and fuel, covers, belongings, 旧件).
 const zhCN = {
   'handover.title': '交车',
 } as const;
