@@ -39,7 +39,9 @@ export type AppServer = { url: string; data: DataDir; close: () => Promise<void>
 export async function startServer(options: { staticDir?: string; port?: number } = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'walkaround-data-'));
   const data = openDataDir(dataDir);
-  const app = await buildApp({ logger: false, staticDir: options.staticDir, storage: data.storage, blobs: data.blobs });
+  // E2E_DIST: a build folder of one's own, for engineers building and testing side by side.
+  const staticDir = options.staticDir ?? process.env.E2E_DIST;
+  const app = await buildApp({ logger: false, staticDir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
