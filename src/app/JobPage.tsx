@@ -4,14 +4,20 @@ import { getJob } from '../db/job-queries.ts';
 import { AdditionsPanel } from '../features/additions/components/AdditionsPanel.tsx';
 import { CheckInPage } from '../features/checkin/components/CheckInPage.tsx';
 import { EstimateStep } from '../features/estimate/components/EstimateStep.tsx';
+import { CataloguePicker } from '../features/estimate/components/CataloguePicker.tsx';
+import { PromisedAtField } from '../features/estimate/components/PromisedAtField.tsx';
+import { useCatalogue } from '../features/estimate/hooks/use-catalogue.ts';
 import { BillPanel } from '../features/handover/components/BillPanel.tsx';
 import { HandoverPanel } from '../features/handover/components/HandoverPanel.tsx';
 import { QualityCheckPanel } from '../features/handover/components/QualityCheckPanel.tsx';
 import { HandOver } from '../features/signing/components/HandOver.tsx';
 import { SigningStep } from '../features/signing/components/SigningStep.tsx';
+import { HandoverDamages } from '../features/walkaround/components/HandoverDamages.tsx';
+import { PhotoPicker } from '../features/walkaround/components/PhotoPicker.tsx';
 import { WalkaroundStep } from '../features/walkaround/components/WalkaroundStep.tsx';
 import { WorkPage, type ExternalSections } from '../features/work/components/WorkPage.tsx';
 import { isWorkSection } from '../features/work/sections.ts';
+import type { LineFields } from '../shared/estimate.ts';
 import type { Job } from '../shared/job.ts';
 
 // The app composes features: the check-in form hosts the walk-around, the estimate and the
@@ -24,11 +30,25 @@ const externalSteps = {
 };
 
 const workSections: ExternalSections = {
-  additions: (job, handOver) => <AdditionsPanel job={job} onHandOver={handOver} />,
+  additions: (job, handOver) => (
+    <AdditionsPanel
+      job={job}
+      onHandOver={handOver}
+      linePicker={(onPick) => <AdditionLinePicker onAdd={onPick} />}
+      photoPicker={(additionId, label) => <PhotoPicker jobId={job.id} additionId={additionId} label={label} />}
+      promisedAtField={(value, onChange) => <PromisedAtField value={value} onChange={onChange} />}
+    />
+  ),
   qc: (job, handOver) => <QualityCheckPanel job={job} onHandOver={handOver} />,
-  handover: (job, handOver) => <HandoverPanel job={job} onHandOver={handOver} />,
+  handover: (job, handOver) => <HandoverPanel job={job} onHandOver={handOver} damages={<HandoverDamages job={job} />} />,
   bill: (job, handOver) => <BillPanel job={job} onHandOver={handOver} />,
 };
+
+/** The estimate's catalogue picker (and its typed line), for lines of additional work. */
+function AdditionLinePicker({ onAdd }: { onAdd: (fields: LineFields) => Promise<boolean> }) {
+  return <CataloguePicker catalogue={useCatalogue()} presentCodes={NO_CODES} onAdd={onAdd} />;
+}
+const NO_CODES: ReadonlySet<string> = new Set();
 
 /**
  * One job card. A draft opens on its check-in form; a checked-in card on where the work

@@ -62,3 +62,8 @@ export async function currentAdvisor(db: WalkaroundDb): Promise<AdvisorRow | und
 export async function signOut(db: WalkaroundDb): Promise<void> {
   await setCurrentAdvisor(db, null);
 }
+
+/** Every advisor this tablet knows, id → name: to say who checked or released something. */
+export async function advisorNames(db: WalkaroundDb): Promise<Map<string, string>> {
+  return new Map((await db.advisors.toArray()).map((a) => [a.id, a.name]));
+}

@@ -5,7 +5,7 @@ import type { Damage } from '../shared/walkaround.ts';
 import type { WalkaroundDb } from './database.ts';
 import { commitMutation } from './job-repo.ts';
 
-export type DamageFields = Pick<Damage, 'view' | 'x' | 'y' | 'type' | 'severity' | 'note'>;
+export type DamageFields = Pick<Damage, 'view' | 'x' | 'y' | 'type' | 'severity' | 'note' | 'stage'>;
 
 /** Marks a new damage; returns its id. */
 export async function addDamage(db: WalkaroundDb, jobId: string, fields: DamageFields, now = new Date()): Promise<string> {
@@ -14,12 +14,12 @@ export async function addDamage(db: WalkaroundDb, jobId: string, fields: DamageF
   return id;
 }
 
-/** Edits or moves a mark; only the fields given change. */
+/** Edits or moves a mark; only the fields given change (never its stage, set when it is made). */
 export async function updateDamage(
   db: WalkaroundDb,
   jobId: string,
   id: string,
-  fields: Partial<DamageFields>,
+  fields: Partial<Omit<DamageFields, 'stage'>>,
   now = new Date(),
 ): Promise<void> {
   await commitMutation(db, jobId, { op: 'damage.update', payload: { id, fields } }, now);

@@ -9,6 +9,7 @@ import { signedContent } from '../../../shared/signed-content.ts';
 import { LanguageButton } from '../../../ui/AppBarParts.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { CheckinReview } from './CheckinReview.tsx';
+import { DeliveryReview } from './DeliveryReview.tsx';
 import { EstimateReview } from './EstimateReview.tsx';
 import { IdentityReview } from './IdentityReview.tsx';
 import { PinUnlockDialog } from './PinUnlockDialog.tsx';
@@ -69,6 +70,8 @@ function CustomerDocument({ job, kind }: { job: Job; kind: SignatureKind }) {
         <CheckinReview content={content} photosByHash={photosByHash} />
       ) : content.kind === 'estimate' ? (
         <EstimateReview content={content} />
+      ) : content.kind === 'delivery' ? (
+        <DeliveryReview content={content} photosByHash={photosByHash} />
       ) : null}
       <SignForm key={`${job.id}:${kind}`} jobId={job.id} kind={kind} defaultName={content.customer.name} />
     </main>

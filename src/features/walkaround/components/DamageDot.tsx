@@ -1,21 +1,27 @@
-import type { Damage } from '../../../shared/walkaround.ts';
+import { isHandoverDamage, type Damage } from '../../../shared/walkaround.ts';
 import { useI18n, type Translate } from '../../../ui/i18n.tsx';
+import '../handover-marks.css';
 
-/** The circle a mark shows: the type's short code, coloured by severity (yellow, orange, red). */
-export function DamageDot({ damage }: { damage: Pick<Damage, 'type' | 'severity'> }) {
+/**
+ * The circle a mark shows: the type's short code, coloured by severity (yellow, orange, red).
+ * A mark found at handover is a square with a violet ring, never mistaken for a check-in one.
+ */
+export function DamageDot({ damage }: { damage: Pick<Damage, 'type' | 'severity' | 'stage'> }) {
   const { t } = useI18n();
+  const stage = isHandoverDamage(damage) ? ' damage-dot-handover' : '';
   return (
-    <span className={`damage-dot severity-${damage.severity}`} aria-hidden="true">
+    <span className={`damage-dot severity-${damage.severity}${stage}`} aria-hidden="true">
       {t(`damage.code.${damage.type}`)}
     </span>
   );
 }
 
 /** "划痕（轻），左侧": how a mark is named to the advisor, a screen reader and a test. */
-export function markerLabel(t: Translate, damage: Pick<Damage, 'type' | 'severity' | 'view'>): string {
-  return t('damage.marker', {
+export function markerLabel(t: Translate, damage: Pick<Damage, 'type' | 'severity' | 'view' | 'stage'>): string {
+  const mark = t('damage.marker', {
     type: t(`damage.type.${damage.type}`),
     severity: t(`severity.${damage.severity}`),
     view: t(`view.${damage.view}`),
   });
+  return isHandoverDamage(damage) ? t('handover.damage.marker', { mark }) : mark;
 }

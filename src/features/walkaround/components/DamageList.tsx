@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Damage } from '../../../shared/walkaround.ts';
+import { isHandoverDamage, type Damage } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { DamageDot } from './DamageDot.tsx';
 
@@ -9,17 +9,20 @@ type DamageListProps = {
   photoCount: (damageId: string) => number;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Another heading and empty text, e.g. for the marks found at handover. */
+  heading?: string;
+  empty?: string;
 };
 
 /** Every mark as a row, for the advisor reading the card back to the customer. */
-export function DamageList({ damages, photoCount, selectedId, onSelect }: DamageListProps) {
+export function DamageList({ damages, photoCount, selectedId, onSelect, heading, empty }: DamageListProps) {
   const { t } = useI18n();
   const headingId = useId();
   return (
     <section className="damage-list" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('damage.list', { count: damages.length })}</h3>
+      <h3 id={headingId}>{heading ?? t('damage.list', { count: damages.length })}</h3>
       {damages.length === 0 ? (
-        <p className="empty">{t('damage.none')}</p>
+        <p className="empty">{empty ?? t('damage.none')}</p>
       ) : (
         <ol className="damage-rows">
           {damages.map((damage) => {
@@ -37,6 +40,7 @@ export function DamageList({ damages, photoCount, selectedId, onSelect }: Damage
                     <strong>
                       {t(`damage.type.${damage.type}`)} · {t(`severity.${damage.severity}`)} · {t(`view.${damage.view}`)}
                     </strong>
+                    {isHandoverDamage(damage) && <span className="damage-stage-badge">{t('handover.damage.badge')}</span>}
                     {damage.note && <span className="damage-row-note">{damage.note}</span>}
                   </span>
                   {photos > 0 && <span className="damage-row-photos">{t('photos.count', { count: photos })}</span>}

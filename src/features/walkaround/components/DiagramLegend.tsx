@@ -5,7 +5,7 @@ import { useI18n } from '../../../ui/i18n.tsx';
  * The key to the marker codes and colours, for the customer reading the diagram. Hidden from
  * screen readers: every marker already says its type and severity in full.
  */
-export function DiagramLegend() {
+export function DiagramLegend({ handover = false }: { handover?: boolean }) {
   const { t } = useI18n();
   return (
     <div className="diagram-cell diagram-legend" aria-hidden="true">
@@ -25,6 +25,12 @@ export function DiagramLegend() {
           </li>
         ))}
       </ul>
+      {handover && (
+        <p className="legend-handover">
+          <span className="legend-code damage-dot-handover" />
+          {t('handover.legend')}
+        </p>
+      )}
     </div>
   );
 }

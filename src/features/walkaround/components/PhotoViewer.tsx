@@ -7,7 +7,14 @@ import { useUndoDelete } from '../hooks/use-undo-delete.ts';
 import { AnnotateEditor } from './AnnotateEditor.tsx';
 import { ZoomableImage } from './ZoomableImage.tsx';
 
-type PhotoViewerProps = { jobId: string; photos: Photo[]; startId: string; onClose: () => void };
+type PhotoViewerProps = {
+  jobId: string;
+  photos: Photo[];
+  startId: string;
+  onClose: () => void;
+  /** Look only: no annotate or delete (check-in photos seen again at handover are evidence). */
+  readOnly?: boolean;
+};
 
 /**
  * A photo full-screen on black, with pinch-zoom, paging, annotate and delete. `photos` is
@@ -15,7 +22,7 @@ type PhotoViewerProps = { jobId: string; photos: Photo[]; startId: string; onClo
  * on an empty stage if none is left) while the undo is offered; when an undo expires on an
  * empty list, the viewer closes itself.
  */
-export function PhotoViewer({ jobId, photos, startId, onClose }: PhotoViewerProps) {
+export function PhotoViewer({ jobId, photos, startId, onClose, readOnly = false }: PhotoViewerProps) {
   const { t } = useI18n();
   // The id we want to show, and where it was: when it leaves the live list (deleted), the
   // photo now at that place is shown; when it comes back (undo), it is shown again.
@@ -87,12 +94,12 @@ export function PhotoViewer({ jobId, photos, startId, onClose }: PhotoViewerProp
                 {t('photos.original')}
               </button>
             )}
-            {shown && (
+            {shown && !readOnly && (
               <button type="button" className="btn btn-large" onClick={() => setEditing(shown)}>
                 {t('photos.annotate')}
               </button>
             )}
-            {current && !showOriginal && (
+            {current && !showOriginal && !readOnly && (
               <button type="button" className="btn btn-large viewer-delete" onClick={remove}>
                 {t('photos.delete')}
               </button>

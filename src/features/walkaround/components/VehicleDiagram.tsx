@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { BodyStyle } from '../../../shared/job.ts';
-import { VEHICLE_VIEWS, type Damage, type VehicleView } from '../../../shared/walkaround.ts';
+import { isHandoverDamage, VEHICLE_VIEWS, type Damage, type VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { DamageDot, markerLabel } from './DamageDot.tsx';
 import { DiagramLegend } from './DiagramLegend.tsx';
@@ -92,7 +92,7 @@ export function VehicleDiagram({ body, damages, selectedId, moving, pending = nu
           </div>
         );
       })}
-      <DiagramLegend />
+      <DiagramLegend handover={damages.some(isHandoverDamage)} />
     </div>
   );
 }
