@@ -8,6 +8,7 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { navigate } from '../../ui/navigation.ts';
 import { PrintCheckIn } from './PrintCheckIn.tsx';
 import { PrintEstimate } from './PrintEstimate.tsx';
+import { PrintHandover } from './PrintHandover.tsx';
 import { PrintSignatures } from './PrintSignatures.tsx';
 
 const noop = () => undefined;
@@ -58,6 +59,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
         <VehicleDiagram body={job.card.vehicle.bodyStyle} damages={live(job.damages)} selectedId={null} moving={false} onTap={noop} onSelect={noop} />
       </section>
       <PrintEstimate job={job} />
+      <PrintHandover job={job} />
       <PrintSignatures job={job} />
     </main>
   );

@@ -1,0 +1,33 @@
+// 下次保养 as the desk first tells it: the default of the service type from the shop's day and
+// the mileage read at handover (else at check-in). It is written once, the first time the bill
+// is opened, so the customer's copy never shows an empty next service; after that only the
+// advisor changes it (or taps "use default" again).
+import type { HandoverPatch } from '../../shared/handover.ts';
+import type { Job } from '../../shared/job.ts';
+import { DEFAULT_TIME_ZONE, localDateKey } from '../../shared/local-time.ts';
+import { nextServiceDefaults } from '../../shared/next-service.ts';
+
+/** "2026-12-07": the shop's calendar day at an instant, whatever zone the tablet is set to. */
+export function shopDay(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const key = localDateKey(now, timeZone);
+  return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
+}
+
+type NextServiceJob = Pick<Job, 'card' | 'handover'>;
+
+/** The default next service for this card on the shop's day of `now`. */
+export function nextServiceDefault(job: NextServiceJob, now: Date): { date: string; km: number | null } {
+  return nextServiceDefaults(job.card.serviceTypes, shopDay(now), job.handover.odometerKm ?? job.card.odometerKm);
+}
+
+/** The patch that writes the default, both fields (no mileage known: the mileage stays untold). */
+export function nextServiceDefaultPatch(job: NextServiceJob, now: Date): HandoverPatch {
+  const { date, km } = nextServiceDefault(job, now);
+  return { nextServiceDate: date, nextServiceKm: km };
+}
+
+/** The write of the first view: the default while nothing was ever set, else nothing. */
+export function firstViewPatch(job: NextServiceJob, now: Date): HandoverPatch | null {
+  const { nextServiceDate, nextServiceKm } = job.handover;
+  return nextServiceDate === null && nextServiceKm === null ? nextServiceDefaultPatch(job, now) : null;
+}
