@@ -32,7 +32,9 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       if (!job) return job;
       return { ...job, updatedAt: later(job.updatedAt, m.createdAt), card: mergeCard(job.card, m.payload.card) };
     case 'job.checkIn':
-      if (!job || job.status === 'checked-in') return job;
+      // Only a draft is checked in: a late check-in from another tablet must not bring a card
+      // already in the workshop back to 已接车.
+      if (!job || job.status !== 'draft') return job;
       return { ...job, status: 'checked-in', checkedInAt: m.createdAt, updatedAt: later(job.updatedAt, m.createdAt) };
     case 'damage.add': {
       // Adding an id that exists is a replay: the first add wins, later edits stay.
@@ -88,9 +90,11 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
     case 'job.move': {
       const { from, to } = m.payload;
       // `from` must still be the status: a move made twice, or one overtaken by another
-      // tablet's move, changes nothing.
-      if (!job || job.status !== from || !isAllowedMove(from, to) || !moveGateOpen(job, to)) return job;
+      // tablet's move, changes nothing. A move already recorded (same step, time and advisor)
+      // is a replay too, even when the card has come back round to `from` since (质检 → 维修中 → 质检).
       const move = { from, to, at: m.createdAt, advisorId: m.advisorId ?? null };
+      const replayed = job?.moves.some((done) => done.from === from && done.to === to && done.at === move.at && done.advisorId === move.advisorId);
+      if (!job || replayed || job.status !== from || !isAllowedMove(from, to) || !moveGateOpen(job, to)) return job;
       return touched(job, m, { status: to, moves: [...job.moves, move] });
     }
     case 'addition.add': {

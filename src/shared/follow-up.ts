@@ -60,8 +60,10 @@ export function answeredCall(followUp: FollowUp): FollowUpCall | undefined {
 export function followUpState(deliveredAt: string | null, followUp: FollowUp, now: Date): FollowUpState {
   if (!deliveredAt) return 'notYet';
   const answered = answeredCall(followUp);
-  const dissatisfied = Object.values(followUp.calls).some((call) => call.outcome === 'dissatisfied');
-  if (dissatisfied && !followUp.resolution) return 'open';
+  // A resolution closes the complaints made before it; a dissatisfied call after it is a new one.
+  const closedAt = followUp.resolution ? Date.parse(followUp.resolution.at) : -Infinity;
+  const open = Object.values(followUp.calls).some((call) => call.outcome === 'dissatisfied' && Date.parse(call.calledAt) > closedAt);
+  if (open) return 'open';
   if (answered) return 'done';
   const hours = (now.getTime() - Date.parse(deliveredAt)) / HOUR_MS;
   if (hours >= FOLLOW_UP_OVERDUE_HOURS) return 'overdue';

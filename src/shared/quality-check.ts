@@ -56,8 +56,10 @@ export function qcBlocks(qc: QualityCheck, carWash: boolean | null): QcBlock[] {
     const check = qc.items[item];
     // The wash was not ordered: nothing to check.
     if (item === 'washed' && carWash !== true && check === undefined) continue;
+    // A wash the customer ordered is never "not applicable".
+    const mayBeNa = QC_MAY_BE_NA[item] && !(item === 'washed' && carWash === true);
     if (!check) blocks.push({ item, why: 'unchecked' });
-    else if (check.result === 'fail' || (check.result === 'na' && !QC_MAY_BE_NA[item])) blocks.push({ item, why: 'failed' });
+    else if (check.result === 'fail' || (check.result === 'na' && !mayBeNa)) blocks.push({ item, why: 'failed' });
   }
   return blocks;
 }
