@@ -1,7 +1,7 @@
 // Reads of the job cards: search, one card, a vehicle's earlier visits. No zod and no
 // writes, so the first screen can load these without the mutation machinery. All local:
 // offline these are the only answers there are.
-import type { Job } from '../shared/job.ts';
+import type { Job, JobStatus } from '../shared/job.ts';
 import { normalizePlate } from '../shared/plate.ts';
 import type { JobRow, WalkaroundDb } from './database.ts';
 
@@ -34,6 +34,21 @@ export async function searchJobs(db: WalkaroundDb, query: string, limit = 200): 
     : await db.jobs.orderBy(':id').reverse().limit(limit).primaryKeys();
   const newest = [...new Set(keys)].sort().reverse().slice(0, limit);
   const rows = await db.jobs.bulkGet(newest);
+  return rows
+    .filter((row): row is JobRow => row !== undefined)
+    .map(withoutSearch)
+    .sort(newestFirst);
+}
+
+/**
+ * Cards in any of these statuses, newest first: the job list's status filter, the cards whose
+ * promised time may run out, and the delivered ones the follow-up list looks through. By the
+ * status index, so a card older than the newest few hundred is still found.
+ */
+export async function jobsWithStatus(db: WalkaroundDb, statuses: readonly JobStatus[], limit = 500): Promise<Job[]> {
+  // Keys first, as in searchJobs: years of delivered cards are never all read.
+  const keys = await db.jobs.where('status').anyOf([...statuses]).primaryKeys();
+  const rows = await db.jobs.bulkGet([...keys].sort().reverse().slice(0, limit));
   return rows
     .filter((row): row is JobRow => row !== undefined)
     .map(withoutSearch)

@@ -1,23 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
+import { promisedAt } from '../../../shared/additions.ts';
 import { errorText } from '../../../shared/error-text.ts';
+import { followUpList, type FollowUpEntry } from '../../../shared/follow-up-list.ts';
 import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts';
 import type { Job } from '../../../shared/job.ts';
+import { groupByUrgency, type Urgency } from '../../../shared/job-urgency.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
 import { useSyncStates } from '../../../ui/sync/use-sync-state.ts';
+import { useNow } from '../../../ui/use-now.ts';
 import type { JobSyncState } from '../../../sync/job-sync-state.ts';
 import { useJobSearch } from '../hooks/use-job-search.ts';
+import { JOB_FILTERS, jobPath, storedJobFilter, storeJobFilter, type JobFilter } from '../job-filter.ts';
+import '../jobs.css';
 
 export const INTERACTIVE_MARK = 'walkaround:interactive';
 
-/** The start screen: this tablet's job cards, today first, and the way to a new one. */
+type SyncStateOf = ((jobId: string) => JobSyncState) | undefined;
+
+/**
+ * The start screen: this tablet's job cards, those past or near their promised time first,
+ * then today's and earlier ones; filtered by status or to the 72-hour follow-up calls.
+ */
 export function JobList() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const jobs = useJobSearch(query);
+  const [filter, setFilter] = useState<JobFilter>(storedJobFilter);
+  const jobs = useJobSearch(query, filter);
   const syncStateOf = useSyncStates();
+  const now = useNow();
   const [error, setError] = useState<string | null>(null);
   const loaded = jobs !== undefined;
 
@@ -37,9 +50,10 @@ export function JobList() {
     }
   }
 
-  const today = localDateKey(new Date());
-  const todays = jobs?.filter((j) => localDateKey(new Date(j.createdAt)) === today) ?? [];
-  const earlier = jobs?.filter((j) => localDateKey(new Date(j.createdAt)) !== today) ?? [];
+  function choose(next: JobFilter) {
+    storeJobFilter(next);
+    setFilter(next);
+  }
 
   return (
     <main className="page job-list">
@@ -60,48 +74,115 @@ export function JobList() {
           autoComplete="off"
         />
       </div>
-      {jobs && jobs.length === 0 && <p className="empty">{query ? t('jobs.noMatch') : t('jobs.empty')}</p>}
-      <JobGroup title={t('jobs.today')} jobs={todays} syncStateOf={syncStateOf} />
-      <JobGroup title={t('jobs.earlier')} jobs={earlier} syncStateOf={syncStateOf} />
+      <div className="filter-chips" role="group" aria-label={t('jobs.filter')}>
+        {JOB_FILTERS.map((f) => (
+          <button key={f} type="button" className="btn" aria-pressed={f === filter} onClick={() => choose(f)}>
+            {f === 'all' ? t('jobs.filter.all') : f === 'followUp' ? t('jobs.filter.followUp') : t(`status.${f}`)}
+          </button>
+        ))}
+      </div>
+      {jobs &&
+        (filter === 'followUp' ? (
+          <FollowUpGroup entries={followUpList(jobs, now)} syncStateOf={syncStateOf} />
+        ) : (
+          <CardGroups jobs={jobs} now={now} empty={query ? t('jobs.noMatch') : filter === 'all' ? t('jobs.empty') : t('jobs.filterEmpty')} syncStateOf={syncStateOf} />
+        ))}
     </main>
   );
 }
 
-type JobGroupProps = { title: string; jobs: Job[]; syncStateOf: ((jobId: string) => JobSyncState) | undefined };
+function CardGroups({ jobs, now, empty, syncStateOf }: { jobs: Job[]; now: Date; empty: string; syncStateOf: SyncStateOf }) {
+  const { t } = useI18n();
+  if (jobs.length === 0) return <p className="empty">{empty}</p>;
+  const { overdue, dueSoon, rest } = groupByUrgency(jobs, now);
+  const today = localDateKey(now);
+  const todays = rest.filter((j) => localDateKey(new Date(j.createdAt)) === today);
+  const earlier = rest.filter((j) => localDateKey(new Date(j.createdAt)) !== today);
+  return (
+    <>
+      <JobGroup title={t('jobs.overdue')} tone="overdue" jobs={overdue} urgency="overdue" syncStateOf={syncStateOf} />
+      <JobGroup title={t('jobs.dueSoon')} tone="dueSoon" jobs={dueSoon} urgency="dueSoon" syncStateOf={syncStateOf} />
+      <JobGroup title={t('jobs.today')} jobs={todays} urgency="none" syncStateOf={syncStateOf} />
+      <JobGroup title={t('jobs.earlier')} jobs={earlier} urgency="none" syncStateOf={syncStateOf} />
+    </>
+  );
+}
 
-function JobGroup({ title, jobs, syncStateOf }: JobGroupProps) {
+type JobGroupProps = { title: string; tone?: 'overdue' | 'dueSoon'; jobs: Job[]; urgency: Urgency; syncStateOf: SyncStateOf };
+
+function JobGroup({ title, tone, jobs, urgency, syncStateOf }: JobGroupProps) {
   const { t } = useI18n();
   if (jobs.length === 0) return null;
   return (
     <section aria-label={title}>
-      <h2 className="group-title">{title}</h2>
+      <h2 className={`group-title${tone ? ` group-${tone}` : ''}`}>{title}</h2>
       <ul className="cards" role="list">
-        {jobs.map((job) => (
+        {jobs.map((job) => {
+          const promised = promisedAt(job);
+          return (
+            <li key={job.id}>
+              <JobRow job={job} syncStateOf={syncStateOf} tone={tone}>
+                {urgency !== 'none' && <span className={`badge badge-${urgency}`}>{t(`urgency.${urgency}`)}</span>}
+                {urgency !== 'none' && promised && (
+                  <span className="job-due">{t('jobs.promisedAt', { time: formatLocalDateTime(promised) })}</span>
+                )}
+              </JobRow>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function FollowUpGroup({ entries, syncStateOf }: { entries: FollowUpEntry<Job>[]; syncStateOf: SyncStateOf }) {
+  const { t } = useI18n();
+  if (entries.length === 0) return <p className="empty">{t('jobs.followUpEmpty')}</p>;
+  return (
+    <section aria-label={t('jobs.followUpTitle')}>
+      <h2 className="group-title">{t('jobs.followUpTitle')}</h2>
+      <ul className="cards" role="list">
+        {entries.map(({ job, state, deliveredAt }) => (
           <li key={job.id}>
-            <a
-              className="job-row"
-              href={`/jobs/${job.id}/customer`}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`/jobs/${job.id}/customer`);
-              }}
-            >
-              <span className="job-plate">{job.card.vehicle.plate || t('jobs.noPlate')}</span>
-              <span className="job-badges">
-                <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
-                {syncStateOf && <SyncBadge state={syncStateOf(job.id)} />}
-              </span>
-              <span className="job-meta">
-                {job.card.customer.name || t('jobs.noName')} · {job.card.vehicle.model}
-                {job.card.vehicle.vin && ` · …${job.card.vehicle.vin.slice(-6)}`}
-              </span>
-              <span className="job-number">
-                {job.number} · {formatLocalDateTime(job.createdAt)}
-              </span>
-            </a>
+            <JobRow job={job} syncStateOf={syncStateOf} tone={state === 'due' ? undefined : 'overdue'} followUpPath>
+              <span className={`badge badge-followup-${state}`}>{t(`followUp.state.${state}`)}</span>
+              <span className="job-due">{t('jobs.deliveredAt', { time: formatLocalDateTime(deliveredAt) })}</span>
+            </JobRow>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+type JobRowProps = { job: Job; syncStateOf: SyncStateOf; tone?: 'overdue' | 'dueSoon'; followUpPath?: boolean; children?: ReactNode };
+
+function JobRow({ job, syncStateOf, tone, followUpPath, children }: JobRowProps) {
+  const { t } = useI18n();
+  // From the follow-up list a card opens on its call; otherwise where its work stands.
+  const path = followUpPath ? `/jobs/${job.id}/followup` : jobPath(job);
+  return (
+    <a
+      className={`job-row${tone ? ` job-row-${tone}` : ''}`}
+      href={path}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(path);
+      }}
+    >
+      <span className="job-plate">{job.card.vehicle.plate || t('jobs.noPlate')}</span>
+      <span className="job-badges">
+        {children}
+        <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
+        {syncStateOf && <SyncBadge state={syncStateOf(job.id)} />}
+      </span>
+      <span className="job-meta">
+        {job.card.customer.name || t('jobs.noName')} · {job.card.vehicle.model}
+        {job.card.vehicle.vin && ` · …${job.card.vehicle.vin.slice(-6)}`}
+      </span>
+      <span className="job-number">
+        {job.number} · {formatLocalDateTime(job.createdAt)}
+      </span>
+    </a>
   );
 }
