@@ -1,6 +1,6 @@
 import { useSignatureStatuses } from '../../features/signing/hooks/use-signature-statuses.ts';
 import { approvalsInOrder } from '../../shared/additions.ts';
-import { BELONGINGS, type Job } from '../../shared/job.ts';
+import { BELONGINGS, COVERS, type Job } from '../../shared/job.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import { formatFen } from '../../shared/money.ts';
 import { latestSignatures, signedContent, type SignedAddition, type SignedDamage, type SignedLine } from '../../shared/signed-content.ts';
@@ -67,7 +67,7 @@ export function PrintHandover({ job }: { job: Job }) {
         </thead>
         <tbody>
           <tr>
-            <th scope="row">{t('odometer')}</th>
+            <th scope="row">{t('review.odometer')}</th>
             <td>{km(c.odometerKm.checkin)}</td>
             <td>{km(c.odometerKm.handover)}</td>
           </tr>
@@ -110,7 +110,9 @@ export function PrintHandover({ job }: { job: Job }) {
             <td>
               {c.coversRemoved.length === 0
                 ? t('bill.review.noCovers')
-                : c.coversRemoved
+                : [...c.coversRemoved]
+                    // Signed content sorts keys for the hash; the sheet lists covers in the form's order.
+                    .sort((a, b) => COVERS.indexOf(a.cover) - COVERS.indexOf(b.cover))
                     .map(({ cover, at }) => `${t(`cover.${cover}`)}：${at ? t('bill.review.removedAt', { time: formatLocalDateTime(at) }) : t('bill.review.notRemoved')}`)
                     .join('；')}
             </td>

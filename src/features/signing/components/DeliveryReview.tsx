@@ -1,4 +1,4 @@
-import { BELONGINGS } from '../../../shared/job.ts';
+import { BELONGINGS, COVERS } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { formatFen } from '../../../shared/money.ts';
 import type { DeliveryContent, SignedAddition, SignedDamage, SignedLine } from '../../../shared/signed-content.ts';
@@ -131,7 +131,10 @@ export function DeliveryReview({ content: c, photosByHash }: DeliveryReviewProps
           <dd>
             {c.coversRemoved.length === 0
               ? t('bill.review.noCovers')
-              : c.coversRemoved.map(({ cover, at }) => (
+              : [...c.coversRemoved]
+                  // Signed content sorts keys for the hash; the customer reads them in the form's order.
+                  .sort((a, b) => COVERS.indexOf(a.cover) - COVERS.indexOf(b.cover))
+                  .map(({ cover, at }) => (
                   <span key={cover} className={`review-aside ${at ? 'review-ok' : 'review-warn'}`}>
                     {t(`cover.${cover}`)}：{at ? t('bill.review.removedAt', { time: formatLocalDateTime(at) }) : t('bill.review.notRemoved')}
                   </span>
