@@ -2,8 +2,10 @@ import { useCallback, useState, type KeyboardEvent } from 'react';
 import { addLine, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
 import { db } from '../../../db/instance.ts';
 import { errorText } from '../../../shared/error-text.ts';
-import { LINE_KINDS, estimateTotals, type LineFields } from '../../../shared/estimate.ts';
+import { agreedTotals, approvedAdditions, type DecidedAddition } from '../../../shared/additions.ts';
+import { LINE_KINDS, estimateTotals, lineAmounts, type LineFields } from '../../../shared/estimate.ts';
 import type { Job } from '../../../shared/job.ts';
+import { formatFen } from '../../../shared/money.ts';
 import { live } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { useCatalogue } from '../hooks/use-catalogue.ts';
@@ -32,6 +34,8 @@ export function EstimateStep({ job }: { job: Job }) {
   const catalogue = useCatalogue();
   const undo = useLineUndo(job.id, report);
   const lines = live(job.estimate.lines);
+  // 追加项目 the customer approved join the work; they are changed on the card's additional-work section.
+  const approved = approvedAdditions(job);
   const presentCodes = new Set(lines.map((line) => line.code).filter((code) => code !== ''));
   const unitOf = (code: string) => (catalogue.status === 'ready' ? catalogue.byCode.get(code)?.unit : undefined);
 
@@ -70,12 +74,33 @@ export function EstimateStep({ job }: { job: Job }) {
           onRemove={(line) => void undo.remove(line)}
         />
       ))}
-      <TotalsBox totals={estimateTotals(lines)} />
+      {approved.length > 0 && <ApprovedAdditions lines={approved} />}
+      <TotalsBox totals={estimateTotals(lines)} agreed={approved.length > 0 ? agreedTotals(job) : undefined} />
       <EstimateTerms estimate={job.estimate} onChange={(fields) => save(updateEstimate(db, job.id, fields))} />
       <CatalogueImport />
       {undo.removed && (
         <UndoSnackbar description={undo.removed.description} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
       )}
     </div>
+  );
+}
+
+/** 追加项目（已同意）: approved additional lines, read-only here (decided with the customer). */
+function ApprovedAdditions({ lines }: { lines: DecidedAddition[] }) {
+  const { t, language } = useI18n();
+  return (
+    <section className="line-group" aria-label={t('addition.estimateGroup')}>
+      <h4>
+        {t('addition.estimateGroup')}
+        <span className="line-count">{t('estimate.groupCount', { count: lines.length })}</span>
+      </h4>
+      <ol className="lines">
+        {lines.map((line) => (
+          <li key={line.id} className="approved-addition">
+            {t(`addition.kind.${line.kind}`)} · {line.description} · {formatFen(lineAmounts(line).netFen, language)}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

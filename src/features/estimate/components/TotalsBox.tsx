@@ -3,7 +3,7 @@ import { formatFen } from '../../../shared/money.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 
 /** The sums the customer approves, from estimateTotals (integer 分, never floats). */
-export function TotalsBox({ totals }: { totals: EstimateTotals }) {
+export function TotalsBox({ totals, agreed }: { totals: EstimateTotals; /** With approved 追加项目, when there are any. */ agreed?: EstimateTotals | undefined }) {
   const { t, language } = useI18n();
   const money = (fen: number) => formatFen(fen, language);
   return (
@@ -27,6 +27,12 @@ export function TotalsBox({ totals }: { totals: EstimateTotals }) {
           <dt>{t('estimate.total')}</dt>
           <dd>{money(totals.totalFen)}</dd>
         </div>
+        {agreed && (
+          <div className="totals-total">
+            <dt>{t('addition.totalWithAdditions')}</dt>
+            <dd>{money(agreed.totalFen)}</dd>
+          </div>
+        )}
       </dl>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
 import { getJob } from '../../../db/job-queries.ts';
 import type { Job } from '../../../shared/job.ts';
@@ -8,11 +8,13 @@ import type { Signature, SignatureKind } from '../../../shared/signature.ts';
 import { signedContent } from '../../../shared/signed-content.ts';
 import { LanguageButton } from '../../../ui/AppBarParts.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { AdditionalDecision } from './AdditionalDecision.tsx';
 import { CheckinReview } from './CheckinReview.tsx';
 import { DeliveryReview } from './DeliveryReview.tsx';
 import { EstimateReview } from './EstimateReview.tsx';
 import { IdentityReview } from './IdentityReview.tsx';
 import { PinUnlockDialog } from './PinUnlockDialog.tsx';
+import { ReturnTabletPin } from './ReturnTabletPin.tsx';
 import { SignatureImage } from './SignatureImage.tsx';
 import { SignForm } from './SignForm.tsx';
 
@@ -47,7 +49,9 @@ export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
           <p className="banner banner-error">{t('customer.notFound')}</p>
         </main>
       ) : signed ? (
-        <Thanks signature={signed} />
+        // Additional work is decided while the car is in the workshop: the advisor's PIN is
+        // right here, so approving two lines stays within 8 taps.
+        <Thanks signature={signed}>{kind === 'additional' && <ReturnTabletPin jobId={jobId} section="additions" />}</Thanks>
       ) : (
         <CustomerDocument job={job} kind={kind} />
       )}
@@ -72,13 +76,16 @@ function CustomerDocument({ job, kind }: { job: Job; kind: SignatureKind }) {
         <EstimateReview content={content} />
       ) : content.kind === 'delivery' ? (
         <DeliveryReview content={content} photosByHash={photosByHash} />
-      ) : null}
-      <SignForm key={`${job.id}:${kind}`} jobId={job.id} kind={kind} defaultName={content.customer.name} />
+      ) : (
+        // It signs with the customer's decisions, so it holds its own SignForm.
+        <AdditionalDecision job={job} photosByHash={photosByHash} />
+      )}
+      {content.kind !== 'additional' && <SignForm key={`${job.id}:${kind}`} jobId={job.id} kind={kind} defaultName={content.customer.name} />}
     </main>
   );
 }
 
-function Thanks({ signature }: { signature: Signature }) {
+function Thanks({ signature, children }: { signature: Signature; children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <main className="customer-page customer-thanks" role="status">
@@ -89,6 +96,7 @@ function Thanks({ signature }: { signature: Signature }) {
       <SignatureImage signature={signature} />
       <p>{t('signing.signedBy', { name: signature.signerName, time: formatLocalDateTime(signature.signedAt) })}</p>
       <p className="customer-lead">{t('signing.returnTablet')}</p>
+      {children}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { db } from '../../../db/instance.ts';
-import { addSignature, SignatureRefused, SignedContentChanged } from '../../../db/signature-repo.ts';
+import { addSignature, SignatureRefused, SignedContentChanged, type SignatureInput } from '../../../db/signature-repo.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import type { SignatureKind } from '../../../shared/signature.ts';
 import { signatureProblem } from '../../../shared/signature-rules.ts';
@@ -8,10 +8,18 @@ import { Field } from '../../../ui/Field.tsx';
 import { useSignaturePad } from '../hooks/use-signature-pad.ts';
 import { useI18n, type Translate } from '../../../ui/i18n.tsx';
 
-type SignFormProps = { jobId: string; kind: SignatureKind; defaultName: string };
+type SignFormProps = {
+  jobId: string;
+  kind: SignatureKind;
+  defaultName: string;
+  /** For 追加项目: the customer's decisions, signed and saved with the signature. */
+  decisions?: SignatureInput['decisions'];
+  /** Why it cannot be signed yet (a line not decided), said instead of signing. */
+  notReady?: string;
+};
 
 /** The signer's name, the pad with 清除 and 撤销一笔, and 确认签字. */
-export function SignForm({ jobId, kind, defaultName }: SignFormProps) {
+export function SignForm({ jobId, kind, defaultName, decisions, notReady }: SignFormProps) {
   const { t } = useI18n();
   const hintId = useId();
   const [name, setName] = useState(defaultName);
@@ -24,6 +32,7 @@ export function SignForm({ jobId, kind, defaultName }: SignFormProps) {
     e.preventDefault();
     const snapshot = pad.snapshot();
     if (saving || !snapshot) return;
+    if (notReady) return setProblem(notReady);
     const signerName = name.trim();
     setNameError(signerName ? null : t('signing.nameRequired'));
     // The same rule addSignature applies, asked first so the message comes before the PNG work.
@@ -33,7 +42,14 @@ export function SignForm({ jobId, kind, defaultName }: SignFormProps) {
     setSaving(true);
     try {
       // On success CustomerMode sees the new signature (live query) and thanks the customer.
-      await addSignature(db, jobId, { kind, signerName, strokes: snapshot.strokes, png: await snapshot.png(), pad: snapshot.pad });
+      await addSignature(db, jobId, {
+        kind,
+        signerName,
+        strokes: snapshot.strokes,
+        png: await snapshot.png(),
+        pad: snapshot.pad,
+        ...(decisions && { decisions }),
+      });
     } catch (error) {
       setProblem(refusalMessage(error, t));
       setSaving(false);

@@ -15,6 +15,8 @@ type PhotoPickerProps = {
   slot?: PhotoSlot | null;
   /** What the photos are of ("里程表", a damage), appended to the buttons' accessible names. */
   label?: string;
+  /** The additional line (追加项目) the photos show, e.g. the worn part. */
+  additionId?: string;
   onAdded?: (photos: Photo[]) => void;
 };
 
@@ -28,7 +30,7 @@ type Progress = { done: number; total: number };
  * each refused file gets its own message; a full disk stops the batch with the photos saved
  * so far kept. Only photos are added: nothing else on the card is touched.
  */
-export function PhotoPicker({ jobId, damageId = null, slot = null, label, onAdded }: PhotoPickerProps) {
+export function PhotoPicker({ jobId, damageId = null, slot = null, label, additionId, onAdded }: PhotoPickerProps) {
   const { t } = useI18n();
   const storage = useStorage();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -44,7 +46,7 @@ export function PhotoPicker({ jobId, damageId = null, slot = null, label, onAdde
     setNotices([]);
     setProgress({ done: 0, total: files.length });
     try {
-      const batch = await savePhotoBatch(jobId, files, { damageId, slot, annotatedFromId: null }, (done, total) => setProgress({ done, total }));
+      const batch = await savePhotoBatch(jobId, files, { damageId, slot, annotatedFromId: null, ...(additionId && { additionId }) }, (done, total) => setProgress({ done, total }));
       setNotices(batch.notices);
       if (batch.added.length > 0) onAdded?.(batch.added);
     } finally {
