@@ -258,6 +258,8 @@ describe('handover at the car, offline', () => {
     await expectVisible(page.getByText('路试：不合格'));
     await expectVisible(page.getByText('洗车：未检查')); // 洗车 was ordered
     await expectHidden(page.getByRole('radiogroup', { name: '施工项目已完成' }).getByRole('radio', { name: '不适用' }));
+    await expectHidden(page.getByRole('radiogroup', { name: '洗车' }).getByRole('radio', { name: '不适用' })); // ordered: never n/a
+    await expectVisible(page.getByRole('radiogroup', { name: '路试' }).getByRole('radio', { name: '不适用' }));
     await page.getByRole('button', { name: '放行并记录原因' }).tap();
     await expectVisible(page.getByRole('alert').filter({ hasText: '请填写放行原因，未保存' }));
     await page.getByLabel('放行原因（必填）').fill('路试异响为轮胎花纹噪音，已与客户说明');

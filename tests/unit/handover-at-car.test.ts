@@ -8,7 +8,7 @@ import { addDamage, updateDamage } from '../../src/db/damage-repo.ts';
 import type { WalkaroundDb } from '../../src/db/database.ts';
 import { checkIn } from '../../src/db/job-repo.ts';
 import { updateHandover } from '../../src/db/work-repo.ts';
-import { fittedCovers, fuelText, listedBelongings, readKm, removeAllCovers, shownQcItems } from '../../src/features/handover/handover-rules.ts';
+import { fittedCovers, fuelText, listedBelongings, qcResultsFor, readKm, removeAllCovers, shownQcItems } from '../../src/features/handover/handover-rules.ts';
 import { allUnchangedPatch, uncheckedMarks } from '../../src/features/walkaround/handover-checks.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { emptyQualityCheck } from '../../src/shared/quality-check.ts';
@@ -32,6 +32,17 @@ describe('shownQcItems', () => {
   ] as const)('car wash %s: washed shown %s', (carWash, qc, shown) => {
     expect(shownQcItems(qc, carWash).includes('washed')).toBe(shown);
     expect(shownQcItems(qc, carWash).slice(0, 4)).toEqual(['workDone', 'roadTest', 'fluids', 'nothingLeft']);
+  });
+});
+
+describe('qcResultsFor', () => {
+  it.each([
+    ['workDone', null, ['pass', 'fail']],
+    ['roadTest', null, ['pass', 'fail', 'na']],
+    ['washed', false, ['pass', 'fail', 'na']],
+    ['washed', true, ['pass', 'fail']],
+  ] as const)('%s (car wash %s): %j', (item, carWash, results) => {
+    expect(qcResultsFor(item, carWash)).toEqual(results);
   });
 });
 

@@ -4,11 +4,17 @@
 import type { Fuel } from '../../shared/job.ts';
 import type { Handover, HandoverPatch } from '../../shared/handover.ts';
 import { MAX_ODOMETER_KM, type Belonging, type Cover } from '../../shared/vehicle-condition.ts';
-import { QC_ITEMS, type QcItem, type QualityCheck } from '../../shared/quality-check.ts';
+import { QC_ITEMS, QC_MAY_BE_NA, QC_RESULTS, type QcItem, type QcResult, type QualityCheck } from '../../shared/quality-check.ts';
 
 /** The wash is asked about only when 洗车 was ordered (or someone already checked it). */
 export function shownQcItems(qc: QualityCheck, carWash: boolean | null): QcItem[] {
   return QC_ITEMS.filter((item) => item !== 'washed' || carWash === true || qc.items.washed !== undefined);
+}
+
+/** The answers offered for an item: 不适用 only where it may be, never for a wash the customer ordered. */
+export function qcResultsFor(item: QcItem, carWash: boolean | null): QcResult[] {
+  const mayBeNa = QC_MAY_BE_NA[item] && !(item === 'washed' && carWash === true);
+  return QC_RESULTS.filter((result) => result !== 'na' || mayBeNa);
 }
 
 export type KmInput = { ok: true; km: number | null } | { ok: false; why: 'notNumber' | 'tooHigh' };

@@ -2,24 +2,26 @@ import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { checkQualityItem } from '../../../db/work-repo.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
-import { QC_MAY_BE_NA, QC_RESULTS, type QcCheck, type QcItem, type QcResult } from '../../../shared/quality-check.ts';
+import type { QcCheck, QcItem, QcResult } from '../../../shared/quality-check.ts';
 import { ChoiceRow } from '../../../ui/ChoiceRow.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { qcResultsFor } from '../handover-rules.ts';
 
 type QcItemRowProps = {
   jobId: string;
   item: QcItem;
+  carWash: boolean | null;
   check: QcCheck | undefined;
   who: (advisorId: string | null) => string;
   save: (work: Promise<unknown>) => void;
 };
 
 /** One 质检 item: 合格 / 不合格 / 不适用 (where allowed) in one tap, a note, who checked and when. */
-export function QcItemRow({ jobId, item, check, who, save }: QcItemRowProps) {
+export function QcItemRow({ jobId, item, carWash, check, who, save }: QcItemRowProps) {
   const { t } = useI18n();
   const [note, setNote] = useState(check?.note ?? '');
-  const results = QC_RESULTS.filter((result) => result !== 'na' || QC_MAY_BE_NA[item]);
+  const results = qcResultsFor(item, carWash);
   const label = t(`qc.item.${item}`);
 
   const choose = (result: QcResult) => {

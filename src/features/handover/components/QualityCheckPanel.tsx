@@ -31,7 +31,7 @@ export function QualityCheckPanel({ job }: QualityCheckPanelProps) {
       <SaveFailure failure={failure} />
       <ol className="qc-items">
         {shownQcItems(qc, job.estimate.carWash).map((item) => (
-          <QcItemRow key={item} jobId={job.id} item={item} check={qc.items[item]} who={who} save={save} />
+          <QcItemRow key={item} jobId={job.id} item={item} carWash={job.estimate.carWash} check={qc.items[item]} who={who} save={save} />
         ))}
       </ol>
       {blocks.length === 0 ? (
