@@ -29,7 +29,7 @@ describe('jobUrgency', () => {
     ['ready, an hour past', 'ready', -HOUR, 'none'],
     ['delivered, an hour past', 'delivered', -HOUR, 'none'],
     ['a draft, an hour past', 'draft', -HOUR, 'none'],
-  ] as const)('%s (%s) is %s', (_name, status, offset, expected) => {
+  ] as const)('%s (%s, %s ms): %s', (_name, status, offset, expected) => {
     expect(jobUrgency(card('x', status, at(offset)), NOW)).toBe(expected);
   });
 
