@@ -8,10 +8,11 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAddition } from '../../src/db/addition-repo.ts';
 import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import type { Job } from '../../src/shared/job.ts';
-import type { Mutation, MutationBody } from '../../src/shared/mutation.ts';
+import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, fakeJpeg, sign, type Tablet } from '../support/tablet.ts';
@@ -36,6 +37,7 @@ let s1Tablet: { clientId: string; token: string; deviceId: string };
 let revoked: EnrolledDevice;
 let s2Device: EnrolledDevice;
 let s1Job: Job;
+let s1AdditionId: string;
 let s1Blobs: string[];
 let s2JobId: string;
 /** Strings that belong to S1 and must never come back to anyone but S1. */
@@ -57,6 +59,9 @@ beforeAll(async () => {
   await addFakePhoto(tablet.db, job.id, 11);
   await addFakePhoto(tablet.db, job.id, 12);
   await sign(tablet.db, job.id, 'checkin', 11);
+  // Checked in, with an additional line: the operations after check-in have something to change.
+  await commitMutation(tablet.db, job.id, { op: 'job.checkIn', payload: {} });
+  s1AdditionId = await addAddition(tablet.db, job.id, { kind: 'part', code: '', description: '刹车片', quantityMilli: 1000, unitPriceFen: 30_000, discountBp: 0, reason: '磨损到限' });
   expect(await tablet.engine.syncNow()).toMatchObject({ complete: true, outboxLeft: 0 });
   const device = await getDevice(tablet.db);
   if (!device.enrollment) throw new Error('S1 tablet not enrolled');
@@ -89,6 +94,7 @@ beforeAll(async () => {
     S1_PLATE,
     s1Job.card.vehicle.vin,
     ...Object.keys(s1Job.photos),
+    s1AdditionId,
     ...Object.values(s1Job.signatures).flatMap((s) => [s.id, s.contentHash]),
     ...s1Blobs,
     s1.advisor.id,
@@ -280,22 +286,55 @@ describe('store S2 against store S1', () => {
     expect(upload.status).toBe(201);
     const [photoId, signatureId] = [Object.keys(s1Job.photos)[0]!, Object.keys(s1Job.signatures)[0]!];
     const now = new Date().toISOString();
-    const bodies: MutationBody[] = [
-      { op: 'job.create', payload: { number: 'S2-20250101-A999', card: { customer: { name: 'overwritten' } } } },
-      { op: 'job.update', payload: { card: { odometerKm: 1 } } },
-      { op: 'job.checkIn', payload: {} },
-      { op: 'damage.add', payload: { id: uuidv7(), view: 'top', x: 0.5, y: 0.5, type: 'dent', severity: 'minor', note: '' } },
-      { op: 'damage.update', payload: { id: uuidv7(), fields: { note: 'x' } } },
-      { op: 'damage.remove', payload: { id: uuidv7() } },
-      { op: 'photo.add', payload: { id: uuidv7(), sha256: photoHash, thumbSha256: photoHash, mime: 'image/jpeg', width: 10, height: 10, byteLength: photoBytes.byteLength, damageId: null, slot: null, annotatedFromId: null, takenAt: now } },
-      { op: 'photo.remove', payload: { id: photoId } },
-      { op: 'photo.restore', payload: { id: photoId } },
-      { op: 'estimate.update', payload: { fields: {} } },
-      { op: 'line.add', payload: { id: uuidv7(), kind: 'labour', code: '', description: 'x', quantityMilli: 1000, unitPriceFen: 100, discountBp: 0 } },
-      { op: 'line.update', payload: { id: uuidv7(), fields: {} } },
-      { op: 'line.remove', payload: { id: uuidv7() } },
-      { op: 'signature.add', payload: { id: signatureId, kind: 'checkin', signerName: 'x', signedAt: now, deviceId: s2Device.clientId, contentHash: photoHash, pngSha256: photoHash, strokesSha256: photoHash } },
-    ];
+    const additionId = s1AdditionId;
+    const signature = (kind: 'checkin' | 'additional' | 'delivery', subjectId?: string) =>
+      ({ id: kind === 'checkin' ? signatureId : uuidv7(), kind, signerName: 'x', signedAt: now, deviceId: s2Device.clientId, contentHash: photoHash, pngSha256: photoHash, strokesSha256: photoHash, ...(subjectId ? { subjectId } : {}) }) as const;
+    const line = { kind: 'labour', code: '', description: 'x', quantityMilli: 1000, unitPriceFen: 100, discountBp: 0 } as const;
+    // One row per operation: the type names every op, so a new one fails the check until it is here.
+    const byOp: { [K in MutationOp]: Extract<MutationBody, { op: K }>[] } = {
+      'job.create': [{ op: 'job.create', payload: { number: 'S2-20250101-A999', card: { customer: { name: 'overwritten' } } } }],
+      'job.update': [{ op: 'job.update', payload: { card: { odometerKm: 1 } } }],
+      'job.checkIn': [{ op: 'job.checkIn', payload: {} }],
+      'damage.add': [
+        { op: 'damage.add', payload: { id: uuidv7(), view: 'top', x: 0.5, y: 0.5, type: 'dent', severity: 'minor', note: '' } },
+        { op: 'damage.add', payload: { id: uuidv7(), view: 'top', x: 0.5, y: 0.5, type: 'dent', severity: 'minor', note: '', stage: 'handover' } },
+      ],
+      'damage.update': [{ op: 'damage.update', payload: { id: uuidv7(), fields: { note: 'x' } } }],
+      'damage.remove': [{ op: 'damage.remove', payload: { id: uuidv7() } }],
+      'photo.add': [
+        { op: 'photo.add', payload: { id: uuidv7(), sha256: photoHash, thumbSha256: photoHash, mime: 'image/jpeg', width: 10, height: 10, byteLength: photoBytes.byteLength, damageId: null, slot: null, annotatedFromId: null, takenAt: now } },
+        { op: 'photo.add', payload: { id: uuidv7(), sha256: photoHash, thumbSha256: photoHash, mime: 'image/jpeg', width: 10, height: 10, byteLength: photoBytes.byteLength, damageId: null, slot: null, annotatedFromId: null, additionId, takenAt: now } },
+      ],
+      'photo.remove': [{ op: 'photo.remove', payload: { id: photoId } }],
+      'photo.restore': [{ op: 'photo.restore', payload: { id: photoId } }],
+      'estimate.update': [{ op: 'estimate.update', payload: { fields: {} } }],
+      'line.add': [{ op: 'line.add', payload: { id: uuidv7(), ...line } }],
+      'line.update': [{ op: 'line.update', payload: { id: uuidv7(), fields: {} } }],
+      'line.remove': [{ op: 'line.remove', payload: { id: uuidv7() } }],
+      'signature.add': [
+        { op: 'signature.add', payload: signature('checkin') },
+        { op: 'signature.add', payload: signature('additional', uuidv7()) },
+        { op: 'signature.add', payload: signature('delivery') },
+      ],
+      'job.move': [
+        { op: 'job.move', payload: { from: 'checked-in', to: 'in-repair' } },
+        { op: 'job.move', payload: { from: 'ready', to: 'delivered' } },
+      ],
+      'addition.add': [{ op: 'addition.add', payload: { id: additionId, ...line, reason: '刹车片磨损' } }],
+      'addition.update': [{ op: 'addition.update', payload: { id: additionId, fields: { unitPriceFen: 1 } } }],
+      'addition.remove': [{ op: 'addition.remove', payload: { id: additionId } }],
+      'addition.decide': [
+        { op: 'addition.decide', payload: { id: uuidv7(), decisions: { [additionId]: 'approved' }, promisedAt: null, via: { kind: 'signature' } } },
+        { op: 'addition.decide', payload: { id: uuidv7(), decisions: { [additionId]: 'declined' }, promisedAt: now, via: { kind: 'phone', calledAt: now, phone: '13800000000', agreedBy: '车主' } } },
+      ],
+      'qc.check': [{ op: 'qc.check', payload: { item: 'workDone', result: 'pass', note: '' } }],
+      'qc.override': [{ op: 'qc.override', payload: { reason: '外人放行' } }],
+      'handover.update': [{ op: 'handover.update', payload: { fields: { paidFen: 1, payment: 'cash', coversRemoved: { seat: now } } } }],
+      'followUp.call': [{ op: 'followUp.call', payload: { id: uuidv7(), outcome: 'dissatisfied', note: '外人' } }],
+      'followUp.resolve': [{ op: 'followUp.resolve', payload: { note: '外人关闭' } }],
+    };
+    const bodies: MutationBody[] = Object.values(byOp).flat();
+    expect(new Set(bodies.map((body) => body.op))).toEqual(new Set(mutationBodySchema.options.map((option) => option.shape.op.value)));
     const mutations = bodies.map((body) => op(s2Device, s1Job.id, body));
     const { status, body, text } = await push(s2Device, mutations);
     expect(status, text).toBe(200);
