@@ -109,7 +109,7 @@ describe('additional work decided line by line', () => {
     const dialog = page.getByRole('dialog', { name: '设置顾问解锁 PIN' });
     await dialog.getByLabel('新 PIN（4–8 位数字）', { exact: true }).fill(PIN);
     await dialog.getByLabel('再次输入 PIN', { exact: true }).fill(PIN);
-    await dialog.getByRole('button', { name: '保存 PIN 并交给顾客' }).tap();
+    await dialog.getByRole('button', { name: '保存 PIN 并交给客户' }).tap();
     await expect.poll(path, { timeout: 15_000 }).toBe('/customer');
 
     await expectVisible(page.getByRole('heading', { name: '追加项目确认', level: 1 }));

@@ -185,19 +185,19 @@ describe('estimate and customer signature, offline', () => {
   it('hands the tablet over behind an advisor PIN, refusing a weak one, and shows the customer the estimate', async () => {
     await step(/客户签字/).tap();
     await expectText(estimateCard(), '尚未签字');
-    await estimateCard().getByRole('button', { name: /请顾客签字/ }).tap();
+    await estimateCard().getByRole('button', { name: /请客户签字/ }).tap();
 
     const dialog = page.getByRole('dialog', { name: '设置顾问解锁 PIN' });
     await expectVisible(dialog);
     await dialog.getByLabel('新 PIN（4–8 位数字）', { exact: true }).fill('1234');
     await dialog.getByLabel('再次输入 PIN', { exact: true }).fill('1234');
-    await dialog.getByRole('button', { name: '保存 PIN 并交给顾客' }).tap();
+    await dialog.getByRole('button', { name: '保存 PIN 并交给客户' }).tap();
     await expectVisible(dialog.getByRole('alert').filter({ hasText: '太简单：请不要使用重复或连续的数字' }));
     expect(path()).toBe(`/jobs/${jobId}/signing`);
 
     await dialog.getByLabel('新 PIN（4–8 位数字）', { exact: true }).fill(PIN);
     await dialog.getByLabel('再次输入 PIN', { exact: true }).fill(PIN);
-    await dialog.getByRole('button', { name: '保存 PIN 并交给顾客' }).tap();
+    await dialog.getByRole('button', { name: '保存 PIN 并交给客户' }).tap();
 
     await expectLockedOnCustomerScreen();
     // The review is what will be signed: every line, the amounts and the total.
@@ -302,7 +302,7 @@ describe('estimate and customer signature, offline', () => {
     await expectVisible(estimateCard().getByRole('alert').filter({ hasText: '签字后内容已修改，需要重新签字' }));
     await expectText(estimateCard(), '⚠ 已失效');
     expect(await estimateCard().getByText('✓ 有效').count()).toBe(0);
-    await expectVisible(estimateCard().getByRole('button', { name: /请顾客签字/ })); // asks for a new one
+    await expectVisible(estimateCard().getByRole('button', { name: /请客户签字/ })); // asks for a new one
 
     const history = estimateCard().getByRole('heading', { name: '签字记录（1）' });
     await expectVisible(history);

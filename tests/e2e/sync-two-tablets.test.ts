@@ -71,7 +71,7 @@ async function setPin(setup: ReturnType<Page['getByRole']>, pin: string) {
  * (after a wrong one that must be refused, if given) brings the card back.
  */
 async function customerSignsCheckin(page: Page, jobId: string, wrongPin?: string) {
-  await page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请顾客签字/ }).tap();
+  await page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请客户签字/ }).tap();
   await expect.poll(() => new URL(page.url()).pathname).toBe('/customer');
   await drawSignature(page, page.getByRole('img', { name: '签名区' }));
   await page.getByRole('button', { name: /确认签字/ }).tap();
@@ -338,7 +338,7 @@ describe('two tablets of one store, through the real server', () => {
     // Back online, the server refuses it: the card says why and what to do.
     await context.setOffline(false);
     const notice = page.getByRole('alert').filter({ hasText: '这张接车单需要处理' });
-    await expectText(notice, '顾客签字的版本与服务器上的不同，签字未被接受。请让顾客重新签字。');
+    await expectText(notice, '客户签字的版本与服务器上的不同，签字未被接受。请让客户重新签字。');
     await expectVisible(page.locator('.card-header').getByText('需要处理'));
     expect(server.data.storage.getJob(store.storeId, jobId)?.card.odometerKm).toBe(35_200);
 
@@ -349,12 +349,12 @@ describe('two tablets of one store, through the real server', () => {
     let panel = await shift();
     await expectText(panel, '还不能交还平板');
     await expectText(panel, '1 张接车单需要处理');
-    await expectText(panel, '请让顾客重新签字');
+    await expectText(panel, '请让客户重新签字');
     expect(await panel.getByText('全部已上传到服务器，可以交还平板').count()).toBe(0);
     await panel.getByRole('button', { name: '关闭' }).tap();
 
     // The customer signs the card as the server has it; the advisor says it is dealt with.
-    await expectVisible(page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请顾客签字/ }));
+    await expectVisible(page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请客户签字/ }));
     await customerSignsCheckin(page, jobId);
     await page.getByRole('button', { name: '✓ 已处理，不再提示' }).tap();
     panel = await shift();

@@ -50,7 +50,7 @@ const zhCN = {
   'signIn.back': '‹ 用 PIN 解锁',
 
   'advisorPin.title': '{name}，请设置你的解锁 PIN',
-  'advisorPin.hint': '以后在本平板上用它解锁（离线也可以），顾客签字后也用它返回。请勿告诉他人。',
+  'advisorPin.hint': '以后在本平板上用它解锁（离线也可以），客户签字后也用它返回。请勿告诉他人。',
   'advisorPin.save': '保存 PIN',
   'advisorPin.keep': '保留原来的 PIN',
 

@@ -2,12 +2,12 @@
 // signature pad, and the advisor PIN. `review.*` is worded for the customer, who reads it alone, so it does not reuse the
 // advisor's instructions ("请提醒客户…").
 const zhCN = {
-  'signing.intro': '请顾客核对并签字确认。签字后如有内容修改，原签字会标为失效并需要重新签字。',
+  'signing.intro': '请客户核对并签字确认。签字后如有内容修改，原签字会标为失效并需要重新签字。',
   'signing.kind.checkin': '接车确认',
   'signing.kind.estimate': '估价确认',
   'signing.kind.additional': '追加项目确认',
   'signing.kind.delivery': '交车确认',
-  'signing.handToCustomer': '请顾客签字',
+  'signing.handToCustomer': '请客户签字',
   'signing.none': '尚未签字',
   'signing.noLines': '估价单还没有维修项目，请先添加。',
   'signing.signedBy': '{name} 于 {time} 签字',
@@ -22,7 +22,7 @@ const zhCN = {
   'signing.review': '请核对以下内容，确认无误后在下方签字',
   'signing.declare.checkin': '本人已与服务顾问一同核对车辆状况，确认以上记录属实。',
   'signing.declare.estimate': '本人已了解以上维修项目及费用，同意按此估价进行维修。',
-  'signing.declare.additional': '本人同意以上追加项目。',
+  'signing.declare.additional': '本人确认以上各项选择（同意或不需要）。',
   'signing.declare.delivery': '本人已验收车辆并确认交车。',
   'signing.signerName': '签字人',
   'signing.pad': '签名区',
@@ -98,8 +98,8 @@ const zhCN = {
   'review.carWash': '洗车',
 
   'pin.set': '设置顾问解锁 PIN',
-  'pin.setHint': '顾客签字时平板会锁定在签字页面，只有输入此 PIN 才能返回。请勿让顾客看到。',
-  'pin.save': '保存 PIN 并交给顾客',
+  'pin.setHint': '客户签字时平板会锁定在签字页面，只有输入此 PIN 才能返回。请勿让客户看到。',
+  'pin.save': '保存 PIN 并交给客户',
   'pin.enter': '顾问 PIN 解锁',
   'pin.label': '顾问 PIN',
 
@@ -131,7 +131,7 @@ const en: Record<SigningMessageKey, string> = {
   'signing.review': 'Please check the following, then sign below',
   'signing.declare.checkin': 'I checked the vehicle with the service advisor and confirm the record above.',
   'signing.declare.estimate': 'I understand the work and prices above and approve the repair as estimated.',
-  'signing.declare.additional': 'I approve the additional work above.',
+  'signing.declare.additional': 'I confirm my choice for each line above (approved or not needed).',
   'signing.declare.delivery': 'I have inspected the vehicle and accept its delivery.',
   'signing.signerName': 'Signed by',
   'signing.pad': 'Signature pad',

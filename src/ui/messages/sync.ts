@@ -8,7 +8,7 @@ const zhCN = {
   'syncState.attention': '需要处理',
   'attention.title': '这张接车单需要处理',
   'attention.unknown_job': '服务器上没有这张接车单（可能属于其他门店），更改未被接受。请联系门店管理员。',
-  'attention.content_mismatch': '顾客签字的版本与服务器上的不同，签字未被接受。请让顾客重新签字。',
+  'attention.content_mismatch': '客户签字的版本与服务器上的不同，签字未被接受。请让客户重新签字。',
   'attention.blob_missing': '这张接车单有一张照片或签名图片在本机缺失，这条更改无法上传，之后的更改也在等待。更改仍保存在本机：请联系技术支持，不要重置平板。',
   'attention.resolve': '已处理，不再提示',
 
