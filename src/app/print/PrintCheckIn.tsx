@@ -1,12 +1,15 @@
+import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
 import { BELONGINGS, COVERS, SERVICE_TYPES, WARNING_LIGHTS, type Job } from '../../shared/job.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
-import { live } from '../../shared/walkaround.ts';
+import { checkinDamages } from '../../shared/signed-content.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import type { MessageKey } from '../../ui/messages.ts';
 
 const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
 
-/** The 接车单 itself: customer, vehicle, condition, covers, belongings and the damage list. */
+const noop = () => undefined;
+
+/** The 接车单 itself: customer, vehicle, condition, covers, belongings, the damage list and its diagram. */
 export function PrintCheckIn({ job }: { job: Job }) {
   const { t } = useI18n();
   const { card } = job;
@@ -29,33 +32,40 @@ export function PrintCheckIn({ job }: { job: Job }) {
     [t('serviceTypes'), on(SERVICE_TYPES, card.serviceTypes, (k) => `service.${k}`)],
     [t('customerRequest'), card.customerRequest || '—'],
   ];
-  const damages = live(job.damages);
+  // Damage found at handover is not part of the check-in record: the handover copy lists it.
+  const damages = checkinDamages(job);
   return (
-    <section className="print-section">
-      <h2>{t('print.checkIn')}</h2>
-      <table className="print-table">
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('damage.list', { count: damages.length })}</h3>
-      {damages.length === 0 ? (
-        <p>{t('damage.none')}</p>
-      ) : (
-        <ol className="print-damages">
-          {damages.map((d) => (
-            <li key={d.id}>
-              {t(`damage.type.${d.type}`)} · {t(`severity.${d.severity}`)} · {t(`view.${d.view}`)}
-              {d.note && ` · ${d.note}`}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <>
+      <section className="print-section">
+        <h2>{t('print.checkIn')}</h2>
+        <table className="print-table">
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>{t('damage.list', { count: damages.length })}</h3>
+        {damages.length === 0 ? (
+          <p>{t('damage.none')}</p>
+        ) : (
+          <ol className="print-damages">
+            {damages.map((d) => (
+              <li key={d.id}>
+                {t(`damage.type.${d.type}`)} · {t(`severity.${d.severity}`)} · {t(`view.${d.view}`)}
+                {d.note && ` · ${d.note}`}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className="print-section print-diagram">
+        <h2>{t('step.walkaround')}</h2>
+        <VehicleDiagram body={card.vehicle.bodyStyle} damages={damages} selectedId={null} moving={false} onTap={noop} onSelect={noop} />
+      </section>
+    </>
   );
 }

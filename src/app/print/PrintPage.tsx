@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { db } from '../../db/instance.ts';
 import { getJob } from '../../db/job-queries.ts';
 import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
+import { handoverDamages } from '../../shared/signed-content.ts';
 import { live } from '../../shared/walkaround.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { navigate } from '../../ui/navigation.ts';
@@ -14,9 +15,10 @@ import { PrintSignatures } from './PrintSignatures.tsx';
 const noop = () => undefined;
 
 /**
- * The customer's copy (一联客户留存), laid out for A4: the check-in sheet, the damage diagram
- * with its marks, the estimate and the signatures with their time. The browser's print
- * dialog prints it or saves it as PDF; everything on it comes from this tablet, offline.
+ * The customer's copy (一联客户留存), laid out for A4: the check-in sheet with its damage
+ * diagram, the marks found at handover on a diagram of their own, the estimate and the
+ * signatures with their time. The browser's print dialog prints it or saves it as PDF;
+ * everything on it comes from this tablet, offline.
  */
 export function PrintPage({ jobId }: { jobId: string }) {
   const { t } = useI18n();
@@ -37,6 +39,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
       </main>
     );
 
+  const found = handoverDamages(job);
   return (
     <main className="print-page">
       <div className="print-actions">
@@ -54,10 +57,14 @@ export function PrintPage({ jobId }: { jobId: string }) {
         </div>
       </header>
       <PrintCheckIn job={job} />
-      <section className="print-section print-diagram">
-        <h2>{t('step.walkaround')}</h2>
-        <VehicleDiagram body={job.card.vehicle.bodyStyle} damages={live(job.damages)} selectedId={null} moving={false} onTap={noop} onSelect={noop} />
-      </section>
+      {found.length > 0 && (
+        // The car at handover: the check-in marks again with the new ones beside them, drawn
+        // apart (square, violet ring) and named by the diagram's legend.
+        <section className="print-section print-diagram">
+          <h2>{t('handover.damages.new', { count: found.length })}</h2>
+          <VehicleDiagram body={job.card.vehicle.bodyStyle} damages={live(job.damages)} selectedId={null} moving={false} onTap={noop} onSelect={noop} />
+        </section>
+      )}
       <PrintEstimate job={job} />
       <PrintHandover job={job} />
       <PrintSignatures job={job} />
