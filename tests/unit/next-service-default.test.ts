@@ -1,10 +1,12 @@
 // 下次保养 as first written: the service type's default from the shop's day (Asia/Shanghai,
 // whatever the tablet's zone) and the mileage at handover, else at check-in; written on the
-// first view only while nothing was ever set, and then through the reducer like any change.
+// first view with the car ready (待交车) or handed back, only while nothing was ever set, and
+// then through the reducer like any change.
 import { describe, expect, it } from 'vitest';
-import { firstViewPatch, nextServiceDefaultPatch, shopDay } from '../../src/features/handover/next-service-default.ts';
+import { firstViewPatch, nextServiceDefaultPatch, shopDay, writesNextServiceDefault } from '../../src/features/handover/next-service-default.ts';
 import { emptyHandover, type Handover } from '../../src/shared/handover.ts';
 import { emptyCard, type Card } from '../../src/shared/job.ts';
+import type { JobStatus } from '../../src/shared/job-status.ts';
 
 function cardWith(serviceTypes: Card['serviceTypes'], odometerKm: number | null): Card {
   return { ...emptyCard(), serviceTypes, odometerKm };
@@ -43,8 +45,24 @@ describe('next service default', () => {
 
   it('is written on the first view only: never over what the advisor set, even one field', () => {
     const card = cardWith({ maintenance: true }, 10_000);
-    expect(firstViewPatch({ card, handover: emptyHandover() }, LATE_EVENING_UTC)).toEqual({ nextServiceDate: '2027-06-07', nextServiceKm: 15_000 });
-    expect(firstViewPatch({ card, handover: { ...emptyHandover(), nextServiceDate: '2027-03-01' } }, LATE_EVENING_UTC)).toBeNull();
-    expect(firstViewPatch({ card, handover: { ...emptyHandover(), nextServiceKm: 14_000 } }, LATE_EVENING_UTC)).toBeNull();
+    const status = 'ready';
+    expect(firstViewPatch({ status, card, handover: emptyHandover() }, LATE_EVENING_UTC)).toEqual({ nextServiceDate: '2027-06-07', nextServiceKm: 15_000 });
+    expect(firstViewPatch({ status, card, handover: { ...emptyHandover(), nextServiceDate: '2027-03-01' } }, LATE_EVENING_UTC)).toBeNull();
+    expect(firstViewPatch({ status, card, handover: { ...emptyHandover(), nextServiceKm: 14_000 } }, LATE_EVENING_UTC)).toBeNull();
+  });
+
+  it('is written only once the car is ready or handed back: before that it is only a suggestion', () => {
+    const card = cardWith({ maintenance: true }, 10_000);
+    const cases: [JobStatus, boolean][] = [
+      ['checked-in', false],
+      ['in-repair', false],
+      ['quality-check', false],
+      ['ready', true],
+      ['delivered', true],
+    ];
+    for (const [status, written] of cases) {
+      expect(writesNextServiceDefault(status), status).toBe(written);
+      expect(firstViewPatch({ status, card, handover: emptyHandover() }, LATE_EVENING_UTC) !== null, status).toBe(written);
+    }
   });
 });

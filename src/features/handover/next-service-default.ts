@@ -1,9 +1,11 @@
 // 下次保养 as the desk first tells it: the default of the service type from the shop's day and
 // the mileage read at handover (else at check-in). It is written once, the first time the bill
-// is opened, so the customer's copy never shows an empty next service; after that only the
-// advisor changes it (or taps "use default" again).
+// is opened with the car ready (待交车) or handed back, so the customer's copy never shows an
+// empty next service and the date counts from the handover, not from a first look days before;
+// earlier it is only offered. After that only the advisor changes it (or taps "use default").
 import type { HandoverPatch } from '../../shared/handover.ts';
 import type { Job } from '../../shared/job.ts';
+import type { JobStatus } from '../../shared/job-status.ts';
 import { DEFAULT_TIME_ZONE, localDateKey } from '../../shared/local-time.ts';
 import { nextServiceDefaults } from '../../shared/next-service.ts';
 
@@ -26,8 +28,17 @@ export function nextServiceDefaultPatch(job: NextServiceJob, now: Date): Handove
   return { nextServiceDate: date, nextServiceKm: km };
 }
 
-/** The write of the first view: the default while nothing was ever set, else nothing. */
-export function firstViewPatch(job: NextServiceJob, now: Date): HandoverPatch | null {
+/** The default is written only once the car is ready to hand back: before that it is a suggestion. */
+export function writesNextServiceDefault(status: JobStatus): boolean {
+  return status === 'ready' || status === 'delivered';
+}
+
+/**
+ * The write of the first view: the default while nothing was ever set and the car is ready or
+ * handed back, else nothing.
+ */
+export function firstViewPatch(job: NextServiceJob & Pick<Job, 'status'>, now: Date): HandoverPatch | null {
+  if (!writesNextServiceDefault(job.status)) return null;
   const { nextServiceDate, nextServiceKm } = job.handover;
   return nextServiceDate === null && nextServiceKm === null ? nextServiceDefaultPatch(job, now) : null;
 }

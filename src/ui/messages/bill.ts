@@ -42,6 +42,7 @@ const zhCN = {
   'bill.next.rule': '按服务类型默认：{months} 个月或 {km} 公里，以先到者为准。',
   'bill.next.useDefault': '使用默认：{date} · {km}',
   'bill.next.kmUnknown': '里程未知',
+  'bill.next.suggested': '建议：{date} · {km}。车辆转为待交车时自动填入，也可现在使用。',
   'bill.next.told': '{date} 或 {km}，以先到者为准',
 
   'bill.delivery.handOver': '请客户签字确认交车',
@@ -123,6 +124,7 @@ const en: Record<BillMessageKey, string> = {
   'bill.next.rule': 'Default for this service type: {months} months or {km} km, whichever comes first.',
   'bill.next.useDefault': 'Use the default: {date} · {km}',
   'bill.next.kmUnknown': 'mileage unknown',
+  'bill.next.suggested': 'Suggested: {date} · {km}. Filled in when the car is marked ready, or use it now.',
   'bill.next.told': '{date} or {km}, whichever comes first',
 
   'bill.delivery.handOver': 'Hand to the customer to accept the delivery',

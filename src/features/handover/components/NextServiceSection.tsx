@@ -5,14 +5,14 @@ import { serviceInterval } from '../../../shared/next-service.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { NumberField } from '../../../ui/NumberField.tsx';
 import { formatKmText, parseKm } from '../bill-input.ts';
-import { firstViewPatch, nextServiceDefault, nextServiceDefaultPatch } from '../next-service-default.ts';
+import { firstViewPatch, nextServiceDefault, nextServiceDefaultPatch, writesNextServiceDefault } from '../next-service-default.ts';
 
 type NextServiceSectionProps = { job: Job; save: (fields: HandoverPatch) => void };
 
 /**
  * 下次保养: date and mileage, whichever comes first. The service type's default is written the
- * first time this is seen, so it is never left blank; the advisor may change either, or go back
- * to the default with one tap.
+ * first time this is seen with the car ready (待交车) or handed back, so it is never left blank;
+ * before that it is only suggested. The advisor may change either, or take the default with one tap.
  */
 export function NextServiceSection({ job, save }: NextServiceSectionProps) {
   const { t } = useI18n();
@@ -21,7 +21,8 @@ export function NextServiceSection({ job, save }: NextServiceSectionProps) {
 
   useEffect(() => {
     // Once per card per mount: a re-render before the write comes back must not write again.
-    if (written.current === job.id) return;
+    // Before 待交车 nothing is written, so the card moving to 待交车 while this is open writes then.
+    if (written.current === job.id || !writesNextServiceDefault(job.status)) return;
     written.current = job.id;
     const patch = firstViewPatch(job, new Date());
     if (patch) save(patch);
@@ -30,10 +31,13 @@ export function NextServiceSection({ job, save }: NextServiceSectionProps) {
   const fallback = nextServiceDefault(job, new Date());
   const interval = serviceInterval(job.card.serviceTypes);
   const isDefault = nextServiceDate === fallback.date && nextServiceKm === fallback.km;
+  const suggested = nextServiceDate === null && nextServiceKm === null && !writesNextServiceDefault(job.status);
+  const defaultKm = formatKmText(fallback.km, t('bill.next.kmUnknown'));
   return (
     <section className="bill-section" aria-labelledby="bill-next-heading">
       <h2 id="bill-next-heading">{t('bill.next.title')}</h2>
       <p className="field-hint">{t('bill.next.rule', { months: interval.months, km: interval.km.toLocaleString('en-US') })}</p>
+      {suggested && <p className="field-hint">{t('bill.next.suggested', { date: fallback.date, km: defaultKm })}</p>}
       <div className="bill-entry-row">
         <div className="field">
           <label htmlFor="bill-next-date">{t('bill.next.date')}</label>
@@ -58,7 +62,7 @@ export function NextServiceSection({ job, save }: NextServiceSectionProps) {
       </div>
       {!isDefault && (
         <button type="button" className="btn btn-large" onClick={() => save(nextServiceDefaultPatch(job, new Date()))}>
-          {t('bill.next.useDefault', { date: fallback.date, km: formatKmText(fallback.km, t('bill.next.kmUnknown')) })}
+          {t('bill.next.useDefault', { date: fallback.date, km: defaultKm })}
         </button>
       )}
     </section>
