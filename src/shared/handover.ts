@@ -9,15 +9,19 @@ import { PAYMENT_METHODS } from './estimate.ts';
 import { isoDateTime, text } from './primitives.ts';
 import { BELONGINGS, COVERS, fuelSchema, MAX_ODOMETER_KM, type Fuel } from './vehicle-condition.ts';
 
-/** A calendar day, "2027-06-07": the next service is a date, not an instant. */
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
+/** A calendar day that exists, "2027-06-07" (not "2027-13-45"): the next service is a date, not an instant. */
+export const localDate = z.iso.date({ message: 'date.invalid' });
 
 /** Largest bill discount or payment accepted: ¥9,999,999.99. */
 export const MAX_BILL_FEN = 999_999_999;
 
 export const handoverSchema = z.object({
-  /** Check-in damage mark id → when it was confirmed unchanged at the car. */
-  damageChecks: z.record(z.uuid(), isoDateTime),
+  /**
+   * Check-in damage mark id → when it was confirmed unchanged at the car; null when a
+   * confirmation was taken back (撤销): not confirmed, like a mark never ticked. A keyed part
+   * merges per key, so taking one back needs a value, not a missing key.
+   */
+  damageChecks: z.record(z.uuid(), isoDateTime.nullable()),
   odometerKm: z.number().int().min(0).max(MAX_ODOMETER_KM).nullable(),
   fuel: fuelSchema.nullable(),
   /** When each cover fitted at check-in was taken off in front of the customer. */

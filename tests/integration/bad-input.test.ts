@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/job.ts';
-import type { Mutation } from '../../src/shared/mutation.ts';
+import type { Mutation, MutationOp } from '../../src/shared/mutation.ts';
 import {
   enrollRequestSchema,
   MAX_BLOB_BYTES,
@@ -127,6 +127,9 @@ let store: TestStore;
 let tablet: EnrolledDevice;
 let otherTablet: EnrolledDevice;
 let jobId: string;
+/** A checked-in card with one additional line: the operations after check-in change it. */
+let workJobId: string;
+let additionId: string;
 let photo: { bytes: Buffer; sha256: string };
 /** What valid requests did, to compare the database with at the end. */
 const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>() };
@@ -146,6 +149,17 @@ beforeAll(async () => {
   const created = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A001', card: { customer: { name: '原始客户' } } } })] });
   expect(created.status).toBe(200);
   made.jobs.add(jobId);
+  workJobId = uuid();
+  additionId = uuid();
+  const work = await pushJson(tablet.token, {
+    mutations: [
+      mutation(tablet, workJobId, nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A003', card: { customer: { name: '追加客户' } } } }),
+      mutation(tablet, workJobId, nextSeq() + 1, { op: 'job.checkIn', payload: {} }),
+      mutation(tablet, workJobId, nextSeq() + 2, { op: 'addition.add', payload: { id: additionId, ...LINE, reason: '刹车片磨损到限' } }),
+    ],
+  });
+  expect(JSON.parse(work.text)).toMatchObject({ rejected: [], missingBlobs: [] });
+  made.jobs.add(workJobId);
   const bytes = Buffer.from(fakeJpeg(77, 1200));
   photo = { bytes, sha256: sha256(bytes) };
   const upload = await server.send(blobPut(photo.sha256, bytes, 'image/jpeg'));
@@ -205,10 +219,27 @@ function notePush(body: unknown) {
 
 type BodyBase = { route: string; token: () => string | undefined; schema: { safeParse(v: unknown): { success: boolean } }; base: () => unknown; after?: (body: unknown) => (reply: RawReply) => void };
 
+const LINE = { kind: 'labour', code: 'L1', description: '更换机油', quantityMilli: 1000, unitPriceFen: 5000, discountBp: 0 } as const;
+const phoneVia = () => ({ kind: 'phone', calledAt: new Date().toISOString(), phone: '13800000000', agreedBy: '车主本人' });
+/** One valid payload of an operation after check-in, on the checked-in card. */
+const work = (op: MutationOp, payload: () => unknown) => () => ({ mutations: [mutation(tablet, workJobId, nextSeq(), { op, payload: payload() })] });
+
 const pushBases: Record<string, () => unknown> = {
   'job.create': () => ({ mutations: [mutation(tablet, uuid(), nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A002', card: { customer: { name: '客户', phone: '13800000000' }, vehicle: { plate: '粤B12345', vin: '' }, odometerKm: 1000, serviceTypes: { repair: true } } } })] }),
   'photo.add': () => ({ mutations: [mutation(tablet, jobId, nextSeq(), { op: 'photo.add', payload: { id: uuid(), sha256: photo.sha256, thumbSha256: photo.sha256, mime: 'image/jpeg', width: 1600, height: 1200, byteLength: photo.bytes.byteLength, damageId: null, slot: 'odometer', annotatedFromId: null, takenAt: new Date().toISOString() } })] }),
-  'line.add': () => ({ mutations: [mutation(tablet, jobId, nextSeq(), { op: 'line.add', payload: { id: uuid(), kind: 'labour', code: 'L1', description: '更换机油', quantityMilli: 1000, unitPriceFen: 5000, discountBp: 0 } })] }),
+  'line.add': () => ({ mutations: [mutation(tablet, jobId, nextSeq(), { op: 'line.add', payload: { id: uuid(), ...LINE } })] }),
+  // After check-in (issue 10): each operation once, on a card where it applies.
+  'job.move': work('job.move', () => ({ from: 'checked-in', to: 'in-repair' })),
+  'addition.add': work('addition.add', () => ({ id: uuid(), ...LINE, reason: '漏油' })),
+  'addition.update': work('addition.update', () => ({ id: additionId, fields: { unitPriceFen: 6000, reason: '复查后' } })),
+  'addition.remove': work('addition.remove', () => ({ id: uuid() })),
+  'addition.decide': work('addition.decide', () => ({ id: uuid(), decisions: { [additionId]: 'approved' }, promisedAt: new Date().toISOString(), via: phoneVia() })),
+  'qc.check': work('qc.check', () => ({ item: 'roadTest', result: 'na', note: '无需路试' })),
+  'qc.override': work('qc.override', () => ({ reason: '客户急用车' })),
+  'handover.update': work('handover.update', () => ({ fields: { coversRemoved: { seat: new Date().toISOString() }, discountFen: 500, discountReason: '抹零', paidFen: 10_000, payment: 'wechat', nextServiceDate: '2027-06-07', nextServiceKm: 15_000 } })),
+  'followUp.call': work('followUp.call', () => ({ id: uuid(), outcome: 'dissatisfied', note: '异响仍在' })),
+  'followUp.resolve': work('followUp.resolve', () => ({ note: '已回厂处理' })),
+  'signature.add': work('signature.add', () => ({ id: uuid(), kind: 'additional', subjectId: uuid(), signerName: '张伟', signedAt: new Date().toISOString(), deviceId: tablet.clientId, contentHash: photo.sha256, pngSha256: photo.sha256, strokesSha256: photo.sha256 })),
 };
 
 const bodyBases: Record<string, BodyBase> = {
@@ -261,8 +292,8 @@ function bodyCases(): Case[] {
     const build = (change: (base: unknown) => unknown) => bodyRequest(spec, change);
     cases.push({ group: 'bodies', name: `${label}: the valid body`, build: build((base) => base) });
     const paths = pathsOf(shape);
-    // photo.add and line.add share the mutation envelope with job.create: sample their paths.
-    const chosen = label === 'push job.create' || !label.startsWith('push') ? paths : paths.filter(() => random() < 0.35);
+    // The other ops share the mutation envelope with job.create: sample their paths, their payload's more often.
+    const chosen = label === 'push job.create' || !label.startsWith('push') ? paths : paths.filter((path) => random() < (path[2] === 'payload' ? 0.3 : 0.05));
     for (const path of chosen) {
       for (const [name, value] of HOSTILE) {
         cases.push({ group: 'bodies', name: `${label}: ${path.join('.') || 'body'} = ${name}`, names: path.length ? String(path[0]) : undefined, build: build((base) => setAt(base, path, value())) });
@@ -274,9 +305,96 @@ function bodyCases(): Case[] {
         cases.push({ group: 'bodies', name: `${label}: extra key ${key} at ${path.join('.') || 'body'}`, names: key, build: build((base) => addKeyAt(base, path, key)) });
       }
     }
-    for (let i = 0; i < 40; i++) cases.push(randomBodyCase(label, spec, i));
+    for (let i = 0; i < (label in AFTER_CHECK_IN_BASES ? 5 : 40); i++) cases.push(randomBodyCase(label, spec, i));
   }
   return cases;
+}
+
+const AFTER_CHECK_IN_BASES = Object.fromEntries(Object.keys(pushBases).filter((op) => !['job.create', 'photo.add', 'line.add'].includes(op)).map((op) => [`push ${op}`, true]));
+
+// ---- the operations after check-in, each with what an advisor's tablet (or a forger) might get wrong ----
+
+type Wrong = [string, MutationOp, (payload: Record<string, unknown>) => unknown];
+const put = (key: string, value: unknown) => (payload: Record<string, unknown>) => ({ ...payload, [key]: value });
+const putIn = (part: string, key: string, value: unknown) => (payload: Record<string, unknown>) => ({ ...payload, [part]: { ...(payload[part] as object), [key]: value } });
+const drop = (part: string, key: string) => (payload: Record<string, unknown>) => {
+  const { [key]: _gone, ...rest } = payload[part] as Record<string, unknown>;
+  return { ...payload, [part]: rest };
+};
+
+const WRONG_AFTER_CHECK_IN: Wrong[] = [
+  ['a status that does not exist', 'job.move', put('to', 'finished')],
+  ['a status in the wrong case', 'job.move', put('from', 'Checked-In')],
+  ['a status in Chinese', 'job.move', put('to', '已交车')],
+  ['no from', 'job.move', (p) => ({ to: p.to })],
+  ['an unknown QC item', 'qc.check', put('item', 'brakes')],
+  ['an unknown QC result', 'qc.check', put('result', 'ok')],
+  ['a QC note of 201 characters', 'qc.check', put('note', 'x'.repeat(201))],
+  ['an empty override reason', 'qc.override', put('reason', '')],
+  ['a blank override reason', 'qc.override', put('reason', '   ')],
+  ['a negative price', 'addition.add', put('unitPriceFen', -100)],
+  ['a negative quantity', 'addition.add', put('quantityMilli', -1000)],
+  ['a price in yuan with cents', 'addition.add', put('unitPriceFen', 12.5)],
+  ['an empty reason', 'addition.add', put('reason', '')],
+  ['no reason', 'addition.add', (p) => ({ ...p, reason: undefined })],
+  ['an unknown line kind', 'addition.add', put('kind', 'service')],
+  ['a negative price in an update', 'addition.update', putIn('fields', 'unitPriceFen', -1)],
+  ['an empty reason in an update', 'addition.update', putIn('fields', 'reason', '')],
+  ['an unknown field in an update', 'addition.update', putIn('fields', 'approved', true)],
+  ['no id to remove', 'addition.remove', () => ({})],
+  ['an empty decisions map', 'addition.decide', put('decisions', {})],
+  ['a decision that is neither approved nor declined', 'addition.decide', (p) => ({ ...p, decisions: { [additionId]: 'maybe' } })],
+  ['a decision keyed by something not an id', 'addition.decide', put('decisions', { 'line 1': 'approved' })],
+  ['a promised time that is no time', 'addition.decide', put('promisedAt', 'tomorrow')],
+  ['a promised time without offset', 'addition.decide', put('promisedAt', '2027-06-07T10:00:00')],
+  ['by phone without the number', 'addition.decide', drop('via', 'phone')],
+  ['by phone without who agreed', 'addition.decide', drop('via', 'agreedBy')],
+  ['by phone without when', 'addition.decide', drop('via', 'calledAt')],
+  ['by phone with an empty number', 'addition.decide', putIn('via', 'phone', '')],
+  ['by phone, called at no time', 'addition.decide', putIn('via', 'calledAt', '昨天下午')],
+  ['by e-mail', 'addition.decide', put('via', { kind: 'email' })],
+  ['by signature with phone fields', 'addition.decide', put('via', { kind: 'signature', phone: '13800000000' })],
+  ['no via', 'addition.decide', (p) => ({ ...p, via: undefined })],
+  ['a negative discount', 'handover.update', putIn('fields', 'discountFen', -500)],
+  ['a negative payment', 'handover.update', putIn('fields', 'paidFen', -1)],
+  ['a payment past the limit', 'handover.update', putIn('fields', 'paidFen', 1_000_000_000)],
+  ['a payment in yuan with cents', 'handover.update', putIn('fields', 'paidFen', 100.5)],
+  ['an unknown payment method', 'handover.update', putIn('fields', 'payment', 'bitcoin')],
+  ['a next service date as day/month/year', 'handover.update', putIn('fields', 'nextServiceDate', '07/06/2027')],
+  ['a next service date as an instant', 'handover.update', putIn('fields', 'nextServiceDate', '2027-06-07T00:00:00Z')],
+  ['a next service date that does not exist', 'handover.update', putIn('fields', 'nextServiceDate', '2027-13-45')],
+  ['a negative next service mileage', 'handover.update', putIn('fields', 'nextServiceKm', -1)],
+  ['a handover mileage past the limit', 'handover.update', putIn('fields', 'odometerKm', 1e9)],
+  ['an unknown cover', 'handover.update', putIn('fields', 'coversRemoved', { roof: new Date().toISOString() })],
+  ['a cover removed at no time', 'handover.update', putIn('fields', 'coversRemoved', { seat: 'now' })],
+  ['a damage check of something not an id', 'handover.update', putIn('fields', 'damageChecks', { 'scratch 1': new Date().toISOString() })],
+  ['an unknown belonging', 'handover.update', putIn('fields', 'belongingsReturned', { laptop: true })],
+  ['an unknown handover field', 'handover.update', putIn('fields', 'tipFen', 100)],
+  ['an unknown call outcome', 'followUp.call', put('outcome', 'happy')],
+  ['a call note of 501 characters', 'followUp.call', put('note', 'x'.repeat(501))],
+  ['an empty resolution', 'followUp.resolve', put('note', '')],
+  ['a blank resolution', 'followUp.resolve', put('note', '\n  ')],
+  ['a round that is not an id', 'signature.add', put('subjectId', 'round-1')],
+  ['a signature kind that does not exist', 'signature.add', put('kind', 'handover')],
+];
+
+function afterCheckInCases(): Case[] {
+  return WRONG_AFTER_CHECK_IN.map(([name, op, wrong]) => ({
+    group: 'after check-in',
+    name: `${op}: ${name}`,
+    status: 400,
+    names: 'mutations',
+    build: () => {
+      const built = bodyRequest(bodyBases[`push ${op}`]!, (base) => {
+        const body = base as { mutations: { payload: Record<string, unknown> }[] };
+        const [m] = body.mutations;
+        return { mutations: [{ ...m, payload: wrong(m!.payload) }] };
+      })();
+      // Each case must be wrong by the shared schemas; one they take is a mistake in this list.
+      if (built.valid) throw new Error(`${op}: "${name}" is valid by the shared schemas`);
+      return built;
+    },
+  }));
 }
 
 function getAt(value: unknown, path: Path): unknown {
@@ -648,6 +766,12 @@ describe('bad input', () => {
     expect(cases.length).toBeGreaterThan(500);
     expect(await run(cases)).toEqual([]);
   }, 30_000);
+
+  it('answers every operation after check-in with wrong names, items, money, dates, reasons and decisions with a 400 that names it', async () => {
+    const cases = afterCheckInCases();
+    expect(new Set(cases.map((c) => c.name.split(':')[0]))).toEqual(new Set(Object.keys(AFTER_CHECK_IN_BASES).map((label) => label.slice('push '.length))));
+    expect(await run(cases)).toEqual([]);
+  });
 
   it('answers broken framing: content types, not-JSON, empty and oversized bodies, bad batches', async () => {
     expect(await run(framingCases())).toEqual([]);
