@@ -173,7 +173,7 @@ function moveGateOpen(job: Job, to: JobStatus): boolean {
 /** Like mergeCard: keyed parts per key, the rest replaced; an undefined value is "not in this patch". */
 export function mergeHandover(handover: Handover, patch: HandoverPatch): Handover {
   const keyed: { [K in (typeof KEYED_HANDOVER_PARTS)[number]]: Handover[K] } = {
-    damageChecks: { ...handover.damageChecks, ...(defined(patch.damageChecks) as Record<string, string>) },
+    damageChecks: { ...handover.damageChecks, ...(defined(patch.damageChecks) as Record<string, string | null>) },
     coversRemoved: { ...handover.coversRemoved, ...defined(patch.coversRemoved) },
     belongingsReturned: { ...handover.belongingsReturned, ...defined(patch.belongingsReturned) },
   };

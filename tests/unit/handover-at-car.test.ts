@@ -9,10 +9,10 @@ import type { WalkaroundDb } from '../../src/db/database.ts';
 import { checkIn } from '../../src/db/job-repo.ts';
 import { updateHandover } from '../../src/db/work-repo.ts';
 import { fittedCovers, fuelText, listedBelongings, qcResultsFor, readKm, removeAllCovers, shownQcItems } from '../../src/features/handover/handover-rules.ts';
-import { allUnchangedPatch, uncheckedMarks } from '../../src/features/walkaround/handover-checks.ts';
+import { allUnchangedPatch, uncheckedMarks, undoUnchangedPatch } from '../../src/features/walkaround/handover-checks.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { emptyQualityCheck } from '../../src/shared/quality-check.ts';
-import { checkinDamages, handoverDamages } from '../../src/shared/signed-content.ts';
+import { checkinDamages, contentHash, handoverDamages, signedContent } from '../../src/shared/signed-content.ts';
 import { BELONGINGS, COVERS } from '../../src/shared/vehicle-condition.ts';
 import { useJobDb } from '../support/job-db.ts';
 import { COMPLETE_CARD } from './support/complete-card.ts';
@@ -130,5 +130,21 @@ describe('marks at handover, on fake-indexeddb', () => {
     expect(await db.outbox.count()).toBe(outboxBefore + 1);
     expect(after.handover.damageChecks).toEqual({ [first]: iso(55), [second]: iso(50), [third]: iso(55) });
     expect(allUnchangedPatch(checkinDamages(after), after.handover.damageChecks, iso(56))).toBeNull();
+  });
+
+  it('takes a confirmation back (撤销): the mark is open again, for "all unchanged" and for what the customer signs', async () => {
+    const neverConfirmed = await stored();
+    await updateHandover(db, jobId, { damageChecks: { [first]: iso(50), [second]: iso(50) } }, minutes(50));
+    await updateHandover(db, jobId, undoUnchangedPatch(first), minutes(51));
+    const job = await stored();
+    expect(job.handover.damageChecks).toEqual({ [first]: null, [second]: iso(50) });
+    expect(uncheckedMarks(checkinDamages(job), job.handover.damageChecks).map((d) => d.id)).toEqual([first, third]);
+    expect(allUnchangedPatch(checkinDamages(job), job.handover.damageChecks, iso(52))).toEqual({ damageChecks: { [first]: iso(52), [third]: iso(52) } });
+    const signed = signedContent(job, 'delivery');
+    if (signed.kind !== 'delivery') throw new Error('delivery content expected');
+    expect(signed.checkinDamages.map((d) => d.unchangedAt)).toEqual([null, iso(50), null]);
+    // Taken back is exactly "never confirmed": the same content, the same hash.
+    await updateHandover(db, jobId, undoUnchangedPatch(second), minutes(53));
+    expect(await contentHash(await stored(), 'delivery')).toBe(await contentHash(neverConfirmed, 'delivery'));
   });
 });

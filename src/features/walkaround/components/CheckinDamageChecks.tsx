@@ -3,6 +3,7 @@ import type { Handover } from '../../../shared/handover.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { Damage, Photo } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { confirmedAt, uncheckedMarks } from '../handover-checks.ts';
 import { DamageDot, markerLabel } from './DamageDot.tsx';
 import { PhotoStrip } from './PhotoStrip.tsx';
 
@@ -13,14 +14,19 @@ type CheckinDamageChecksProps = {
   /** The mark tapped on the diagram: its row is brought into view. */
   selectedId: string | null;
   onUnchanged: (damageId: string) => void;
+  /** Takes a confirmation back (tapped by mistake). */
+  onUndo: (damageId: string) => void;
   onAllUnchanged: () => void;
   onOpenPhoto: (damageId: string, photoId: string) => void;
 };
 
-/** Every check-in mark with its photos from then, and one tap to say the car shows it unchanged. */
-export function CheckinDamageChecks({ marks, checks, photosOf, selectedId, onUnchanged, onAllUnchanged, onOpenPhoto }: CheckinDamageChecksProps) {
+/**
+ * Every check-in mark with its photos from then, one tap to say the car shows it unchanged,
+ * and one to take that back.
+ */
+export function CheckinDamageChecks({ marks, checks, photosOf, selectedId, onUnchanged, onUndo, onAllUnchanged, onOpenPhoto }: CheckinDamageChecksProps) {
   const { t } = useI18n();
-  const open = marks.filter((mark) => checks[mark.id] === undefined).length;
+  const open = uncheckedMarks(marks, checks).length;
   return (
     <section className="checkin-checks-list" aria-labelledby="checkin-checks-title">
       <h3 id="checkin-checks-title">{t('handover.damages.title', { count: marks.length })}</h3>
@@ -33,10 +39,11 @@ export function CheckinDamageChecks({ marks, checks, photosOf, selectedId, onUnc
               <CheckinDamageRow
                 key={mark.id}
                 mark={mark}
-                checkedAt={checks[mark.id]}
+                checkedAt={confirmedAt(checks, mark.id)}
                 photos={photosOf(mark.id)}
                 selected={mark.id === selectedId}
                 onUnchanged={() => onUnchanged(mark.id)}
+                onUndo={() => onUndo(mark.id)}
                 onOpenPhoto={(photoId) => onOpenPhoto(mark.id, photoId)}
               />
             ))}
@@ -58,14 +65,15 @@ export function CheckinDamageChecks({ marks, checks, photosOf, selectedId, onUnc
 
 type CheckinDamageRowProps = {
   mark: Damage;
-  checkedAt: string | undefined;
+  checkedAt: string | null;
   photos: Photo[];
   selected: boolean;
   onUnchanged: () => void;
+  onUndo: () => void;
   onOpenPhoto: (photoId: string) => void;
 };
 
-function CheckinDamageRow({ mark, checkedAt, photos, selected, onUnchanged, onOpenPhoto }: CheckinDamageRowProps) {
+function CheckinDamageRow({ mark, checkedAt, photos, selected, onUnchanged, onUndo, onOpenPhoto }: CheckinDamageRowProps) {
   const { t } = useI18n();
   const row = useRef<HTMLLIElement>(null);
   const label = markerLabel(t, mark);
@@ -73,7 +81,7 @@ function CheckinDamageRow({ mark, checkedAt, photos, selected, onUnchanged, onOp
     if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selected]);
   return (
-    <li ref={row} className="checkin-check" aria-label={label} data-selected={selected} data-confirmed={checkedAt !== undefined}>
+    <li ref={row} className="checkin-check" aria-label={label} data-selected={selected} data-confirmed={checkedAt !== null}>
       <DamageDot damage={mark} />
       <div className="checkin-check-body">
         <strong>{label}</strong>
@@ -82,7 +90,12 @@ function CheckinDamageRow({ mark, checkedAt, photos, selected, onUnchanged, onOp
       </div>
       <div className="checkin-check-action">
         {checkedAt ? (
-          <span className="checkin-check-done">{t('handover.damages.unchangedAt', { time: formatLocalDateTime(checkedAt).slice(11) })}</span>
+          <>
+            <span className="checkin-check-done">{t('handover.damages.unchangedAt', { time: formatLocalDateTime(checkedAt).slice(11) })}</span>
+            <button type="button" className="btn" aria-label={`${t('handover.damages.undo')} · ${label}`} onClick={onUndo}>
+              {t('handover.damages.undo')}
+            </button>
+          </>
         ) : (
           <button type="button" className="btn btn-large" aria-label={`${t('handover.damages.unchanged')} · ${label}`} onClick={onUnchanged}>
             {t('handover.damages.unchanged')}

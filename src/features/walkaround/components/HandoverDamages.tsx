@@ -7,7 +7,7 @@ import type { Job } from '../../../shared/job.ts';
 import { nowIso } from '../../../shared/local-time.ts';
 import { isHandoverDamage, live, type DamageType, type Photo, type VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { allUnchangedPatch } from '../handover-checks.ts';
+import { allUnchangedPatch, undoUnchangedPatch } from '../handover-checks.ts';
 import { CheckinDamageChecks } from './CheckinDamageChecks.tsx';
 import { DamageEditor } from './DamageEditor.tsx';
 import { DamageList } from './DamageList.tsx';
@@ -86,6 +86,7 @@ export function HandoverDamages({ job }: { job: Job }) {
         photosOf={photosOf}
         selectedId={mode.kind === 'checkin' ? mode.id : null}
         onUnchanged={(id) => save(updateHandover(db, job.id, { damageChecks: { [id]: nowIso() } }))}
+        onUndo={(id) => save(updateHandover(db, job.id, undoUnchangedPatch(id)))}
         onAllUnchanged={() => all && save(updateHandover(db, job.id, all))}
         onOpenPhoto={(damageId, startId) => setViewer({ damageId, startId, readOnly: true })}
       />
