@@ -13,28 +13,18 @@ import { GeneralPhotos } from './GeneralPhotos.tsx';
 import { NewDamagePanel } from './NewDamagePanel.tsx';
 import { PhotoViewer } from './PhotoViewer.tsx';
 import { StorageMeter } from './StorageMeter.tsx';
-import { VehicleDiagram, type Spot } from './VehicleDiagram.tsx';
-
-/**
- * The tap flow. A tap on the diagram only marks a pending spot; the damage is stored when the
- * advisor taps its type, so no mark is ever saved with a type nobody chose. Severity is then
- * stored as 轻 and shown selected in the editor, one tap away from 中/重: most marks at the
- * desk are light scuffs, and asking a second question before saving would lose marks whenever
- * the advisor moves on after the type. A tap elsewhere while a spot is pending cancels it.
- */
-type Mode =
-  | { kind: 'idle' }
-  | { kind: 'pending'; spot: Spot; busy: boolean }
-  | { kind: 'selected'; id: string; moving: boolean };
+import { navigate } from '../../../ui/navigation.ts';
+import { editedOnWalkaround, selectOnWalkaround, type WalkaroundMode } from '../walkaround-selection.ts';
+import { VehicleDiagram } from './VehicleDiagram.tsx';
 
 type PhotoScope = { damageId: string } | { slot: PhotoSlot };
 
-const IDLE: Mode = { kind: 'idle' };
+const IDLE: WalkaroundMode = { kind: 'idle' };
 
 /** The 环车检查 step: the vehicle diagram with its damage marks, and the general photos. */
 export function WalkaroundStep({ job }: { job: Job }) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<Mode>(IDLE);
+  const [mode, setMode] = useState<WalkaroundMode>(IDLE);
   const [viewer, setViewer] = useState<{ scope: PhotoScope; startId: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -47,7 +37,7 @@ export function WalkaroundStep({ job }: { job: Job }) {
   const damages = live(job.damages);
   const photos = live(job.photos);
   // A mark deleted meanwhile (on this tablet or by sync) simply stops being selected.
-  const selected = mode.kind === 'selected' ? (damages.find((d) => d.id === mode.id) ?? null) : null;
+  const selected = editedOnWalkaround(damages, mode);
   const moving = mode.kind === 'selected' && mode.moving;
   const photosOf = (scope: PhotoScope): Photo[] =>
     photos.filter((photo) => ('slot' in scope ? photo.slot === scope.slot : photo.damageId === scope.damageId));
@@ -79,7 +69,7 @@ export function WalkaroundStep({ job }: { job: Job }) {
     );
   }
 
-  const select = (id: string) => setMode({ kind: 'selected', id, moving: false });
+  const select = (id: string) => setMode(selectOnWalkaround(damages, id));
   const viewerPhotos = viewer ? photosOf(viewer.scope) : [];
 
   return (
@@ -102,13 +92,21 @@ export function WalkaroundStep({ job }: { job: Job }) {
         <VehicleDiagram
           body={job.card.vehicle.bodyStyle}
           damages={damages}
-          selectedId={selected?.id ?? null}
+          selectedId={mode.kind === 'handover' ? mode.id : (selected?.id ?? null)}
           moving={moving}
           pending={mode.kind === 'pending' ? mode.spot : null}
           onTap={tap}
           onSelect={select}
         />
         <div className="walkaround-side">
+          {mode.kind === 'handover' && (
+            <div className="banner banner-info" role="status">
+              <p>{t('handover.damages.handoverMarkTapped')}</p>
+              <button type="button" className="btn btn-large" onClick={() => navigate(`/jobs/${job.id}/handover`)}>
+                {t('handover.damages.openHandover')}
+              </button>
+            </div>
+          )}
           {mode.kind === 'pending' && (
             <NewDamagePanel view={mode.spot.view} busy={mode.busy} onType={chooseType} onCancel={() => setMode(IDLE)} />
           )}
