@@ -35,7 +35,7 @@ export function AdditionalDecision({ job, photosByHash }: AdditionalDecisionProp
     return (
       <>
         <p className="banner banner-info">{t('addition.customer.none')}</p>
-        <ReturnTabletPin jobId={job.id} section="additions" />
+        <ReturnTabletPin jobId={job.id} />
       </>
     );
   return (

@@ -51,11 +51,11 @@ export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
       ) : signed ? (
         // Additional work is decided while the car is in the workshop: the advisor's PIN is
         // right here, so approving two lines stays within 8 taps.
-        <Thanks signature={signed}>{kind === 'additional' && <ReturnTabletPin jobId={jobId} section="additions" />}</Thanks>
+        <Thanks signature={signed}>{kind === 'additional' && <ReturnTabletPin jobId={jobId} />}</Thanks>
       ) : (
         <CustomerDocument job={job} kind={kind} />
       )}
-      {unlocking && <PinUnlockDialog jobId={jobId} onCancel={() => setUnlocking(false)} />}
+      {unlocking && <PinUnlockDialog jobId={jobId} kind={kind} onCancel={() => setUnlocking(false)} />}
     </div>
   );
 }

@@ -1,18 +1,20 @@
 import { db } from '../../../db/instance.ts';
+import type { SignatureKind } from '../../../shared/signature.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { navigate } from '../../../ui/navigation.ts';
 import { PinEntry } from '../../../ui/pin/PinEntry.tsx';
 import { PinBackButton, PinHeading } from '../../../ui/pin/PinPanelParts.tsx';
-import { customerPinTries, unlock } from '../customer-lock.ts';
+import { customerPinTries } from '../customer-lock.ts';
+import { leaveCustomerMode } from '../leave-customer-mode.ts';
 import { verifyUnlockPin } from '../unlock-pin.ts';
 
-type PinUnlockDialogProps = { jobId: string; onCancel: () => void };
+type PinUnlockDialogProps = { jobId: string; kind: SignatureKind; onCancel: () => void };
 
 /**
- * The advisor's way back: the PIN ends customer mode and opens the card's signatures. After
- * five wrong PINs it waits 30 s (pin-tries.ts), so a customer cannot try them all.
+ * The advisor's way back: the PIN ends customer mode and opens the card where the document was
+ * handed over from (leave-customer-mode.ts). After five wrong PINs it waits 30 s
+ * (pin-tries.ts), so a customer cannot try them all.
  */
-export function PinUnlockDialog({ jobId, onCancel }: PinUnlockDialogProps) {
+export function PinUnlockDialog({ jobId, kind, onCancel }: PinUnlockDialogProps) {
   const { t } = useI18n();
   return (
     <div className="signing-backdrop">
@@ -23,11 +25,7 @@ export function PinUnlockDialog({ jobId, onCancel }: PinUnlockDialogProps) {
           label={t('pin.label')}
           verify={(pin) => verifyUnlockPin(db, pin)}
           tries={customerPinTries}
-          onUnlocked={() => {
-            // The address first, then the lock: the first unlocked frame is already the card.
-            navigate(`/jobs/${jobId}/signing`, { replace: true });
-            unlock();
-          }}
+          onUnlocked={() => leaveCustomerMode(jobId, kind)}
           onEscape={onCancel}
           actions={<PinBackButton label={t('pin.cancel')} onClick={onCancel} />}
         />

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { navigate } from '../../../ui/navigation.ts';
 import { PinPad } from '../../../ui/pin/PinPad.tsx';
-import { customerPinTries, unlock } from '../customer-lock.ts';
+import { customerPinTries } from '../customer-lock.ts';
+import { leaveCustomerMode } from '../leave-customer-mode.ts';
 import { verifyUnlockPin } from '../unlock-pin.ts';
 
 /** PINs are 4 to 8 digits (pin-repo.ts): a shorter entry is never tried. */
@@ -16,7 +16,7 @@ const SHORTEST_PIN = 4;
  * counted; an entry given up (cleared, shortened) or submitted wrong is, as one wrong try,
  * so the pause after five (pin-tries.ts) still bounds guessing.
  */
-export function ReturnTabletPin({ jobId, section }: { jobId: string; section: string }) {
+export function ReturnTabletPin({ jobId }: { jobId: string }) {
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +36,8 @@ export function ReturnTabletPin({ jobId, section }: { jobId: string; section: st
     if (done.current) return;
     done.current = true;
     customerPinTries.reset();
-    // The address first, then the lock: the first unlocked frame is already the card.
-    navigate(`/jobs/${jobId}/${section}`, { replace: true });
-    unlock();
+    // Shown only for 追加项目 (its thanks, or a round with nothing left to decide).
+    leaveCustomerMode(jobId, 'additional');
   }
 
   function wrong() {
