@@ -128,6 +128,14 @@ describe('additional work decided line by line', () => {
     await page.getByRole('button', { name: /确认签字/ }).tap();
     await expectVisible(page.getByRole('heading', { name: /谢谢/ }));
 
+    // A wrong PIN typed (no unlock tap) and escaped by a reload mid-entry still counts once.
+    const lock = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('walkaround.customerLock'))) ?? 'null') as Record<string, unknown> | null;
+    for (const digit of '9999') await page.locator('.return-pin').getByRole('button', { name: digit, exact: true }).tap();
+    await expect.poll(async () => (await lock())?.pendingWrong, { timeout: 15_000 }).toBe(true);
+    await page.reload();
+    await expectVisible(page.getByRole('heading', { name: /谢谢/ }));
+    expect(await lock()).toMatchObject({ wrongPins: 1, pendingWrong: false });
+
     for (const digit of PIN) await page.locator('.return-pin').getByRole('button', { name: digit, exact: true }).tap();
     await expect.poll(path, { timeout: 15_000 }).toBe(`/jobs/${JOB_ID}/additions`);
 

@@ -1,7 +1,17 @@
 // Wrong PINs slow down alike on the lock screen and in customer mode: the fifth wrong PIN in a
 // row starts a 30 s pause and the count again; a right PIN clears it.
 import { describe, expect, it } from 'vitest';
-import { afterWrongPin, MAX_WRONG_PINS, NO_WRONG_PINS, pinWaitLeftMs, storedPinTries, WRONG_PIN_WAIT_MS } from '../../src/ui/pin/pin-tries.ts';
+import {
+  afterEntryEnded,
+  afterMissWhileTyping,
+  afterWrongPin,
+  MAX_WRONG_PINS,
+  NO_WRONG_PINS,
+  pinWaitLeftMs,
+  storedPinTries,
+  WRONG_PIN_WAIT_MS,
+  type TypedPinTries,
+} from '../../src/ui/pin/pin-tries.ts';
 
 describe('wrong PINs', () => {
   it('pauses after five in a row, for 30 s, and counts again after the pause', () => {
@@ -27,5 +37,23 @@ describe('wrong PINs', () => {
     expect(storedPinTries('test.other').waitMs(5_000)).toBe(0);
     lockScreen.reset();
     expect(lockScreen.waitMs(5_000)).toBe(0);
+  });
+
+  it('counts a PIN tried as it is typed once its entry ends, once however many of its prefixes missed', () => {
+    const fresh: TypedPinTries = { ...NO_WRONG_PINS, pendingWrong: false };
+    // 1234 missed, 12345 missed, then cleared: one wrong try.
+    const typed = afterMissWhileTyping(afterMissWhileTyping(fresh));
+    expect(typed).toEqual({ wrongPins: 0, retryAt: 0, pendingWrong: true });
+    const ended = afterEntryEnded(typed, 1_000);
+    expect(ended).toEqual({ wrongPins: 1, retryAt: 0, pendingWrong: false });
+    // Ending it again (a reload after the clear) counts nothing more; nor does an entry with no miss.
+    expect(afterEntryEnded(ended, 2_000)).toEqual(ended);
+    expect(afterEntryEnded(fresh, 2_000)).toEqual(fresh);
+  });
+
+  it('pauses on the fifth guess typed, as on the fifth submitted', () => {
+    let tries: TypedPinTries = { wrongPins: MAX_WRONG_PINS - 1, retryAt: 0, pendingWrong: false };
+    tries = afterEntryEnded(afterMissWhileTyping(tries), 1_000);
+    expect(tries).toEqual({ wrongPins: 0, retryAt: 1_000 + WRONG_PIN_WAIT_MS, pendingWrong: false });
   });
 });

@@ -4,14 +4,17 @@
 // a pull-to-refresh all come back locked. It is this device's state only and never synced.
 import { nowIso } from '../../shared/local-time.ts';
 import type { SignatureKind } from '../../shared/signature.ts';
-import { afterWrongPin, pinWaitLeftMs, type PinTries, type PinTriesStore } from '../../ui/pin/pin-tries.ts';
+import { afterEntryEnded, afterMissWhileTyping, afterWrongPin, pinWaitLeftMs, type TypedPinTries, type TypedPinTriesStore } from '../../ui/pin/pin-tries.ts';
 
 export const LOCK_STORAGE_KEY = 'walkaround.customerLock';
 /** The only URL shown while locked: it names no job card, so there is nothing to edit. */
 export const CUSTOMER_PATH = '/customer';
 
-/** Wrong PINs (pin-tries.ts) are kept with the lock, so reloading does not reset the count. */
-export type CustomerLock = PinTries & {
+/**
+ * Wrong PINs (pin-tries.ts) are kept with the lock, so reloading does not reset the count; so
+ * is a wrong try pending on a PIN being typed, so reloading mid-entry counts it.
+ */
+export type CustomerLock = TypedPinTries & {
   jobId: string;
   kind: SignatureKind;
   /** When the tablet was handed over: a signature of this kind since then is the customer's. */
@@ -26,12 +29,15 @@ const isKind = (value: unknown): value is SignatureKind => typeof value === 'str
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let current: CustomerLock | null = read();
+// A page that starts with a wrong try pending was reloaded (or closed) mid-entry: that entry
+// ended there, so it counts, as clearing it would have.
+if (current?.pendingWrong) save(afterEntryEnded(current, Date.now()));
 
 function read(): CustomerLock | null {
   try {
     const value: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCK_STORAGE_KEY) ?? 'null');
     if (!value || typeof value !== 'object') return null;
-    const { jobId, kind, since, wrongPins, retryAt } = value as Record<string, unknown>;
+    const { jobId, kind, since, wrongPins, retryAt, pendingWrong } = value as Record<string, unknown>;
     if (typeof jobId !== 'string' || typeof since !== 'string' || !isKind(kind)) return null;
     return {
       jobId,
@@ -39,6 +45,7 @@ function read(): CustomerLock | null {
       since,
       wrongPins: typeof wrongPins === 'number' ? wrongPins : 0,
       retryAt: typeof retryAt === 'number' ? retryAt : 0,
+      pendingWrong: pendingWrong === true,
     };
   } catch {
     return null;
@@ -76,23 +83,31 @@ export function isCustomerLocked(): boolean {
 
 /** Hands the tablet to the customer for one document. */
 export function lockForCustomer(jobId: string, kind: SignatureKind, now = new Date()): void {
-  save({ jobId, kind, since: nowIso(now), wrongPins: 0, retryAt: 0 });
+  save({ jobId, kind, since: nowIso(now), wrongPins: 0, retryAt: 0, pendingWrong: false });
   history.pushState(null, '', CUSTOMER_PATH);
 }
 
-/** Only after the advisor PIN has been verified. */
+/** Only after the advisor PIN has been verified. The count, and a wrong try pending, end with it. */
 export function unlock(): void {
   save(null);
 }
 
-/** The wrong-PIN count of the hand-over, for the advisor's PIN dialog. */
-export const customerPinTries: PinTriesStore = {
+/** The wrong-PIN count of the hand-over, for the advisor's PIN (dialog, or typed under the thanks). */
+export const customerPinTries: TypedPinTriesStore = {
   waitMs: (now = Date.now()) => (current ? pinWaitLeftMs(current, now) : 0),
   recordWrong(now = Date.now()) {
     if (current) save({ ...current, ...afterWrongPin(current, now) });
   },
   // A right PIN ends the lock, and its count with it.
   reset: () => undefined,
+  missWhileTyping() {
+    if (current && !current.pendingWrong) save(afterMissWhileTyping(current));
+  },
+  entryEnded(now = Date.now()) {
+    if (!current?.pendingWrong) return false;
+    save(afterEntryEnded(current, now));
+    return true;
+  },
 };
 
 // Installed at import, before React renders anything, so no frame of another screen shows.

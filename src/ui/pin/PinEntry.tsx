@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { PinPad } from './PinPad.tsx';
 import type { PinTriesStore } from './pin-tries.ts';
+import { usePinWait } from './use-pin-wait.ts';
 
 type PinEntryProps = {
   /** The field's label, e.g. 顾问 PIN. */
@@ -26,16 +27,8 @@ export function PinEntry({ label, verify, tries, onUnlocked, actions, onEscape }
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const [now, setNow] = useState(Date.now);
-  const waitMs = tries.waitMs(now);
-  const waiting = waitMs > 0;
-
-  // A countdown the advisor can see; it stops by itself when the wait is over.
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [waiting]);
+  const wait = usePinWait(tries);
+  const { waiting } = wait;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,13 +41,13 @@ export function PinEntry({ label, verify, tries, onUnlocked, actions, onEscape }
       return;
     }
     tries.recordWrong();
-    setNow(Date.now());
+    wait.refresh();
     setPin('');
     setError(t('pin.wrong'));
     setChecking(false);
   }
 
-  const message = waiting ? t('pin.wait', { seconds: Math.ceil(waitMs / 1000) }) : error;
+  const message = wait.message ?? error;
   return (
     <form className="pin-entry" noValidate onSubmit={(e) => void submit(e)}>
       <Field label={label} error={message ?? undefined}>

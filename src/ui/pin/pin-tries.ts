@@ -22,11 +22,38 @@ export function afterWrongPin(tries: PinTries, now: number): PinTries {
   return wrongPins >= MAX_WRONG_PINS ? { wrongPins: 0, retryAt: now + WRONG_PIN_WAIT_MS } : { ...tries, wrongPins };
 }
 
+/**
+ * A PIN tried as it is typed (no unlock tap) is a guess too, but a 4-digit prefix of a longer
+ * PIN is not a wrong PIN: a check that fails while typing leaves a wrong try pending, counted
+ * once when the entry ends (cleared, shortened, submitted, the page reloaded or left), and
+ * dropped only with the lock when a longer entry turns out right. One entry counts once
+ * however many of its prefixes were checked: it tries one PIN of each length, and the PIN has
+ * one length, so guessing it is still bounded by the count.
+ */
+export type TypedPinTries = PinTries & { pendingWrong: boolean };
+
+/** A check of the entry being typed failed: a wrong try is pending until the entry ends. */
+export function afterMissWhileTyping<T extends TypedPinTries>(tries: T): T {
+  return { ...tries, pendingWrong: true };
+}
+
+/** The entry ended without the right PIN: a pending wrong try is counted, once. */
+export function afterEntryEnded<T extends TypedPinTries>(tries: T, now: number): T {
+  return tries.pendingWrong ? { ...tries, ...afterWrongPin(tries, now), pendingWrong: false } : tries;
+}
+
 /** What a PIN screen needs from the count's owner. */
 export type PinTriesStore = {
   waitMs(now?: number): number;
   recordWrong(now?: number): void;
   reset(): void;
+};
+
+/** What a PIN screen that tries the PIN as it is typed needs besides (TypedPinTries). */
+export type TypedPinTriesStore = PinTriesStore & {
+  missWhileTyping(): void;
+  /** Counts the pending wrong try, if any; true when it did. */
+  entryEnded(now?: number): boolean;
 };
 
 /** A count of its own in localStorage under `key` (the lock screen's, one per tablet). */
