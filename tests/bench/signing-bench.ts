@@ -34,7 +34,6 @@
 // - Pure search(): the same item list and the same box contents through createCatalogueIndex in
 //   a harness page (Vite dev server), for information.
 import type { BrowserContext, Page } from 'playwright-core';
-import { MESSAGES } from '../../src/ui/messages.ts';
 import type { CatalogueItem } from '../../src/shared/catalogue.ts';
 import { createCatalogueIndex } from '../../src/shared/catalogue-search.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
@@ -45,6 +44,7 @@ import { realisticCatalogue } from './catalogue-items.ts';
 import { armClickStart } from './click-clock.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
 import { startHarnessServer } from './vite-harness.ts';
+import { zh } from './zh.ts';
 
 export type SigningBenchOptions = {
   /** Catalogue size and generator seed. */
@@ -148,15 +148,6 @@ export type SigningBenchResult = {
     warmRuns: CustomerRun[];
   };
 };
-
-const zhCN = MESSAGES['zh-CN'] as Record<string, string | undefined>;
-
-/** The app's own zh-CN wording, so the run finds its controls however they are worded. */
-function zh(key: string, params: Record<string, string> = {}): string {
-  const text = zhCN[key];
-  if (text === undefined) throw new Error(`src/ui/messages.ts has no zh-CN message ${key}`);
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
-}
 
 declare global {
   interface Window {

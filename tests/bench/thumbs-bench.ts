@@ -20,12 +20,12 @@
 // console.createTask), which no tablet does. The origin is marked secure, as the real HTTPS
 // origin is, so the service worker and Web Crypto work; the run checks that debug stayed off.
 import type { Page } from 'playwright-core';
-import { MESSAGES } from '../../src/ui/messages.ts';
 import { PHOTO_SLOTS } from '../../src/shared/walkaround.ts';
 import { waitForServiceWorker } from '../e2e/support/browser.ts';
 import { openAppTablet, watchDexieDebug } from './bench-browser.ts';
 import { armClickStart } from './click-clock.ts';
 import { cameraJpegs } from './photo-fixtures.ts';
+import { zh } from './zh.ts';
 
 export type ThumbsBenchOptions = {
   perSlot: number;
@@ -64,15 +64,6 @@ export type ThumbsBenchResult = {
   runs: ThumbRun[];
   throttledRuns: ThumbRun[];
 };
-
-const zhCN = MESSAGES['zh-CN'] as Record<string, string | undefined>;
-
-/** The app's own zh-CN wording, so the set-up finds its buttons however they are worded. */
-function zh(key: string): string {
-  const text = zhCN[key];
-  if (text === undefined) throw new Error(`src/ui/messages.ts has no zh-CN message ${key}`);
-  return text;
-}
 
 declare global {
   interface Window {

@@ -10,30 +10,19 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
-import type { JobRow } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/database.ts';
-import { addDamage } from '../../src/db/damage-repo.ts';
-import { updateEstimate } from '../../src/db/estimate-repo.ts';
-import { checkIn, createJob } from '../../src/db/job-repo.ts';
-import { addPhoto } from '../../src/db/photo-repo.ts';
-import { sha256Hex } from '../../src/shared/sha256.ts';
 import type { Handover } from '../../src/shared/handover.ts';
 import type { QualityCheck } from '../../src/shared/quality-check.ts';
 import type { Damage, Photo } from '../../src/shared/walkaround.ts';
 import { armClickStart } from '../bench/click-clock.ts';
 import { makeCameraJpegs } from './support/camera-jpegs.ts';
 import { expectHidden, expectVisible } from './support/expect-ui.ts';
-import { DB_NAME } from '../../src/db/database.ts';
 import { openAppTablet, type AppTablet } from '../bench/bench-browser.ts';
 import { newProfileDir, waitForServiceWorker } from './support/browser.ts';
 import { readObjectStores } from './support/indexed-db.ts';
+import { seedCheckedInCard, writeSeededCard, type SeededCard } from './support/seed-checked-in-card.ts';
 
-type Seeded = { jobId: string; jobs: JobRow[]; blobs: { sha256: string; b64: string; mime: string; byteLength: number; createdAt: string }[] };
 type StoredJob = { id: string; damages: Record<string, Damage>; photos: Record<string, Photo>; handover: Handover; qualityCheck: QualityCheck };
 
-const T0 = new Date('2026-11-27T09:00:00+08:00');
-const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 const MARKS = [
   { view: 'left', type: 'scratch', label: '划痕（轻），左侧' },
   { view: 'front', type: 'dent', label: '凹陷（轻），车头' },
@@ -41,82 +30,6 @@ const MARKS = [
   { view: 'top', type: 'crack', label: '裂纹（轻），俯视' },
 ] as const;
 const PHOTOS_PER_MARK = 5;
-
-async function jpeg(width: number, height: number, seed: number): Promise<ArrayBuffer> {
-  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 120 } } })
-    .jpeg({ quality: 70 })
-    .toBuffer();
-  return new Uint8Array(buffer).buffer;
-}
-
-/** The checked-in card, made by the app's repos in Node, as rows to write into the tablet. */
-async function seedCard(): Promise<Seeded> {
-  const db = openDatabase(`handover-seed-${crypto.randomUUID()}`);
-  const job = await createJob(
-    db,
-    {
-      customer: { name: '张伟', phone: '13812345678' },
-      vehicle: { plate: '粤B52013', vin: 'LGBH52E07PY000123', model: '凯美瑞' },
-      odometerKm: 42_000,
-      fuel: { kind: 'gauge', eighths: 4 },
-      covers: { seat: minutes(1).toISOString(), floorMat: minutes(1).toISOString() },
-      belongings: { spareTyre: true, jack: true },
-      serviceTypes: { repair: true },
-      valuablesConfirmedAt: minutes(2).toISOString(),
-    },
-    T0,
-  );
-  let seed = 0;
-  for (const mark of MARKS) {
-    const damageId = await addDamage(db, job.id, { view: mark.view, x: 0.4, y: 0.5, type: mark.type, severity: 'minor', note: '' }, minutes(3));
-    for (let i = 0; i < PHOTOS_PER_MARK; i++) {
-      seed += 1;
-      const photo = await jpeg(1600, 1200, seed);
-      const thumb = await jpeg(240, 180, seed);
-      await addPhoto(
-        db,
-        job.id,
-        {
-          photo: { bytes: photo, sha256: await sha256Hex(photo), width: 1600, height: 1200, mime: 'image/jpeg' },
-          thumb: { bytes: thumb, sha256: await sha256Hex(thumb), width: 240, height: 180, mime: 'image/jpeg' },
-        },
-        { damageId, slot: null, annotatedFromId: null },
-        minutes(4),
-      );
-    }
-  }
-  await updateEstimate(db, job.id, { oldParts: 'take', carWash: true }, minutes(5));
-  await checkIn(db, job.id, minutes(6));
-  const jobs = await db.jobs.toArray();
-  const blobs = (await db.blobs.toArray()).map(({ bytes, ...row }) => ({ ...row, b64: Buffer.from(bytes).toString('base64') }));
-  await db.delete();
-  return { jobId: job.id, jobs, blobs };
-}
-
-/** Writes the rows into the app's own IndexedDB (already created by the app at its version). */
-function writeRows(page: Page, seeded: Seeded): Promise<void> {
-  return page.evaluate(
-    async ({ name, jobs, blobs }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['jobs', 'blobs'], 'readwrite');
-      for (const job of jobs) tx.objectStore('jobs').put(job);
-      for (const { b64, ...row } of blobs) {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        tx.objectStore('blobs').put({ ...row, bytes: bytes.buffer });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { name: DB_NAME, jobs: seeded.jobs, blobs: seeded.blobs },
-  );
-}
 
 /** From the click on the handover tab to the last check-in thumbnail decoded, in ms. */
 function handoverDecodedMs(page: Page, thumbnails: number): Promise<{ ms: number; widths: number[] }> {
@@ -135,7 +48,7 @@ describe('handover at the car, offline', () => {
   let page: Page;
   let errors: string[];
   let url: string;
-  let seeded: Seeded;
+  let seeded: SeededCard;
   let jpegs: string[];
   const files = newProfileDir();
   const stored = async (): Promise<StoredJob> => {
@@ -147,7 +60,7 @@ describe('handover at the car, offline', () => {
   const checkRow = (label: string) => page.getByRole('listitem', { name: label, exact: true });
 
   beforeAll(async () => {
-    [seeded, jpegs] = await Promise.all([seedCard(), makeCameraJpegs(files.dir, 1)]);
+    [seeded, jpegs] = await Promise.all([seedCheckedInCard({ marks: MARKS, photosPerMark: PHOTOS_PER_MARK }), makeCameraJpegs(files.dir, 1)]);
     // Reached by a host name, not 127.0.0.1, where Dexie turns its debug mode on (no tablet runs
     // in it, and it would slow every read the timing below includes).
     tablet = await openAppTablet('handover at the car');
@@ -155,7 +68,7 @@ describe('handover at the car, offline', () => {
     await page.goto(url);
     await waitForServiceWorker(page);
     await page.getByRole('button', { name: /新建接车单/ }).waitFor();
-    await writeRows(page, seeded);
+    await writeSeededCard(page, seeded);
     await context.setOffline(true);
   });
 
