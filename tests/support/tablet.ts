@@ -3,11 +3,11 @@
 // Import 'fake-indexeddb/auto' in the test file before this module.
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
-import { addPhoto } from '../../src/db/photo-repo.ts';
+import { addPhoto, type PhotoMeta } from '../../src/db/photo-repo.ts';
 import { addSignature } from '../../src/db/signature-repo.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
-import type { Stroke } from '../../src/shared/signature.ts';
-import type { SignatureKind } from '../../src/shared/signature.ts';
+import type { Decision } from '../../src/shared/additions.ts';
+import type { Signature, SignatureKind, Stroke } from '../../src/shared/signature.ts';
 import type { ApiClientOptions } from '../../src/sync/api-client.ts';
 import { enrollTablet } from '../../src/sync/enrollment.ts';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine.ts';
@@ -40,7 +40,8 @@ export function fakeJpeg(seed: number, size = 2000): ArrayBuffer {
   return bytes.buffer;
 }
 
-export async function addFakePhoto(db: WalkaroundDb, jobId: string, seed: number, size = 2000): Promise<string> {
+/** `meta` places the photo elsewhere than the general front-left slot, e.g. on an additional line. */
+export async function addFakePhoto(db: WalkaroundDb, jobId: string, seed: number, size = 2000, meta: Partial<PhotoMeta> = {}): Promise<string> {
   const photoBytes = fakeJpeg(seed, size);
   const thumbBytes = fakeJpeg(seed + 1_000_000, 300);
   const photo = await addPhoto(
@@ -50,7 +51,7 @@ export async function addFakePhoto(db: WalkaroundDb, jobId: string, seed: number
       photo: { bytes: photoBytes, sha256: await sha256Hex(photoBytes), width: 1600, height: 1200, mime: 'image/jpeg' },
       thumb: { bytes: thumbBytes, sha256: await sha256Hex(thumbBytes), width: 240, height: 180, mime: 'image/jpeg' },
     },
-    { damageId: null, slot: 'frontLeft', annotatedFromId: null },
+    { damageId: null, slot: 'frontLeft', annotatedFromId: null, ...meta },
   );
   return photo.id;
 }
@@ -73,4 +74,26 @@ function strokes(seed: number): Stroke[] {
 export async function sign(db: WalkaroundDb, jobId: string, kind: SignatureKind, seed: number): Promise<string> {
   const signature = await addSignature(db, jobId, { kind, signerName: '张伟', strokes: strokes(seed), png: fakePng(seed), pad: { width: 800, height: 300 } });
   return signature.id;
+}
+
+/**
+ * The customer decides additional lines on the tablet and signs for that round (追加项目): the
+ * decision round and the signature in one transaction, as customer mode saves them. Returns
+ * the signature; its subjectId is the round's id.
+ */
+export async function signDecisions(
+  db: WalkaroundDb,
+  jobId: string,
+  decisions: Record<string, Decision>,
+  seed: number,
+  promisedAt: string | null = null,
+): Promise<Signature> {
+  return addSignature(db, jobId, {
+    kind: 'additional',
+    signerName: '张伟',
+    strokes: strokes(seed),
+    png: fakePng(seed),
+    pad: { width: 800, height: 300 },
+    decisions: { decisions, promisedAt },
+  });
 }
