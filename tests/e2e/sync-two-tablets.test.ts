@@ -9,30 +9,20 @@
 // card says so and what to do, and the end of shift is not safe until it is dealt with.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { makeCameraJpegs } from './support/camera-jpegs.ts';
 import { expectText, expectValue, expectVisible } from './support/expect-ui.ts';
-import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { launchTablet, newProfileDir, startServer, watchErrors, type AppServer } from './support/browser.ts';
 import { drawSignature } from './support/signature.ts';
+import { openTabletOn, type Tablet } from './support/store-tablet.ts';
 
 const PIN = '2580';
 const PLATE = '粤B52013';
 const VIN = 'LGBH52E07PY000123'; // valid check digit
 
-type Tablet = { context: BrowserContext; page: Page; errors: string[] };
-
 /** Message keys shown as such ("sync.now"): a string missing from src/ui/messages. */
 const rawMessageKeys = (page: Page) => page.evaluate(() => document.body.innerText.match(/\b[a-z]+(?:\.[a-zA-Z-]+)+\b/g) ?? []);
-
-async function openTablet(profileDir: string, url: string): Promise<Tablet> {
-  const context = await launchTablet(profileDir);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(url);
-  await waitForServiceWorker(page);
-  return { context, page, errors };
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -112,7 +102,7 @@ describe('two tablets of one store, through the real server', () => {
     jpegs = await makeCameraJpegs(profileA.dir, 2);
     server = await startServer();
     store = await seedTestStore(server.data.storage);
-    a = await openTablet(`${profileA.dir}/browser`, server.url);
+    a = await openTabletOn(`${profileA.dir}/browser`, server.url);
   });
 
   afterAll(async () => {
@@ -266,7 +256,7 @@ describe('two tablets of one store, through the real server', () => {
   });
 
   it('connects tablet B with the same code and receives the card with its photos and signature', async () => {
-    b = await openTablet(`${profileB.dir}/browser`, server.url);
+    b = await openTabletOn(`${profileB.dir}/browser`, server.url);
     const { page } = b;
     await connect(page, store.enrollmentCode, '前台平板 2');
     await expectVisible(page.getByText(`Test store ${store.code} · 平板 B`));
