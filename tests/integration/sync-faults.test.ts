@@ -23,9 +23,10 @@ import { withoutSearch } from '../../src/db/job-queries.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
 import { openDataDir } from '../../src/server/data-dir.ts';
 import type { Job } from '../../src/shared/job.ts';
-import type { Mutation } from '../../src/shared/mutation.ts';
+import type { Mutation, MutationOp } from '../../src/shared/mutation.ts';
 import { MAX_PULL_PAGE, MAX_PUSH_BATCH } from '../../src/shared/protocol.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
+import { SIGNATURE_KINDS } from '../../src/shared/signature.ts';
 import { realisticCard, seededRng, type Rng } from '../bench/cards.ts';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy, type ProxiedRequest } from '../support/fault-proxy.ts';
 import { disposeSpareServer, freePort, serverProcess, type ServerProcess } from '../support/server-process.ts';
@@ -56,6 +57,39 @@ type Totals = { runs: number; mutations: number; rejected: number; photos: numbe
 /** The runs that got as far as their checks, by label. */
 const ran: string[] = [];
 const totals: Totals = { runs: 0, mutations: 0, rejected: 0, photos: 0, signatures: 0, faults: 0, kills: 0, lost: 0, duplicated: 0, ms: 0 };
+/**
+ * Every operation the tablets can make; the type makes a new one fail the check until it is
+ * listed, and the last test until the workload makes it. Counted over the runs that passed.
+ */
+const OPS_MADE: Record<MutationOp, number> = {
+  'job.create': 0,
+  'job.update': 0,
+  'job.checkIn': 0,
+  'damage.add': 0,
+  'damage.update': 0,
+  'damage.remove': 0,
+  'photo.add': 0,
+  'photo.remove': 0,
+  'photo.restore': 0,
+  'estimate.update': 0,
+  'line.add': 0,
+  'line.update': 0,
+  'line.remove': 0,
+  'signature.add': 0,
+  'job.move': 0,
+  'addition.add': 0,
+  'addition.update': 0,
+  'addition.remove': 0,
+  'addition.decide': 0,
+  'qc.check': 0,
+  'qc.override': 0,
+  'handover.update': 0,
+  'followUp.call': 0,
+  'followUp.resolve': 0,
+};
+/** Signatures by kind, 追加项目 and 交车 included, and cards that reached 已交车 on the server. */
+const signedKinds = new Map<string, number>();
+let deliveredCards = 0;
 
 let dir: string;
 let dbFile: string;
@@ -84,7 +118,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   console.log(
     `sync-faults total: ${totals.runs} runs (${ran.join(', ')}), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
-      `${totals.signatures} signatures, ${totals.faults} faults, ${totals.kills} kills, lost ${totals.lost}, duplicated ${totals.duplicated}, ${(totals.ms / 1000).toFixed(1)} s`,
+      `${totals.signatures} signatures, ${totals.faults} faults, ${totals.kills} kills, lost ${totals.lost}, duplicated ${totals.duplicated}, ${(totals.ms / 1000).toFixed(1)} s; ` +
+      `by op: ${Object.entries(OPS_MADE).map(([op, n]) => `${op} ${n}`).join(', ')}; signatures by kind: ${[...signedKinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}; ${deliveredCards} cards delivered`,
   );
 });
 
@@ -320,6 +355,11 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     }
 
     expect(chaosKills, `${context}: the server was never killed mid-sync`).toBeGreaterThan(0);
+    for (const m of mutationsById.values()) {
+      OPS_MADE[m.op] += 1;
+      if (m.op === 'signature.add') signedKinds.set(m.payload.kind, (signedKinds.get(m.payload.kind) ?? 0) + 1);
+    }
+    deliveredCards += [...state.jobs.values()].filter((job) => job.status === 'delivered').length;
   } catch (error) {
     console.log(`sync-faults ${run.label} FAILED (rerun: ${run.rerun})\n${server.output()}`);
     throw error;
@@ -363,6 +403,15 @@ describe('sync through a bad network and a crashing server', () => {
       },
     });
   }, 90_000);
+});
+
+describe('what the runs covered', () => {
+  it('made every kind of change, signed every kind of document and handed cars over', () => {
+    expect(ran.length, 'no run got as far as its checks').toBeGreaterThan(0);
+    expect(Object.entries(OPS_MADE).filter(([, n]) => n === 0).map(([op]) => op)).toEqual([]);
+    expect([...signedKinds.keys()].sort()).toEqual([...SIGNATURE_KINDS].sort());
+    expect(deliveredCards).toBeGreaterThan(0);
+  });
 });
 
 describe('faults the random runs found, replayed on purpose', () => {

@@ -1,22 +1,31 @@
 // A seeded random advisor at work on a simulated tablet, for fault-injection tests: new cards,
 // card edits, damage marks, photos (removed and restored too), estimate lines, signatures,
-// edits of cards other tablets made, and "Sync now" taps that may fail. Every mutation the
+// edits of cards other tablets made, and "Sync now" taps that may fail. After check-in too:
+// additional lines (with photos) decided by signature or by phone, status moves, the quality
+// check, the handover with its signature, delivery and the follow-up call. Every mutation the
 // tablet commits is copied as it commits, so a test can later hold the server's log against
 // exactly what the tablets made.
 import type { Transaction } from 'dexie';
 import { addDamage, removeDamage, updateDamage } from '../../src/db/damage-repo.ts';
 import { addLine, removeLine, updateEstimate, updateLine } from '../../src/db/estimate-repo.ts';
-import { createJob, updateCard } from '../../src/db/job-repo.ts';
+import { addAddition, recordPhoneApproval, removeAddition, updateAddition } from '../../src/db/addition-repo.ts';
+import { checkIn, CheckInRefused, createJob, updateCard } from '../../src/db/job-repo.ts';
 import { removePhoto, restorePhoto } from '../../src/db/photo-repo.ts';
 import { SignedContentChanged } from '../../src/db/signature-repo.ts';
+import { checkQualityItem, moveJob, MoveRefused, overrideQualityCheck, recordFollowUpCall, resolveFollowUp, updateHandover } from '../../src/db/work-repo.ts';
+import { DECISIONS, type Decision } from '../../src/shared/additions.ts';
 import { LINE_KINDS, OLD_PARTS, PAYMENT_METHODS } from '../../src/shared/estimate.ts';
-import { WARNING_LIGHTS, type CardPatch, type Job } from '../../src/shared/job.ts';
+import { CALL_OUTCOMES } from '../../src/shared/follow-up.ts';
+import type { HandoverPatch } from '../../src/shared/handover.ts';
+import { BELONGINGS, COVERS, WARNING_LIGHTS, type CardPatch, type Job } from '../../src/shared/job.ts';
+import { nextStatus, STATUS_MOVES } from '../../src/shared/job-status.ts';
 import { nowIso } from '../../src/shared/local-time.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
-import { SIGNATURE_KINDS } from '../../src/shared/signature.ts';
+import { QC_ITEMS, QC_RESULTS } from '../../src/shared/quality-check.ts';
+import { checkinDamages } from '../../src/shared/signed-content.ts';
 import { DAMAGE_TYPES, live, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
 import { realisticCard, type Rng } from '../bench/cards.ts';
-import { addFakePhoto, sign, type Tablet } from './tablet.ts';
+import { addFakePhoto, sign, signDecisions, type Tablet } from './tablet.ts';
 
 /** What all tablets of one run share: who owns which card, and which cards only their owner touches. */
 export type Shop = {
@@ -103,6 +112,211 @@ const newJob: Action = async (tablet, rng, shop) => {
   if (rng() < 0.35) shop.privateJobs.add(job.id);
 };
 
+/**
+ * Shared cards are signed too, now and then: another tablet's edit may then reach the server
+ * first, and the server must refuse the signature (the test checks it did). A private card
+ * only by its owner.
+ */
+function maySign(tablet: Tablet, job: Job, rng: Rng, shop: Shop): boolean {
+  return shop.privateJobs.has(job.id) ? shop.owner.get(job.id) === tablet.name : rng() >= 0.4;
+}
+
+/** A pull landed between reading and saving: nothing was saved, as with a real advisor. */
+async function unlessChanged(signing: Promise<unknown>): Promise<void> {
+  try {
+    await signing;
+  } catch (error) {
+    if (!(error instanceof SignedContentChanged)) throw error;
+  }
+}
+
+/** Kinds signed without more input; 追加项目 is signed with the decisions (signDecisions). */
+const PLAIN_KINDS = ['checkin', 'estimate', 'delivery'] as const;
+
+/** A move the repo refuses (another tablet moved first, 质检 not passed, 交车 not signed) changes nothing. */
+async function unlessRefused(moving: Promise<unknown>): Promise<void> {
+  try {
+    await moving;
+  } catch (error) {
+    if (!(error instanceof MoveRefused)) throw error;
+  }
+}
+
+/** Runs `act` on a card this tablet may edit that is checked in (or further), if there is one. */
+function onWork(act: (tablet: Tablet, job: Job, rng: Rng, shop: Shop) => Promise<unknown>): Action {
+  return onJob(async (tablet, job, rng, shop) => {
+    if (job.status === 'draft') {
+      // The advisor checks the car in first (the valuables reminder is the last box ticked); a
+      // card the edits left incomplete stays a draft.
+      try {
+        if (!job.card.valuablesConfirmedAt) await updateCard(tablet.db, job.id, { valuablesConfirmedAt: nowIso() });
+        await checkIn(tablet.db, job.id);
+      } catch (error) {
+        if (!(error instanceof CheckInRefused)) throw error;
+      }
+      return;
+    }
+    await act(tablet, job, rng, shop);
+  });
+}
+
+function handoverPatch(job: Job, rng: Rng): HandoverPatch {
+  const marks = checkinDamages(job);
+  const patches: (() => HandoverPatch)[] = [
+    // Covers and belongings: two tablets ticking different keys must both stay ticked.
+    () => ({ coversRemoved: { [pick(rng, COVERS)]: rng() < 0.85 ? nowIso() : null } }),
+    () => ({ coversRemoved: { [pick(rng, COVERS)]: nowIso() } }),
+    () => ({ belongingsReturned: { [pick(rng, BELONGINGS)]: rng() < 0.8 } }),
+    () => (marks.length > 0 ? { damageChecks: { [pick(rng, marks).id]: nowIso() } } : { oldPartsDone: rng() < 0.5 }),
+    () => ({ odometerKm: (job.card.odometerKm ?? 0) + int(rng, 40), fuel: { kind: 'gauge', eighths: int(rng, 9) } }),
+    () => ({ discountFen: 100 * int(rng, 50), discountReason: pick(rng, ['抹零', '老客户', '']) }),
+    () => ({ paidFen: 100 * int(rng, 100_000), payment: pick(rng, PAYMENT_METHODS) }),
+    () => ({ nextServiceDate: `2027-0${1 + int(rng, 9)}-1${int(rng, 10)}`, nextServiceKm: 5_000 * (1 + int(rng, 40)) }),
+  ];
+  return Object.assign({}, ...Array.from({ length: 1 + int(rng, 2) }, () => pick(rng, patches)()));
+}
+
+/** Adds an additional line with its reason, and now and then the worn part's photo; returns its id. */
+async function offerAddition(tablet: Tablet, job: Job, rng: Rng, shop: Shop): Promise<string> {
+  const id = await addAddition(tablet.db, job.id, {
+    kind: pick(rng, LINE_KINDS),
+    code: '',
+    description: pick(rng, ['刹车盘', '雨刮', '空调滤芯', '蓄电池']),
+    quantityMilli: 1_000 * (1 + int(rng, 3)),
+    unitPriceFen: 100 * (1 + int(rng, 3_000)),
+    discountBp: pick(rng, [0, 0, 500]),
+    reason: pick(rng, ['磨损到限', '漏油', '老化开裂']),
+  });
+  // The photo belongs to the line, not to the check-in record.
+  if (rng() < 0.4) await addFakePhoto(tablet.db, job.id, shop.nextSeed++, 1_500, { slot: null, additionId: id });
+  return id;
+}
+
+/** The customer decides some live lines: in customer mode with a signature, or by phone. */
+async function decide(tablet: Tablet, job: Job, rng: Rng, shop: Shop): Promise<void> {
+  const lines = live(job.additions).filter(() => rng() < 0.8);
+  if (lines.length === 0) return;
+  const decisions: Record<string, Decision> = Object.fromEntries(lines.map((line) => [line.id, pick(rng, DECISIONS)]));
+  const promisedAt = rng() < 0.3 ? nowIso(new Date(Date.now() + 3_600_000 * (1 + int(rng, 5)))) : null;
+  if (rng() < 0.5) {
+    if (maySign(tablet, job, rng, shop)) await unlessChanged(signDecisions(tablet.db, job.id, decisions, shop.nextSeed++, promisedAt));
+  } else {
+    await recordPhoneApproval(tablet.db, job.id, { decisions, promisedAt, calledAt: nowIso(), phone: job.card.customer.phone || '13800000000', agreedBy: '车主本人' });
+  }
+}
+
+/** At the car: the covers off, every check-in mark confirmed, paid, signed, handed over. */
+async function handOver(tablet: Tablet, job: Job, rng: Rng, shop: Shop): Promise<void> {
+  const now = nowIso();
+  await updateHandover(tablet.db, job.id, {
+    coversRemoved: Object.fromEntries(COVERS.map((cover) => [cover, now])),
+    damageChecks: Object.fromEntries(checkinDamages(job).map((mark) => [mark.id, now])),
+    paidFen: 100 * int(rng, 100_000),
+    payment: pick(rng, PAYMENT_METHODS),
+  });
+  if (rng() < 0.3) {
+    await addDamage(tablet.db, job.id, { view: pick(rng, VEHICLE_VIEWS), x: rng(), y: rng(), type: pick(rng, DAMAGE_TYPES), severity: 'minor', note: '交车时发现', stage: 'handover' });
+  }
+  if (!maySign(tablet, job, rng, shop)) return;
+  await unlessChanged(sign(tablet.db, job.id, 'delivery', shop.nextSeed++));
+  await unlessRefused(moveJob(tablet.db, job.id, 'ready', 'delivered'));
+}
+
+async function followUp(tablet: Tablet, job: Job, rng: Rng): Promise<void> {
+  const open = job.followUp.resolution === null && Object.values(job.followUp.calls).some((call) => call.outcome === 'dissatisfied');
+  if (open) return void (await resolveFollowUp(tablet.db, job.id, '已上门处理，客户认可'));
+  // A dissatisfied customer twice as likely as each other outcome: the item it opens is what the list is for.
+  const outcome = pick(rng, [...CALL_OUTCOMES, 'dissatisfied'] as const);
+  await recordFollowUpCall(tablet.db, job.id, outcome, outcome === 'dissatisfied' ? '客户反映异响' : '');
+  // Sometimes settled on the same call: the service manager calls back at once.
+  if (outcome === 'dissatisfied' && rng() < 0.7) await resolveFollowUp(tablet.db, job.id, '经理回电，约好返厂检查');
+}
+
+/**
+ * The card one stage further, as an advisor works a car through: lines offered while it is
+ * in the workshop, decided, checked, handed over, called back. Without it few cards of a
+ * random run would ever reach 已交车.
+ */
+async function nextStage(tablet: Tablet, job: Job, rng: Rng, shop: Shop): Promise<void> {
+  const forward = (from: Job['status']) => {
+    const to = nextStatus(from);
+    return to ? unlessRefused(moveJob(tablet.db, job.id, from, to)) : Promise.resolve();
+  };
+  switch (job.status) {
+    case 'draft':
+      return; // onWork checked it in
+    case 'checked-in':
+      if (rng() < 0.7) await offerAddition(tablet, job, rng, shop);
+      return forward('checked-in');
+    case 'in-repair':
+      await decide(tablet, job, rng, shop);
+      return forward('in-repair');
+    case 'quality-check':
+      for (const item of QC_ITEMS) await checkQualityItem(tablet.db, job.id, item, 'pass');
+      return forward('quality-check');
+    case 'ready':
+      return handOver(tablet, job, rng, shop);
+    case 'delivered':
+      return followUp(tablet, job, rng);
+  }
+}
+
+/** The card's life after check-in. Each action first checks the car in if it is still a draft. */
+const AFTER_CHECK_IN: (readonly [Action, number])[] = [
+  [
+    onWork(async (tablet, job, rng, shop) => {
+      // One to three stages in a row, reading the card again after each: the car is at the desk.
+      for (let stage = 0, card: Job | undefined = job; stage < 1 + int(rng, 3) && card; stage++) {
+        await nextStage(tablet, card, rng, shop);
+        card = await tablet.db.jobs.get(job.id);
+      }
+    }),
+    10,
+  ],
+  [onWork(offerAddition), 3],
+  [
+    onWork(async (tablet, job, rng) => {
+      const lines = live(job.additions);
+      if (lines.length === 0) return;
+      const line = pick(rng, lines);
+      if (rng() < 0.25) await removeAddition(tablet.db, job.id, line.id);
+      else await updateAddition(tablet.db, job.id, line.id, rng() < 0.5 ? { unitPriceFen: 100 * (1 + int(rng, 3_000)) } : { reason: `复查 ${int(rng, 100)}` });
+    }),
+    3,
+  ],
+  [onWork(decide), 3],
+  [
+    onWork(async (tablet, job, rng) => {
+      // One item, any result (a failed one blocks 待交车), or the advisor's override with a reason.
+      if (rng() < 0.2) await overrideQualityCheck(tablet.db, job.id, '客户急用车，已告知');
+      else await checkQualityItem(tablet.db, job.id, pick(rng, QC_ITEMS), pick(rng, QC_RESULTS), rng() < 0.3 ? '已复查' : '');
+    }),
+    4,
+  ],
+  [
+    onWork(async (tablet, job, rng) => {
+      // Forward mostly; now and then back to 维修中 (more work found, or asked for).
+      const moves = STATUS_MOVES[job.status];
+      const to = rng() < 0.85 || moves.length === 0 ? nextStatus(job.status) : pick(rng, moves);
+      if (to) await unlessRefused(moveJob(tablet.db, job.id, job.status, to));
+    }),
+    4,
+  ],
+  [onWork((tablet, job, rng) => updateHandover(tablet.db, job.id, handoverPatch(job, rng))), 5],
+  [
+    onWork(async (tablet, job, rng, shop) => {
+      if (job.status === 'ready') await handOver(tablet, job, rng, shop);
+    }),
+    2,
+  ],
+  [
+    onWork(async (tablet, job, rng) => {
+      if (job.status === 'delivered') await followUp(tablet, job, rng);
+    }),
+    1,
+  ],
+];
+
 const ACTIONS: (readonly [Action, number])[] = [
   [newJob, 7],
   [hotMileage, 5],
@@ -138,6 +352,8 @@ const ACTIONS: (readonly [Action, number])[] = [
       if (photos.length === 0) return;
       const photo = pick(rng, photos);
       await (photo.deletedAt ? restorePhoto(tablet.db, job.id, photo.id) : removePhoto(tablet.db, job.id, photo.id));
+      // Undo, at once: the advisor removed the wrong photo.
+      if (!photo.deletedAt && rng() < 0.3) await restorePhoto(tablet.db, job.id, photo.id);
     }),
     4,
   ],
@@ -169,18 +385,12 @@ const ACTIONS: (readonly [Action, number])[] = [
   ],
   [
     onJob(async (tablet, job, rng, shop) => {
-      // Shared cards are signed too, now and then: another tablet's edit may then reach the
-      // server first, and the server must refuse the signature (the test checks it did).
-      if (shop.privateJobs.has(job.id) ? shop.owner.get(job.id) !== tablet.name : rng() < 0.4) return;
-      try {
-        await sign(tablet.db, job.id, pick(rng, SIGNATURE_KINDS), shop.nextSeed++);
-      } catch (error) {
-        // A pull landed between reading and saving: nothing was saved, as with a real advisor.
-        if (!(error instanceof SignedContentChanged)) throw error;
-      }
+      if (!maySign(tablet, job, rng, shop)) return;
+      await unlessChanged(sign(tablet.db, job.id, pick(rng, PLAIN_KINDS), shop.nextSeed++));
     }),
     5,
   ],
+  ...AFTER_CHECK_IN,
   [(tablet) => tablet.engine.syncNow(), 14],
   [(_tablet, rng) => new Promise((resolve) => setTimeout(resolve, int(rng, 20))), 5],
 ];
