@@ -15,10 +15,28 @@ const SMALL_CACHE_ENTRIES = 600;
 // small blob can serve every thumbnail of that hash for the page's life. Oldest first.
 const smallUrls = new Map<string, string>();
 
+/** One card's thumbnails on its busiest screen, at most, kept decoded (about 170 KB each). */
+const DECODED_IMAGES = 40;
+// Images decoded ahead of a screen, held so the browser keeps their pixels: an <img> of the
+// same URL on that screen then paints at once, without waiting for a decode. Oldest first.
+const decoded = new Map<string, HTMLImageElement>();
+
 // Thumbnails mount in dozens at once; their reads are gathered into one bulkGet per tick.
 let batch: Map<string, ((row: BlobRow | undefined) => void)[]> | null = null;
 
+// A read asked for again while it runs (a screen mounting while its prefetch reads) is shared.
+const reading = new Map<string, Promise<BlobRow | undefined>>();
+
 function readBatched(sha256: string): Promise<BlobRow | undefined> {
+  const running = reading.get(sha256);
+  if (running) return running;
+  const read = readInBatch(sha256);
+  reading.set(sha256, read);
+  void read.then(() => reading.delete(sha256));
+  return read;
+}
+
+function readInBatch(sha256: string): Promise<BlobRow | undefined> {
   return new Promise((resolve) => {
     if (!batch) {
       const current = new Map<string, ((row: BlobRow | undefined) => void)[]>();
@@ -46,9 +64,40 @@ function rememberSmall(row: BlobRow): string {
   if (smallUrls.size > SMALL_CACHE_ENTRIES) {
     const [oldest, oldUrl] = smallUrls.entries().next().value as [string, string];
     smallUrls.delete(oldest);
+    decoded.delete(oldest);
     URL.revokeObjectURL(oldUrl);
   }
   return url;
+}
+
+function decodeAhead(sha256: string, url: string): Promise<void> {
+  if (decoded.has(sha256) || typeof Image === 'undefined') return Promise.resolve();
+  const image = new Image();
+  image.src = url;
+  decoded.set(sha256, image);
+  if (decoded.size > DECODED_IMAGES) decoded.delete(decoded.keys().next().value as string);
+  // A blob that does not decode shows as it would anyway: its own <img> says so, not this.
+  return typeof image.decode === 'function' ? image.decode().catch(() => undefined) : Promise.resolve();
+}
+
+/**
+ * Makes the object URLs of small blobs (thumbnails) before the screen that shows them opens,
+ * in one read, and has the browser decode them, so that screen has them in its first frame.
+ * Large blobs and bytes not on this device are left to useBlobUrl, which reads them as always.
+ */
+export async function prefetchBlobUrls(sha256s: readonly string[]): Promise<void> {
+  const unique = [...new Set(sha256s)];
+  const wanted = unique.filter((sha256) => !smallUrls.has(sha256));
+  if (wanted.length > 0) {
+    const rows = await Promise.all(wanted.map(readBatched));
+    for (const row of rows) if (row && row.byteLength <= SMALL_BLOB_BYTES) rememberSmall(row);
+  }
+  await Promise.all(
+    unique.map((sha256) => {
+      const url = smallUrls.get(sha256);
+      return url ? decodeAhead(sha256, url) : undefined;
+    }),
+  );
 }
 
 /**

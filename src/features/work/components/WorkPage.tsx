@@ -8,6 +8,7 @@ import { navigate } from '../../../ui/navigation.ts';
 import { AttentionNotice, SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
 import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { WORK_SECTIONS, type WorkSection } from '../sections.ts';
+import { useHandoverPrefetch } from '../use-handover-prefetch.ts';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
 import '../work.css';
@@ -29,6 +30,7 @@ const CHECK_IN_LINKS = [
 export function WorkPage({ job, section, sections, handOver }: WorkPageProps) {
   const { t } = useI18n();
   const syncState = useJobSyncState(job.id);
+  useHandoverPrefetch(job);
   const promised = promisedAt(job);
   const { customer, vehicle } = job.card;
   const render = sections[section];
