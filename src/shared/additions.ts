@@ -56,10 +56,17 @@ export const approvalSchema = approvalFieldsSchema.extend({
 export type Approval = z.infer<typeof approvalSchema>;
 export type ApprovalFields = z.infer<typeof approvalFieldsSchema>;
 
-type WithAdditions = { additions: Record<string, Addition>; approvals: Record<string, Approval> };
+/** What the rounds need of a signature: its kind and the round it is of (roundCounts). */
+export type SignatureRef = { kind: string; subjectId?: string | undefined };
+
+type WithAdditions = {
+  additions: Record<string, Addition>;
+  approvals: Record<string, Approval>;
+  signatures: Record<string, SignatureRef>;
+};
 
 /** Rounds oldest first: by decision time, then id (UUIDv7, so the later-made one). */
-export function approvalsInOrder(job: WithAdditions): Approval[] {
+export function approvalsInOrder(job: Pick<WithAdditions, 'approvals'>): Approval[] {
   return Object.values(job.approvals).sort((a, b) => {
     const ta = Date.parse(a.decidedAt);
     const tb = Date.parse(b.decidedAt);
@@ -70,12 +77,30 @@ export function approvalsInOrder(job: WithAdditions): Approval[] {
 export type DecidedAddition = Addition & { decision: Decision | null; approval: Approval | null };
 
 /**
- * Every live additional line with its decision: that of the newest round naming it (up to and
- * including round `upTo`, when given), or null while the customer has not decided.
+ * Whether a round decides anything: a phone confirmation does; a round decided on the tablet
+ * does once its signature is on the card. The tablet writes both in one transaction, but the
+ * server may refuse the signature (given on content another tablet changed meanwhile): the
+ * round then stays in the history and decides nothing, so no line is approved unsigned.
+ */
+export function roundCounts(job: Pick<WithAdditions, 'signatures'>, approval: Approval): boolean {
+  if (approval.via.kind === 'phone') return true;
+  return Object.values(job.signatures).some((s) => s.kind === 'additional' && s.subjectId === approval.id);
+}
+
+/** The rounds that decide, oldest first (see roundCounts). */
+export function countedApprovals(job: Pick<WithAdditions, 'approvals' | 'signatures'>): Approval[] {
+  return approvalsInOrder(job).filter((approval) => roundCounts(job, approval));
+}
+
+/**
+ * Every live additional line with its decision: that of the newest counted round naming it
+ * (up to and including round `upTo`, when given, which counts as signed: it is the round being
+ * signed), or null while the customer has not decided.
  */
 export function decidedAdditions(job: WithAdditions, upTo?: string): DecidedAddition[] {
   const latest = new Map<string, Approval>();
   for (const approval of approvalsInOrder(job)) {
+    if (approval.id !== upTo && !roundCounts(job, approval)) continue;
     for (const lineId of Object.keys(approval.decisions)) latest.set(lineId, approval);
     if (approval.id === upTo) break;
   }
@@ -110,8 +135,8 @@ export function agreedTotals(job: WithEstimate, upTo?: string): EstimateTotals {
   return estimateTotals([...estimateLines, ...approvedAdditions(job, upTo)]);
 }
 
-/** 交车时间 as it stands: the newest round that moved it, else the estimate's. */
+/** 交车时间 as it stands: the newest counted round that moved it, else the estimate's. */
 export function promisedAt(job: WithEstimate): string | null {
-  const moved = approvalsInOrder(job).filter((a) => a.promisedAt !== null);
+  const moved = countedApprovals(job).filter((a) => a.promisedAt !== null);
   return moved.at(-1)?.promisedAt ?? job.estimate.promisedAt;
 }

@@ -2,7 +2,7 @@
 // the additional lines the customer approved, less the bill's own discount; declined lines
 // are never counted. Every difference from the signed estimate is listed line by line, so the
 // advisor can explain the bill and the customer can see why it is not the estimate's total.
-import { agreedTotals, approvedAdditions, type Addition, type Approval } from './additions.ts';
+import { agreedTotals, approvedAdditions, type Addition, type Approval, type SignatureRef } from './additions.ts';
 import { estimateTotals, lineAmounts, type EstimateLine, type EstimateTotals, type PaymentMethod } from './estimate.ts';
 import type { Handover } from './handover.ts';
 
@@ -10,6 +10,7 @@ type BillJob = {
   estimate: { lines: Record<string, EstimateLine>; payment: PaymentMethod | null; promisedAt: string | null };
   additions: Record<string, Addition>;
   approvals: Record<string, Approval>;
+  signatures: Record<string, SignatureRef>;
   handover: Pick<Handover, 'discountFen' | 'discountReason' | 'paidFen' | 'payment'>;
 };
 

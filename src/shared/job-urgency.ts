@@ -1,7 +1,7 @@
 // Which cards the advisor must look at first: those past their promised time (交车时间) that are
 // not ready yet (超时), then those due within 30 minutes (即将到期), so the customer is called
 // before the delay, not after. Pure, so the list and its tests ask the same question.
-import { promisedAt } from './additions.ts';
+import { promisedAt, type SignatureRef } from './additions.ts';
 import type { Job } from './job.ts';
 import type { JobStatus } from './job-status.ts';
 
@@ -16,7 +16,9 @@ const MINUTE_MS = 60_000;
  */
 const PROMISE_RUNS: ReadonlySet<JobStatus> = new Set<JobStatus>(['checked-in', 'in-repair', 'quality-check']);
 
-type UrgencyInput = Pick<Job, 'status' | 'estimate' | 'additions' | 'approvals'>;
+// Signatures only as far as the rounds need them (kind and round): the list passes whole cards,
+// its tests no more than that.
+type UrgencyInput = Pick<Job, 'status' | 'estimate' | 'additions' | 'approvals'> & { signatures: Record<string, SignatureRef> };
 
 /** Past the promised time (strictly), due within 30 minutes (inclusive), or neither. */
 export function jobUrgency(job: UrgencyInput, now: Date): Urgency {

@@ -6,13 +6,16 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addAddition, recordPhoneApproval, removeAddition, updateAddition } from '../../src/db/addition-repo.ts';
 import type { WalkaroundDb } from '../../src/db/database.ts';
+import { rebaseJob } from '../../src/db/job-repo.ts';
 import { SignatureRefused, SignedContentChanged, addSignature } from '../../src/db/signature-repo.ts';
-import { approvedAdditions, declinedAdditions, type AdditionFields } from '../../src/shared/additions.ts';
+import { approvedAdditions, declinedAdditions, promisedAt, type AdditionFields } from '../../src/shared/additions.ts';
+import { applyMutation } from '../../src/shared/apply-mutation.ts';
 import { bill } from '../../src/shared/bill.ts';
 import type { Job } from '../../src/shared/job.ts';
-import { contentHash, signatureStatus } from '../../src/shared/signed-content.ts';
+import { contentHash, signatureStatus, signedContent } from '../../src/shared/signed-content.ts';
 import { snapshotDb } from '../support/job-db.ts';
 import { useCheckedInJob } from './support/checked-in-db.ts';
+import { outboxFor } from './support/reducer.ts';
 import { signatureInput } from './support/signing.ts';
 import { BRAKE_PADS, WIPERS } from './support/work-job.ts';
 
@@ -102,6 +105,42 @@ describe('addSignature of additional work', () => {
       ['signature.add', before + 2],
     ]);
     expect(outbox.at(-2)?.payload).toMatchObject({ id: round });
+  });
+
+  it('the round decides once its signature is on the card; what was signed hashes the same without the signature as with it', async () => {
+    const signature = await addSignature(db, jobId, decided({ [pads]: 'approved', [wiper]: 'declined' }), minutes(30));
+    const round = signature.subjectId ?? expect.fail('the signature names no round');
+    const job = await stored();
+    // The card as it was between the two writes (the round, not yet its signature), as the
+    // server holds it when it checks the signature's hash.
+    const unsigned: Job = { ...job, signatures: Object.fromEntries(Object.entries(job.signatures).filter(([key]) => key !== signature.id)) };
+    expect(await contentHash(unsigned, 'additional', round)).toBe(signature.contentHash);
+    expect(await signatureStatus(job, signature)).toBe('valid');
+    expect([approvedAdditions(unsigned), promisedAt(unsigned)]).toEqual([[], null]);
+    expect(approvedAdditions(job).map((l) => [l.id, l.approval?.via.kind])).toEqual([[pads, 'signature']]);
+    expect(declinedAdditions(job).map((l) => l.id)).toEqual([wiper]);
+    expect(promisedAt(job)).toBe(PROMISED);
+    expect(bill(job).additions.totalFen).toBe(BRAKE_PADS.unitPriceFen);
+  });
+
+  it('a round whose signature the server refused decides nothing, nor is it in the total of the next round signed', async () => {
+    // As a pull leaves the card: the server took the round and refused its signature.
+    const refused = outboxFor(jobId, '0192f3a0-0000-7000-8000-0000000000c1')(
+      { op: 'addition.decide', payload: { id: '0192f3a0-0000-7000-8000-000000de00c1', decisions: { [pads]: 'approved' }, promisedAt: PROMISED, via: { kind: 'signature' } } },
+      '2026-11-27T09:20:00.000+08:00',
+    );
+    const pulled = applyMutation(await stored(), refused) ?? expect.fail('the job disappeared');
+    await db.transaction('rw', [db.jobs, db.outbox], () => rebaseJob(db, pulled, Number.MAX_SAFE_INTEGER));
+    expect([approvedAdditions(pulled), promisedAt(pulled), bill(pulled).additions.totalFen]).toEqual([[], null, 0]);
+
+    const signature = await addSignature(db, jobId, decided({ [wiper]: 'approved' }), minutes(30));
+    const job = await stored();
+    expect(await signatureStatus(job, signature)).toBe('valid');
+    expect(approvedAdditions(job).map((l) => l.id)).toEqual([wiper]);
+    expect(bill(job).additions.totalFen).toBe(WIPERS.unitPriceFen * 2);
+    // What the customer signed: the estimate and the wipers, not the pads of the refused round.
+    const round = signature.subjectId ?? expect.fail('the signature names no round');
+    expect(signedContent(job, 'additional', round).totals).toEqual(bill(job).agreed);
   });
 
   it('round 1 stays valid when round 2 decides other lines; each goes stale when what it showed changes', async () => {

@@ -30,6 +30,7 @@ import {
   draftJob,
   id,
   jobIn,
+  signedRound,
   tablet,
 } from './support/work-job.ts';
 
@@ -304,10 +305,10 @@ describe('decision rounds', () => {
 
   it('the newest round wins per line, whichever arrived first; lines it does not name keep theirs', () => {
     const b = tablet(CLIENT_B, ADVISOR_B);
-    const older = a(body.decide(ROUND_1, { [PADS]: 'approved', [WIPER]: 'approved' }), 30);
-    const newer = b(body.decide(ROUND_2, { [PADS]: 'declined' }), 31);
-    const inOrder = run(lines(), [older, newer]);
-    const reversed = run(lines(), [newer, older]);
+    const older = signedRound(a, ROUND_1, { [PADS]: 'approved', [WIPER]: 'approved' }, 30);
+    const newer = signedRound(b, ROUND_2, { [PADS]: 'declined' }, 31);
+    const inOrder = run(lines(), [...older, ...newer]);
+    const reversed = run(lines(), [...newer, ...older]);
     expect(reversed).toEqual(inOrder);
     expect(decidedAdditions(inOrder).map((l) => [l.id, l.decision, l.approval?.id])).toEqual([
       [PADS, 'declined', ROUND_2],
@@ -362,13 +363,13 @@ describe('two tablets converge', () => {
       jobIn('ready'),
       [
         a(body.addAddition(PADS), 20),
-        a(body.decide(ROUND_1, { [PADS]: 'approved' }), 22),
+        ...signedRound(a, ROUND_1, { [PADS]: 'approved' }, 22),
         a(body.qcCheck('fluids', 'pass', 'A'), 23),
         a(body.handover({ coversRemoved: { seat: at(24) }, belongingsReturned: { spareTyre: true } }), 24),
       ],
       [
         b(body.addAddition(WIPER, WIPERS), 21),
-        b(body.decide(ROUND_2, { [PADS]: 'declined', [WIPER]: 'approved' }), 25),
+        ...signedRound(b, ROUND_2, { [PADS]: 'declined', [WIPER]: 'approved' }, 25),
         b(body.qcCheck('roadTest', 'na', 'B'), 23),
         b(body.handover({ coversRemoved: { floorMat: at(26) }, belongingsReturned: { warningTriangle: true } }), 26),
       ],

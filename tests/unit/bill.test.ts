@@ -6,7 +6,7 @@ import { bill } from '../../src/shared/bill.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
 import { run } from './support/reducer.ts';
-import { ADVISOR_A, BRAKE_PADS, BULB, CLIENT_A, LINE_LABOUR, PADS, ROUND_1, ROUND_2, WIPER, WIPERS, at, body, checkedInJob, id, tablet } from './support/work-job.ts';
+import { ADVISOR_A, BRAKE_PADS, BULB, CLIENT_A, LINE_LABOUR, PADS, ROUND_1, ROUND_2, WIPER, WIPERS, at, body, checkedInJob, id, roundSignatureId, signedRound, tablet } from './support/work-job.ts';
 
 const GONE = id('a', 4);
 const m = tablet(CLIENT_A, ADVISOR_A);
@@ -15,14 +15,19 @@ const PHONE = { kind: 'phone', calledAt: at(29), phone: '13812345678', agreedBy:
 // The estimate of checkedInJob(): oil 39,800 + labour 0.5 h × 12,000 at 10% off (6,000 − 600) = 45,200.
 const ESTIMATE_FEN = 45_200;
 
+/** The four additional lines offered: pads, wipers, a bulb and an air filter. */
+const offered = () => [
+  m(body.addAddition(PADS), 20),
+  m(body.addAddition(WIPER, WIPERS), 20),
+  m(body.addAddition(BULB, { kind: 'part', code: 'P-0100', description: '近光灯泡', quantityMilli: 1000, unitPriceFen: 8_000, reason: '左近光不亮' }), 20),
+  m(body.addAddition(GONE, { description: '空调滤芯', unitPriceFen: 9_900 }), 20),
+];
+
 /** Three additional lines: pads approved by signature, wipers declined, a bulb undecided; one line approved then removed. */
 function withAdditions(...more: Mutation[]): Job {
   return run(checkedInJob(), [
-    m(body.addAddition(PADS), 20),
-    m(body.addAddition(WIPER, WIPERS), 20),
-    m(body.addAddition(BULB, { kind: 'part', code: 'P-0100', description: '近光灯泡', quantityMilli: 1000, unitPriceFen: 8_000, reason: '左近光不亮' }), 20),
-    m(body.addAddition(GONE, { description: '空调滤芯', unitPriceFen: 9_900 }), 20),
-    m(body.decide(ROUND_1, { [PADS]: 'approved', [WIPER]: 'declined', [GONE]: 'approved' }), 30),
+    ...offered(),
+    ...signedRound(m, ROUND_1, { [PADS]: 'approved', [WIPER]: 'declined', [GONE]: 'approved' }, 30),
     m(body.removeAddition(GONE), 31),
     ...more,
   ]);
@@ -100,6 +105,28 @@ describe('bill', () => {
     // The differences explain the whole gap between the estimate and what is due.
     const explained = b.differences.reduce((sum, d) => sum + (d.kind === 'addition' ? d.netFen : -d.fen), 0);
     expect(b.estimate.totalFen + explained).toBe(b.dueFen);
+  });
+
+  it('counts a round decided on the tablet only once its signature is on the card; a phone round at once', () => {
+    const decided = run(checkedInJob(), [...offered(), m(body.decide(ROUND_1, { [PADS]: 'approved' }), 30)]);
+    // The server refused the signature (or it has not arrived): the round bills nothing.
+    expect(bill(decided)).toMatchObject({ additions: { totalFen: 0 }, dueFen: ESTIMATE_FEN, differences: [] });
+    // A signature of another round, or of another document, does not sign this round.
+    const otherRound = run(decided, [m(body.signature(id('5', 1), 'additional', ROUND_2), 31), m(body.signature(id('5', 2), 'delivery'), 31)]);
+    expect(bill(otherRound).dueFen).toBe(ESTIMATE_FEN);
+    const signed = run(decided, [m(body.signature(roundSignatureId(ROUND_1), 'additional', ROUND_1), 31)]);
+    expect(bill(signed)).toMatchObject({ additions: { totalFen: 48_000 }, dueFen: ESTIMATE_FEN + 48_000 });
+    expect(bill(signed).differences).toEqual([expect.objectContaining({ lineId: PADS, via: 'signature' })]);
+
+    const byPhone = run(checkedInJob(), [...offered(), m(body.decide(ROUND_1, { [PADS]: 'approved' }, PHONE), 30)]);
+    expect(bill(byPhone)).toMatchObject({ additions: { totalFen: 48_000 }, dueFen: ESTIMATE_FEN + 48_000 });
+    expect(bill(byPhone).differences).toEqual([expect.objectContaining({ lineId: PADS, via: 'phone' })]);
+  });
+
+  it('a later round whose signature never came leaves the bill as the signed round made it', () => {
+    const b = bill(withAdditions(m(body.decide(ROUND_2, { [PADS]: 'declined', [BULB]: 'approved' }), 40)));
+    expect(b.additions.totalFen).toBe(48_000);
+    expect(b.differences.map((d) => (d.kind === 'addition' ? d.lineId : d.kind))).toEqual([PADS]);
   });
 
   it('holds integers only', () => {

@@ -1,7 +1,7 @@
 // The job list's order: 超时 (past the promised time, not ready), then 即将到期 (due within 30
 // minutes), then the rest; and the 72-hour follow-up list, overdue first.
 import { describe, expect, it } from 'vitest';
-import type { Approval } from '../../src/shared/additions.ts';
+import type { Approval, SignatureRef } from '../../src/shared/additions.ts';
 import { emptyEstimate } from '../../src/shared/estimate.ts';
 import { emptyFollowUp, type FollowUp } from '../../src/shared/follow-up.ts';
 import { followUpList } from '../../src/shared/follow-up-list.ts';
@@ -13,8 +13,10 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
 
-function card(id: string, status: JobStatus, promisedAt: string | null, approvals: Record<string, Approval> = {}) {
-  return { id, status, estimate: { ...emptyEstimate(), promisedAt }, additions: {}, approvals };
+type Signed = Record<string, SignatureRef>;
+
+function card(id: string, status: JobStatus, promisedAt: string | null, approvals: Record<string, Approval> = {}, signatures: Signed = {}) {
+  return { id, status, estimate: { ...emptyEstimate(), promisedAt }, additions: {}, approvals, signatures };
 }
 
 describe('jobUrgency', () => {
@@ -47,7 +49,10 @@ describe('jobUrgency', () => {
       advisorId: null,
     };
     // The estimate's time passed, but the customer agreed to a later one with the additions.
-    expect(jobUrgency(card('x', 'in-repair', at(-MIN), { [round.id]: round }), NOW)).toBe('none');
+    const signed: Signed = { s1: { kind: 'additional', subjectId: round.id } };
+    expect(jobUrgency(card('x', 'in-repair', at(-MIN), { [round.id]: round }, signed), NOW)).toBe('none');
+    // A round whose signature never reached the card (the server refused it) moves nothing.
+    expect(jobUrgency(card('x', 'in-repair', at(-MIN), { [round.id]: round }), NOW)).toBe('overdue');
   });
 });
 

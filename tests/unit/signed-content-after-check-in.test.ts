@@ -9,12 +9,13 @@ import type { Mutation, MutationBody } from '../../src/shared/mutation.ts';
 import type { Signature, SignatureKind } from '../../src/shared/signature.ts';
 import { contentHash, signatureStatus, signedContent, type SignatureStatus } from '../../src/shared/signed-content.ts';
 import { run } from './support/reducer.ts';
-import { ADVISOR_A, BRAKE_PADS, BULB, CLIENT_A, LINE_OIL, PADS, ROUND_1, ROUND_2, WIPER, WIPERS, at, body, hash, id, jobIn, tablet } from './support/work-job.ts';
+import { ADVISOR_A, BRAKE_PADS, BULB, CLIENT_A, LINE_OIL, PADS, ROUND_1, ROUND_2, WIPER, WIPERS, at, body, hash, id, jobIn, roundSignatureId, signedRound, tablet } from './support/work-job.ts';
 
 const D_CHECKIN = id('d0', 1);
 const D_HANDOVER = id('d0', 2);
 const P_CHECKIN = id('f0', 1);
 const m = tablet(CLIENT_A, ADVISOR_A);
+const PHONE = { kind: 'phone', calledAt: at(59), phone: '13812345678', agreedBy: '张伟' } as const;
 
 const photo = (photoId: string, sha: string, damageId: string | null, additionId?: string): MutationBody => ({
   op: 'photo.add',
@@ -35,7 +36,7 @@ const photo = (photoId: string, sha: string, damageId: string | null, additionId
 });
 
 /**
- * A card in 待交车 with a check-in mark and its photo, round 1 (pads approved, wipers
+ * A card in 待交车 with a check-in mark and its photo, round 1 signed (pads approved, wipers
  * declined), a bulb still undecided, and the handover filled in.
  */
 function signedJob(): Job {
@@ -45,7 +46,7 @@ function signedJob(): Job {
     m(body.addAddition(PADS), 21),
     m(body.addAddition(WIPER, WIPERS), 21),
     m(body.addAddition(BULB, { description: '近光灯泡', unitPriceFen: 8_000, reason: '左近光不亮' }), 21),
-    m(body.decide(ROUND_1, { [PADS]: 'approved', [WIPER]: 'declined' }, { kind: 'signature' }, at(480)), 30),
+    ...signedRound(m, ROUND_1, { [PADS]: 'approved', [WIPER]: 'declined' }, 30, at(480)),
     m(
       body.handover({
         damageChecks: { [D_CHECKIN]: at(40) },
@@ -110,7 +111,9 @@ describe('what goes stale after check-in', () => {
     ['the reason of an approved line', () => [m(body.updateAddition(PADS, { reason: '刹车片已到极限' }), 60)], ['additional round 1', 'delivery']],
     ['the price quoted for a declined line (建议项目表)', () => [m(body.updateAddition(WIPER, { unitPriceFen: 5_000 }), 60)], ['additional round 1', 'delivery']],
     ['an approved line removed', () => [m(body.removeAddition(PADS), 60)], ['additional round 1', 'delivery']],
-    ['the customer declines an approved line in a later round', () => [m(body.decide(ROUND_2, { [PADS]: 'declined' }), 60)], ['delivery']],
+    ['the customer declines an approved line in a later round', () => signedRound(m, ROUND_2, { [PADS]: 'declined' }, 60), ['delivery']],
+    ['a later round declining it, whose signature the server refused', () => [m(body.decide(ROUND_2, { [PADS]: 'declined' }), 60)], []],
+    ['a later round declining it by phone', () => [m(body.decide(ROUND_2, { [PADS]: 'declined' }, PHONE), 60)], ['delivery']],
     ['an estimate line (also in the total of round 1)', () => [m({ op: 'line.update', payload: { id: LINE_OIL, fields: { unitPriceFen: 41_000 } } }, 60)], ['estimate', 'additional round 1', 'delivery']],
     ['the bill discount', () => [m(body.handover({ discountFen: 200, discountReason: '抹零' }), 60)], ['delivery']],
     ['what was paid', () => [m(body.handover({ paidFen: 90_000 }), 60)], ['delivery']],
@@ -130,8 +133,9 @@ describe('what goes stale after check-in', () => {
     ['a photo of an approved additional line', () => [m(photo(id('f0', 3), 'a', null, PADS), 60)], ['additional round 1', 'delivery']],
     ['a photo of a line still undecided', () => [m(photo(id('f0', 4), 'b', null, BULB), 60)], []],
     ['a new additional line, not decided yet', () => [m(body.addAddition(id('a', 9)), 60)], []],
-    ['round 2 deciding other lines', () => [m(body.decide(ROUND_2, { [BULB]: 'declined' }), 60)], ['delivery']],
-    ['round 2 approving another line', () => [m(body.decide(ROUND_2, { [BULB]: 'approved' }), 60)], ['delivery']],
+    ['round 2 deciding other lines', () => signedRound(m, ROUND_2, { [BULB]: 'declined' }, 60), ['delivery']],
+    ['round 2 approving another line', () => signedRound(m, ROUND_2, { [BULB]: 'approved' }, 60), ['delivery']],
+    ['round 2 approving another line, not signed yet', () => [m(body.decide(ROUND_2, { [BULB]: 'approved' }), 60)], []],
     ['the undecided line removed', () => [m(body.removeAddition(BULB), 60)], []],
     ['the quality check and its override', () => [m(body.qcCheck('fluids', 'fail'), 60), m(body.qcOverride('客户同意'), 61)], []],
     ['the move to 已交车 and a follow-up call', () => [m(body.move('ready', 'delivered'), 60), m(body.call(id('ca', 1), 'dissatisfied'), 3000), m(body.resolve('已处理'), 3100)], []],
@@ -149,7 +153,7 @@ describe('what goes stale after check-in', () => {
 
 describe('the signed content', () => {
   it('of a round: its lines with their decisions and photos, the total with the approved lines up to it, the promised time', () => {
-    const job = run(signedJob(), [m(photo(id('f0', 3), 'a', null, PADS), 50), m(body.decide(ROUND_2, { [BULB]: 'approved' }), 60)]);
+    const job = run(signedJob(), [m(photo(id('f0', 3), 'a', null, PADS), 50), ...signedRound(m, ROUND_2, { [BULB]: 'approved' }, 60)]);
     const content = signedContent(job, 'additional', ROUND_1);
     expect(content.round).toBe(ROUND_1);
     expect(content.lines.map((l) => [l.description, l.decision, l.reason, l.netFen, l.photos])).toEqual([
@@ -196,5 +200,32 @@ describe('the signed content', () => {
     ]);
     expect(signedContent(after, 'checkin')).toEqual(signedContent(before, 'checkin'));
     expect(signedContent(after, 'checkin').damages).toHaveLength(1);
+  });
+});
+
+describe('the signature of a round decided on the tablet', () => {
+  const sign = (roundId: string) => m(body.signature(roundSignatureId(roundId), 'additional', roundId), 60);
+
+  it('is of the same content before it is on the card as after: the round being signed counts as signed', async () => {
+    const decided = run(signedJob(), [m(body.decide(ROUND_2, { [BULB]: 'approved' }, { kind: 'signature' }, at(600)), 60)]);
+    const signed = run(decided, [sign(ROUND_2)]);
+    expect(signedContent(signed, 'additional', ROUND_2)).toEqual(signedContent(decided, 'additional', ROUND_2));
+    expect(await contentHash(signed, 'additional', ROUND_2)).toBe(await contentHash(decided, 'additional', ROUND_2));
+    // Its total holds the bulb it approves: the estimate (45,200), the pads of round 1, the bulb.
+    expect(signedContent(decided, 'additional', ROUND_2).totals.totalFen).toBe(93_200 + 8_000);
+    expect(signedContent(decided, 'additional', ROUND_2).promisedAt).toBe(at(600));
+    // The handover's content is another matter: the bulb joins it only once the signature is on the card.
+    expect(signedContent(decided, 'delivery').additions.map((l) => l.description)).toEqual([BRAKE_PADS.description]);
+    expect(signedContent(signed, 'delivery').additions.map((l) => l.description)).toEqual([BRAKE_PADS.description, '近光灯泡']);
+  });
+
+  it('shows neither an older round whose signature was refused nor anything after it', () => {
+    // Round 2 (pads declined) lost its signature; round 3 approves the bulb and is being signed.
+    const ROUND_3 = id('de', 3);
+    const job = run(signedJob(), [m(body.decide(ROUND_2, { [PADS]: 'declined' }), 60), m(body.decide(ROUND_3, { [BULB]: 'approved' }), 61)]);
+    // The pads stay approved (round 1 was signed), the bulb counts for the round being signed.
+    expect(signedContent(job, 'additional', ROUND_3).totals.totalFen).toBe(93_200 + 8_000);
+    // Round 1's own total is as it was: neither later round is in it.
+    expect(signedContent(job, 'additional', ROUND_1).totals.totalFen).toBe(93_200);
   });
 });

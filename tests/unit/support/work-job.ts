@@ -114,6 +114,17 @@ export const body = {
   }),
 };
 
+/** The id of the customer's signature of round `roundId` in these tests: the round's own, marked 5. */
+export const roundSignatureId = (roundId: string) => `${roundId.slice(0, 24)}5${roundId.slice(25)}`;
+
+/**
+ * A round decided on the tablet as addSignature writes it: the decisions, then the customer's
+ * signature of that round (without which the round decides nothing), both at `minutes`.
+ */
+export function signedRound(t: Tablet, roundId: string, decisions: Record<string, Decision>, minutes: number, promisedAt: string | null = null): Mutation[] {
+  return [t(body.decide(roundId, decisions, { kind: 'signature' }, promisedAt), minutes), t(body.signature(roundSignatureId(roundId), 'additional', roundId), minutes)];
+}
+
 /** A draft with a complete card (covers and belongings listed), two estimate lines and 洗车 ordered. */
 export function draftJob(): Job {
   const m = tablet(CLIENT_A);
