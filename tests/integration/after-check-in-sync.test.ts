@@ -95,6 +95,11 @@ describe('the server checks the new signatures against its own copy', () => {
     const refused = serverJob(jobId);
     expect(refused.signatures[stale.id]).toBeUndefined();
     expect(Object.values(refused.signatures).filter((s) => s.kind === 'additional')).toEqual([]);
+    // Its decision round is kept in the history but decides nothing: no line approved unsigned,
+    // on the server and on the tablet once it has the server's copy.
+    expect(Object.keys(refused.approvals)).toHaveLength(1);
+    expect(decidedAdditions(refused).map((line) => line.decision)).toEqual([null, null]);
+    expect(decidedAdditions(await tabletJob(a, jobId)).map((line) => line.decision)).toEqual([null, null]);
 
     // Shown the new price, the customer signs again: the server's own hash matches.
     const fresh = await signDecisions(a.db, jobId, { [line1]: 'approved' }, 2);
