@@ -53,7 +53,13 @@ const lineUpdate = z.object({
   payload: z.object({ id: z.uuid(), fields: lineFieldsSchema.partial().strict() }).strict(),
 });
 const lineRemove = z.object({ op: z.literal('line.remove'), payload: byId });
-const signatureAdd = z.object({ op: z.literal('signature.add'), payload: signatureFieldsSchema.strict() });
+// A signature of additional work is of one decision round: without the round it would sign nothing.
+const signatureAdd = z.object({
+  op: z.literal('signature.add'),
+  payload: signatureFieldsSchema
+    .strict()
+    .refine((s) => s.kind !== 'additional' || s.subjectId !== undefined, { message: 'required', path: ['subjectId'] }),
+});
 
 /** One step of 已接车 → 维修中 → 质检 → 待交车 → 已交车; `from` makes a repeated move a no-op. */
 const jobMove = z.object({

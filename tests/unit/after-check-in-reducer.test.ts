@@ -150,7 +150,7 @@ describe('job.move: the gates', () => {
   });
 
   it.each(['checkin', 'estimate', 'additional'] as const)('已交车 is refused with only a %s signature', (kind) => {
-    const before = ready(m(body.signature(id('5', 9), kind), 25));
+    const before = ready(m(body.signature(id('5', 9), kind, kind === 'additional' ? ROUND_1 : undefined), 25));
     expect(applyMutation(before, m(body.move('ready', 'delivered'), 40))).toBe(before);
   });
 

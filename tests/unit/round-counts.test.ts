@@ -101,9 +101,13 @@ describe('a round decided on the tablet', () => {
     const job = run(decidedOnTablet(), [
       m(body.signature(id('5', 1), 'additional', ROUND_2), 31),
       m(body.signature(id('5', 2), 'delivery', ROUND_1), 31),
-      m(body.signature(id('5', 3), 'additional'), 31),
     ]);
     expect(verdict(job)).toEqual(NOTHING_DECIDED);
+  });
+
+  it('is named by every signature of additional work: one without its round is refused by the schema', () => {
+    expect(() => m(body.signature(id('5', 3), 'additional'), 31)).toThrow(/subjectId/);
+    expect(() => m(body.signature(id('5', 3), 'additional', ROUND_1), 31)).not.toThrow();
   });
 });
 
