@@ -11,7 +11,8 @@ import type { Card, Job } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
-import { AttentionNotice, SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
+import { CardHeader } from '../../../ui/CardHeader.tsx';
+import { AttentionNotice } from '../../../ui/sync/SyncBadge.tsx';
 import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
@@ -83,17 +84,9 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   return (
     <FormProvider {...form}>
       <main className="page check-in" onBlurCapture={() => void flush()}>
-        <header className="card-header">
-          <button type="button" className="btn" onClick={() => void flush().then(() => navigate('/'))}>
-            ‹ {t('app.back')}
-          </button>
-          <div className="card-title">
-            <strong>{job.number}</strong>
-            <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
-            {syncState && <SyncBadge state={syncState} />}
-          </div>
+        <CardHeader job={job} syncState={syncState} onBack={() => void flush().then(() => navigate('/'))}>
           <SaveIndicator state={saveState} />
-        </header>
+        </CardHeader>
         {syncState && <AttentionNotice jobId={job.id} state={syncState} />}
         <StepBar current={step} onSelect={(s) => void goTo(s)} />
         <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>

@@ -5,7 +5,8 @@ import type { Job } from '../../../shared/job.ts';
 import type { SignatureKind } from '../../../shared/signature.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
-import { AttentionNotice, SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
+import { CardHeader } from '../../../ui/CardHeader.tsx';
+import { AttentionNotice } from '../../../ui/sync/SyncBadge.tsx';
 import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { WORK_SECTIONS, type WorkSection } from '../sections.ts';
 import { useHandoverPrefetch } from '../use-handover-prefetch.ts';
@@ -37,16 +38,7 @@ export function WorkPage({ job, section, sections, handOver }: WorkPageProps) {
 
   return (
     <main className="page work-page">
-      <header className="card-header">
-        <button type="button" className="btn" onClick={() => navigate('/')}>
-          ‹ {t('app.back')}
-        </button>
-        <div className="card-title">
-          <strong>{job.number}</strong>
-          <span className={`badge badge-${job.status}`}>{t(`status.${job.status}`)}</span>
-          {syncState && <SyncBadge state={syncState} />}
-        </div>
-      </header>
+      <CardHeader job={job} syncState={syncState} onBack={() => navigate('/')} />
       <div className="work-summary">
         <span className="job-plate">{vehicle.plate || t('jobs.noPlate')}</span>
         <span className="work-customer">
