@@ -11,7 +11,12 @@ import { mutationSchema } from './mutation.ts';
 import { hasControlCharacters } from './plain-text.ts';
 import { isoDateTime } from './primitives.ts';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2: the card's life after check-in (issue 10): new statuses and operations, and the signed
+ * content of 追加项目 (per decision round) and 交车. A tablet of version 1 would refuse the cards
+ * it pulls and a server of version 1 the changes it is sent, so each is told to update instead.
+ */
+export const PROTOCOL_VERSION = 2;
 /** Request header with the sender's PROTOCOL_VERSION; a mismatch gets 426. */
 export const PROTOCOL_HEADER = 'x-walkaround-protocol';
 

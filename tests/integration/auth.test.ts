@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords.ts';
-import { PROTOCOL_HEADER } from '../../src/shared/protocol.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import { useSeededServer } from '../support/seeded-server.ts';
 import type { TestStore } from '../support/store-fixture.ts';
 
@@ -15,7 +15,7 @@ useSeededServer('auth', (started) => ({ baseUrl, store } = started));
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: '1', ...headers },
+    headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -103,18 +103,19 @@ describe('enrollment and sign-in', () => {
 
 describe('protocol handshake', () => {
   it('tells an old app to update and a newer app that the server is old', async () => {
-    const old = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '0' });
+    // Version 1 is the tablet before the card's life after check-in (issue 10).
+    const old = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '1' });
     expect(old.status).toBe(426);
     expect(await old.json()).toEqual({ error: 'client_outdated', message: expect.stringMatching(/update the app/) });
 
     const missing = await fetch(`${baseUrl}/api/v1/pull`);
     expect(missing.status).toBe(426);
 
-    const newer = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '2' });
+    const newer = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '3' });
     expect(newer.status).toBe(426);
     expect(await newer.json()).toEqual({ error: 'server_outdated', message: expect.stringMatching(/update the server/) });
 
     const health = await fetch(`${baseUrl}/api/v1/health`);
-    expect(((await health.json()) as { protocolVersion: number }).protocolVersion).toBe(1);
+    expect(((await health.json()) as { protocolVersion: number }).protocolVersion).toBe(2);
   });
 });

@@ -635,7 +635,7 @@ const ROUTES: [string, string][] = [
 
 function headerCases(): Case[] {
   const cases: Case[] = [];
-  const versions: (string | string[] | undefined)[] = [undefined, '0', '2', '999999999999', 'abc', '', '1.5', '-1', 'one', ['1', '2']];
+  const versions: (string | string[] | undefined)[] = [undefined, '0', '1', '3', '999999999999', 'abc', '', '2.5', '-1', 'one', ['2', '3']];
   for (const [method, path] of ROUTES) {
     for (const version of versions) {
       const headers: Record<string, string | string[]> = { authorization: `Bearer ${tablet.token}`, 'content-type': 'application/json' };
