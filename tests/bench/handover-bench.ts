@@ -13,8 +13,9 @@
 //   slot photos are not on it). Two cards: one with 20 photos on marks and in the general slots
 //   (12 on 4 marks, 8 in the slots: 12 thumbnails on the screen), one with all 20 on 4 marks
 //   (20 on the screen, the most this card size can show). "Cold": a new document on the card's
-//   进度 section, then the tap (the handover code, the card and the thumbnails' object URLs are
-//   loaded after it); the cards' cold runs take turns, so neither gets the browser's first
+//   进度 section, a 300 ms pause, then the tap. The card page reads the check-in thumbnails
+//   ahead while it is open (useHandoverPrefetch), so the pause lets that run, as an advisor's
+//   look at the card would; the cards' cold runs take turns, so neither gets the browser's first
 //   openings alone. "Warm": back to 进度 in the same document, then 交车 again. The page times
 //   from the click event to the last img.decode() of the rows' thumbnails, then the next frame.
 // - Taps: a card with two undecided additional lines. The advisor PIN is set once, untimed, by a
