@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { advisorNames } from '../../../db/advisor-repo.ts';
 import { db } from '../../../db/instance.ts';
+import { recordFollowUpCall, resolveFollowUp } from '../../../db/work-repo.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { CALL_OUTCOMES, followUpState, type CallOutcome, type FollowUp, type FollowUpCall } from '../../../shared/follow-up.ts';
 import { deliveredAt } from '../../../shared/follow-up-list.ts';
@@ -155,7 +156,6 @@ function CallForm({ jobId }: { jobId: string }) {
     (note) => callProblem(outcome, note),
     async (note) => {
       if (!outcome) return;
-      const { recordFollowUpCall } = await import('../../../db/work-repo.ts');
       await recordFollowUpCall(db, jobId, outcome, note);
       setSaved(outcome);
       setOutcome(null);
@@ -194,7 +194,6 @@ function OpenItem({ job }: { job: Job }) {
   const { t } = useI18n();
   const complaint = callsNewestFirst(job.followUp).find((c) => c.outcome === 'dissatisfied');
   const form = useNoteForm(resolutionProblem, async (note) => {
-    const { resolveFollowUp } = await import('../../../db/work-repo.ts');
     await resolveFollowUp(db, job.id, note);
   });
 

@@ -2,11 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { advisorNames } from '../../../db/advisor-repo.ts';
 import { db } from '../../../db/instance.ts';
+import { moveJob, MoveRefused, type MoveRefusal } from '../../../db/work-repo.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { Job } from '../../../shared/job.ts';
 import { enteredAt, nextStatus, STATUS_MOVES, WORK_STATUSES, type JobStatus, type StatusMove } from '../../../shared/job-status.ts';
-import type { MoveRefusal } from '../../../db/work-repo.ts';
 import type { MessageKey } from '../../../ui/messages.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
@@ -52,8 +52,6 @@ export function StatusPanel({ job }: { job: Job }) {
     setFailure(null);
     setRefused(null);
     try {
-      // The repo, with its zod and outbox, loads with the first move rather than with the page.
-      const { moveJob, MoveRefused } = await import('../../../db/work-repo.ts');
       try {
         await moveJob(db, job.id, job.status, to);
       } catch (e) {
