@@ -1,39 +1,29 @@
-import { useCallback, useState } from 'react';
-import { addDamage, updateDamage } from '../../../db/damage-repo.ts';
+import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { updateHandover } from '../../../db/work-repo.ts';
-import { errorText } from '../../../shared/error-text.ts';
 import type { Job } from '../../../shared/job.ts';
 import { nowIso } from '../../../shared/local-time.ts';
-import { isHandoverDamage, live, type DamageType, type Photo, type VehicleView } from '../../../shared/walkaround.ts';
+import { isHandoverDamage, live, type Photo } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { IDLE, useDamageMarking } from '../hooks/use-damage-marking.ts';
 import { allUnchangedPatch, undoUnchangedPatch } from '../handover-checks.ts';
 import { CheckinDamageChecks } from './CheckinDamageChecks.tsx';
 import { DamageEditor } from './DamageEditor.tsx';
 import { DamageList } from './DamageList.tsx';
 import { NewDamagePanel } from './NewDamagePanel.tsx';
 import { PhotoViewer } from './PhotoViewer.tsx';
-import { VehicleDiagram, type Spot } from './VehicleDiagram.tsx';
+import { VehicleDiagram } from './VehicleDiagram.tsx';
 
-// As on the walk-around: a tap marks a pending spot and the type's tap stores the mark, here
-// as found at handover. A check-in mark tapped on the diagram is never opened for editing
-// (it is what the customer signed): its row in the list is brought forward to be confirmed.
-type Mode =
-  | { kind: 'idle' }
-  | { kind: 'pending'; spot: Spot; busy: boolean }
-  | { kind: 'selected'; id: string; moving: boolean }
-  | { kind: 'checkin'; id: string };
-
-const IDLE: Mode = { kind: 'idle' };
+// As on the walk-around (use-damage-marking.ts), here marks found at handover. A check-in mark
+// tapped on the diagram is never opened for editing (it is what the customer signed): its row
+// in the list is brought forward to be confirmed.
+type CheckinMarkTapped = { kind: 'checkin'; id: string };
 
 /** 交车 body check: the check-in marks confirmed one by one or all at once, new damage marked apart. */
 export function HandoverDamages({ job }: { job: Job }) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<Mode>(IDLE);
+  const { mode, setMode, failure, save, tap, chooseType } = useDamageMarking<CheckinMarkTapped>(job.id, 'handover');
   const [viewer, setViewer] = useState<{ damageId: string; startId: string; readOnly: boolean } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const report = useCallback((e: unknown) => setFailure(t('save.failed', { reason: errorText(e) })), [t]);
-  const save = useCallback((work: Promise<unknown>) => void work.then(() => setFailure(null), report), [report]);
 
   const damages = live(job.damages);
   const checkinMarks = damages.filter((d) => !isHandoverDamage(d));
@@ -43,30 +33,6 @@ export function HandoverDamages({ job }: { job: Job }) {
   const selected = mode.kind === 'selected' ? (found.find((d) => d.id === mode.id) ?? null) : null;
   const moving = mode.kind === 'selected' && mode.moving;
   const checks = job.handover.damageChecks;
-
-  function tap(view: VehicleView, x: number, y: number) {
-    if (mode.kind === 'selected' && mode.moving) {
-      save(updateDamage(db, job.id, mode.id, { view, x, y }));
-      setMode({ ...mode, moving: false });
-    } else if (mode.kind === 'pending') setMode(IDLE);
-    else setMode({ kind: 'pending', spot: { view, x, y }, busy: false });
-  }
-
-  function chooseType(type: DamageType) {
-    if (mode.kind !== 'pending' || mode.busy) return;
-    const { spot } = mode;
-    setMode({ kind: 'pending', spot, busy: true });
-    addDamage(db, job.id, { ...spot, type, severity: 'minor', note: '', stage: 'handover' }).then(
-      (id) => {
-        setFailure(null);
-        setMode({ kind: 'selected', id, moving: false });
-      },
-      (e: unknown) => {
-        report(e);
-        setMode({ kind: 'pending', spot, busy: false });
-      },
-    );
-  }
 
   const select = (id: string) =>
     setMode(found.some((d) => d.id === id) ? { kind: 'selected', id, moving: false } : { kind: 'checkin', id });

@@ -1,10 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { db } from '../../../db/instance.ts';
-import { addDamage, updateDamage } from '../../../db/damage-repo.ts';
 import { updateCard } from '../../../db/job-repo.ts';
-import { errorText } from '../../../shared/error-text.ts';
 import type { Job } from '../../../shared/job.ts';
-import { live, type DamageType, type Photo, type PhotoSlot, type VehicleView } from '../../../shared/walkaround.ts';
+import { live, type Photo, type PhotoSlot } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { BodyStyleToggle } from './BodyStyleToggle.tsx';
 import { DamageEditor } from './DamageEditor.tsx';
@@ -14,25 +12,17 @@ import { NewDamagePanel } from './NewDamagePanel.tsx';
 import { PhotoViewer } from './PhotoViewer.tsx';
 import { StorageMeter } from './StorageMeter.tsx';
 import { navigate } from '../../../ui/navigation.ts';
+import { IDLE, useDamageMarking } from '../hooks/use-damage-marking.ts';
 import { editedOnWalkaround, selectOnWalkaround, type WalkaroundMode } from '../walkaround-selection.ts';
 import { VehicleDiagram } from './VehicleDiagram.tsx';
 
 type PhotoScope = { damageId: string } | { slot: PhotoSlot };
 
-const IDLE: WalkaroundMode = { kind: 'idle' };
-
 /** The 环车检查 step: the vehicle diagram with its damage marks, and the general photos. */
 export function WalkaroundStep({ job }: { job: Job }) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<WalkaroundMode>(IDLE);
+  const { mode, setMode, failure, save, tap, chooseType } = useDamageMarking<Extract<WalkaroundMode, { kind: 'handover' }>>(job.id, 'checkin');
   const [viewer, setViewer] = useState<{ scope: PhotoScope; startId: string } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const report = useCallback(
-    (e: unknown) => setFailure(t('save.failed', { reason: errorText(e) })),
-    [t],
-  );
-  const save = useCallback((work: Promise<unknown>) => void work.then(() => setFailure(null), report), [report]);
 
   const damages = live(job.damages);
   const photos = live(job.photos);
@@ -41,33 +31,6 @@ export function WalkaroundStep({ job }: { job: Job }) {
   const moving = mode.kind === 'selected' && mode.moving;
   const photosOf = (scope: PhotoScope): Photo[] =>
     photos.filter((photo) => ('slot' in scope ? photo.slot === scope.slot : photo.damageId === scope.damageId));
-
-  function tap(view: VehicleView, x: number, y: number) {
-    if (mode.kind === 'selected' && mode.moving) {
-      save(updateDamage(db, job.id, mode.id, { view, x, y }));
-      setMode({ ...mode, moving: false });
-    } else if (mode.kind === 'pending') {
-      setMode(IDLE);
-    } else {
-      setMode({ kind: 'pending', spot: { view, x, y }, busy: false });
-    }
-  }
-
-  function chooseType(type: DamageType) {
-    if (mode.kind !== 'pending' || mode.busy) return;
-    const { spot } = mode;
-    setMode({ kind: 'pending', spot, busy: true });
-    addDamage(db, job.id, { ...spot, type, severity: 'minor', note: '' }).then(
-      (id) => {
-        setFailure(null);
-        setMode({ kind: 'selected', id, moving: false });
-      },
-      (e: unknown) => {
-        report(e);
-        setMode({ kind: 'pending', spot, busy: false });
-      },
-    );
-  }
 
   const select = (id: string) => setMode(selectOnWalkaround(damages, id));
   const viewerPhotos = viewer ? photosOf(viewer.scope) : [];
