@@ -15,3 +15,11 @@ export const fuelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('battery'), percent: z.number().int().min(0).max(100) }),
 ]);
 export type Fuel = z.infer<typeof fuelSchema>;
+
+/** The marks a dashboard fuel gauge shows, from empty to full: index = eighths. */
+export const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
+
+/** "3/4" or "60%": a level as the dashboard shows it. */
+export function fuelText(fuel: Fuel): string {
+  return fuel.kind === 'gauge' ? (GAUGE_LABELS[fuel.eighths] ?? String(fuel.eighths)) : `${fuel.percent}%`;
+}

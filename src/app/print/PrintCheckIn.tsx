@@ -1,11 +1,10 @@
 import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
 import { BELONGINGS, COVERS, SERVICE_TYPES, WARNING_LIGHTS, type Job } from '../../shared/job.ts';
+import { fuelText } from '../../shared/vehicle-condition.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import { checkinDamages } from '../../shared/signed-content.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import type { MessageKey } from '../../ui/messages.ts';
-
-const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
 
 const noop = () => undefined;
 
@@ -15,7 +14,7 @@ export function PrintCheckIn({ job }: { job: Job }) {
   const { card } = job;
   const on = <K extends string>(keys: readonly K[], set: Partial<Record<K, unknown>>, label: (key: K) => MessageKey) =>
     keys.filter((k) => Boolean(set[k])).map((k) => t(label(k))).join('、') || '—';
-  const fuel = card.fuel === null ? '—' : card.fuel.kind === 'gauge' ? GAUGE[card.fuel.eighths] : `${card.fuel.percent}%`;
+  const fuel = card.fuel === null ? '—' : fuelText(card.fuel);
   const rows: [string, string][] = [
     [t('customer.name'), card.customer.name || '—'],
     [t('customer.phone'), card.customer.phone || '—'],

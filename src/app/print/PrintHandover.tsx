@@ -4,12 +4,10 @@ import { BELONGINGS, COVERS, type Job } from '../../shared/job.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import { formatFen } from '../../shared/money.ts';
 import { latestSignatures, signedContent, type SignedAddition, type SignedDamage, type SignedLine } from '../../shared/signed-content.ts';
-import type { Fuel } from '../../shared/vehicle-condition.ts';
+import { fuelText, type Fuel } from '../../shared/vehicle-condition.ts';
 import { useBlobUrl } from '../../ui/use-blob-url.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import './print-handover.css';
-
-const GAUGE = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'];
 
 /** The handover copy belongs on the sheet once the car is ready or the customer accepted it. */
 export function showsHandover(job: Job): boolean {
@@ -28,7 +26,7 @@ export function PrintHandover({ job }: { job: Job }) {
   const c = signedContent(job, 'delivery');
   const money = (fen: number) => formatFen(fen);
   const km = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('en-US')} km`);
-  const fuel = (value: Fuel | null) => (value === null ? '—' : value.kind === 'gauge' ? (GAUGE[value.eighths] ?? '—') : `${value.percent}%`);
+  const fuel = (value: Fuel | null) => (value === null ? '—' : fuelText(value));
   const photosByHash = new Map(Object.values(job.photos).map((p) => [p.sha256, p.thumbSha256] as const));
   return (
     <section className="print-section print-handover">

@@ -1,7 +1,6 @@
 // What the handover and quality-check screens work out from the card before they draw it:
 // which 质检 items to show, the mileage as typed, the fuel as the dashboard says it, and
 // which covers and belongings are still to go back. Pure, so each rule is tested alone.
-import type { Fuel } from '../../shared/job.ts';
 import type { Handover, HandoverPatch } from '../../shared/handover.ts';
 import { MAX_ODOMETER_KM, type Belonging, type Cover } from '../../shared/vehicle-condition.ts';
 import { QC_ITEMS, QC_MAY_BE_NA, QC_RESULTS, type QcItem, type QcResult, type QualityCheck } from '../../shared/quality-check.ts';
@@ -26,13 +25,6 @@ export function readKm(text: string): KmInput {
   if (!/^\d+$/.test(digits)) return { ok: false, why: 'notNumber' };
   const km = Number(digits);
   return km > MAX_ODOMETER_KM ? { ok: false, why: 'tooHigh' } : { ok: true, km };
-}
-
-const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
-
-/** "3/4" or "60%": a level as the dashboard shows it. */
-export function fuelText(fuel: Fuel): string {
-  return fuel.kind === 'gauge' ? (GAUGE_LABELS[fuel.eighths] ?? String(fuel.eighths)) : `${fuel.percent}%`;
 }
 
 /** The covers fitted at check-in (those with a time), in the card's fixed order. */

@@ -2,6 +2,7 @@
 // digit strings, like money.ts: a quantity of 1.5 h or a discount of 8.5 折 never passes
 // through a binary fraction.
 import type { Fuel } from '../../shared/job.ts';
+import { GAUGE_LABELS } from '../../shared/vehicle-condition.ts';
 import type { MessageKey } from '../../ui/messages.ts';
 
 /** Thousandths as a decimal without trailing zeros: 1500 → "1.5", 2000 → "2". */
@@ -27,8 +28,6 @@ function formatHundredths(n: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
-// The marks a dashboard fuel gauge shows, from empty to full.
-const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
 
 /** The message key and parameters for a fuel reading. */
 export function fuelMessage(fuel: Fuel): { key: MessageKey; params: Record<string, string | number> } {

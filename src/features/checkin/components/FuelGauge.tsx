@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Card, Fuel } from '../../../shared/job.ts';
+import { GAUGE_LABELS } from '../../../shared/vehicle-condition.ts';
 import { ChoiceRow } from '../../../ui/ChoiceRow.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { useFieldError } from '../hooks/use-field-error.ts';
@@ -8,8 +9,6 @@ import { useFieldError } from '../hooks/use-field-error.ts';
 const FUEL_KINDS = ['gauge', 'battery'] as const satisfies readonly Fuel['kind'][];
 const KIND_LABELS = { gauge: 'fuel.gauge', battery: 'fuel.ev' } as const;
 
-// The marks a dashboard fuel gauge shows, from empty to full.
-const GAUGE_LABELS = ['E', '1/8', '1/4', '3/8', '1/2', '5/8', '3/4', '7/8', 'F'] as const;
 
 /** Each scale from empty to full: its steps, the text on each, and the value a step stores. */
 const SCALES = {

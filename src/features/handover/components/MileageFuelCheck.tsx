@@ -7,7 +7,8 @@ import { ChoiceRow } from '../../../ui/ChoiceRow.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n, type Translate } from '../../../ui/i18n.tsx';
 import { markUnsaved } from '../../../ui/unsaved-input.ts';
-import { fuelText, readKm } from '../handover-rules.ts';
+import { fuelText } from '../../../shared/vehicle-condition.ts';
+import { readKm } from '../handover-rules.ts';
 
 const TYPING_PAUSE_MS = 400;
 const FUEL_KINDS = ['gauge', 'battery'] as const satisfies readonly Fuel['kind'][];
