@@ -3,16 +3,13 @@
 // instead of reading IndexedDB, making object URLs and decoding after the tap.
 import { useEffect } from 'react';
 import type { Job } from '../../shared/job.ts';
-import { isHandoverDamage, live } from '../../shared/walkaround.ts';
+import { checkinDamages } from '../../shared/signed-content.ts';
+import { live } from '../../shared/walkaround.ts';
 import { prefetchBlobUrls } from '../../ui/use-blob-url.ts';
 
 /** The thumbnails the 交车 screen shows: the photos of the live check-in marks, in card order. */
 export function checkinMarkThumbnails(job: Pick<Job, 'damages' | 'photos'>): string[] {
-  const marks = new Set(
-    live(job.damages)
-      .filter((damage) => !isHandoverDamage(damage))
-      .map((damage) => damage.id),
-  );
+  const marks = new Set(checkinDamages(job).map((damage) => damage.id));
   return live(job.photos)
     .filter((photo) => photo.damageId !== null && marks.has(photo.damageId))
     .map((photo) => photo.thumbSha256);
