@@ -34,7 +34,11 @@ export type SyncEngine = {
   syncNow(): Promise<SyncResult>;
   /** An automatic trigger: like syncNow, but not while a retry is waiting out its backoff. */
   trigger(): void;
-  stop(): void;
+  /**
+   * No more automatic runs; resolves once the run in flight (and one queued behind it) has
+   * settled, so the caller may close the database after it without cutting a run in half.
+   */
+  stop(): Promise<void>;
 };
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -85,7 +89,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         clearTimeout(retryTimer);
         retryTimer = setTimeout(() => {
           retryTimer = undefined;
-          if (isOnline()) void syncNow();
+          if (!stopped && isOnline()) void syncNow();
         }, delay);
       }
       status.update({ phase: 'idle', sendingJobIds: new Set(), problem: problemOf(failure), retryAt });
@@ -123,9 +127,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (stopped || retryTimer !== undefined || !isOnline()) return;
       void syncNow();
     },
-    stop() {
+    async stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      retryTimer = undefined;
+      // A run that fails now reports through its own caller; stopping only waits for it.
+      await (again ?? running)?.catch(() => undefined);
     },
   };
 }

@@ -38,6 +38,6 @@ export function startSyncTriggers(engine: SyncEngine, win: Window = window): () 
     win.document.removeEventListener('visibilitychange', onVisible);
     win.navigator.serviceWorker?.removeEventListener('message', onMessage);
     win.clearInterval(interval);
-    engine.stop();
+    void engine.stop();
   };
 }

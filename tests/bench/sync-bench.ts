@@ -440,7 +440,7 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
     for (const [label, files] of [['engine', engine.measurement.blobFilesOnServer], ['plain', plain.blobFilesOnServer]] as const) {
       if (files !== blobs.length) throw new Error(`${label} server holds ${files} blob files, expected ${blobs.length}`);
     }
-    tablet.engine.stop();
+    await tablet.engine.stop();
     await tablet.db.delete();
     const run: SyncRun = {
       order,

@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const tablet of tablets) {
-    tablet.engine.stop();
+    await tablet.engine.stop();
     tablet.db.close();
     await Dexie.delete(tablet.db.name);
   }

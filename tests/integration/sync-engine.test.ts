@@ -5,7 +5,7 @@
 // a revoked tablet stops and says so; a change is attributed only to an advisor who signed
 // in on the tablet that pushed it.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
 import { addAdvisor, requireStore } from '../../src/server/admin/store-admin.ts';
@@ -98,7 +98,7 @@ describe('sync engine', () => {
     blobReadsAllowed = Infinity;
     expect(await b.engine.syncNow()).toMatchObject({ complete: true });
     expect(await b.db.blobs.count()).toBe(4);
-    b.engine.stop();
+    await b.engine.stop();
   });
 
   it('lets a look-up through the engine use the device token before the first run', async () => {
@@ -153,6 +153,39 @@ describe('sync engine', () => {
     expect(data.storage.getJob(store.storeId, job.id)?.card.odometerKm).toBe(300);
   });
 
+  it('stops only after the run in flight has settled, and a run failing after stop schedules no retry', async () => {
+    const a = await createTablet('A7', { baseUrl }, store.enrollmentCode);
+    await createJob(a.db, { customer: { name: '吴磊' } });
+    // The push is held until the test lets it go, then fails as a lost network would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let pushes = 0;
+    const holding: typeof fetch = async (input, init) => {
+      if (String(input).includes('/api/v1/push')) {
+        pushes += 1;
+        await held;
+        throw new TypeError('fetch failed');
+      }
+      return fetch(input, init);
+    };
+    const engine = createSyncEngine({ db: a.db, api: { baseUrl, fetch: holding }, backoff: { baseMs: 1, capMs: 1 } });
+    const run = engine.syncNow();
+    await vi.waitFor(() => expect(pushes).toBe(1));
+
+    let stopped = false;
+    const stopping = engine.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await run).toMatchObject({ complete: false, outboxLeft: 1 });
+    expect(engine.status.get()).toMatchObject({ problem: { kind: 'retry' }, retryAt: null });
+    // Nothing runs behind the caller's back once stopped: the database can close safely.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pushes).toBe(1);
+    a.db.close();
+  });
+
   it('schedules a retry with backoff while the server is unreachable, and stops when revoked', async () => {
     const a = await createTablet('A4', { baseUrl }, store.enrollmentCode);
     await createJob(a.db, { customer: { name: '周杰' } });
@@ -163,7 +196,7 @@ describe('sync engine', () => {
     expect(status.problem?.kind).toBe('retry');
     expect(status.retryAt).toBeGreaterThanOrEqual(before + 30_000);
     expect(status.retryAt).toBeLessThanOrEqual(Date.now() + 30_000);
-    offline.stop();
+    await offline.stop();
 
     const device = await getDevice(a.db);
     data.storage.revokeDevice(store.storeId, device.enrollment!.deviceId, new Date().toISOString());

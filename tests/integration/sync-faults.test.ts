@@ -192,7 +192,7 @@ async function drain(tablets: Tablet[]): Promise<number> {
 
 async function disposeTablets(tablets: Tablet[]): Promise<void> {
   for (const tablet of tablets) {
-    tablet.engine.stop();
+    await tablet.engine.stop();
     tablet.db.close();
     await Dexie.delete(tablet.db.name);
   }
@@ -276,7 +276,7 @@ async function chaosRun(run: ChaosRun): Promise<void> {
     proxy.setFaulty(false);
     await kills.disarm();
     const rounds = await drain(tablets);
-    for (const tablet of tablets) tablet.engine.stop();
+    await Promise.all(tablets.map((tablet) => tablet.engine.stop()));
     const chaosKills = server.kills - killsBefore;
 
     // Read from the file, as committed, with the server idle: nothing of the code under test.
