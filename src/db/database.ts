@@ -6,6 +6,7 @@ import type { CatalogueItem } from '../shared/catalogue.ts';
 import type { Job } from '../shared/job.ts';
 import type { Mutation } from '../shared/mutation.ts';
 import type { Advisor, RejectReason } from '../shared/protocol.ts';
+import type { StoreProfileFields } from '../shared/store-profile.ts';
 
 /** A job card as stored: the job plus the keys the search box looks up. */
 export type JobRow = Job & {
@@ -71,7 +72,14 @@ export type PinRow = { key: 'pin'; saltB64: string; hashB64: string; iterations:
  * The `meta` table holds one row of each of these shapes, told apart by `key`. Read and write
  * them through meta-repo's readMeta / writeMeta, which keep each key to its shape.
  */
-export type MetaRow = DeviceRow | SyncRow | SessionRow | PinRow;
+export type MetaRow = DeviceRow | SyncRow | SessionRow | PinRow | ServerStoreProfileRow | TabletStoreProfileRow;
+
+/**
+ * The store's profile for the customer's copy (store-profile.ts): the server's last answer and
+ * the one set in the tablet's settings, kept apart so the server's wins without erasing the other.
+ */
+export type ServerStoreProfileRow = StoreProfileFields & { key: 'storeProfile.server'; fetchedAt: string };
+export type TabletStoreProfileRow = StoreProfileFields & { key: 'storeProfile.tablet'; updatedAt: string };
 
 /**
  * An advisor of the store, as the server lists them, plus the PIN hash they set on this
