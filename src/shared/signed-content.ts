@@ -27,7 +27,7 @@ export type SignedDamage = {
   x: number;
   y: number;
   type: DamageType;
-  severity: Severity;
+  severity: Severity | null;
   note: string;
   /** SHA-256 of each live photo of this damage, sorted. */
   photos: string[];

@@ -39,7 +39,8 @@ export const damageFieldsSchema = z.object({
   x: fraction,
   y: fraction,
   type: z.enum(DAMAGE_TYPES),
-  severity: z.enum(SEVERITIES),
+  /** null: nobody chose it (e.g. a mark brought forward from elsewhere); flagged before the customer signs. */
+  severity: z.enum(SEVERITIES).nullable(),
   note: z.string().max(200, { message: 'text.tooLong' }),
   /** Absent on marks made before handover existed: those are check-in marks. */
   stage: z.enum(DAMAGE_STAGES).optional(),

@@ -3,6 +3,7 @@
 // the error codes the shared rules return.
 import { ADDITION_MESSAGES, type AdditionMessageKey } from './messages/additions.ts';
 import { BILL_MESSAGES, type BillMessageKey } from './messages/bill.ts';
+import { DAMAGE_MESSAGES, type DamageMessageKey } from './messages/damage.ts';
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
@@ -247,7 +248,8 @@ export type MessageKey =
   | WorkStatusMessageKey
   | AdditionMessageKey
   | HandoverMessageKey
-  | BillMessageKey;
+  | BillMessageKey
+  | DamageMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
@@ -492,6 +494,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...ADDITION_MESSAGES[language],
     ...HANDOVER_MESSAGES[language],
     ...BILL_MESSAGES[language],
+    ...DAMAGE_MESSAGES[language],
   };
 }
 

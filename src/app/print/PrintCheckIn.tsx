@@ -54,7 +54,7 @@ export function PrintCheckIn({ job }: { job: Job }) {
           <ol className="print-damages">
             {damages.map((d) => (
               <li key={d.id}>
-                {t(`damage.type.${d.type}`)} · {t(`severity.${d.severity}`)} · {t(`view.${d.view}`)}
+                {t(`damage.type.${d.type}`)} · {t(`severity.${d.severity ?? 'unset'}`)} · {t(`view.${d.view}`)}
                 {d.note && ` · ${d.note}`}
               </li>
             ))}

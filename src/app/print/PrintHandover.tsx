@@ -169,7 +169,7 @@ export function PrintHandover({ job }: { job: Job }) {
   );
 
   function damageText(d: SignedDamage): string {
-    return `${t(`damage.type.${d.type}`)} · ${t(`severity.${d.severity}`)} · ${t(`view.${d.view}`)}${d.note ? ` · ${d.note}` : ''}`;
+    return `${t(`damage.type.${d.type}`)} · ${t(`severity.${d.severity ?? 'unset'}`)} · ${t(`view.${d.view}`)}${d.note ? ` · ${d.note}` : ''}`;
   }
 }
 

@@ -42,7 +42,7 @@ export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) 
               // Signed damage has no id: its place in the list is its identity here.
               <li key={i}>
                 <strong>
-                  {t('review.damageAt', { view: t(`view.${d.view}`), type: t(`damage.type.${d.type}`), severity: t(`severity.${d.severity}`) })}
+                  {t('review.damageAt', { view: t(`view.${d.view}`), type: t(`damage.type.${d.type}`), severity: t(`severity.${d.severity ?? 'unset'}`) })}
                 </strong>
                 {d.note && <p className="review-note">{d.note}</p>}
                 <ReviewPhotos hashes={d.photos} byHash={photosByHash} />

@@ -197,7 +197,7 @@ function DamageText({ damage: d }: { damage: SignedDamage }) {
   const { t } = useI18n();
   return (
     <>
-      <strong>{t('review.damageAt', { view: t(`view.${d.view}`), type: t(`damage.type.${d.type}`), severity: t(`severity.${d.severity}`) })}</strong>
+      <strong>{t('review.damageAt', { view: t(`view.${d.view}`), type: t(`damage.type.${d.type}`), severity: t(`severity.${d.severity ?? 'unset'}`) })}</strong>
       {d.note && <p className="review-note">{d.note}</p>}
     </>
   );

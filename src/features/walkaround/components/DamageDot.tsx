@@ -20,7 +20,7 @@ export function DamageDot({ damage }: { damage: Pick<Damage, 'type' | 'severity'
 export function markerLabel(t: Translate, damage: Pick<Damage, 'type' | 'severity' | 'view' | 'stage'>): string {
   const mark = t('damage.marker', {
     type: t(`damage.type.${damage.type}`),
-    severity: t(`severity.${damage.severity}`),
+    severity: t(`severity.${damage.severity ?? 'unset'}`),
     view: t(`view.${damage.view}`),
   });
   return isHandoverDamage(damage) ? t('handover.damage.marker', { mark }) : mark;

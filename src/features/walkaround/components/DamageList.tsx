@@ -38,7 +38,7 @@ export function DamageList({ damages, photoCount, selectedId, onSelect, heading,
                   <DamageDot damage={damage} />
                   <span className="damage-row-text">
                     <strong>
-                      {t(`damage.type.${damage.type}`)} · {t(`severity.${damage.severity}`)} · {t(`view.${damage.view}`)}
+                      {t(`damage.type.${damage.type}`)} · {t(`severity.${damage.severity ?? 'unset'}`)} · {t(`view.${damage.view}`)}
                     </strong>
                     {isHandoverDamage(damage) && <span className="damage-stage-badge">{t('handover.damage.badge')}</span>}
                     {damage.note && <span className="damage-row-note">{damage.note}</span>}
