@@ -1,9 +1,15 @@
 // Time to interactive of the installed app shell: the built app, served once by the real
 // server so the service worker precaches it, then opened N times with the server gone, the
-// context offline and the CPU throttled 4x, as an advisor reopens the app on a slow tablet.
+// context offline and the CPU throttled 4x, as an advisor reopens the app on a slow tablet,
+// its job list holding 20 cards. Each app run is paired with a run of a minimal page
+// (minimal-start/: React, raw IndexedDB, 20 rows, its own service worker) served by the same
+// server and opened the same way, in alternating order, so the ratio of the two says how far
+// the app is from the floor whatever else the machine is doing.
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors } from '../e2e/support/browser.ts';
+import { writeJobRows } from '../e2e/support/seed-jobs.ts';
 import { defer } from './cleanup.ts';
+import { buildStaticDirWithMinimalPage, MINIMAL_PATH } from './minimal-start/build.ts';
 
 /** What src/features/jobs/components/JobList.tsx marks once the job list came from IndexedDB. */
 export const INTERACTIVE_MARK = 'walkaround:interactive';
@@ -29,6 +35,10 @@ export type TtiRun = {
 export type TtiResult = {
   cpuThrottlingRate: number;
   runs: TtiRun[];
+  /** The minimal page's runs, run i paired with the app's run i (alternating which goes first). */
+  minimalRuns: TtiRun[];
+  /** Job cards in the app's IndexedDB during the runs. */
+  cards: number;
   /** The unthrottled, online first visit (network + service worker install), for information. */
   firstVisitOnlineMs: number;
   browserVersion: string;
@@ -42,7 +52,7 @@ async function interactiveAt(page: Page, timeout: number): Promise<number> {
   return ms;
 }
 
-async function oneOfflineRun(context: BrowserContext, url: string, rate: number): Promise<TtiRun> {
+async function oneOfflineRun(context: BrowserContext, url: string, rate: number, expectRows?: number): Promise<TtiRun> {
   const page = await context.newPage();
   const errors = watchErrors(page);
   try {
@@ -59,6 +69,10 @@ async function oneOfflineRun(context: BrowserContext, url: string, rate: number)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(url, { timeout: 30_000 });
     const ms = await interactiveAt(page, 30_000);
+    if (expectRows !== undefined) {
+      const shown = await page.evaluate(() => document.querySelectorAll('main li').length);
+      if (shown < expectRows) throw new Error(`${url} showed ${shown} rows when interactive, expected ${expectRows}`);
+    }
     const probe = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const timing = nav instanceof PerformanceNavigationTiming ? nav : null;
@@ -85,20 +99,32 @@ async function oneOfflineRun(context: BrowserContext, url: string, rate: number)
   }
 }
 
-export async function measureTti(options: { runs: number; cpuThrottlingRate: number }): Promise<TtiResult> {
-  const server = await startServer();
+export async function measureTti(options: { runs: number; cpuThrottlingRate: number; cards: number; appBuildDir: string }): Promise<TtiResult> {
+  // Imported only now: its card seeding installs fake-indexeddb in this process.
+  const { startListRows } = await import('./start-cards.ts');
+  const rows = await startListRows(options.cards);
+  const staticDir = await buildStaticDirWithMinimalPage(options.appBuildDir);
+  const server = await startServer({ staticDir });
   const closeServer = defer('app server', () => server.close());
   const profile = newProfileDir();
   const removeProfile = defer(`profile ${profile.dir}`, () => profile.remove());
   const context = await launchTablet(profile.dir);
   const closeContext = defer('tablet browser (TTI)', () => context.close());
+  const minimalUrl = `${server.url}${MINIMAL_PATH}index.html`;
   try {
-    // First visit, online and unthrottled: installs the service worker and its precache.
+    // First visits, online and unthrottled: each installs its service worker and precache.
+    // The minimal page goes first, so its narrower scope is registered before the app's
+    // worker (scope /) could answer its navigation with the app's shell.
     const first = context.pages()[0] ?? (await context.newPage());
     const errors = watchErrors(first);
+    await first.goto(minimalUrl, { timeout: 30_000 });
+    await interactiveAt(first, 30_000);
+    await waitForServiceWorker(first);
     await first.goto(server.url, { timeout: 30_000 });
     const firstVisitOnlineMs = await interactiveAt(first, 30_000);
     await waitForServiceWorker(first);
+    // The job list the advisor reopens: written into the app's database, at its version.
+    await writeJobRows(first, rows);
     const cdp = await context.newCDPSession(first);
     const version = await cdp.send('Browser.getVersion');
     await cdp.detach();
@@ -110,10 +136,24 @@ export async function measureTti(options: { runs: number; cpuThrottlingRate: num
     await context.setOffline(true);
 
     const runs: TtiRun[] = [];
-    for (let i = 0; i < options.runs; i++) runs.push(await oneOfflineRun(context, server.url, options.cpuThrottlingRate));
+    const minimalRuns: TtiRun[] = [];
+    const app = () => oneOfflineRun(context, server.url, options.cpuThrottlingRate, options.cards);
+    const minimal = () => oneOfflineRun(context, minimalUrl, options.cpuThrottlingRate, options.cards);
+    for (let i = 0; i < options.runs; i++) {
+      // Alternating which goes first, so neither always runs on a browser just warmed by the other.
+      if (i % 2 === 0) {
+        runs.push(await app());
+        minimalRuns.push(await minimal());
+      } else {
+        minimalRuns.push(await minimal());
+        runs.push(await app());
+      }
+    }
     return {
       cpuThrottlingRate: options.cpuThrottlingRate,
       runs,
+      minimalRuns,
+      cards: rows.length,
       firstVisitOnlineMs,
       browserVersion: version.product,
       userAgent: version.userAgent,
