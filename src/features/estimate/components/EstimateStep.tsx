@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { addLine, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
 import { db } from '../../../db/instance.ts';
+import { getStoreProfile } from '../../../db/store-profile.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { agreedTotals, approvedAdditions, type DecidedAddition } from '../../../shared/additions.ts';
 import { LINE_KINDS, estimateTotals, lineAmounts, type LineFields } from '../../../shared/estimate.ts';
@@ -10,6 +12,7 @@ import { live } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { useCatalogue } from '../hooks/use-catalogue.ts';
 import { useLineUndo } from '../hooks/use-line-undo.ts';
+import { fillEmptyTerms } from '../store-defaults.ts';
 import { CatalogueImport } from './CatalogueImport.tsx';
 import { CataloguePicker } from './CataloguePicker.tsx';
 import { EstimateTerms } from './EstimateTerms.tsx';
@@ -32,6 +35,8 @@ export function EstimateStep({ job }: { job: Job }) {
   const save = (work: Promise<unknown>) => void work.then(() => setFailure(null), report);
 
   const catalogue = useCatalogue();
+  // The store's default terms (server's, else this tablet's, else built in), one tap away.
+  const defaults = useLiveQuery(() => getStoreProfile(db).then((profile) => profile.defaults), []);
   const undo = useLineUndo(job.id, report);
   const lines = live(job.estimate.lines);
   // 追加项目 the customer approved join the work; they are changed on the card's additional-work section.
@@ -76,7 +81,12 @@ export function EstimateStep({ job }: { job: Job }) {
       ))}
       {approved.length > 0 && <ApprovedAdditions lines={approved} />}
       <TotalsBox totals={estimateTotals(lines)} agreed={approved.length > 0 ? agreedTotals(job) : undefined} />
-      <EstimateTerms estimate={job.estimate} onChange={(fields) => save(updateEstimate(db, job.id, fields))} />
+      <EstimateTerms
+        estimate={job.estimate}
+        defaults={defaults}
+        onChange={(fields) => save(updateEstimate(db, job.id, fields))}
+        onUseDefaults={() => defaults && save(updateEstimate(db, job.id, fillEmptyTerms(job.estimate, defaults, new Date())))}
+      />
       <CatalogueImport />
       {undo.removed && (
         <UndoSnackbar description={undo.removed.description} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />

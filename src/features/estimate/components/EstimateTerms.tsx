@@ -1,21 +1,39 @@
+import type { StoreDefaults } from '../../../db/store-profile.ts';
 import { OLD_PARTS, PAYMENT_METHODS, type Estimate, type EstimateFields } from '../../../shared/estimate.ts';
+import { unsetEstimateTerms, type EstimateTerm } from '../../../shared/hand-over-checks.ts';
 import { Chip } from '../../../ui/Chip.tsx';
-import { useI18n } from '../../../ui/i18n.tsx';
+import { useI18n, type Translate } from '../../../ui/i18n.tsx';
 import { PromisedAtField } from './PromisedAtField.tsx';
+import { TermLegend } from './TermLegend.tsx';
+import '../estimate-terms.css';
 
-type EstimateTermsProps = { estimate: Estimate; onChange: (fields: Partial<EstimateFields>) => void };
+type EstimateTermsProps = {
+  estimate: Estimate;
+  /** The store's defaults, once read; the button to use them waits for them. */
+  defaults: StoreDefaults | undefined;
+  onChange: (fields: Partial<EstimateFields>) => void;
+  /** Fills only the terms still empty with the store's defaults. */
+  onUseDefaults: () => void;
+};
 
 const CAR_WASH = [true, false] as const;
 
-/** What the customer agrees besides the money: when, old parts, how to pay, car wash. */
-export function EstimateTerms({ estimate, onChange }: EstimateTermsProps) {
+/**
+ * What the customer agrees besides the money: when, old parts, how to pay, car wash. A term
+ * still empty on an estimate with lines is flagged (the customer would sign a blank), with the
+ * store's defaults one tap away; no term is ever filled without that tap.
+ */
+export function EstimateTerms({ estimate, defaults, onChange, onUseDefaults }: EstimateTermsProps) {
   const { t } = useI18n();
+  const unset = unsetEstimateTerms(estimate);
+  const flag = (term: EstimateTerm) => unset.includes(term);
   return (
     <div className="estimate-terms">
-      <PromisedAtField value={estimate.promisedAt} onChange={(promisedAt) => onChange({ promisedAt })} />
+      {unset.length > 0 && <UnsetTerms unset={unset} defaults={defaults} onUseDefaults={onUseDefaults} />}
+      <PromisedAtField value={estimate.promisedAt} flagged={flag('promisedAt')} onChange={(promisedAt) => onChange({ promisedAt })} />
       {/* Chips act as radios: a choice is changed by tapping another, never cleared by accident. */}
-      <fieldset className="group">
-        <legend>{t('estimate.oldParts')}</legend>
+      <fieldset className={flag('oldParts') ? 'group term-unset' : 'group'}>
+        <TermLegend label={t('estimate.oldParts')} flagged={flag('oldParts')} />
         <div className="chips">
           {OLD_PARTS.map((oldParts) => (
             <Chip key={oldParts} pressed={estimate.oldParts === oldParts} onToggle={() => onChange({ oldParts })}>
@@ -24,8 +42,8 @@ export function EstimateTerms({ estimate, onChange }: EstimateTermsProps) {
           ))}
         </div>
       </fieldset>
-      <fieldset className="group">
-        <legend>{t('estimate.payment')}</legend>
+      <fieldset className={flag('payment') ? 'group term-unset' : 'group'}>
+        <TermLegend label={t('estimate.payment')} flagged={flag('payment')} />
         <div className="chips">
           {PAYMENT_METHODS.map((payment) => (
             <Chip key={payment} pressed={estimate.payment === payment} onToggle={() => onChange({ payment })}>
@@ -34,8 +52,8 @@ export function EstimateTerms({ estimate, onChange }: EstimateTermsProps) {
           ))}
         </div>
       </fieldset>
-      <fieldset className="group">
-        <legend>{t('estimate.carWash')}</legend>
+      <fieldset className={flag('carWash') ? 'group term-unset' : 'group'}>
+        <TermLegend label={t('estimate.carWash')} flagged={flag('carWash')} />
         <div className="chips">
           {CAR_WASH.map((carWash) => (
             <Chip key={String(carWash)} pressed={estimate.carWash === carWash} onToggle={() => onChange({ carWash })}>
@@ -46,4 +64,38 @@ export function EstimateTerms({ estimate, onChange }: EstimateTermsProps) {
       </fieldset>
     </div>
   );
+}
+
+const TERM_LABEL = {
+  promisedAt: 'estimate.promisedAt',
+  oldParts: 'estimate.oldParts',
+  payment: 'estimate.payment',
+  carWash: 'estimate.carWash',
+} as const satisfies Record<EstimateTerm, string>;
+
+type UnsetTermsProps = { unset: EstimateTerm[]; defaults: StoreDefaults | undefined; onUseDefaults: () => void };
+
+/** Which terms are empty, and the one tap that fills them with the store's defaults. */
+function UnsetTerms({ unset, defaults, onUseDefaults }: UnsetTermsProps) {
+  const { t } = useI18n();
+  return (
+    <div className="banner terms-unset" role="status">
+      <p>{t('estimate.termsUnset', { terms: unset.map((term) => t(TERM_LABEL[term])).join('、') })}</p>
+      <button type="button" className="btn btn-large" disabled={defaults === undefined} onClick={onUseDefaults}>
+        {t('estimate.useStoreDefaults')}
+      </button>
+      {defaults && <p className="terms-defaults">{t('estimate.storeDefaults', { defaults: defaultsText(t, unset, defaults) })}</p>}
+    </div>
+  );
+}
+
+/** "带走 · 微信 · 4 小时后交车": only the defaults the tap would fill. */
+function defaultsText(t: Translate, unset: EstimateTerm[], defaults: StoreDefaults): string {
+  const parts: Record<EstimateTerm, string> = {
+    promisedAt: t('estimate.storeDefaults.hours', { hours: defaults.promisedInHours }),
+    oldParts: t(`oldParts.${defaults.oldParts}`),
+    payment: t(`payment.${defaults.payment}`),
+    carWash: t(defaults.carWash ? 'estimate.storeDefaults.carWash' : 'estimate.storeDefaults.noCarWash'),
+  };
+  return unset.map((term) => parts[term]).join(' · ');
 }

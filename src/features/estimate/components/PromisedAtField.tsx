@@ -3,11 +3,17 @@ import { Chip } from '../../../ui/Chip.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { fromLocalInput, quickTimes, toLocalInput } from '../promised-time.ts';
+import { TermLegend } from './TermLegend.tsx';
 
-type PromisedAtFieldProps = { value: string | null; onChange: (promisedAt: string | null) => void };
+type PromisedAtFieldProps = {
+  value: string | null;
+  /** Still empty on an estimate with lines: flagged until chosen. */
+  flagged?: boolean;
+  onChange: (promisedAt: string | null) => void;
+};
 
 /** 预计交车时间: a date-time on the shop's clock, with the times usually promised one tap away. */
-export function PromisedAtField({ value, onChange }: PromisedAtFieldProps) {
+export function PromisedAtField({ value, flagged = false, onChange }: PromisedAtFieldProps) {
   const { t } = useI18n();
   const stored = value ? toLocalInput(value) : '';
   // What the picker shows while it is being changed; the stored value takes over once saved.
@@ -33,8 +39,8 @@ export function PromisedAtField({ value, onChange }: PromisedAtFieldProps) {
   }
 
   return (
-    <fieldset className="group promised-at">
-      <legend>{t('estimate.promisedAt')}</legend>
+    <fieldset className={flagged ? 'group promised-at term-unset' : 'group promised-at'}>
+      <TermLegend label={t('estimate.promisedAt')} flagged={flagged} />
       <div className="chips-compact">
         {quick.map(({ key, value: local }) => (
           <Chip key={key} pressed={stored === local} onToggle={() => choose(local)}>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { db } from '../../../db/instance.ts';
 import { removeDamage, updateDamage } from '../../../db/damage-repo.ts';
 import { DAMAGE_TYPES, SEVERITIES, type Damage, type Photo } from '../../../shared/walkaround.ts';
@@ -25,8 +26,14 @@ type DamageEditorProps = {
 export function DamageEditor({ jobId, damage, photos, moving, onMoveToggle, onDone, onOpenPhoto, save }: DamageEditorProps) {
   const { t } = useI18n();
   const label = markerLabel(t, damage);
+  const editor = useRef<HTMLElement>(null);
+  // In portrait the editor sits under the diagram: bring each newly selected mark's editor into
+  // view (photo and note are the next taps); in landscape it is already beside the diagram.
+  useEffect(() => {
+    editor.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [damage.id]);
   return (
-    <section className="damage-editor" aria-label={t('damage.edit')}>
+    <section ref={editor} className="damage-editor" aria-label={t('damage.edit')}>
       <header className="damage-editor-header">
         <DamageDot damage={damage} />
         <h3>{label}</h3>
@@ -47,6 +54,7 @@ export function DamageEditor({ jobId, damage, photos, moving, onMoveToggle, onDo
       </fieldset>
       <fieldset className="group">
         <legend>{t('damage.severity')}</legend>
+        {damage.severity === null && <p className="damage-flag">{t('damage.severityUnset')}</p>}
         <div className="chips chips-compact">
           {SEVERITIES.map((severity) => (
             <Chip

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { isHandoverDamage, type Damage } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { DamageDot } from './DamageDot.tsx';
+import '../damage-choice.css';
 
 type DamageListProps = {
   /** Live marks, oldest first. */
@@ -18,9 +19,16 @@ type DamageListProps = {
 export function DamageList({ damages, photoCount, selectedId, onSelect, heading, empty }: DamageListProps) {
   const { t } = useI18n();
   const headingId = useId();
+  // A severity nobody chose is flagged here and again before the customer signs (handOverFlags).
+  const unset = damages.filter((damage) => damage.severity === null).length;
   return (
     <section className="damage-list" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading ?? t('damage.list', { count: damages.length })}</h3>
+      {unset > 0 && (
+        <p className="banner damage-flag damage-flags" role="status">
+          {t('damage.severityUnset.count', { count: unset })}
+        </p>
+      )}
       {damages.length === 0 ? (
         <p className="empty">{empty ?? t('damage.none')}</p>
       ) : (
@@ -31,7 +39,7 @@ export function DamageList({ damages, photoCount, selectedId, onSelect, heading,
               <li key={damage.id}>
                 <button
                   type="button"
-                  className="damage-row"
+                  className={damage.severity === null ? 'damage-row damage-row-unset' : 'damage-row'}
                   aria-pressed={damage.id === selectedId}
                   onClick={() => onSelect(damage.id)}
                 >
@@ -40,6 +48,7 @@ export function DamageList({ damages, photoCount, selectedId, onSelect, heading,
                     <strong>
                       {t(`damage.type.${damage.type}`)} · {t(`severity.${damage.severity ?? 'unset'}`)} · {t(`view.${damage.view}`)}
                     </strong>
+                    {damage.severity === null && <span className="damage-flag">{t('damage.severityUnset')}</span>}
                     {isHandoverDamage(damage) && <span className="damage-stage-badge">{t('handover.damage.badge')}</span>}
                     {damage.note && <span className="damage-row-note">{damage.note}</span>}
                   </span>

@@ -1,37 +1,41 @@
 import { useEffect, useRef } from 'react';
-import { DAMAGE_TYPES, type DamageType, type VehicleView } from '../../../shared/walkaround.ts';
-import { Chip } from '../../../ui/Chip.tsx';
+import { DAMAGE_TYPES, SEVERITIES, type DamageType, type Severity, type VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import '../damage-choice.css';
 
 type NewDamagePanelProps = {
   view: VehicleView;
   /** True while the mark is being written: a second tap must not make a second mark. */
   busy: boolean;
-  onType: (type: DamageType) => void;
+  /** One tap names both: the type and the severity the advisor sees on the car. */
+  onType: (type: DamageType, severity: Severity) => void;
   onCancel: () => void;
 };
 
-/** After a tap on the diagram: which damage is it? Nothing is stored until a type is tapped. */
+/**
+ * After a tap on the diagram: which damage is it, and how bad? A grid of type × severity
+ * ("划痕 · 中"), so one tap stores both and no severity is ever chosen for the advisor.
+ * Nothing is stored until a cell is tapped; both can still be changed in the editor.
+ */
 export function NewDamagePanel({ view, busy, onType, onCancel }: NewDamagePanelProps) {
   const { t } = useI18n();
   const panel = useRef<HTMLElement>(null);
 
-  // In portrait the panel sits under the diagram; bring it into view if it starts off-screen.
+  // In portrait the panel sits under the diagram: bring it into view (clear of the sticky bars,
+  // see .damage-editor's scroll-margin) so the next tap is on screen.
   useEffect(() => {
     panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
 
   return (
-    <section ref={panel} className="damage-editor damage-editor-new" aria-label={t('damage.type')}>
+    <section ref={panel} className="damage-editor damage-editor-new damage-choice-new" aria-label={t('damage.type')}>
       <fieldset className="group" disabled={busy}>
         <legend>
-          {t('damage.type')} · {t(`view.${view}`)}
+          {t('damage.choose')} · {t(`view.${view}`)}
         </legend>
-        <div className="chips chips-compact">
+        <div className="damage-choice-grid">
           {DAMAGE_TYPES.map((type) => (
-            <Chip key={type} pressed={false} onToggle={() => onType(type)}>
-              {t(`damage.type.${type}`)}
-            </Chip>
+            <ChoiceRow key={type} type={type} onChoose={onType} />
           ))}
         </div>
       </fieldset>
@@ -41,5 +45,28 @@ export function NewDamagePanel({ view, busy, onType, onCancel }: NewDamagePanelP
         </button>
       </div>
     </section>
+  );
+}
+
+function ChoiceRow({ type, onChoose }: { type: DamageType; onChoose: (type: DamageType, severity: Severity) => void }) {
+  const { t } = useI18n();
+  const typeName = t(`damage.type.${type}`);
+  return (
+    <>
+      <span className="damage-choice-type" aria-hidden="true">
+        {typeName}
+      </span>
+      {SEVERITIES.map((severity) => (
+        <button
+          key={severity}
+          type="button"
+          className={`damage-choice-cell severity-${severity}`}
+          aria-label={t('damage.choice', { type: typeName, severity: t(`severity.${severity}`) })}
+          onClick={() => onChoose(type, severity)}
+        >
+          {t(`severity.${severity}`)}
+        </button>
+      ))}
+    </>
   );
 }

@@ -2,17 +2,16 @@ import { useCallback, useState } from 'react';
 import { addDamage, updateDamage } from '../../../db/damage-repo.ts';
 import { db } from '../../../db/instance.ts';
 import { errorText } from '../../../shared/error-text.ts';
-import type { DamageStage, DamageType, VehicleView } from '../../../shared/walkaround.ts';
+import type { DamageStage, DamageType, Severity, VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import type { Spot } from '../components/VehicleDiagram.tsx';
 
 /**
  * The tap flow of marking damage on the diagram, shared by the check-in walk-around and the
- * handover. A tap only marks a pending spot; the damage is stored when the advisor taps its
- * type, so no mark is ever saved with a type nobody chose. Severity is then stored as 轻 and
- * shown selected in the editor, one tap away from 中/重: most marks at the desk are light
- * scuffs, and asking a second question before saving would lose marks whenever the advisor
- * moves on after the type. A tap elsewhere while a spot is pending cancels it.
+ * handover. A tap only marks a pending spot; the damage is stored when the advisor taps one
+ * choice of type and severity together ("划痕 · 中"), so no mark is ever saved with a type or a
+ * severity nobody chose, and it costs one tap, not two (it used to store 轻 silently after the
+ * type). A tap elsewhere while a spot is pending cancels it.
  */
 export type MarkingMode = { kind: 'idle' } | { kind: 'pending'; spot: Spot; busy: boolean } | { kind: 'selected'; id: string; moving: boolean };
 
@@ -41,12 +40,13 @@ export function useDamageMarking<Shown extends ShownMark>(jobId: string, stage: 
     }
   }
 
-  function chooseType(type: DamageType) {
+  /** The one tap after the diagram's: type and severity together, stored at once. */
+  function chooseType(type: DamageType, severity: Severity) {
     if (marking.kind !== 'pending' || marking.busy) return;
     const { spot } = marking;
     setMode({ kind: 'pending', spot, busy: true });
     // Check-in marks are stored as they always were, without a stage.
-    addDamage(db, jobId, { ...spot, type, severity: 'minor', note: '', ...(stage === 'handover' ? { stage } : {}) }).then(
+    addDamage(db, jobId, { ...spot, type, severity, note: '', ...(stage === 'handover' ? { stage } : {}) }).then(
       (id) => {
         setFailure(null);
         setMode({ kind: 'selected', id, moving: false });
