@@ -2,9 +2,9 @@
 // the draft schema allows; these rules decide readiness, field by field, so the form can show
 // each message next to its field and the repo refuses a check-in the form would refuse.
 import { cardSchema, type Card } from './job.ts';
-import { checkPhone } from './phone.ts';
-import { checkPlate } from './plate.ts';
-import { checkVin } from './vin.ts';
+import { checkPhone, normalizePhone } from './phone.ts';
+import { checkPlate, normalizePlate } from './plate.ts';
+import { checkVin, normalizeVin } from './vin.ts';
 
 /** Facts from elsewhere on the device that the rules depend on. */
 export type CheckInContext = {
@@ -47,13 +47,15 @@ export function cardProblems(card: Card, ctx: CheckInContext): CardProblem[] {
 
   if (!customer.name.trim()) add({ path: 'customer.name', code: 'required' });
 
-  const phone = checkPhone(customer.phone);
+  // Checked as they will be stored: the form holds what is typed (Ｂ, １２３, +852 9123 4567)
+  // until the field is left, and a value about to be normalised is not wrong.
+  const phone = checkPhone(normalizePhone(customer.phone));
   if (!phone.ok) add({ path: 'customer.phone', code: phone.reason === 'empty' ? 'required' : `phone.${phone.reason}` });
 
-  const plate = checkPlate(vehicle.plate);
+  const plate = checkPlate(normalizePlate(vehicle.plate));
   if (!plate.ok) add({ path: 'vehicle.plate', code: plate.reason === 'empty' ? 'required' : `plate.${plate.reason}` });
 
-  const vin = checkVin(vehicle.vin);
+  const vin = checkVin(normalizeVin(vehicle.vin));
   if (vin.status === 'empty') add({ path: 'vehicle.vin', code: 'required' });
   else if (vin.status === 'bad-length') add({ path: 'vehicle.vin', code: 'vin.length', params: { length: vin.length } });
   else if (vin.status === 'bad-chars') add({ path: 'vehicle.vin', code: 'vin.chars', params: { chars: vin.chars.join(' ') } });

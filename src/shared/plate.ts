@@ -1,6 +1,8 @@
 // Chinese licence plates (车牌号): how typed input is normalised before it is stored or
-// searched, and which shapes GA 36-2018 allows. The check names the single most useful
+// searched, and which shapes GA 36-2018 allows (with the 使/领 plates of embassies and
+// consulates and the 应急 plates of rescue services). The check names the single most useful
 // problem, because the form shows one message under the field, not a list.
+import { toHalfWidth } from './half-width.ts';
 
 /** The 31 mainland province abbreviations, in the order plate keyboards lay them out. */
 export const PROVINCES: readonly string[] = [
@@ -22,18 +24,21 @@ export function stripSeparators(input: string): string {
 }
 
 /**
- * Upper case without separators. Anything else stays as typed, so a stray character is
- * reported by `checkPlate` instead of silently turning into a different plate.
+ * Half-width, upper case, without separators. Anything else stays as typed, so a stray
+ * character is reported by `checkPlate` instead of silently turning into a different plate.
  */
 export function normalizePlate(input: string): string {
-  return stripSeparators(input).toUpperCase();
+  return stripSeparators(toHalfWidth(input)).toUpperCase();
 }
 
+/** standard includes the 挂/学/警/港/澳 plates, which differ only in their last character. */
+export type PlateKind = 'standard' | 'new-energy' | 'consulate' | 'embassy' | 'emergency';
+
 export type PlateCheck =
-  | { ok: true; kind: 'standard' | 'new-energy' }
+  | { ok: true; kind: PlateKind }
   | { ok: false; reason: 'empty' | 'province' | 'length' | 'letter' | 'chars' | 'io' };
 
-type Shape = { kind: 'standard' | 'new-energy'; tail: readonly RegExp[] };
+type Shape = { kind: PlateKind; tail: readonly RegExp[] };
 
 const ALNUM = /^[A-HJ-NP-Z0-9]$/;
 const DIGIT = /^[0-9]$/;
@@ -43,12 +48,21 @@ const ENERGY = /^[DABCEFGHJK]$/;
 const SPECIAL = /^[挂学警港澳]$/u;
 // Anything that can appear after the authority letter on some plate, I and O included so
 // that they get their own answer.
-const PLATE_CHAR = /^[A-Z0-9挂学警港澳]$/u;
+const PLATE_CHAR = /^[A-Z0-9挂学警港澳领应急]$/u;
+// 使馆 plates carry no province: 使 in its place, then the embassy's 3 digits and 3 more.
+const EMBASSY = '使';
+const EMBASSY_DIGITS = /^\d{6}$/;
+// 应急救援 plates: province, the team's letter, 4 characters, then the two characters 应急.
+const EMERGENCY = '应急';
 
 // The characters after the province and the issuing-authority letter.
 const SHAPES: readonly Shape[] = [
   { kind: 'standard', tail: [ALNUM, ALNUM, ALNUM, ALNUM, ALNUM] },
   { kind: 'standard', tail: [ALNUM, ALNUM, ALNUM, ALNUM, SPECIAL] },
+  // 领馆 plates: 沪A1234领.
+  { kind: 'consulate', tail: [ALNUM, ALNUM, ALNUM, ALNUM, /^领$/u] },
+  // 应急 plates: 京X1234应急, eight characters like a new-energy plate.
+  { kind: 'emergency', tail: [ALNUM, ALNUM, ALNUM, ALNUM, /^应$/u, /^急$/u] },
   // Small new-energy car: 粤BD12345, 粤BF1A234.
   { kind: 'new-energy', tail: [ENERGY, ALNUM, DIGIT, DIGIT, DIGIT, DIGIT] },
   // Large new-energy vehicle (bus, truck): 粤B12345D.
@@ -63,9 +77,12 @@ export function checkPlate(normalized: string): PlateCheck {
   const chars = Array.from(normalized);
   const [province, letter = '', ...tail] = chars;
   if (province === undefined) return { ok: false, reason: 'empty' };
+  if (province === EMBASSY) return checkEmbassyPlate(chars.slice(1));
   if (!PROVINCES.includes(province)) return { ok: false, reason: 'province' };
   if (chars.length > 1 && !/^[A-Z]$/.test(letter)) return { ok: false, reason: 'letter' };
   if (chars.length !== 7 && chars.length !== 8) return { ok: false, reason: 'length' };
+  // 应急 takes two of the eight places; 京X123应急 is one character short, not a stray one.
+  if (normalized.endsWith(EMERGENCY) && chars.length !== 8) return { ok: false, reason: 'length' };
 
   let onlyIO = false;
   for (const shape of SHAPES) {
@@ -83,4 +100,13 @@ export function checkPlate(normalized: string): PlateCheck {
   const energyLetter = ENERGY.test(tail[0] ?? '') || ENERGY.test(tail[5] ?? '');
   if (tail.length === 6 && !energyLetter) return { ok: false, reason: 'length' };
   return { ok: false, reason: 'chars' };
+}
+
+/** 使 followed by six digits: 使014578. */
+function checkEmbassyPlate(digits: string[]): PlateCheck {
+  const joined = digits.join('');
+  if (EMBASSY_DIGITS.test(joined)) return { ok: true, kind: 'embassy' };
+  if (digits.some((c) => !/^[0-9IO]$/.test(c))) return { ok: false, reason: 'chars' };
+  if (digits.some(isIO)) return { ok: false, reason: 'io' };
+  return { ok: false, reason: 'length' };
 }

@@ -1,15 +1,20 @@
 // The VIN (车架号): normalising what the advisor types, the ISO 3779 / GB 16735 check, and the
 // little a VIN says by itself offline (maker, country, model year). A wrong check digit is a
 // result, not an error: imported and old vehicles carry them, and the advisor decides.
-import { stripSeparators } from './plate.ts';
+import { toHalfWidth } from './half-width.ts';
 import { WMI_MAKERS, type BilingualName } from './wmi.ts';
 
+// Spaces and the middle dots IMEs offer, as people group a VIN in threes or fours to read it
+// out. Not dashes: no VIN document prints one, so a dash is a slip the check names (a dash
+// dropped silently could hide a character typed as one).
+const VIN_SEPARATORS = /[\s\u00B7\u2022\u2027\u30FB\uFF65]/gu;
+
 /**
- * Upper case without spaces, middle dots or dashes. Letters are never swapped for digits
- * (O for 0): the check reports them, and the advisor corrects what is on the car.
+ * Half-width, upper case, without spaces or middle dots. Letters are never swapped for digits
+ * (O for 0) and dashes stay: the check reports them, and the advisor corrects what is on the car.
  */
 export function normalizeVin(input: string): string {
-  return stripSeparators(input).toUpperCase();
+  return toHalfWidth(input).replace(VIN_SEPARATORS, '').toUpperCase();
 }
 
 const VIN_LENGTH = 17;

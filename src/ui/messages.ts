@@ -6,6 +6,7 @@ import { BILL_MESSAGES, type BillMessageKey } from './messages/bill.ts';
 import { DAMAGE_MESSAGES, type DamageMessageKey } from './messages/damage.ts';
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
+import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
@@ -228,7 +229,7 @@ const zhCN = {
   'plate.chars': '车牌含有无效字符',
   'plate.io': '车牌中不使用字母 I 和 O，请核对是否为数字 1 和 0',
   'vin.length': '车架号应为 17 位，当前 {length} 位',
-  'vin.chars': '车架号不含字母 I、O、Q，请检查：{chars}',
+  'vin.chars': '车架号中有不属于车架号的字符：{chars}（车架号只有数字和字母，不含 I、O、Q）',
   'vin.checkDigit': '第 9 位校验位应为 {expected}，实际为 {actual}。请核对车架号；进口车或老车可确认后继续。',
   'odometer.lower': '低于本车上次记录的 {last} km，请核对或确认',
   'odometer.notNumber': '请输入整数公里数，未保存',
@@ -249,6 +250,7 @@ export type MessageKey =
   | AdditionMessageKey
   | HandoverMessageKey
   | BillMessageKey
+  | InputMessageKey
   | DamageMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -467,7 +469,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'plate.chars': 'The plate has characters that cannot be on a plate',
   'plate.io': 'Plates do not use I or O: did you mean 1 or 0?',
   'vin.length': 'A VIN has 17 characters; this has {length}',
-  'vin.chars': 'A VIN never contains I, O or Q; check: {chars}',
+  'vin.chars': 'Characters that do not belong in a VIN: {chars} (a VIN has digits and letters only, never I, O or Q)',
   'vin.checkDigit':
     'The check digit (9th) should be {expected} but is {actual}. Re-check the VIN; for imported or old vehicles confirm to continue.',
   'odometer.lower': 'Lower than the {last} km last recorded for this vehicle: check or confirm',
@@ -494,6 +496,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...ADDITION_MESSAGES[language],
     ...HANDOVER_MESSAGES[language],
     ...BILL_MESSAGES[language],
+    ...INPUT_MESSAGES[language],
     ...DAMAGE_MESSAGES[language],
   };
 }

@@ -89,6 +89,23 @@ describe('cardProblems', () => {
     ['a mobile one digit long', (c) => void (c.customer.phone = '138123456789'), { path: 'customer.phone', code: 'phone.mobile-length' }],
     ['a letter in the phone', (c) => void (c.customer.phone = '1381234567a'), { path: 'customer.phone', code: 'phone.chars' }],
     ['a phone of no known shape', (c) => void (c.customer.phone = '0201234'), { path: 'customer.phone', code: 'phone.format' }],
+    ['8 digits alone', (c) => void (c.customer.phone = '12345678'), { path: 'customer.phone', code: 'phone.wrong-kind' }],
+    ['a Hong Kong mobile without +852', (c) => void (c.customer.phone = '9123 4567'), { path: 'customer.phone', code: 'phone.wrong-kind' }],
+    ['a Hong Kong fixed line', (c) => void (c.customer.phone = '+852 2123 4567'), { path: 'customer.phone', code: 'phone.hk-mo' }],
+    ['a Macau mobile a digit short', (c) => void (c.customer.phone = '+853 6612 345'), { path: 'customer.phone', code: 'phone.hk-mo' }],
+    ['a full-width letter in the phone', (c) => void (c.customer.phone = '138１２３４５６７ａ'), { path: 'customer.phone', code: 'phone.chars' }],
+    ['a plate of a traditional 領', (c) => void (c.vehicle.plate = '沪A1234領'), { path: 'vehicle.plate', code: 'plate.chars' }],
+    ['an embassy plate a digit short', (c) => void (c.vehicle.plate = '使01457'), { path: 'vehicle.plate', code: 'plate.length' }],
+    [
+      'a VIN with a dash',
+      (c) => void (c.vehicle.vin = '1M8GDM9AX-KP042788'),
+      { path: 'vehicle.vin', code: 'vin.chars', params: { chars: '-' } },
+    ],
+    [
+      'a VIN with a full-width dash',
+      (c) => void (c.vehicle.vin = '1M8GDM9AX－KP042788'),
+      { path: 'vehicle.vin', code: 'vin.chars', params: { chars: '-' } },
+    ],
     ['a plate one character short', (c) => void (c.vehicle.plate = '粤B1234'), { path: 'vehicle.plate', code: 'plate.length' }],
     ['a plate without a province', (c) => void (c.vehicle.plate = 'AB12345'), { path: 'vehicle.plate', code: 'plate.province' }],
     ['a plate without the authority letter', (c) => void (c.vehicle.plate = '粤112345'), { path: 'vehicle.plate', code: 'plate.letter' }],
@@ -113,6 +130,25 @@ describe('cardProblems', () => {
 
   it.each(single)('%s', (_what, change, expected) => {
     expect(cardProblems(withChange(change), NO_HISTORY)).toEqual([expected]);
+  });
+
+  // [what the advisor or the customer typed, the change]: nothing to report
+  const accepted: [string, (c: Card) => void][] = [
+    ['a Hong Kong mobile', (c) => void (c.customer.phone = '+852 9123 4567')],
+    ['a Hong Kong mobile written 00852', (c) => void (c.customer.phone = '00852-9123-4567')],
+    ['a Macau mobile', (c) => void (c.customer.phone = '+853 6612 3456')],
+    ['a landline with a dash before the extension', (c) => void (c.customer.phone = '0755-12345678-123')],
+    ['a mobile in full-width digits', (c) => void (c.customer.phone = '１３８１２３４５６７８')],
+    ['a plate in full-width letters and digits', (c) => void (c.vehicle.plate = '粤Ｂ１２３４５')],
+    ['a consulate plate', (c) => void (c.vehicle.plate = '沪A1234领')],
+    ['an embassy plate', (c) => void (c.vehicle.plate = '使014578')],
+    ['a rescue-service plate', (c) => void (c.vehicle.plate = '京X1234应急')],
+    ['a Macau car', (c) => void (c.vehicle.plate = '粤Z1234澳')],
+    ['a VIN in full-width characters with a full-width space', (c) => void (c.vehicle.vin = '１Ｍ８ＧＤＭ９ＡＸ\u3000ＫＰ０４２７８８')],
+  ];
+
+  it.each(accepted)('accepts %s', (_what, change) => {
+    expect(cardProblems(withChange(change), NO_HISTORY)).toEqual([]);
   });
 
   it('a wrong-length or bad-character VIN cannot be accepted away', () => {

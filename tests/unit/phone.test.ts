@@ -3,6 +3,8 @@ import { checkPhone, normalizePhone, type PhoneCheck } from '../../src/shared/ph
 
 const mobile: PhoneCheck = { ok: true, kind: 'mobile' };
 const landline: PhoneCheck = { ok: true, kind: 'landline' };
+const hongKong: PhoneCheck = { ok: true, kind: 'hk-mobile' };
+const macau: PhoneCheck = { ok: true, kind: 'mo-mobile' };
 const bad = (reason: Extract<PhoneCheck, { ok: false }>['reason']): PhoneCheck => ({ ok: false, reason });
 
 describe('normalizePhone', () => {
@@ -21,7 +23,26 @@ describe('normalizePhone', () => {
     ['86 1381234567', '861381234567'], // 10 digits after 86 are no mobile either
     ['010-1234 5678转123', '01012345678转123'],
     ['138.1234.5678', '138.1234.5678'], // unknown characters stay as typed
-    ['１３８12345678', '１３８12345678'],
+    ['１３８12345678', '13812345678'], // full-width digits from a Chinese input method
+    ['＋８６\u3000１３８－１２３４－５６７８', '13812345678'],
+    ['０７５５－１２３４５６７８', '075512345678'],
+    // an extension after a dash, written after 转
+    ['0755-12345678-123', '075512345678转123'],
+    ['010-12345678-1', '01012345678转1'],
+    ['0755 1234 5678 - 8001', '075512345678转8001'],
+    ['400-123-4567-2', '4001234567转2'],
+    ['0755-1234-5678', '075512345678'], // grouped digits: no extension
+    ['0755-1234567-8', '075512345678'], // the digits together are a landline: read as one number
+    ['138-1234-5678-1', '138123456781'], // a mobile has no extension
+    // Hong Kong and Macau, stored with their code
+    ['+852 9123 4567', '+85291234567'],
+    ['+852-9123-4567', '+85291234567'],
+    ['(852) 9123 4567', '+85291234567'],
+    ['00852 91234567', '+85291234567'],
+    ['852 9123 4567', '+85291234567'],
+    ['＋８５３\u3000６６１２\u3000３４５６', '+85366123456'],
+    ['+853 6612 345', '+8536612345'], // 7 digits: the code stays as typed for the check
+    ['91234567', '91234567'], // no code: kept as typed
   ])('%j → %j', (input, expected) => {
     expect(normalizePhone(input)).toBe(expected);
   });
@@ -55,7 +76,33 @@ describe('checkPhone', () => {
     ['0755-123456789', bad('format')],
     ['010-12345678转1234567', bad('format')],
     ['010-12345678转', bad('format')],
-    ['87654321', bad('format')], // no area code
+    ['8765432', bad('format')], // 7 digits, no area code
+    ['87654321', bad('wrong-kind')], // 8 digits: a landline without its area code, or 港澳 without +852/+853
+    ['12345678', bad('wrong-kind')], // not a mobile of the wrong length
+    ['91234567', bad('wrong-kind')],
+    ['6612 3456', bad('wrong-kind')],
+    // an extension after a dash
+    ['0755-12345678-123', landline],
+    ['010-12345678-1', landline],
+    ['0571-8765432-12', landline],
+    ['0755-12345678-1234567', bad('format')], // extensions have at most 6 digits
+    ['0755-12345678-', landline], // a dash with nothing after it is only formatting
+    ['13812345678-1', bad('mobile-length')],
+    // Hong Kong (+852) and Macau (+853) mobiles
+    ['+852 9123 4567', hongKong],
+    ['+852 5123 4567', hongKong],
+    ['+852-6123-4567', hongKong],
+    ['00852 4612 3456', hongKong],
+    ['852 9123 4567', hongKong],
+    ['+853 6612 3456', macau],
+    ['+853-6212-3456', macau],
+    ['00853 66123456', macau],
+    ['+852 2123 4567', bad('hk-mo')], // a Hong Kong fixed line, not a mobile
+    ['+852 9123 456', bad('hk-mo')],
+    ['+852 9123 45678', bad('hk-mo')],
+    ['+853 2812 3456', bad('hk-mo')], // a Macau fixed line
+    ['+853 9123 4567', bad('hk-mo')], // Macau mobiles start with 6
+    ['+81 90 1234 5678', bad('chars')], // other countries: not a number the desk can call back
     ['+86 20 1234 5678', bad('chars')],
     // nationwide service numbers
     ['400-123-4567', landline],
@@ -67,7 +114,11 @@ describe('checkPhone', () => {
     ['', bad('empty')],
     ['   ', bad('empty')],
     ['138.1234.5678', bad('chars')],
-    ['１３８12345678', bad('chars')],
+    ['１３８12345678', mobile],
+    ['１３８－１２３４－５６７８', mobile],
+    ['０２０－１２３４５６７８', landline],
+    ['１３８１２３４５６７', bad('mobile-length')],
+    ['１３８ｘ2345678', bad('chars')],
     ['abc', bad('chars')],
   ])('%j → %o', (input, expected) => {
     expect(checkPhone(normalizePhone(input))).toEqual(expected);

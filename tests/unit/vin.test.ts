@@ -21,7 +21,11 @@ const VALID = [
 describe('normalizeVin', () => {
   it.each([
     ['lsvau218xn2183294', 'LSVAU218XN2183294'],
-    [' LSV AU218X-N218 3294 ', 'LSVAU218XN2183294'],
+    [' LSV AU218X N218 3294 ', 'LSVAU218XN2183294'],
+    ['LSV-AU218X-N2183294', 'LSV-AU218X-N2183294'], // a dash stays, for the check to name
+    ['ＬＳＶＡＵ２１８ＸＮ２１８３２９４', 'LSVAU218XN2183294'], // full-width from a Chinese input method
+    ['ｌｓｖ\u3000au218xn2183294', 'LSVAU218XN2183294'],
+    ['LSVAU218X－N2183294', 'LSVAU218X-N2183294'], // a full-width dash is a dash
     ['LSV·AU218X·N2183294', 'LSVAU218XN2183294'],
     ['wvwzzz1jzxw00000o', 'WVWZZZ1JZXW00000O'], // O stays O: the check reports it
     ['LSVAU2I8QN2183294', 'LSVAU2I8QN2183294'],
@@ -68,6 +72,10 @@ describe('checkVin', () => {
     ['LSVOU2O8XN2183294', { status: 'bad-chars', chars: ['O'] }],
     ['车架号LSVAU218XN2183294', { status: 'bad-chars', chars: ['车', '架', '号'] }],
     ['LSVAU218XN21832O', { status: 'bad-chars', chars: ['O'] }], // named even when short
+    ['LSVAU218X-N2183294', { status: 'bad-chars', chars: ['-'] }], // a dash is named, not dropped
+    ['LSV-AU218-XN2183294', { status: 'bad-chars', chars: ['-'] }],
+    ['LSVAU218X—N2183294', { status: 'bad-chars', chars: ['—'] }],
+    ['LSVAU218X.N2183294', { status: 'bad-chars', chars: ['.'] }],
     ['LSVAU2180N2183294', { status: 'bad-check-digit', expected: 'X', actual: '0' }],
     ['LRW3E7FA0MC123456', { status: 'bad-check-digit', expected: '8', actual: '0' }],
     ['1M8GDM9A1KP042788', { status: 'bad-check-digit', expected: 'X', actual: '1' }],
@@ -77,6 +85,9 @@ describe('checkVin', () => {
 
   it('checks what the advisor typed once normalised', () => {
     expect(checkVin(normalizeVin('lsv au218x n218 3294'))).toEqual({ status: 'valid' });
+    expect(checkVin(normalizeVin('ＬＳＶ ＡＵ２１８Ｘ Ｎ２１８３２９４'))).toEqual({ status: 'valid' });
+    expect(checkVin(normalizeVin('LSV AU218X-N218 3294'))).toEqual({ status: 'bad-chars', chars: ['-'] });
+    expect(checkVin(normalizeVin('LSVAU218X－N2183294'))).toEqual({ status: 'bad-chars', chars: ['-'] });
   });
 });
 

@@ -5,6 +5,7 @@ import { checkVin, decodeVin, normalizeVin } from '../../../shared/vin.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { usePrefill } from '../hooks/use-prefill.ts';
 import { EarlierVisitsList } from './EarlierVisits.tsx';
+import { HalfWidthNote } from './HalfWidthNote.tsx';
 import { PlateKeyboard } from './PlateKeyboard.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -25,7 +26,13 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
         </p>
       )}
       <div className="plate-row">
-        <TextField path="vehicle.plate" label="vehicle.plate" autoCapitalize="characters" onCommitted={prefill} />
+        <TextField
+          path="vehicle.plate"
+          label="vehicle.plate"
+          autoCapitalize="characters"
+          onCommitted={prefill}
+          hint={<HalfWidthNote path="vehicle.plate" />}
+        />
         <button
           type="button"
           className="btn plate-keyboard-toggle"
@@ -45,7 +52,18 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
           }}
         />
       )}
-      <TextField path="vehicle.vin" label="vehicle.vin" autoCapitalize="characters" onCommitted={prefill} hint={<VinHints />} />
+      <TextField
+        path="vehicle.vin"
+        label="vehicle.vin"
+        autoCapitalize="characters"
+        onCommitted={prefill}
+        hint={
+          <>
+            <VinHints />
+            <HalfWidthNote path="vehicle.vin" />
+          </>
+        }
+      />
       <VinConfirm />
       <TextField path="vehicle.model" label="vehicle.model" />
       <TextField path="vehicle.color" label="vehicle.color" />
