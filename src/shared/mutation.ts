@@ -34,8 +34,9 @@ const damageAdd = z.object({
 });
 const damageUpdate = z.object({
   op: z.literal('damage.update'),
-  // A mark's stage is set when it is made: a check-in mark never becomes one found at handover.
-  payload: z.object({ id: z.uuid(), fields: damageFieldsSchema.omit({ stage: true }).partial().strict() }).strict(),
+  // A mark's stage and its link to the last visit are set when it is made: a check-in mark
+  // never becomes one found at handover, nor a confirmed 上次记录 another visit's mark.
+  payload: z.object({ id: z.uuid(), fields: damageFieldsSchema.omit({ stage: true, previous: true }).partial().strict() }).strict(),
 });
 const damageRemove = z.object({ op: z.literal('damage.remove'), payload: byId });
 const photoAdd = z.object({ op: z.literal('photo.add'), payload: photoFieldsSchema.strict() });

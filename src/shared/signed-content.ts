@@ -31,6 +31,11 @@ export type SignedDamage = {
   note: string;
   /** SHA-256 of each live photo of this damage, sorted. */
   photos: string[];
+  /**
+   * The last visit's mark this one was confirmed from (上次记录, seen then too). Only present on
+   * such a mark, so the content of every other mark, and its hash, is as before.
+   */
+  previous?: { jobId: string; damageId: string };
 };
 
 export type SignedLine = {
@@ -196,6 +201,7 @@ function signedDamage(damage: Damage, photos: Photo[]): SignedDamage {
       .filter((photo) => photo.damageId === damage.id)
       .map((photo) => photo.sha256)
       .sort(),
+    ...(damage.previous ? { previous: { jobId: damage.previous.jobId, damageId: damage.previous.damageId } } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export const damageFieldsSchema = z.object({
   note: z.string().max(200, { message: 'text.tooLong' }),
   /** Absent on marks made before handover existed: those are check-in marks. */
   stage: z.enum(DAMAGE_STAGES).optional(),
+  /** The mark of the car's last visit this one confirms is still there (上次记录); absent on a new mark. */
+  previous: z.object({ jobId: z.uuid(), damageId: z.uuid() }).strict().optional(),
 });
 
 /** A mark found at handover (交车时发现): shown apart from the check-in record everywhere. */

@@ -8,6 +8,7 @@ import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
+import { RETURNING_MESSAGES, type ReturningMessageKey } from './messages/returning.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
 import { SYNC_MESSAGES, type SyncMessageKey } from './messages/sync.ts';
@@ -244,6 +245,7 @@ export type MessageKey =
   | EstimateMessageKey
   | SigningMessageKey
   | PinMessageKey
+  | ReturningMessageKey
   | SessionMessageKey
   | SyncMessageKey
   | WorkStatusMessageKey
@@ -490,6 +492,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...ESTIMATE_MESSAGES[language],
     ...SIGNING_MESSAGES[language],
     ...PIN_MESSAGES[language],
+    ...RETURNING_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],
     ...WORK_STATUS_MESSAGES[language],

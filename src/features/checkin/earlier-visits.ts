@@ -18,6 +18,3 @@ export function visitRows(jobs: readonly Job[], jobId: string): VisitRow[] {
       damageCount: live(job.damages).length,
     }));
 }
-
-/** Where the list shown came from, so the advisor knows what it may be missing. */
-export type VisitsSource = 'server' | 'tablet' | 'tablet-offline' | 'tablet-failed';

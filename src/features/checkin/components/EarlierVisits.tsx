@@ -1,7 +1,7 @@
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import type { MessageKey } from '../../../ui/messages.ts';
-import type { VisitsSource } from '../earlier-visits.ts';
+import type { VisitsSource } from '../../../ui/sync/use-vehicle-visits.ts';
 import { useEarlierVisits } from '../hooks/use-earlier-visits.ts';
 
 const SOURCE_LABEL: Record<VisitsSource, MessageKey> = {

@@ -5,7 +5,7 @@ import { useI18n } from '../../../ui/i18n.tsx';
  * The key to the marker codes and colours, for the customer reading the diagram. Hidden from
  * screen readers: every marker already says its type and severity in full.
  */
-export function DiagramLegend({ handover = false }: { handover?: boolean }) {
+export function DiagramLegend({ handover = false, previous = false }: { handover?: boolean; previous?: boolean }) {
   const { t } = useI18n();
   return (
     <div className="diagram-cell diagram-legend" aria-hidden="true">
@@ -29,6 +29,12 @@ export function DiagramLegend({ handover = false }: { handover?: boolean }) {
         <p className="legend-handover">
           <span className="legend-code damage-dot-handover" />
           {t('handover.legend')}
+        </p>
+      )}
+      {previous && (
+        <p className="legend-previous">
+          <span className="legend-code damage-dot-previous" />
+          {t('previous.legend')}
         </p>
       )}
     </div>

@@ -5,9 +5,13 @@ import { useI18n } from '../../../ui/i18n.tsx';
 import { DamageDot, markerLabel } from './DamageDot.tsx';
 import { DiagramLegend } from './DiagramLegend.tsx';
 import { Outline, VIEW_BOX } from './vehicle-outlines.tsx';
+import '../previous-marks.css';
 
 /** A spot on one view, in fractions of that view's box. */
 export type Spot = { view: VehicleView; x: number; y: number };
+
+/** A mark of the car's last visit still to confirm (上次记录), drawn hollow beside this visit's. */
+export type PreviousMarker = Pick<Damage, 'id' | 'view' | 'x' | 'y' | 'type' | 'severity'>;
 
 type VehicleDiagramProps = {
   body: BodyStyle;
@@ -19,6 +23,8 @@ type VehicleDiagramProps = {
   pending?: Spot | null;
   onTap: (view: VehicleView, x: number, y: number) => void;
   onSelect: (id: string) => void;
+  previous?: PreviousMarker[];
+  onSelectPrevious?: (id: string) => void;
 };
 
 // What lies at the left and right end of each view box, shown small over it. The front and
@@ -35,7 +41,7 @@ const ENDS: Record<VehicleView, [VehicleView, VehicleView]> = {
  * All five views at once. Markers sit at fractions of their view's box, and every box keeps
  * its drawing's aspect ratio, so a mark stays on the same spot of the car at any size.
  */
-export function VehicleDiagram({ body, damages, selectedId, moving, pending = null, onTap, onSelect }: VehicleDiagramProps) {
+export function VehicleDiagram({ body, damages, selectedId, moving, pending = null, onTap, onSelect, previous = [], onSelectPrevious }: VehicleDiagramProps) {
   const { t } = useI18n();
 
   function tap(view: VehicleView, event: MouseEvent<HTMLDivElement>) {
@@ -64,6 +70,26 @@ export function VehicleDiagram({ body, damages, selectedId, moving, pending = nu
               onClick={(event) => tap(view, event)}
             >
               <Outline body={body} view={view} />
+              {previous
+                .filter((mark) => mark.view === view)
+                .map((mark) => (
+                  <button
+                    key={mark.id}
+                    type="button"
+                    className="marker marker-previous"
+                    style={{ left: `${mark.x * 100}%`, top: `${mark.y * 100}%` }}
+                    aria-label={t('previous.marker', { mark: markerLabel(t, mark) })}
+                    aria-pressed={mark.id === selectedId}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onSelectPrevious?.(mark.id);
+                    }}
+                  >
+                    <span className="damage-dot damage-dot-previous" aria-hidden="true">
+                      {t(`damage.code.${mark.type}`)}
+                    </span>
+                  </button>
+                ))}
               {damages
                 .filter((damage) => damage.view === view)
                 .map((damage) => (
@@ -92,7 +118,7 @@ export function VehicleDiagram({ body, damages, selectedId, moving, pending = nu
           </div>
         );
       })}
-      <DiagramLegend handover={damages.some(isHandoverDamage)} />
+      <DiagramLegend handover={damages.some(isHandoverDamage)} previous={previous.length > 0} />
     </div>
   );
 }

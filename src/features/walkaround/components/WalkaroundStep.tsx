@@ -13,7 +13,9 @@ import { PhotoViewer } from './PhotoViewer.tsx';
 import { StorageMeter } from './StorageMeter.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { IDLE, useDamageMarking } from '../hooks/use-damage-marking.ts';
+import { usePreviousMarks } from '../hooks/use-previous-marks.ts';
 import { editedOnWalkaround, selectOnWalkaround, type WalkaroundMode } from '../walkaround-selection.ts';
+import { PreviousMarks } from './PreviousMarks.tsx';
 import { VehicleDiagram } from './VehicleDiagram.tsx';
 
 type PhotoScope = { damageId: string } | { slot: PhotoSlot };
@@ -21,7 +23,8 @@ type PhotoScope = { damageId: string } | { slot: PhotoSlot };
 /** The 环车检查 step: the vehicle diagram with its damage marks, and the general photos. */
 export function WalkaroundStep({ job }: { job: Job }) {
   const { t } = useI18n();
-  const { mode, setMode, failure, save, tap, chooseType } = useDamageMarking<Extract<WalkaroundMode, { kind: 'handover' }>>(job.id, 'checkin');
+  const { mode, setMode, failure, report, save, tap, chooseType } = useDamageMarking<Extract<WalkaroundMode, { kind: 'handover' }>>(job.id, 'checkin');
+  const last = usePreviousMarks(job, { report, onConfirmed: (id) => setMode({ kind: 'selected', id, moving: false }) });
   const [viewer, setViewer] = useState<{ scope: PhotoScope; startId: string } | null>(null);
 
   const damages = live(job.damages);
@@ -32,7 +35,14 @@ export function WalkaroundStep({ job }: { job: Job }) {
   const photosOf = (scope: PhotoScope): Photo[] =>
     photos.filter((photo) => ('slot' in scope ? photo.slot === scope.slot : photo.damageId === scope.damageId));
 
-  const select = (id: string) => setMode(selectOnWalkaround(damages, id));
+  const select = (id: string) => {
+    last.pick(null);
+    setMode(selectOnWalkaround(damages, id));
+  };
+  const pickPrevious = (id: string) => {
+    setMode(IDLE);
+    last.pick(id);
+  };
   const viewerPhotos = viewer ? photosOf(viewer.scope) : [];
 
   return (
@@ -55,11 +65,16 @@ export function WalkaroundStep({ job }: { job: Job }) {
         <VehicleDiagram
           body={job.card.vehicle.bodyStyle}
           damages={damages}
-          selectedId={mode.kind === 'handover' ? mode.id : (selected?.id ?? null)}
+          selectedId={mode.kind === 'handover' ? mode.id : (selected?.id ?? last.selectedId)}
           moving={moving}
           pending={mode.kind === 'pending' ? mode.spot : null}
-          onTap={tap}
+          onTap={(view, x, y) => {
+            last.pick(null);
+            tap(view, x, y);
+          }}
           onSelect={select}
+          previous={last.previous?.open.map((mark) => mark.damage) ?? []}
+          onSelectPrevious={pickPrevious}
         />
         <div className="walkaround-side">
           {mode.kind === 'handover' && (
@@ -73,6 +88,7 @@ export function WalkaroundStep({ job }: { job: Job }) {
           {mode.kind === 'pending' && (
             <NewDamagePanel view={mode.spot.view} busy={mode.busy} onType={chooseType} onCancel={() => setMode(IDLE)} />
           )}
+          {selected?.previous && <span className="seen-last-time">{t('previous.seenLastTime')}</span>}
           {selected && (
             <DamageEditor
               jobId={job.id}
@@ -83,6 +99,16 @@ export function WalkaroundStep({ job }: { job: Job }) {
               onDone={() => setMode(IDLE)}
               onOpenPhoto={(startId) => setViewer({ scope: { damageId: selected.id }, startId })}
               save={save}
+            />
+          )}
+          {last.previous && (
+            <PreviousMarks
+              previous={last.previous}
+              selectedId={last.selectedId}
+              busy={last.busy}
+              onConfirm={last.confirm}
+              onClear={last.clear}
+              onConfirmAll={last.confirmAll}
             />
           )}
           <DamageList
