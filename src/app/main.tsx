@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startSyncTriggers } from '../sync/triggers.ts';
+import { INTERACTIVE_MARK } from '../features/jobs/components/JobList.tsx';
 import { loadSyncEngine } from '../ui/sync/engine.ts';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './pwa/register-service-worker.ts';
@@ -13,11 +13,32 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
 
-// Sync starts once the first screen is up: the engine is its own chunk (the protocol's
-// schemas, the reducer), so it never delays the job list. Its triggers then run it at start,
-// on `online`, on return to the foreground and every minute.
-const startSync = () => void loadSyncEngine().then((engine) => startSyncTriggers(engine));
-if ('requestIdleCallback' in window) window.requestIdleCallback(startSync, { timeout: 2000 });
-else setTimeout(startSync, 500);
+// Nothing the first screen does not show runs before it: the service worker's registration
+// (workbox-window) and sync (the engine is its own chunk: the protocol's schemas, the reducer;
+// its triggers run it at start, on `online`, on return to the foreground and every minute)
+// start once the job list is in, then when the browser is idle. A first screen other than the
+// list (a card reopened, the lock screen) never marks itself, so a timeout starts them there.
+const LIST_FALLBACK_MS = 10_000;
+const startBackground = () => {
+  void registerServiceWorker();
+  void Promise.all([loadSyncEngine(), import('../sync/triggers.ts')]).then(([engine, triggers]) => triggers.startSyncTriggers(engine));
+};
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
+
+let started = false;
+const afterFirstScreen = () => {
+  if (started) return;
+  started = true;
+  observer?.disconnect();
+  clearTimeout(fallback);
+  whenIdle(startBackground);
+};
+const observer =
+  'PerformanceObserver' in window
+    ? new PerformanceObserver((list) => {
+        if (list.getEntriesByName(INTERACTIVE_MARK).length > 0) afterFirstScreen();
+      })
+    : null;
+observer?.observe({ type: 'mark', buffered: true });
+const fallback = setTimeout(afterFirstScreen, location.pathname === '/' ? LIST_FALLBACK_MS : 0);

@@ -1,7 +1,8 @@
 // Registers the service worker (sw/sw.ts, built to /sw.js) and owns the update hand-over:
 // a new version waits until the advisor agrees and nothing is unsaved. Offline, the
 // registration and update checks simply fail quietly; the installed version keeps running.
-import { Workbox } from 'workbox-window';
+// workbox-window loads with the registration, after the first screen (main.tsx), not before it.
+import type { Workbox } from 'workbox-window';
 
 export type ApplyUpdateResult = 'reloading' | 'blocked';
 
@@ -43,9 +44,11 @@ export function checkForUpdate(): void {
   workbox.update().catch(() => undefined);
 }
 
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || workbox) return;
 
+  const { Workbox } = await import('workbox-window');
+  if (workbox) return;
   const wb = new Workbox('/sw.js', { scope: '/' });
   workbox = wb;
   // Fires for a version found by this page, one found by another tab, and one that was
