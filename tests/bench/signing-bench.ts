@@ -503,7 +503,7 @@ export async function measureSigning(options: SigningBenchOptions): Promise<Sign
       const box = await diagram.boundingBox();
       if (!box) throw new Error(`the ${view} view has no box`);
       await diagram.click({ position: { x: box.width * 0.45, y: box.height * 0.5 } });
-      await page.getByRole('region', { name: zh('damage.type') }).getByRole('button', { name: zh(`damage.type.${type}`), exact: true }).tap();
+      await page.getByRole('region', { name: zh('damage.type') }).getByRole('button', { name: zh('damage.choice', { type: zh(`damage.type.${type}`), severity: zh('severity.minor') }), exact: true }).tap();
       const label = zh('damage.marker', { type: zh(`damage.type.${type}`), severity: zh('severity.minor'), view: zh(`view.${view}`) });
       await page.getByLabel(`${zh('photos.gallery')} · ${label}`, { exact: true }).setInputFiles(files.slice(used, used + options.photosPerDamage));
       used += options.photosPerDamage;

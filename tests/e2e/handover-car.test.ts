@@ -117,7 +117,7 @@ describe('handover at the car, offline', () => {
 
   it('marks new damage as found at handover, with a photo, apart from the check-in marks', async () => {
     await page.getByRole('group', { name: '右侧车身图' }).click({ position: { x: 150, y: 60 } });
-    await page.getByRole('button', { name: '凹陷', exact: true }).tap();
+    await page.getByRole('button', { name: '凹陷 · 轻', exact: true }).tap();
     const label = '交车时发现：凹陷（轻），右侧';
     await expectVisible(page.getByRole('button', { name: label }));
     await page.getByLabel(`从相册选择 · ${label}`).setInputFiles(jpegs[0] ?? '');

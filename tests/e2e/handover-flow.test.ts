@@ -148,10 +148,10 @@ describe('from check-in to 已交车, offline, then on a second tablet of the st
 
     await step(/环车检查/).tap();
     await p.getByRole('group', { name: '左侧车身图' }).click({ position: { x: 200, y: 70 } });
-    await p.getByRole('button', { name: '划痕', exact: true }).tap();
+    await p.getByRole('button', { name: '划痕 · 轻', exact: true }).tap();
     await expectVisible(p.getByRole('button', { name: CHECKIN_MARKS[0] }));
     await p.getByRole('group', { name: '俯视车身图' }).click({ position: { x: 300, y: 110 } });
-    await p.getByRole('button', { name: '凹陷', exact: true }).tap();
+    await p.getByRole('button', { name: '凹陷 · 轻', exact: true }).tap();
     await expectVisible(p.getByRole('button', { name: CHECKIN_MARKS[1] }));
 
     await step(/防护套/).tap();
@@ -232,7 +232,7 @@ describe('from check-in to 已交车, offline, then on a second tablet of the st
     await expectVisible(p.getByRole('listitem', { name: CHECKIN_MARKS[0], exact: true }).getByText(/✓ 无变化 · \d\d:\d\d/));
 
     await p.getByRole('group', { name: '右侧车身图' }).click({ position: { x: 150, y: 60 } });
-    await p.getByRole('button', { name: '凹陷', exact: true }).tap();
+    await p.getByRole('button', { name: '凹陷 · 轻', exact: true }).tap();
     await expectVisible(p.getByRole('button', { name: NEW_DAMAGE }));
     await p.getByLabel(`从相册选择 · ${NEW_DAMAGE}`).setInputFiles(jpegs[1] ?? '');
     // Stored as found at handover, with its one photo.

@@ -55,14 +55,13 @@ describe('walk-around offline', () => {
     await page.getByRole('navigation').getByRole('button', { name: /环车检查/ }).tap();
     await expectVisible(page.getByText(/本机照片等数据已用 .+，剩余约 .+/)); // storage shown before any photo
     await view('俯视').click({ position: { x: 120, y: 60 } });
-    await page.getByRole('button', { name: '划痕' }).tap();
+    await page.getByRole('button', { name: '划痕 · 轻' }).tap(); // type and severity in one tap
     await expectVisible(marker('划痕（轻），俯视'));
     await view('俯视').click({ position: { x: 300, y: 110 } });
-    await page.getByRole('button', { name: '凹陷' }).tap();
-    await page.getByRole('button', { name: /^中$/ }).tap();
+    await page.getByRole('button', { name: '凹陷 · 中' }).tap();
     await expectVisible(marker('凹陷（中），俯视'));
     await view('左侧').click({ position: { x: 200, y: 70 } });
-    await page.getByRole('button', { name: '掉漆' }).tap();
+    await page.getByRole('button', { name: '掉漆 · 轻' }).tap();
     await expectVisible(marker('掉漆（轻），左侧'));
   });
 
