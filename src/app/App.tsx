@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { JobList } from '../features/jobs/components/JobList.tsx';
-import type { CustomerMode as CustomerModeComponent } from '../features/signing/components/CustomerMode.tsx';
+import type { CustomerModeScreen as CustomerModeScreenComponent } from './CustomerModeScreen.tsx';
 import { isCustomerLocked } from '../features/signing/customer-lock.ts';
 import { useCustomerLock } from '../features/signing/hooks/use-customer-lock.ts';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
@@ -18,11 +18,11 @@ const SettingsPage = lazy(() => import('../features/settings/components/Settings
 const LockScreen = lazy(() => import('../features/settings/components/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
 // Customer mode is fetched while a card is open, so handing the tablet over renders it at
 // once: a lazy component would show its fallback for React's minimum of 300 ms.
-let customerMode: { CustomerMode: typeof CustomerModeComponent } | null = null;
+let customerMode: { CustomerModeScreen: typeof CustomerModeScreenComponent } | null = null;
 const loadCustomerMode = () =>
-  import('../features/signing/components/CustomerMode.tsx').then((m) => {
+  import('./CustomerModeScreen.tsx').then((m) => {
     customerMode = m;
-    return { default: m.CustomerMode };
+    return { default: m.CustomerModeScreen };
   });
 const LazyCustomerMode = lazy(loadCustomerMode);
 
@@ -51,16 +51,16 @@ function Shell() {
     if (section === 'jobs' && !customerMode) void loadCustomerMode().catch(() => undefined);
   }, [section]);
 
-  // Customer mode: that one document and nothing else, until the advisor's PIN.
+  // Customer mode: the documents handed over and nothing else, until the advisor's PIN.
   // Chosen once per hand-over: switching component types mid-lock would remount the screen
   // and drop what the customer or advisor has open on it (the PIN dialog, a drawn signature).
   const lockSince = lock?.since;
-  const CustomerModeScreen = useMemo(() => (lockSince ? (customerMode?.CustomerMode ?? LazyCustomerMode) : null), [lockSince]);
+  const CustomerModeScreen = useMemo(() => (lockSince ? (customerMode?.CustomerModeScreen ?? LazyCustomerMode) : null), [lockSince]);
 
   if (lock && CustomerModeScreen)
     return (
       <Suspense fallback={<main className="customer-mode" aria-busy="true" />}>
-        <CustomerModeScreen jobId={lock.jobId} kind={lock.kind} since={lock.since} />
+        <CustomerModeScreen lock={lock} />
       </Suspense>
     );
 

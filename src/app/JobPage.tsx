@@ -60,6 +60,6 @@ export function JobPage({ jobId, step }: { jobId: string; step: string | undefin
   const section = isWorkSection(step) ? step : step === undefined && job && job.status !== 'draft' ? 'status' : null;
   if (!job || !section) return <CheckInPage jobId={jobId} step={step} externalSteps={externalSteps} />;
   return (
-    <HandOver jobId={job.id}>{(handOver) => <WorkPage job={job} section={section} sections={workSections} handOver={handOver} />}</HandOver>
+    <HandOver job={job}>{(handOver) => <WorkPage job={job} section={section} sections={workSections} handOver={handOver} />}</HandOver>
   );
 }

@@ -1,8 +1,10 @@
-// The estimate and the customer's signature with no network: the advisor builds the 估价单
-// from the catalogue (pinyin initials, code, Chinese name), hands the tablet over in customer
-// mode, the customer tries to get out (back, reload, typed URLs) and cannot, signs by drawing,
-// and the advisor's PIN brings the card back with the signature. A later price change makes
-// the signature stale, and the printed customer copy carries the Chinese text and the ink.
+// The estimate and the customer's signatures with no network: the advisor builds the 估价单
+// from the catalogue (pinyin initials, code, Chinese name) and hands the tablet over once in
+// customer mode for both documents: the customer reviews the check-in condition (on the
+// diagram) and signs it, then the estimate, with the pad in view at both orientations however
+// long the review; tries to get out (back, reload, typed URLs) and cannot; and one advisor PIN
+// brings the card back with both signatures. A later price change makes the estimate's
+// signature stale, and the printed customer copy carries the Chinese text and the ink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectHidden, expectText, expectVisible } from './support/expect-ui.ts';
@@ -87,6 +89,8 @@ describe('estimate and customer signature, offline', () => {
       .filter({ has: page.getByRole('term').filter({ hasText: /^总计$/ }) })
       .getByRole('definition');
   const estimateCard = () => page.getByRole('region', { name: '估价确认' });
+  const checkinCard = () => page.getByRole('region', { name: '接车确认' });
+  const progress = () => page.getByRole('navigation', { name: '签字进度' });
   const pad = () => page.getByRole('img', { name: '签名区' });
   const path = () => new URL(page.url()).pathname;
 
@@ -98,14 +102,48 @@ describe('estimate and customer signature, offline', () => {
   }
 
   /** The customer screen and nothing of the app: no title link, no step bar, no job list. */
-  async function expectLockedOnCustomerScreen() {
+  async function expectLockedOnCustomerScreen(heading = '估价确认', place = '第 2 份，共 2 份') {
     await expect.poll(path, { timeout: 15_000 }).toBe('/customer');
-    await expectVisible(page.getByRole('heading', { name: '估价确认', level: 1 }));
+    await expectVisible(page.getByRole('heading', { name: heading, level: 1 }));
+    await expectText(progress(), place);
     await expectVisible(pad());
     await expectVisible(page.getByText('客户模式 · 仅服务顾问可解锁'));
     expect(await page.getByRole('link', { name: '电子接车单' }).count()).toBe(0);
-    expect(await page.getByRole('navigation').count()).toBe(0);
+    // The only navigation is the customer's own progress through the documents.
+    expect(await page.getByRole('navigation').count()).toBe(1);
     expect(await page.getByRole('button', { name: /新建接车单/ }).count()).toBe(0);
+  }
+
+  /** The pad's whole box inside the viewport, with no scrolling, while the review beside it scrolls. */
+  async function expectPadInViewWithLongReview() {
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    const review = page.locator('.customer-review');
+    // The review is longer than its pane: the case where a pad below it would scroll away.
+    await expect.poll(() => review.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(100);
+    for (const at of ['top', 'bottom'] as const) {
+      await review.evaluate((el, end) => el.scrollTo(0, end === 'top' ? 0 : el.scrollHeight), at);
+      const box = await pad().boundingBox();
+      if (!box) throw new Error('the pad has no box');
+      expect(box.height).toBeGreaterThanOrEqual(150);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      // And the confirm button too: signing needs no scroll at all.
+      const submit = await page.getByRole('button', { name: /确认签字/ }).boundingBox();
+      expect(submit && submit.y + submit.height).toBeLessThanOrEqual(viewport.height);
+    }
+    // The page itself never scrolled: the pad is where it was put.
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+  }
+
+  /** At 1280×800 and 800×1280 in turn, then back to the tablet's portrait. */
+  async function atBothOrientations(check: () => Promise<void>) {
+    for (const size of [{ width: 1280, height: 800 }, { width: 800, height: 1280 }]) {
+      await page.setViewportSize(size);
+      await check();
+    }
   }
 
   beforeAll(async () => {
@@ -182,10 +220,12 @@ describe('estimate and customer signature, offline', () => {
     expect(yuan(total)).toBe('¥1,172.40');
   });
 
-  it('hands the tablet over behind an advisor PIN, refusing a weak one, and shows the customer the estimate', async () => {
+  it('hands the tablet over once for both documents behind an advisor PIN, refusing a weak one', async () => {
     await step(/客户签字/).tap();
     await expectText(estimateCard(), '尚未签字');
-    await estimateCard().getByRole('button', { name: /请客户签字/ }).tap();
+    await expectText(checkinCard(), '尚未签字');
+    await expectVisible(page.getByText('客户将依次核对并签字：接车确认、估价确认。'));
+    await page.getByRole('button', { name: '✍ 请客户签字（2 份）' }).tap();
 
     const dialog = page.getByRole('dialog', { name: '设置顾问解锁 PIN' });
     await expectVisible(dialog);
@@ -199,6 +239,27 @@ describe('estimate and customer signature, offline', () => {
     await dialog.getByLabel('再次输入 PIN', { exact: true }).fill(PIN);
     await dialog.getByRole('button', { name: '保存 PIN 并交给客户' }).tap();
 
+    // First the check-in condition, on the diagram of the car as on the paper 接车单.
+    await expectLockedOnCustomerScreen('接车确认', '第 1 份，共 2 份');
+    await expectVisible(page.getByRole('group', { name: '俯视车身图' }));
+    await expectVisible(page.getByText('本人已与服务顾问一同核对车辆状况，确认以上记录属实。'));
+    expect(await rawMessageKeys(page)).toEqual([]);
+  });
+
+  it('keeps the signature pad fully in view at 1280×800 and 800×1280 while the long review scrolls', async () => {
+    await atBothOrientations(expectPadInViewWithLongReview);
+    // The customer signs the check-in condition and goes on to the estimate, still locked.
+    await drawSignature(page, pad());
+    await page.getByRole('button', { name: /确认签字/ }).tap();
+    await expectLockedOnCustomerScreen();
+    await expectText(progress(), '✓ 接车确认');
+    await atBothOrientations(expectPadInViewWithLongReview);
+    expect((await readStored(page, jobId)).signatures.map((s) => s.kind)).toEqual(['checkin']);
+    // The name typed for the first document is the one offered for the next.
+    await expect.poll(() => page.getByLabel('签字人', { exact: true }).inputValue()).toBe(CUSTOMER);
+  });
+
+  it('shows the customer the estimate as the second document', async () => {
     await expectLockedOnCustomerScreen();
     // The review is what will be signed: every line, the amounts and the total.
     const lines = page.getByRole('table');
@@ -244,7 +305,7 @@ describe('estimate and customer signature, offline', () => {
     await expect.poll(() => clear.isEnabled()).toBe(true);
     await submit.tap();
     await expectVisible(page.getByRole('alert').filter({ hasText: '签名太短，请签写完整的姓名' }));
-    expect((await readStored(page, jobId)).signatures).toEqual([]);
+    expect((await readStored(page, jobId)).signatures.map((s) => s.kind)).toEqual(['checkin']); // no estimate signature
 
     await clear.tap();
     await expect.poll(() => clear.isEnabled()).toBe(false);
@@ -253,10 +314,11 @@ describe('estimate and customer signature, offline', () => {
     await submit.tap();
 
     await expectVisible(page.getByRole('heading', { name: '谢谢，签字已保存' }));
-    await expectVisible(page.getByText('请将平板交还服务顾问。'));
+    await expectVisible(page.getByRole('heading', { name: '请将平板交还服务顾问' }));
     const { signatures, strokeCounts } = await readStored(page, jobId);
-    expect(signatures.map((s) => `${s.kind}:${s.signerName}`)).toEqual([`estimate:${CUSTOMER}`]);
-    expect(strokeCounts[signatures[0]?.id ?? '']).toBe(11); // every stroke of 王芳, none of the cleared dash
+    expect(signatures.map((s) => `${s.kind}:${s.signerName}`).sort()).toEqual([`checkin:${CUSTOMER}`, `estimate:${CUSTOMER}`]);
+    const estimate = signatures.find((s) => s.kind === 'estimate');
+    expect(strokeCounts[estimate?.id ?? '']).toBe(11); // every stroke of 王芳, none of the cleared dash
 
     // Still locked after signing, and a reload still thanks rather than asking again.
     await page.reload();
@@ -279,9 +341,12 @@ describe('estimate and customer signature, offline', () => {
     await expectVisible(page.getByRole('link', { name: '电子接车单' }));
     await expectVisible(step(/客户签字/));
 
-    const [signature] = (await readStored(page, jobId)).signatures;
+    const signature = (await readStored(page, jobId)).signatures.find((s) => s.kind === 'estimate');
     if (!signature) throw new Error('no signature stored');
+    // One PIN ended the hand-over of both documents: both are signed and valid.
+    await expectText(checkinCard(), '✓ 有效');
     await expectText(estimateCard(), '✓ 有效');
+    await expectVisible(page.getByText('没有等待客户签字的文件。'));
     expect(await rawMessageKeys(page)).toEqual([]);
     await expectText(estimateCard(), `${CUSTOMER} 于 ${shopTime(signature.signedAt)} 签字`);
     const image = estimateCard().getByRole('img', { name: `${CUSTOMER} 的签名` }).first();
@@ -302,7 +367,9 @@ describe('estimate and customer signature, offline', () => {
     await expectVisible(estimateCard().getByRole('alert').filter({ hasText: '签字后内容已修改，需要重新签字' }));
     await expectText(estimateCard(), '⚠ 已失效');
     expect(await estimateCard().getByText('✓ 有效').count()).toBe(0);
-    await expectVisible(estimateCard().getByRole('button', { name: /请客户签字/ })); // asks for a new one
+    // Asks for a new one: the estimate alone waits now, the check-in condition is still valid.
+    await expectVisible(page.getByRole('button', { name: '✍ 请客户签字（1 份）' }));
+    await expectVisible(page.getByText('客户将依次核对并签字：估价确认。'));
 
     const history = estimateCard().getByRole('heading', { name: '签字记录（1）' });
     await expectVisible(history);
@@ -310,7 +377,7 @@ describe('estimate and customer signature, offline', () => {
     await expectText(entry, '最新');
     await expectText(entry, '已失效');
     await expectVisible(entry.getByRole('img', { name: `${CUSTOMER} 的签名` }));
-    expect((await readStored(page, jobId)).signatures).toHaveLength(1);
+    expect((await readStored(page, jobId)).signatures).toHaveLength(2);
   });
 
   it('prints the customer copy with its Chinese text and the signature image, on A4', async () => {
@@ -325,8 +392,11 @@ describe('estimate and customer signature, offline', () => {
     expect(printHeadings.slice(0, 3)).toEqual(['接车单', '环车检查', '维修项目']);
     expect(printHeadings).toHaveLength(4); // … and the signatures' section, checked below
 
-    const image = page.getByRole('main').getByRole('img', { name: `${CUSTOMER} 的签名` });
-    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Both documents of the one hand-over, each with its own ink.
+    const images = page.getByRole('main').getByRole('img', { name: `${CUSTOMER} 的签名` });
+    await expect.poll(() => images.count()).toBe(2);
+    for (const image of await images.all())
+      await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // CJK glyphs really render: the page's font draws 接 and 车 differently from each other
     // and from a character no font has (which would come out as the same empty box).
@@ -376,7 +446,7 @@ describe('estimate and customer signature, offline', () => {
     await expectHidden(page.getByRole('button', { name: '打印 / 保存为 PDF' }));
     await expectHidden(page.getByRole('button', { name: /返回/ }));
     await expectVisible(page.getByRole('heading', { name: '电子接车单', level: 1 }));
-    await expectVisible(image);
+    await expectVisible(images);
     await page.emulateMedia({ media: 'screen' });
     await expectVisible(page.getByRole('button', { name: '打印 / 保存为 PDF' }));
   });

@@ -61,7 +61,8 @@ async function setPin(setup: ReturnType<Page['getByRole']>, pin: string) {
  * (after a wrong one that must be refused, if given) brings the card back.
  */
 async function customerSignsCheckin(page: Page, jobId: string, wrongPin?: string) {
-  await page.getByRole('region', { name: '接车确认' }).getByRole('button', { name: /请客户签字/ }).tap();
+  // The one hand-over of the 客户签字 step: the check-in condition is all that waits (no estimate lines).
+  await page.getByRole('button', { name: '✍ 请客户签字（1 份）' }).tap();
   await expect.poll(() => new URL(page.url()).pathname).toBe('/customer');
   await drawSignature(page, page.getByRole('img', { name: '签名区' }));
   await page.getByRole('button', { name: /确认签字/ }).tap();

@@ -6,7 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_WRONG_PINS, WRONG_PIN_WAIT_MS } from '../../src/ui/pin/pin-tries.ts';
 
 const KEY = 'walkaround.customerLock';
-const LOCK = { jobId: '0192f3a0-0000-7000-8000-000000000001', kind: 'additional', since: '2026-11-27T09:00:00.000+08:00' };
+const LOCK = {
+  jobId: '0192f3a0-0000-7000-8000-000000000001',
+  kind: 'additional',
+  documents: ['additional'],
+  done: [],
+  since: '2026-11-27T09:00:00.000+08:00',
+};
 
 let stored: Map<string, string>;
 
@@ -72,5 +78,73 @@ describe('wrong PINs typed in customer mode', () => {
     expect(isCustomerLocked()).toBe(false);
     expect(savedLock()).toBeNull();
     expect(customerPinTries.entryEnded()).toBe(false);
+  });
+});
+
+describe('the documents of one hand-over', () => {
+  beforeEach(() => {
+    vi.stubGlobal('history', { pushState: () => undefined, replaceState: () => undefined });
+  });
+
+  it('holds every document in order, none signed, and survives a reload', async () => {
+    const { lockForCustomer, customerLock, currentDocument } = await loadPage();
+    lockForCustomer(LOCK.jobId, 'checkin', ['checkin', 'estimate']);
+    expect(savedLock()).toMatchObject({ jobId: LOCK.jobId, kind: 'checkin', documents: ['checkin', 'estimate'], done: [] });
+    const reloaded = await loadPage();
+    const lock = reloaded.customerLock.getSnapshot();
+    expect(lock).toMatchObject({ documents: ['checkin', 'estimate'], done: [] });
+    expect(lock && currentDocument(lock)).toBe('checkin');
+    expect(customerLock.getSnapshot()).toMatchObject({ documents: ['checkin', 'estimate'] });
+  });
+
+  it('moves on to the next document once one is signed, and resumes there after a reload', async () => {
+    const { lockForCustomer, markDocumentSigned } = await loadPage();
+    lockForCustomer(LOCK.jobId, 'checkin', ['checkin', 'estimate']);
+    markDocumentSigned('checkin');
+    markDocumentSigned('checkin'); // a second notice of the same signature changes nothing
+    expect(savedLock()).toMatchObject({ done: ['checkin'] });
+    const page = await loadPage();
+    const lock = page.customerLock.getSnapshot();
+    expect(lock && page.currentDocument(lock)).toBe('estimate');
+    page.markDocumentSigned('estimate');
+    const after = page.customerLock.getSnapshot();
+    expect(after && page.currentDocument(after)).toBeNull();
+    // Every document signed still leaves the tablet locked: only the advisor's PIN ends it.
+    expect(page.isCustomerLocked()).toBe(true);
+    expect(savedLock()).toMatchObject({ done: ['checkin', 'estimate'] });
+  });
+
+  it('ignores a signature of a kind the hand-over does not hold', async () => {
+    const { lockForCustomer, markDocumentSigned } = await loadPage();
+    lockForCustomer(LOCK.jobId, 'additional', ['additional', 'delivery']);
+    markDocumentSigned('estimate');
+    expect(savedLock()).toMatchObject({ documents: ['additional', 'delivery'], done: [] });
+  });
+
+  it('always lists the document asked for, once', async () => {
+    const { lockForCustomer } = await loadPage();
+    lockForCustomer(LOCK.jobId, 'delivery', ['additional', 'additional']);
+    expect(savedLock()).toMatchObject({ documents: ['additional', 'delivery'] });
+  });
+
+  it('reads a lock written before hand-overs held several documents as a list of its one kind', async () => {
+    stored.set(KEY, JSON.stringify({ jobId: LOCK.jobId, kind: 'estimate', since: LOCK.since, wrongPins: 2, retryAt: 0 }));
+    const { customerLock } = await loadPage();
+    expect(customerLock.getSnapshot()).toMatchObject({ kind: 'estimate', documents: ['estimate'], done: [], wrongPins: 2 });
+  });
+
+  it('drops what is not a document from a stored list, and a done that is not listed', async () => {
+    stored.set(KEY, JSON.stringify({ ...LOCK, kind: 'checkin', documents: ['checkin', 'bogus', 7, 'estimate'], done: ['estimate', 'delivery'] }));
+    const { customerLock } = await loadPage();
+    expect(customerLock.getSnapshot()).toMatchObject({ documents: ['checkin', 'estimate'], done: ['estimate'] });
+  });
+
+  it('keeps the wrong-PIN count across documents and reloads', async () => {
+    const { lockForCustomer, markDocumentSigned, customerPinTries } = await loadPage();
+    lockForCustomer(LOCK.jobId, 'checkin', ['checkin', 'estimate']);
+    customerPinTries.recordWrong();
+    markDocumentSigned('checkin');
+    await loadPage();
+    expect(savedLock()).toMatchObject({ wrongPins: 1, done: ['checkin'] });
   });
 });

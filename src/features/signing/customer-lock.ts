@@ -1,7 +1,8 @@
 // Customer mode (DESIGN.md "Security"): while the tablet is in the customer's hands the app
-// shows one document and nothing else until an advisor PIN unlocks it. The lock lives in
-// localStorage, not in React state or the URL, so a reload, a URL typed by hand, a new tab or
-// a pull-to-refresh all come back locked. It is this device's state only and never synced.
+// shows the documents handed over and nothing else until an advisor PIN unlocks it. The lock
+// lives in localStorage, not in React state or the URL, so a reload, a URL typed by hand, a new
+// tab or a pull-to-refresh all come back locked, on the document the customer was at. It is
+// this device's state only and never synced.
 import { nowIso } from '../../shared/local-time.ts';
 import type { SignatureKind } from '../../shared/signature.ts';
 import { afterEntryEnded, afterMissWhileTyping, afterWrongPin, pinWaitLeftMs, type TypedPinTries, type TypedPinTriesStore } from '../../ui/pin/pin-tries.ts';
@@ -16,8 +17,13 @@ export const CUSTOMER_PATH = '/customer';
  */
 export type CustomerLock = TypedPinTries & {
   jobId: string;
+  /** The document the advisor handed over for: the PIN brings them back where it is asked for. */
   kind: SignatureKind;
-  /** When the tablet was handed over: a signature of this kind since then is the customer's. */
+  /** Every document of this hand-over, in the order the customer goes through them. */
+  documents: SignatureKind[];
+  /** Those the customer has signed, so a reload resumes at the next one. */
+  done: SignatureKind[];
+  /** When the tablet was handed over: a signature of a listed kind since then is the customer's. */
   since: string;
 };
 
@@ -37,11 +43,16 @@ function read(): CustomerLock | null {
   try {
     const value: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCK_STORAGE_KEY) ?? 'null');
     if (!value || typeof value !== 'object') return null;
-    const { jobId, kind, since, wrongPins, retryAt, pendingWrong } = value as Record<string, unknown>;
+    const { jobId, kind, documents, done, since, wrongPins, retryAt, pendingWrong } = value as Record<string, unknown>;
     if (typeof jobId !== 'string' || typeof since !== 'string' || !isKind(kind)) return null;
+    // A lock written before hand-overs held several documents names only its kind.
+    const listed = kindsIn(documents);
+    if (!listed.includes(kind)) listed.push(kind);
     return {
       jobId,
       kind,
+      documents: listed,
+      done: kindsIn(done).filter((k) => listed.includes(k)),
       since,
       wrongPins: typeof wrongPins === 'number' ? wrongPins : 0,
       retryAt: typeof retryAt === 'number' ? retryAt : 0,
@@ -50,6 +61,11 @@ function read(): CustomerLock | null {
   } catch {
     return null;
   }
+}
+
+/** The kinds in a stored list, each once; anything else in it is dropped. */
+function kindsIn(value: unknown): SignatureKind[] {
+  return Array.isArray(value) ? [...new Set(value.filter(isKind))] : [];
 }
 
 function save(next: CustomerLock | null): void {
@@ -81,10 +97,25 @@ export function isCustomerLocked(): boolean {
   return current !== null;
 }
 
-/** Hands the tablet to the customer for one document. */
-export function lockForCustomer(jobId: string, kind: SignatureKind, now = new Date()): void {
-  save({ jobId, kind, since: nowIso(now), wrongPins: 0, retryAt: 0, pendingWrong: false });
+/**
+ * Hands the tablet to the customer for every document listed (in that order), asked for
+ * `kind`; it is listed too, whatever the list says, so the hand-over always has it.
+ */
+export function lockForCustomer(jobId: string, kind: SignatureKind, documents: readonly SignatureKind[] = [kind], now = new Date()): void {
+  const listed = documents.includes(kind) ? [...new Set(documents)] : [...new Set(documents), kind];
+  save({ jobId, kind, documents: listed, done: [], since: nowIso(now), wrongPins: 0, retryAt: 0, pendingWrong: false });
   history.pushState(null, '', CUSTOMER_PATH);
+}
+
+/** The customer signed this document of the hand-over: a reload resumes after it. */
+export function markDocumentSigned(kind: SignatureKind): void {
+  if (!current || !current.documents.includes(kind) || current.done.includes(kind)) return;
+  save({ ...current, done: [...current.done, kind] });
+}
+
+/** The document the customer is at, or null once every one is signed (the hand-back). */
+export function currentDocument(lock: Pick<CustomerLock, 'documents' | 'done'>): SignatureKind | null {
+  return lock.documents.find((kind) => !lock.done.includes(kind)) ?? null;
 }
 
 /** Only after the advisor PIN has been verified. The count, and a wrong try pending, end with it. */

@@ -38,6 +38,15 @@ const zhCN = {
   'signing.changed': '内容刚刚有更新，请重新核对后再次点击确认签字。',
   'signing.thanks': '谢谢，签字已保存',
   'signing.returnTablet': '请将平板交还服务顾问。',
+  'signing.handOverAll': '请客户签字（{count} 份）',
+  'signing.waiting': '客户将依次核对并签字：{list}。全部签完后交还平板，输入一次 PIN。',
+  'signing.nothingWaiting': '没有等待客户签字的文件。',
+  'signing.flags': '签字前请留意',
+  'signing.flagsHint': '以下内容还未填写，可以先补全，也可以直接请客户签字。',
+  'signing.flag.severity': '{view}的{type}：未选择损伤程度',
+  'signing.flag.severityUnknown': '有外观损伤未选择损伤程度',
+  'signing.flag.term': '估价单：{term}未填写',
+  'signing.flag.go': '去填写',
 
   'review.jobNumber': '接车单号',
   'review.customer': '客户',
@@ -106,6 +115,10 @@ const zhCN = {
   'customer.locked': '客户模式 · 仅服务顾问可解锁',
   'customer.unlock': '顾问解锁',
   'customer.notFound': '找不到这张接车单。请将平板交还服务顾问。',
+  'customer.progress': '第 {n} 份，共 {count} 份',
+  'customer.progressLabel': '签字进度',
+  'customer.returnTablet': '请将平板交还服务顾问',
+  'customer.nothingToSign': '无需签字',
 } as const;
 
 export type SigningMessageKey = keyof typeof zhCN;
@@ -147,6 +160,15 @@ const en: Record<SigningMessageKey, string> = {
   'signing.changed': 'The document was just updated: please check it again, then confirm.',
   'signing.thanks': 'Thank you, your signature is saved',
   'signing.returnTablet': 'Please hand the tablet back to the service advisor.',
+  'signing.handOverAll': 'Hand to the customer to sign ({count})',
+  'signing.waiting': 'The customer reviews and signs, one after another: {list}. Then the tablet comes back and one PIN ends it.',
+  'signing.nothingWaiting': 'Nothing is waiting for the customer’s signature.',
+  'signing.flags': 'Before the customer signs',
+  'signing.flagsHint': 'Not filled in yet: complete it first, or hand over anyway.',
+  'signing.flag.severity': '{type} on the {view}: no severity chosen',
+  'signing.flag.severityUnknown': 'A damage mark has no severity chosen',
+  'signing.flag.term': 'Estimate: {term} not filled in',
+  'signing.flag.go': 'Fill in',
 
   'review.jobNumber': 'Job card',
   'review.customer': 'Customer',
@@ -215,6 +237,10 @@ const en: Record<SigningMessageKey, string> = {
   'customer.locked': 'Customer mode · only the advisor can unlock',
   'customer.unlock': 'Advisor unlock',
   'customer.notFound': 'This job card cannot be found. Please hand the tablet back to the service advisor.',
+  'customer.progress': 'Document {n} of {count}',
+  'customer.progressLabel': 'Signing progress',
+  'customer.returnTablet': 'Please hand the tablet back to the service advisor',
+  'customer.nothingToSign': 'Nothing to sign',
 };
 
 export const SIGNING_MESSAGES = { 'zh-CN': zhCN as Record<SigningMessageKey, string>, en } as const;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { agreedTotals, type Decision } from '../../../shared/additions.ts';
 import type { EstimateTotals } from '../../../shared/estimate.ts';
 import type { Job } from '../../../shared/job.ts';
@@ -10,19 +10,26 @@ import { readProposedPromise } from '../../../ui/proposed-promise.ts';
 import { additionalReview, type ReviewLine } from '../additional-review.ts';
 import { formatMilli } from '../review-format.ts';
 import './additional-decision.css';
-import { ReturnTabletPin } from './ReturnTabletPin.tsx';
 import { ReviewPhotos } from './ReviewPhotos.tsx';
 import { Section } from './ReviewSection.tsx';
 import { SignForm } from './SignForm.tsx';
+import { SigningPanes } from './SigningPanes.tsx';
 
-type AdditionalDecisionProps = { job: Job; photosByHash: ReadonlyMap<string, Photo> };
+type AdditionalDecisionProps = {
+  job: Job;
+  photosByHash: ReadonlyMap<string, Photo>;
+  /** The document's title and whose car, above the lines. */
+  head: ReactNode;
+  /** The name signed with on an earlier document of this hand-over. */
+  signerName: string | undefined;
+};
 
 /**
  * 追加项目 in customer mode: each line waiting for the customer, with its reason and photos,
  * decided with one big tap (同意 / 不需要); the new total and promised time; one signature
  * for all of it. Rendered from additionalReview, the content the signature is of.
  */
-export function AdditionalDecision({ job, photosByHash }: AdditionalDecisionProps) {
+export function AdditionalDecision({ job, photosByHash, head, signerName }: AdditionalDecisionProps) {
   const { t, language } = useI18n();
   const [choices, setChoices] = useState<Record<string, Decision>>({});
   // Proposed by the advisor before handing over (proposed-promise.ts); read once, as signed.
@@ -31,15 +38,21 @@ export function AdditionalDecision({ job, photosByHash }: AdditionalDecisionProp
   const before = useMemo(() => agreedTotals(job).totalFen, [job]);
   const money = (fen: number) => formatFen(fen, language);
 
-  if (review.lines.length === 0)
-    return (
-      <>
-        <p className="banner banner-info">{t('addition.customer.none')}</p>
-        <ReturnTabletPin jobId={job.id} />
-      </>
-    );
-  return (
+  // Customer mode passes a round with nothing left to decide (decided meanwhile on another tablet).
+  if (review.lines.length === 0) return <p className="banner banner-info">{t('addition.customer.none')}</p>;
+  const sign = (
+    <SignForm
+      key={`${job.id}:additional`}
+      jobId={job.id}
+      kind="additional"
+      defaultName={signerName ?? job.card.customer.name}
+      decisions={review.decisions ? { decisions: review.decisions, promisedAt: review.promisedAt } : undefined}
+      notReady={review.missing > 0 ? t('addition.customer.chooseAll', { n: review.missing }) : undefined}
+    />
+  );
+  const lines = (
     <>
+      {head}
       <p className="customer-lead">{t('addition.customer.lead')}</p>
       <ol className="additional-lines">
         {review.lines.map((line) => (
@@ -65,16 +78,9 @@ export function AdditionalDecision({ job, photosByHash }: AdditionalDecisionProp
           {t('addition.customer.chooseAll', { n: review.missing })}
         </p>
       )}
-      <SignForm
-        key={`${job.id}:additional`}
-        jobId={job.id}
-        kind="additional"
-        defaultName={job.card.customer.name}
-        decisions={review.decisions ? { decisions: review.decisions, promisedAt: review.promisedAt } : undefined}
-        notReady={review.missing > 0 ? t('addition.customer.chooseAll', { n: review.missing }) : undefined}
-      />
     </>
   );
+  return <SigningPanes review={lines} sign={sign} />;
 }
 
 type AdditionalLineProps = { line: ReviewLine; photosByHash: ReadonlyMap<string, Photo>; onChoose: (decision: Decision) => void };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { BELONGINGS, COVERS, SERVICE_TYPES, WARNING_LIGHTS } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { CheckinContent } from '../../../shared/signed-content.ts';
@@ -8,10 +9,15 @@ import { fuelMessage } from '../review-format.ts';
 import { ReviewPhotos } from './ReviewPhotos.tsx';
 import { Section } from './ReviewSection.tsx';
 
-type CheckinReviewProps = { content: CheckinContent; photosByHash: ReadonlyMap<string, Photo> };
+type CheckinReviewProps = {
+  content: CheckinContent;
+  photosByHash: ReadonlyMap<string, Photo>;
+  /** The diagram with the marks, as on the paper 接车单 (drawn by the walk-around, passed in by the app). */
+  diagram?: ReactNode;
+};
 
 /** 接车确认: the condition the car is handed over in, exactly as it will be signed. */
-export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) {
+export function CheckinReview({ content: c, photosByHash, diagram }: CheckinReviewProps) {
   const { t } = useI18n();
   // Signed content sorts its keys for the hash; the customer reads them in the form's order.
   const list = <K extends string>(items: readonly K[], order: readonly K[], label: (key: K) => MessageKey, note = '') =>
@@ -34,6 +40,7 @@ export function CheckinReview({ content: c, photosByHash }: CheckinReviewProps) 
       </Section>
 
       <Section title={t('review.damage', { count: c.damages.length })}>
+        {diagram && <div className="customer-diagram">{diagram}</div>}
         {c.damages.length === 0 ? (
           <p>{t('review.noDamage')}</p>
         ) : (

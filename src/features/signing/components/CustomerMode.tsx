@@ -1,40 +1,51 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
 import { getJob } from '../../../db/job-queries.ts';
 import type { Job } from '../../../shared/job.ts';
-import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { Signature, SignatureKind } from '../../../shared/signature.ts';
 import { signedContent } from '../../../shared/signed-content.ts';
 import { LanguageButton } from '../../../ui/AppBarParts.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { markDocumentSigned, type CustomerLock } from '../customer-lock.ts';
+import { hasSomethingToSign } from '../waiting-documents.ts';
+import '../customer-mode.css';
 import { AdditionalDecision } from './AdditionalDecision.tsx';
+import { AllSigned } from './AllSigned.tsx';
 import { CheckinReview } from './CheckinReview.tsx';
 import { DeliveryReview } from './DeliveryReview.tsx';
 import { EstimateReview } from './EstimateReview.tsx';
 import { IdentityReview } from './IdentityReview.tsx';
 import { PinUnlockDialog } from './PinUnlockDialog.tsx';
-import { ReturnTabletPin } from './ReturnTabletPin.tsx';
-import { SignatureImage } from './SignatureImage.tsx';
 import { SignForm } from './SignForm.tsx';
+import { SigningPanes } from './SigningPanes.tsx';
 
-type CustomerModeProps = { jobId: string; kind: SignatureKind; since: string };
+type CustomerModeProps = {
+  lock: Pick<CustomerLock, 'jobId' | 'kind' | 'documents' | 'done' | 'since'>;
+  /** The car's diagram with its check-in marks, drawn by the walk-around (the app passes it in). */
+  diagram?: (job: Job) => ReactNode;
+};
 
 /**
- * 客户模式: the one screen the customer can reach. The review is rendered from
- * signedContent(job, kind), the very data that is hashed into the signature, so what the
- * customer reads is by construction what they sign. Once signed it thanks them and stays
- * locked until the advisor's PIN.
+ * 客户模式: the one screen the customer can reach. The documents of the hand-over come one
+ * after another, each reviewed and signed on its own; then the tablet goes back to the advisor
+ * and one PIN ends it. Each review is rendered from signedContent(job, kind), the very data
+ * hashed into its signature, so what the customer reads is by construction what they sign.
  */
-export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
+export function CustomerMode({ lock, diagram }: CustomerModeProps) {
   const { t } = useI18n();
-  const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+  const job = useLiveQuery(async () => (await getJob(db, lock.jobId)) ?? null, [lock.jobId]);
   const [unlocking, setUnlocking] = useState(false);
-  // Read from the card, not from component state, so a reload after signing still thanks.
-  const signed = job ? signedSince(job, kind, since) : undefined;
+  // Read from the card, not only the lock, so a reload right after a signature moves on too.
+  const signed = useMemo(() => (job ? signedSince(job, lock.documents, lock.since) : new Map<SignatureKind, Signature>()), [job, lock.documents, lock.since]);
+  useEffect(() => {
+    for (const kind of signed.keys()) markDocumentSigned(kind);
+  }, [signed]);
+  // A document with nothing left to sign (a round decided meanwhile on another tablet) is passed.
+  const current = job ? lock.documents.find((kind) => !lock.done.includes(kind) && !signed.has(kind) && hasSomethingToSign(job, kind)) : undefined;
 
   return (
-    <div className="customer-mode">
+    <div className={`customer-mode${job && current ? ' customer-mode-signing' : ''}`}>
       <header className="customer-bar">
         <span className="customer-locked">{t('customer.locked')}</span>
         <LanguageButton className="btn btn-quiet customer-language" />
@@ -48,61 +59,85 @@ export function CustomerMode({ jobId, kind, since }: CustomerModeProps) {
         <main className="customer-page">
           <p className="banner banner-error">{t('customer.notFound')}</p>
         </main>
-      ) : signed ? (
-        // Additional work is decided while the car is in the workshop: the advisor's PIN is
-        // right here, so approving two lines stays within 8 taps.
-        <Thanks signature={signed}>{kind === 'additional' && <ReturnTabletPin jobId={jobId} />}</Thanks>
+      ) : current ? (
+        <>
+          <DocumentProgress documents={lock.documents} current={current} signed={signed} />
+          <CustomerDocument key={current} job={job} kind={current} signerName={lastSignerName(signed)} diagram={diagram} />
+        </>
       ) : (
-        <CustomerDocument job={job} kind={kind} />
+        <AllSigned jobId={job.id} returnTo={lock.kind} documents={lock.documents} signed={signed} />
       )}
-      {unlocking && <PinUnlockDialog jobId={jobId} kind={kind} onCancel={() => setUnlocking(false)} />}
+      {unlocking && <PinUnlockDialog jobId={lock.jobId} kind={lock.kind} onCancel={() => setUnlocking(false)} />}
     </div>
   );
 }
 
-function CustomerDocument({ job, kind }: { job: Job; kind: SignatureKind }) {
+type DocumentProgressProps = { documents: readonly SignatureKind[]; current: SignatureKind; signed: ReadonlyMap<SignatureKind, Signature> };
+
+/** 第 1 份，共 2 份, and each document of the hand-over: signed, this one, still to come. */
+function DocumentProgress({ documents, current, signed }: DocumentProgressProps) {
+  const { t } = useI18n();
+  return (
+    <nav className="customer-progress" aria-label={t('customer.progressLabel')}>
+      <strong className="customer-progress-count">{t('customer.progress', { n: documents.indexOf(current) + 1, count: documents.length })}</strong>
+      <ol>
+        {documents.map((kind) => (
+          <li key={kind} className={kind === current ? 'customer-progress-current' : signed.has(kind) ? 'customer-progress-done' : undefined} aria-current={kind === current ? 'step' : undefined}>
+            {signed.has(kind) ? '✓ ' : ''}
+            {t(`signing.kind.${kind}`)}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+type CustomerDocumentProps = { job: Job; kind: SignatureKind; signerName: string | undefined; diagram: CustomerModeProps['diagram'] };
+
+function CustomerDocument({ job, kind, signerName, diagram }: CustomerDocumentProps) {
   const { t } = useI18n();
   const content = signedContent(job, kind);
   // Signed content names photos by hash; their thumbnails are found through the job's photos.
   const photosByHash = useMemo(() => new Map(Object.values(job.photos).map((p) => [p.sha256, p])), [job.photos]);
-  return (
-    <main className="customer-page">
+  const head = (
+    <>
       <h1>{t(`signing.kind.${kind}`)}</h1>
       <p className="customer-lead">{t('signing.review')}</p>
       <IdentityReview content={content} />
-      {content.kind === 'checkin' ? (
-        <CheckinReview content={content} photosByHash={photosByHash} />
-      ) : content.kind === 'estimate' ? (
-        <EstimateReview content={content} />
-      ) : content.kind === 'delivery' ? (
-        <DeliveryReview content={content} photosByHash={photosByHash} />
-      ) : (
-        // It signs with the customer's decisions, so it holds its own SignForm.
-        <AdditionalDecision job={job} photosByHash={photosByHash} />
-      )}
-      {content.kind !== 'additional' && <SignForm key={`${job.id}:${kind}`} jobId={job.id} kind={kind} defaultName={content.customer.name} />}
-    </main>
+    </>
   );
-}
-
-function Thanks({ signature, children }: { signature: Signature; children?: ReactNode }) {
-  const { t } = useI18n();
+  // 追加项目 signs with the customer's decisions, so it lays out its own SignForm.
+  if (content.kind === 'additional') return <AdditionalDecision job={job} photosByHash={photosByHash} head={head} signerName={signerName} />;
   return (
-    <main className="customer-page customer-thanks" role="status">
-      <p className="customer-thanks-mark" aria-hidden="true">
-        ✓
-      </p>
-      <h1>{t('signing.thanks')}</h1>
-      <SignatureImage signature={signature} />
-      <p>{t('signing.signedBy', { name: signature.signerName, time: formatLocalDateTime(signature.signedAt) })}</p>
-      <p className="customer-lead">{t('signing.returnTablet')}</p>
-      {children}
-    </main>
+    <SigningPanes
+      review={
+        <>
+          {head}
+          {content.kind === 'checkin' ? (
+            <CheckinReview content={content} photosByHash={photosByHash} diagram={diagram?.(job)} />
+          ) : content.kind === 'estimate' ? (
+            <EstimateReview content={content} />
+          ) : (
+            <DeliveryReview content={content} photosByHash={photosByHash} />
+          )}
+        </>
+      }
+      sign={<SignForm jobId={job.id} kind={kind} defaultName={signerName ?? content.customer.name} />}
+    />
   );
 }
 
-/** The signature of this kind given since the tablet was handed over, if any. */
-function signedSince(job: Job, kind: SignatureKind, since: string): Signature | undefined {
+/** The signature of each listed kind given since the tablet was handed over. */
+function signedSince(job: Job, documents: readonly SignatureKind[], since: string): Map<SignatureKind, Signature> {
   const from = Date.parse(since);
-  return Object.values(job.signatures).find((s) => s.kind === kind && Date.parse(s.signedAt) >= from);
+  const found = new Map<SignatureKind, Signature>();
+  for (const s of Object.values(job.signatures)) {
+    if (documents.includes(s.kind) && Date.parse(s.signedAt) >= from && !found.has(s.kind)) found.set(s.kind, s);
+  }
+  return found;
+}
+
+/** The name the customer signed the previous document with: not typed again for the next. */
+function lastSignerName(signed: ReadonlyMap<SignatureKind, Signature>): string | undefined {
+  return [...signed.values()].sort((a, b) => Date.parse(a.signedAt) - Date.parse(b.signedAt)).at(-1)?.signerName;
 }

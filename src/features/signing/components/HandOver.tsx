@@ -1,31 +1,39 @@
 import { useState, type ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
 import { errorText } from '../../../shared/error-text.ts';
+import type { Job } from '../../../shared/job.ts';
 import type { SignatureKind } from '../../../shared/signature.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { lockForCustomer } from '../customer-lock.ts';
+import { useSignatureStatuses } from '../hooks/use-signature-statuses.ts';
 import { handOverNeedsPin } from '../unlock-pin.ts';
+import { handOverDocuments } from '../waiting-documents.ts';
 import { PinSetupDialog } from './PinSetupDialog.tsx';
 
-type HandOverProps = { jobId: string; children: (handOver: (kind: SignatureKind) => void) => ReactNode };
+/** Hands the tablet over for `kind`; `documents` (in order) when the caller chose them. */
+export type HandOverTo = (kind: SignatureKind, documents?: readonly SignatureKind[]) => void;
+type HandOverProps = { job: Job; children: (handOver: HandOverTo) => ReactNode };
+type Pending = { kind: SignatureKind; documents: readonly SignatureKind[] };
 
 /**
- * Hands the tablet to the customer for one document of this card: customer mode, locked until
- * the advisor's PIN. Without a PIN there would be no way back, so one is set first. Other
- * features get `handOver` from the app, which composes them with this one.
+ * Hands the tablet to the customer: customer mode, locked until the advisor's PIN, with the
+ * document asked for and everything else waiting for the customer (waiting-documents.ts), so
+ * the customer signs them all in one visit. Without a PIN there would be no way back, so one
+ * is set first. Other features get `handOver` from the app, which composes them with this one.
  */
-export function HandOver({ jobId, children }: HandOverProps) {
+export function HandOver({ job, children }: HandOverProps) {
   const { t } = useI18n();
-  const [pinFor, setPinFor] = useState<SignatureKind | null>(null);
+  const statuses = useSignatureStatuses(job);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  function handOver(kind: SignatureKind) {
+  const handOver: HandOverTo = (kind, documents = handOverDocuments(job, kind, statuses)) => {
     setError(null);
     handOverNeedsPin(db).then(
-      (needsPin) => (needsPin ? setPinFor(kind) : lockForCustomer(jobId, kind)),
+      (needsPin) => (needsPin ? setPending({ kind, documents }) : lockForCustomer(job.id, kind, documents)),
       (e: unknown) => setError(t('pin.failed', { reason: errorText(e) })),
     );
-  }
+  };
 
   return (
     <>
@@ -35,12 +43,12 @@ export function HandOver({ jobId, children }: HandOverProps) {
         </p>
       )}
       {children(handOver)}
-      {pinFor && (
+      {pending && (
         <PinSetupDialog
-          onCancel={() => setPinFor(null)}
+          onCancel={() => setPending(null)}
           onDone={() => {
-            setPinFor(null);
-            lockForCustomer(jobId, pinFor);
+            setPending(null);
+            lockForCustomer(job.id, pending.kind, pending.documents);
           }}
         />
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../../db/instance.ts';
+import type { SignatureKind } from '../../../shared/signature.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { PinPad } from '../../../ui/pin/PinPad.tsx';
 import { usePinWait } from '../../../ui/pin/use-pin-wait.ts';
@@ -11,14 +12,14 @@ import { verifyUnlockPin } from '../unlock-pin.ts';
 const SHORTEST_PIN = 4;
 
 /**
- * The advisor's PIN, right on the screen the customer hands back (no button to open it), and
+ * The advisor's PIN, right on the screen the customer hands back once every document is signed (no button to open it), and
  * tried as it is typed: the right PIN ends customer mode on its last digit, so a 4-digit PIN
  * is 4 taps. Every guess still counts (pin-tries.ts TypedPinTries): a check that fails while
  * typing leaves a wrong try pending in the lock, counted once when the entry is cleared,
  * shortened, submitted or left, or the page reloads; only the right PIN on a longer entry
  * drops it, with the lock. So the pause after five still bounds guessing, as in the dialog.
  */
-export function ReturnTabletPin({ jobId }: { jobId: string }) {
+export function ReturnTabletPin({ jobId, kind }: { jobId: string; kind: SignatureKind }) {
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,8 +34,8 @@ export function ReturnTabletPin({ jobId }: { jobId: string }) {
     if (done.current) return;
     done.current = true;
     customerPinTries.reset();
-    // Shown only for 追加项目 (its thanks, or a round with nothing left to decide).
-    leaveCustomerMode(jobId, 'additional');
+    // Back to where the tablet was handed over for this document.
+    leaveCustomerMode(jobId, kind);
   }
 
   function showWrong() {
@@ -95,7 +96,7 @@ export function ReturnTabletPin({ jobId }: { jobId: string }) {
   const message = wait.message ?? error;
   return (
     <section className="return-pin" aria-label={t('pin.label')}>
-      <h2>{t('addition.customer.returnTablet')}</h2>
+      <h2>{t('customer.returnTablet')}</h2>
       <p className="return-pin-dots" aria-live="polite" aria-label={t('pin.label')}>
         {'●'.repeat(pin.length) || ' '}
       </p>

@@ -2,8 +2,9 @@ import { useId } from 'react';
 import type { Job } from '../../../shared/job.ts';
 import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import type { Signature, SignatureKind } from '../../../shared/signature.ts';
-import { documentSignatureState, latestSignatures, signedContent, type SignatureStatus } from '../../../shared/signed-content.ts';
+import { documentSignatureState, latestSignatures, type SignatureStatus } from '../../../shared/signed-content.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { hasSomethingToSign } from '../waiting-documents.ts';
 import { SignatureImage } from './SignatureImage.tsx';
 import { SignatureState } from './SignatureState.tsx';
 
@@ -11,18 +12,16 @@ type SignatureKindCardProps = {
   job: Job;
   kind: SignatureKind;
   statuses: Readonly<Record<string, SignatureStatus | undefined>>;
-  onHandOver: () => void;
 };
 
-/** One document to sign: its newest signature and state, the hand-over, and the history. */
-export function SignatureKindCard({ job, kind, statuses, onHandOver }: SignatureKindCardProps) {
+/** One document to sign: its newest signature and state, and the history (one hand-over signs them all). */
+export function SignatureKindCard({ job, kind, statuses }: SignatureKindCardProps) {
   const { t } = useI18n();
   const headingId = useId();
   const latest = latestSignatures(job)[kind];
   const state = documentSignatureState(job, kind, statuses);
-  const content = signedContent(job, kind);
-  // An estimate without lines asks the customer to approve nothing at all.
-  const nothingToSign = 'lines' in content && content.lines.length === 0;
+  // An estimate without lines asks the customer to approve nothing at all: not handed over.
+  const nothingToSign = !hasSomethingToSign(job, kind);
   const history = Object.values(job.signatures)
     .filter((s) => s.kind === kind)
     .sort(newestFirst);
@@ -45,9 +44,6 @@ export function SignatureKindCard({ job, kind, statuses, onHandOver }: Signature
         </p>
       )}
       {nothingToSign && <p className="field-hint">{t('signing.noLines')}</p>}
-      <button type="button" className="btn btn-primary btn-large sign-hand-over" disabled={nothingToSign} onClick={onHandOver}>
-        ✍ {t('signing.handToCustomer')}
-      </button>
       {history.length > 0 && <SignatureHistory signatures={history} statuses={statuses} />}
     </section>
   );

@@ -1,31 +1,44 @@
 import type { Job } from '../../../shared/job.ts';
-import type { SignatureKind } from '../../../shared/signature.ts';
 import { useSignatureStatuses } from '../hooks/use-signature-statuses.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
+import { DESK_DOCUMENTS, waitingDocuments } from '../waiting-documents.ts';
 import { HandOver } from './HandOver.tsx';
+import { HandOverFlags } from './HandOverFlags.tsx';
 import { SignatureKindCard } from './SignatureKindCard.tsx';
 
-/** The documents the desk has the customer sign at check-in; 追加项目 and 交车 are signed from their own sections. */
-const DESK_KINDS: readonly SignatureKind[] = ['checkin', 'estimate'];
-
-/** The 客户签字 step: each document's signature state, its history, and the hand-over. */
+/**
+ * The 客户签字 step: what to look at before the hand-over, one hand-over for every document
+ * waiting for the customer (the check-in condition and the estimate, one PIN at the end), and
+ * each document's signature state and history.
+ */
 export function SigningStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const statuses = useSignatureStatuses(job);
+  const waiting = waitingDocuments(job, DESK_DOCUMENTS, statuses);
+  const first = waiting[0];
   return (
     <div className="signing">
       <p className="signing-intro">{t('signing.intro')}</p>
       <button type="button" className="btn btn-large" onClick={() => navigate(`/print/${job.id}`)}>
         🖨 {t('print.open')}
       </button>
-      <HandOver jobId={job.id}>
-        {(handOver) =>
-          DESK_KINDS.map((kind) => (
-            <SignatureKindCard key={kind} job={job} kind={kind} statuses={statuses} onHandOver={() => handOver(kind)} />
-          ))
-        }
+      <HandOverFlags job={job} />
+      <HandOver job={job}>
+        {(handOver) => (
+          <section className="sign-hand-over-all" aria-label={t('signing.handToCustomer')}>
+            <p className="field-hint">
+              {first ? t('signing.waiting', { list: waiting.map((kind) => t(`signing.kind.${kind}`)).join('、') }) : t('signing.nothingWaiting')}
+            </p>
+            <button type="button" className="btn btn-primary btn-large sign-hand-over" disabled={!first} onClick={() => first && handOver(first, waiting)}>
+              ✍ {t('signing.handOverAll', { count: waiting.length })}
+            </button>
+          </section>
+        )}
       </HandOver>
+      {DESK_DOCUMENTS.map((kind) => (
+        <SignatureKindCard key={kind} job={job} kind={kind} statuses={statuses} />
+      ))}
     </div>
   );
 }
