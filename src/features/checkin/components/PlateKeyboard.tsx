@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { PROVINCES } from '../../../shared/plate.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 
-// Letters I and O never appear on plates, so the keyboard does not offer them.
-const KEYS = [...'1234567890', ...'QWERTYUPASDFGHJKLZXCVBNM', '挂', '学'];
+// Letters I and O never appear on plates, so the keyboard does not offer them. The last
+// characters of trailer, learner, police, Hong Kong, Macau, consulate and rescue plates follow.
+const KEYS = [...'1234567890', ...'QWERTYUPASDFGHJKLZXCVBNM', '挂', '学', '警', '港', '澳', '领'];
+// 应急 is two characters on one key; 使 (embassy plates) stands where the province would.
+const WIDE_KEYS = ['应急'];
+const FIRST_CHARS = [...PROVINCES, '使'];
 
 type PlateKeyboardProps = {
   value: string;
@@ -18,15 +22,17 @@ type PlateKeyboardProps = {
 export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
   const { t } = useI18n();
   const [page, setPage] = useState<'province' | 'chars'>(value ? 'chars' : 'province');
+  const ref = useRef<HTMLDivElement>(null);
+  useKeepInView(ref);
 
   function pickProvince(province: string) {
-    const rest = value && PROVINCES.includes(value[0] ?? '') ? value.slice(1) : value;
+    const rest = value && FIRST_CHARS.includes(value[0] ?? '') ? value.slice(1) : value;
     onChange(province + rest);
     setPage('chars');
   }
 
   return (
-    <div className="plate-keyboard" role="group" aria-label={t('vehicle.plateKeyboard')}>
+    <div ref={ref} className="plate-keyboard" role="group" aria-label={t('vehicle.plateKeyboard')}>
       <div className="plate-keyboard-tabs">
         <button type="button" className="btn" aria-pressed={page === 'province'} onClick={() => setPage('province')}>
           {t('vehicle.province')}
@@ -36,7 +42,7 @@ export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
         </button>
       </div>
       <div className={`plate-keys plate-keys-${page}`}>
-        {(page === 'province' ? PROVINCES : KEYS).map((key) => (
+        {(page === 'province' ? FIRST_CHARS : KEYS).map((key) => (
           <button
             key={key}
             type="button"
@@ -46,6 +52,12 @@ export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
             {key}
           </button>
         ))}
+        {page === 'chars' &&
+          WIDE_KEYS.map((key) => (
+            <button key={key} type="button" className="key key-wide" onClick={() => onChange(value + key)}>
+              {key}
+            </button>
+          ))}
         <button type="button" className="key key-wide" aria-label={t('vehicle.backspace')} onClick={() => onChange(value.slice(0, -1))}>
           ⌫
         </button>
@@ -55,4 +67,26 @@ export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * Keeps the keyboard, down to its bottom row (⌫, 完成), on screen while it is open: when it
+ * opens, and when a message appearing above it (an error under the plate, a banner) pushes it
+ * down. The step bar leaves its sticky place while the keyboard is open (styles.css), so
+ * nothing covers the keys once they are in view.
+ */
+function useKeepInView(ref: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const keyboard = ref.current;
+    if (!keyboard) return;
+    const reveal = () => {
+      const box = keyboard.getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) keyboard.scrollIntoView({ block: 'nearest' });
+    };
+    reveal();
+    // The page above the keyboard changes height when a message comes or goes.
+    const observer = new ResizeObserver(reveal);
+    observer.observe(keyboard.closest('main') ?? document.body);
+    return () => observer.disconnect();
+  }, [ref]);
 }

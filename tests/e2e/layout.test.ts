@@ -1,0 +1,242 @@
+// Layout at the desk, on the built app in Chromium, in landscape (1280×800) and portrait
+// (800×1280): the plate keyboard's bottom row is on screen and under nothing, with and without
+// a message above it, and every control of the check-in steps, the job list and a checked-in
+// card's sections is at least 44×44 CSS px (the size a thumb hits without a second try).
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectHidden, expectValue, expectVisible } from './support/expect-ui.ts';
+import { newProfileDir, waitForServiceWorker } from './support/browser.ts';
+import { seedCheckedInCard, writeSeededCard, type SeededCard } from './support/seed-checked-in-card.ts';
+import { closeTablet, openTablet, type TabletSession } from './support/tablet-session.ts';
+
+const VIEWPORTS = [
+  { name: 'landscape 1280×800', width: 1280, height: 800 },
+  { name: 'portrait 800×1280', width: 800, height: 1280 },
+] as const;
+const MIN_TARGET_PX = 44;
+const CHECK_IN_STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'covers', 'belongings', 'service', 'estimate', 'signing'];
+const CARD_SECTIONS = ['status', 'additions', 'qc', 'handover', 'bill', 'followup'];
+
+type Box = { left: number; top: number; right: number; bottom: number };
+type KeyReport = { label: string; box: Box; topmost: boolean };
+
+/**
+ * The plate keyboard's bottom row as the page lays it out: each key's box, the boxes of the
+ * step bars (the sticky ‹ 上一步 / 下一步 › bar and the step tabs), and whether the key is the
+ * element a tap at its centre and corners reaches (false: something is drawn over it).
+ */
+function bottomRow(page: Page): Promise<{ keys: KeyReport[]; bars: { name: string; box: Box }[] }> {
+  return page.evaluate(() => {
+    const boxOf = (el: Element): Box => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const keys = [...document.querySelectorAll('.plate-keys button')];
+    const lastTop = Math.max(...keys.map((k) => Math.round(k.getBoundingClientRect().top)));
+    const row = keys.filter((k) => Math.round(k.getBoundingClientRect().top) === lastTop);
+    const reaches = (key: Element) => {
+      const r = key.getBoundingClientRect();
+      const inset = 4;
+      const points = [
+        [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+        [r.left + inset, r.top + inset],
+        [r.right - inset, r.top + inset],
+        [r.left + inset, r.bottom - inset],
+        [r.right - inset, r.bottom - inset],
+      ] as const;
+      return points.every(([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && (hit === key || key.contains(hit));
+      });
+    };
+    return {
+      keys: row.map((k) => ({ label: k.getAttribute('aria-label') ?? k.textContent ?? '', box: boxOf(k), topmost: reaches(k) })),
+      bars: [
+        ...[...document.querySelectorAll('.step-nav')].map((el) => ({ name: 'step-nav (上一步/下一步)', box: boxOf(el) })),
+        ...[...document.querySelectorAll('nav.step-bar')].map((el) => ({ name: 'step-bar (steps)', box: boxOf(el) })),
+      ],
+    };
+  });
+}
+
+const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** What is wrong with the bottom row, as lines for the failure message; empty when all is well. */
+async function bottomRowProblems(page: Page, what: string): Promise<string[]> {
+  const { keys, bars } = await bottomRow(page);
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const problems: string[] = [];
+  if (keys.length === 0) problems.push(`${what}: no keys found`);
+  for (const key of keys) {
+    const at = `${what}: key ${key.label} at ${JSON.stringify(key.box)}`;
+    const inside = key.box.left >= 0 && key.box.top >= 0 && key.box.right <= viewport.width && key.box.bottom <= viewport.height;
+    if (!inside) problems.push(`${at} is not inside the ${viewport.width}×${viewport.height} viewport`);
+    for (const bar of bars) if (intersects(key.box, bar.box)) problems.push(`${at} intersects the ${bar.name} at ${JSON.stringify(bar.box)}`);
+    if (!key.topmost) problems.push(`${at} is covered by another element`);
+  }
+  return problems;
+}
+
+/**
+ * Every visible control smaller than 44×44 css px, described so the failure names it, and
+ * how many were measured (a page that has not rendered its controls yet must not pass).
+ */
+function smallControls(page: Page, where: string): Promise<{ measured: number; offenders: string[] }> {
+  return page.evaluate(
+    ({ min, where: place }) => {
+      const selector = 'button, input:not([type="hidden"]), select, textarea, [role="button"], a[href], [role="link"]';
+      const offenders: string[] = [];
+      let measured = 0;
+      for (const el of document.querySelectorAll(selector)) {
+        // Hidden, or transparent like the file input whose label is the button (the label is
+        // what the finger hits): not a target of its own.
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        measured += 1;
+        // Rounded: a box of 43.99 px is a rounding of layout, not a small target.
+        if (Math.round(r.width) >= min && Math.round(r.height) >= min) continue;
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+        const role = el.getAttribute('role') ?? el.getAttribute('type') ?? '';
+        offenders.push(
+          `${place}: <${el.tagName.toLowerCase()}${role ? ` ${role}` : ''} class="${el.getAttribute('class') ?? ''}"> "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+      }
+      return { measured, offenders };
+    },
+    { min: MIN_TARGET_PX, where },
+  );
+}
+
+describe('layout at the desk', () => {
+  let tablet: TabletSession;
+  let page: Page;
+  let seeded: SeededCard;
+  let draftUrl = '';
+  const profile = newProfileDir();
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const keyboard = () => page.getByRole('group', { name: '车牌键盘' });
+
+  beforeAll(async () => {
+    seeded = await seedCheckedInCard({ marks: [{ view: 'left', type: 'scratch' }], photosPerMark: 1 });
+    tablet = await openTablet(profile.dir);
+    page = tablet.page;
+    await page.goto(tablet.url);
+    await waitForServiceWorker(page);
+    await page.getByRole('button', { name: /新建接车单/ }).waitFor();
+    await writeSeededCard(page, seeded);
+    await page.getByRole('button', { name: /新建接车单/ }).tap();
+    await field('客户姓名').waitFor();
+    draftUrl = page.url().replace(/\/[a-z]+$/, '');
+  });
+
+  afterAll(async () => {
+    await closeTablet(tablet ?? {}, profile);
+  });
+
+  /** Opens the vehicle step of the draft, the keyboard closed; with a plate, typed and left. */
+  async function vehicleStep(plate?: string) {
+    await page.goto(`${draftUrl}/vehicle`);
+    await field('车牌号').waitFor();
+    if (plate === undefined) return;
+    await field('车牌号').fill(plate);
+    await field('车牌号').blur();
+  }
+
+  async function openKeyboard() {
+    await page.getByRole('button', { name: '车牌键盘' }).tap();
+    await expectVisible(keyboard());
+  }
+
+  for (const viewport of VIEWPORTS) {
+    describe(viewport.name, () => {
+      beforeAll(async () => {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      });
+
+      it('shows the plate keyboard bottom row (琼, ⌫, 完成) on screen and under no bar, without a message', async () => {
+        await vehicleStep();
+        await openKeyboard();
+        await keyboard().getByRole('button', { name: '选择省份简称' }).tap();
+        expect(await page.getByRole('alert').count()).toBe(0);
+        const { keys } = await bottomRow(page);
+        expect(keys.map((k) => k.label)).toEqual(expect.arrayContaining(['琼', '删除', '完成']));
+        expect(await bottomRowProblems(page, 'provinces, no message')).toEqual([]);
+        await keyboard().getByRole('button', { name: 'A–Z 0–9' }).tap();
+        expect(await bottomRowProblems(page, 'letters, no message')).toEqual([]);
+      });
+
+      it('keeps the bottom row on screen and under no bar with a message under the plate, before and after opening', async () => {
+        // A message shown before the keyboard opens.
+        await vehicleStep('粤B12');
+        await expectVisible(page.getByRole('alert').filter({ hasText: '车牌应为 7 位' }));
+        await openKeyboard();
+        expect(await bottomRowProblems(page, 'letters, message before opening')).toEqual([]);
+        // A message that appears while the keyboard is open pushes it down: still in view.
+        await vehicleStep('粤B12345');
+        expect(await page.getByRole('alert').count()).toBe(0);
+        await openKeyboard();
+        await keyboard().getByRole('button', { name: '删除' }).tap();
+        await expectVisible(page.getByRole('alert').filter({ hasText: '车牌应为 7 位' }));
+        expect(await bottomRowProblems(page, 'letters, message after opening')).toEqual([]);
+        await keyboard().getByRole('button', { name: '选择省份简称' }).tap();
+        expect(await bottomRowProblems(page, 'provinces, message after opening')).toEqual([]);
+      });
+
+      it('gives every control of the check-in steps, the job list and the card sections at least 44×44 px', async () => {
+        const offenders: string[] = [];
+        const fewControls: string[] = [];
+        const measure = async (where: string) => {
+          const found = await smallControls(page, where);
+          offenders.push(...found.offenders);
+          // The app bar alone has 4 or more; a page of its own adds at least a few.
+          if (found.measured < 6) fewControls.push(`${where}: only ${found.measured} controls`);
+        };
+        for (const step of CHECK_IN_STEPS) {
+          await page.goto(`${draftUrl}/${step}`);
+          await page.locator('main h2').first().waitFor();
+          await measure(`check-in ${step}`);
+          if (step === 'vehicle') {
+            await openKeyboard();
+            await measure('check-in vehicle, plate keyboard (provinces)');
+            await keyboard().getByRole('button', { name: 'A–Z 0–9' }).tap();
+            await measure('check-in vehicle, plate keyboard (letters)');
+          }
+        }
+        await page.goto(tablet.url);
+        await expectVisible(page.getByRole('link', { name: /粤B52013/ }));
+        await measure('job list');
+        for (const section of CARD_SECTIONS) {
+          await page.goto(`${tablet.url}/jobs/${seeded.jobId}/${section}`);
+          await page.locator('main h2, main h3').first().waitFor();
+          await measure(`card ${section}`);
+        }
+        expect(fewControls).toEqual([]);
+        expect(offenders, `controls smaller than ${MIN_TARGET_PX}×${MIN_TARGET_PX} px:\n${offenders.join('\n')}`).toEqual([]);
+      });
+    });
+  }
+
+  it('says so under the plate, VIN and phone when it turned full-width characters half-width', async () => {
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const note = (label: string) => page.locator('.field').filter({ has: field(label) }).getByRole('status').filter({ hasText: '已将全角字符转为半角' });
+    await vehicleStep('粤Ｂ１２３４５');
+    await expectValue(field('车牌号'), '粤B12345');
+    await expectVisible(note('车牌号'));
+    await field('车架号/VIN').fill('ＬＧＢＨ５２Ｅ０７ＰＹ０００１２３');
+    await field('车架号/VIN').blur();
+    await expectValue(field('车架号/VIN'), 'LGBH52E07PY000123');
+    await expectVisible(note('车架号/VIN'));
+    // Typed again without full-width characters: nothing to say.
+    await field('车牌号').fill('粤B12346');
+    await field('车牌号').blur();
+    await expectHidden(note('车牌号'));
+    await page.goto(`${draftUrl}/customer`);
+    await field('联系电话').fill('＋８５２\u3000９１２３\u3000４５６７');
+    await field('联系电话').blur();
+    await expectValue(field('联系电话'), '+85291234567');
+    await expectVisible(note('联系电话'));
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
