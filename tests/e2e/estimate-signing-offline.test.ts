@@ -220,6 +220,23 @@ describe('estimate and customer signature, offline', () => {
     expect(yuan(total)).toBe('¥1,172.40');
   });
 
+  it('flags the estimate terms still empty before the hand-over, a tap away from where they are set', async () => {
+    // A mark on the diagram, for the customer to see on theirs.
+    await step(/环车检查/).tap();
+    const top = page.getByRole('group', { name: '俯视车身图' });
+    const box = await top.boundingBox();
+    if (!box) throw new Error('no diagram on screen');
+    await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    await page.getByRole('region', { name: '损伤类型' }).getByRole('button', { name: '划痕 · 重', exact: true }).tap();
+    await expectVisible(page.getByRole('button', { name: '划痕（重），俯视' }));
+
+    await step(/客户签字/).tap();
+    const flags = page.getByRole('region', { name: '签字前请留意' });
+    await expectVisible(flags.getByText('估价单：预计交车时间未填写'));
+    await flags.getByRole('listitem').filter({ hasText: '预计交车时间' }).getByRole('button', { name: /去填写/ }).tap();
+    await expect.poll(path).toBe(`/jobs/${jobId}/estimate`);
+  });
+
   it('hands the tablet over once for both documents behind an advisor PIN, refusing a weak one', async () => {
     await step(/客户签字/).tap();
     await expectText(estimateCard(), '尚未签字');
@@ -241,7 +258,7 @@ describe('estimate and customer signature, offline', () => {
 
     // First the check-in condition, on the diagram of the car as on the paper 接车单.
     await expectLockedOnCustomerScreen('接车确认', '第 1 份，共 2 份');
-    await expectVisible(page.getByRole('group', { name: '俯视车身图' }));
+    await expectVisible(page.getByRole('group', { name: '俯视车身图' }).getByRole('button', { name: '划痕（重），俯视' }));
     await expectVisible(page.getByText('本人已与服务顾问一同核对车辆状况，确认以上记录属实。'));
     expect(await rawMessageKeys(page)).toEqual([]);
   });
