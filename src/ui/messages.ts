@@ -8,6 +8,7 @@ import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
+import { SAVING_MESSAGES, type SavingMessageKey } from './messages/saving.ts';
 import { RETURNING_MESSAGES, type ReturningMessageKey } from './messages/returning.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
@@ -245,6 +246,7 @@ export type MessageKey =
   | EstimateMessageKey
   | SigningMessageKey
   | PinMessageKey
+  | SavingMessageKey
   | ReturningMessageKey
   | SessionMessageKey
   | SyncMessageKey
@@ -492,6 +494,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...ESTIMATE_MESSAGES[language],
     ...SIGNING_MESSAGES[language],
     ...PIN_MESSAGES[language],
+    ...SAVING_MESSAGES[language],
     ...RETURNING_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],

@@ -58,6 +58,7 @@ export function LineRow({ line, unit, onChange, onRemove }: LineRowProps) {
           format={formatQuantity}
           parse={parseQuantity}
           onCommit={(quantityMilli) => onChange({ quantityMilli })}
+          journalKey={`line:${line.id}:quantity`}
           suffix={unit ?? ''}
         />
         <NumberField
@@ -67,6 +68,7 @@ export function LineRow({ line, unit, onChange, onRemove }: LineRowProps) {
           format={formatPriceInput}
           parse={parseUnitPrice}
           onCommit={(unitPriceFen) => onChange({ unitPriceFen })}
+          journalKey={`line:${line.id}:price`}
           prefix="¥"
         />
         <div className="field line-discount">

@@ -1,52 +1,79 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { db } from '../../../db/instance.ts';
 import { updateDamage } from '../../../db/damage-repo.ts';
 import type { Damage } from '../../../shared/walkaround.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { markUnsaved } from '../../../ui/unsaved-input.ts';
+import { journalRead } from '../../../ui/typing-journal.ts';
+import { reportSaveState } from '../../../ui/unsaved-input.ts';
+import { writeThrough } from '../../../ui/write-through.ts';
 
-const TYPING_PAUSE_MS = 500;
 const NOTE_MAX = 200;
 
 type DamageNoteProps = { jobId: string; damage: Damage; save: (work: Promise<unknown>) => void };
 
 /**
- * The mark's note, saved after a pause in typing, on blur and when the editor closes. Until
- * then the text is flagged unsaved, so an app update never reloads over it.
+ * The mark's note, written to IndexedDB as it is typed (ui/write-through: one write at a time,
+ * what is typed meanwhile goes in the next), so a reload right after the last key keeps it.
+ * A pause-then-save lost the last half second: a write started as the page goes away is cut
+ * off. Its state goes to ui/unsaved-input, so the card's header says "saved" only once the
+ * note is stored, and an app update never reloads over it. While a Chinese input method is
+ * composing, the pinyin waits and the chosen characters are written. What is not committed
+ * is journalled synchronously and written again when the mark is opened next.
  */
 export function DamageNote({ jobId, damage, save }: DamageNoteProps) {
   const { t } = useI18n();
-  const [text, setText] = useState(damage.note);
-  const unsaved = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const source = `damage-note:${damage.id}`;
+  // A note the last page did not commit comes back from the journal (ui/typing-journal).
+  const [recovered] = useState(() => {
+    const left = journalRead<unknown>(source);
+    return typeof left === 'string' && left !== damage.note ? left : null;
+  });
+  const [text, setText] = useState(recovered ?? damage.note);
+  // The parent's save shows a failure banner; the writer needs the same promise for its state.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+  const writer = useMemo(
+    () =>
+      writeThrough<string>({
+        write: (note) => {
+          const work = updateDamage(db, jobId, damage.id, { note });
+          saveRef.current(work);
+          return work;
+        },
+        merge: (_older, newer) => newer,
+        onState: (state) => reportSaveState(source, state),
+        journal: source,
+      }),
+    [damage.id, jobId, source],
+  );
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const note = unsaved.current;
-    if (note === null) return;
-    unsaved.current = null;
-    markUnsaved(source, false);
-    save(updateDamage(db, jobId, damage.id, { note }));
-  }, [damage.id, jobId, save, source]);
+  useEffect(() => {
+    if (recovered !== null) writer.push(recovered);
+  }, [recovered, writer]);
 
-  // Leaving the mark (another mark, 完成, another step) must not lose the last words typed.
-  useEffect(() => flush, [flush]);
-
-  function onChange(next: string) {
-    setText(next);
-    unsaved.current = next;
-    markUnsaved(source, true);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, TYPING_PAUSE_MS);
-  }
+  // Leaving the mark (another mark, 完成, another step) writes anything still held.
+  useEffect(() => () => void writer.flush(), [writer]);
 
   return (
     <Field label={t('damage.note')}>
       {(a11y) => (
-        <textarea {...a11y} rows={2} maxLength={NOTE_MAX} value={text} onChange={(e) => onChange(e.target.value)} onBlur={flush} />
+        <textarea
+          {...a11y}
+          rows={2}
+          maxLength={NOTE_MAX}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            const composing = e.nativeEvent instanceof InputEvent && e.nativeEvent.isComposing;
+            if (composing) writer.hold(e.target.value);
+            else writer.push(e.target.value);
+          }}
+          onCompositionEnd={() => void writer.flush()}
+          onBlur={() => void writer.flush()}
+        />
       )}
     </Field>
   );
