@@ -22,6 +22,7 @@ import type { EnrollmentGuardOptions } from './auth/enrollment-guard.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { blobRoutes } from './routes/blob-routes.ts';
+import { storeRoutes } from './routes/store-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   authRoutes(app, options.storage, options.enrollmentGuard);
   syncRoutes(app, options.storage);
+  storeRoutes(app, options.storage);
   await blobRoutes(app, options.storage, options.blobs);
 
   await app.register(fastifyStatic, {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { OLD_PARTS, PAYMENT_METHODS } from './estimate.ts';
 import { hasControlCharacters } from './plain-text.ts';
+import { isoDateTime } from './primitives.ts';
 
 /** Longest promise the store's default may make: two weeks. */
 export const MAX_PROMISED_IN_HOURS = 336;
@@ -46,3 +47,10 @@ export function isEmptyProfile(fields: StoreProfileFields): boolean {
     Object.values(fields.defaults).every((value) => value === undefined)
   );
 }
+
+/** GET /api/v1/store/profile: the store's profile as the server keeps it; updatedAt null when never set. */
+export const storeProfileResponseSchema = z.object({
+  profile: storeProfileFieldsSchema,
+  updatedAt: isoDateTime.nullable(),
+});
+export type StoreProfileResponse = z.infer<typeof storeProfileResponseSchema>;

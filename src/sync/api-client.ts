@@ -24,6 +24,7 @@ import {
   type VisitsQuery,
   visitsResponseSchema,
 } from '../shared/protocol.ts';
+import { storeProfileResponseSchema, type StoreProfileResponse } from '../shared/store-profile.ts';
 
 /** What the engine does about a failure: retry later, or stop until a person acts. */
 export type FailureKind = 'retry' | 'unauthenticated' | 'revoked' | 'app-outdated' | 'server-outdated' | 'seq-conflict' | 'refused';
@@ -132,6 +133,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const params = new URLSearchParams(Object.entries(key).filter((entry): entry is [string, string] => Boolean(entry[1])));
       const response = await request('GET', `/api/v1/vehicles/visits?${params}`);
       return (await json(visitsResponseSchema, response)).jobs;
+    },
+    async storeProfile(): Promise<StoreProfileResponse> {
+      return json(storeProfileResponseSchema, await request('GET', '/api/v1/store/profile'));
     },
   };
 }

@@ -8,6 +8,7 @@ import { recordSignIn } from '../db/advisor-repo.ts';
 import { getDevice, getDeviceSecret, saveEnrollment } from '../db/job-repo.ts';
 import type { Advisor } from '../shared/protocol.ts';
 import { createApiClient, type ApiClientOptions } from './api-client.ts';
+import { refreshStoreProfile } from './store-profile-sync.ts';
 import { LocalSyncStop } from './sync-failure.ts';
 
 type ApiOptions = Omit<ApiClientOptions, 'token'>;
@@ -17,6 +18,9 @@ export async function enrollTablet(db: WalkaroundDb, input: { code: string; devi
   const device = await getDevice(db);
   const response = await createApiClient(apiOptions).enroll({ code: input.code, clientId: device.clientId, deviceName: input.deviceName, deviceSecret });
   await saveEnrollment(db, response, now);
+  // The store's name and address for the customer's copy at once; offline, the next sync brings them.
+  const api = createApiClient({ ...apiOptions, token: () => response.deviceToken });
+  await refreshStoreProfile(db, api, now).catch(() => undefined);
 }
 
 /** Checks the password with the server; on success the advisor is the one working now. */

@@ -11,6 +11,7 @@ import { ApiFailure, createApiClient, type ApiClient, type ApiClientOptions } fr
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from './backoff.ts';
 import { downloadBlobs, pullAll } from './receive.ts';
 import { sendOutbox } from './send.ts';
+import { refreshStoreProfile } from './store-profile-sync.ts';
 import { LocalSyncStop, unexpectedStop } from './sync-failure.ts';
 import { createSyncStatusStore, IDLE_PROGRESS, type SyncProblem, type SyncStatusStore } from './sync-status.ts';
 
@@ -74,7 +75,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       attempt = 0;
       const outcome = await result();
       const lastCompleteAt = outcome.outboxLeft === 0 ? now().toISOString() : (await getSyncRow(db)).lastCompleteAt;
-      if (outcome.outboxLeft === 0) await updateSyncRow(db, { lastCompleteAt });
+      if (outcome.outboxLeft === 0) {
+        await updateSyncRow(db, { lastCompleteAt });
+        await refreshStoreProfile(db, api, now());
+      }
       status.update({ phase: 'idle', progress: IDLE_PROGRESS, sendingJobIds: new Set(), problem: null, retryAt: null, lastCompleteAt });
       return outcome;
     } catch (error) {

@@ -12,6 +12,7 @@ import { SAVING_MESSAGES, type SavingMessageKey } from './messages/saving.ts';
 import { RETURNING_MESSAGES, type ReturningMessageKey } from './messages/returning.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
+import { STORE_MESSAGES, type StoreMessageKey } from './messages/store.ts';
 import { SYNC_MESSAGES, type SyncMessageKey } from './messages/sync.ts';
 import { WORK_STATUS_MESSAGES, type WorkStatusMessageKey } from './messages/work-status.ts';
 
@@ -245,6 +246,7 @@ export type MessageKey =
   | keyof typeof zhCN
   | EstimateMessageKey
   | SigningMessageKey
+  | StoreMessageKey
   | PinMessageKey
   | SavingMessageKey
   | ReturningMessageKey
@@ -493,6 +495,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...own,
     ...ESTIMATE_MESSAGES[language],
     ...SIGNING_MESSAGES[language],
+    ...STORE_MESSAGES[language],
     ...PIN_MESSAGES[language],
     ...SAVING_MESSAGES[language],
     ...RETURNING_MESSAGES[language],

@@ -10,7 +10,7 @@ import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAddition } from '../../src/db/addition-repo.ts';
 import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
+import { addAdvisor, setStoreProfile } from '../../src/server/admin/store-admin.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
@@ -29,6 +29,8 @@ type Row = { build: (headers: Record<string, string>, variant: Variant) => RawRe
 const S1_ONLY_ADVISOR = { username: 'li.s1only', name: '李一店', password: 'only-in-store-one' };
 const S1_CUSTOMER = { name: '孙悟空一号', phone: '13911112222' };
 const S1_PLATE = '沪A11111';
+const S1_STORE_ADDRESS = '上海市一店路 1 号';
+const S1_STORE_PHONE = '021-11110000';
 
 let server: TestServer;
 let s1: TestStore;
@@ -52,6 +54,7 @@ beforeAll(async () => {
   const s1Store = storage.getStore(s1.storeId);
   if (!s1Store) throw new Error('no S1');
   const onlyS1 = await addAdvisor(storage, s1Store, { ...S1_ONLY_ADVISOR, role: 'advisor' });
+  setStoreProfile(storage, s1Store, { address: S1_STORE_ADDRESS, phone: S1_STORE_PHONE });
 
   // S1's card: made on a simulated tablet with two photos and a signature, then synced.
   const tablet = await createTablet('S1-A', { baseUrl: server.baseUrl }, s1.enrollmentCode);
@@ -91,6 +94,8 @@ beforeAll(async () => {
     s1Job.number,
     S1_CUSTOMER.name,
     S1_CUSTOMER.phone,
+    S1_STORE_ADDRESS,
+    S1_STORE_PHONE,
     S1_PLATE,
     s1Job.card.vehicle.vin,
     ...Object.keys(s1Job.photos),
@@ -137,6 +142,7 @@ async function s1State(): Promise<string> {
     devices,
     blobBytes,
     catalogue: storage.catalogueSince(s1.storeId, 0),
+    profile: storage.storeProfile(s1.storeId),
   });
 }
 
@@ -198,6 +204,8 @@ const visitsPath = () => `/api/v1/vehicles/visits?plate=${encodeURIComponent(S1_
 /** Only S2's own: its store, its job, its advisors; never S1's. */
 const ownStoreOnly = (body: unknown) => expect(body).toMatchObject({ store: { id: s2.storeId } });
 const noJobs = (body: unknown) => expect(body).toEqual({ jobs: [] });
+/** S2's profile: its own name, never S1's. */
+const ownProfileOnly = (body: unknown) => expect(body).toMatchObject({ profile: { name: 'Test store S2', address: '' } });
 const onlyS2Jobs = (body: unknown) => {
   const ids = (body as { jobs: Job[] }).jobs.map((job) => job.id);
   expect(ids).toEqual([s2JobId]);
@@ -230,6 +238,8 @@ const matrix: Record<string, Row> = {
   'HEAD /api/v1/jobs/:id': { build: get('HEAD', jobPath), otherStore: { status: 404 } },
   'GET /api/v1/vehicles/visits': { build: get('GET', visitsPath), otherStore: { status: 200, check: noJobs } },
   'HEAD /api/v1/vehicles/visits': { build: get('HEAD', visitsPath), otherStore: { status: 200 } },
+  'GET /api/v1/store/profile': { build: get('GET', () => '/api/v1/store/profile'), otherStore: { status: 200, check: ownProfileOnly } },
+  'HEAD /api/v1/store/profile': { build: get('HEAD', () => '/api/v1/store/profile'), otherStore: { status: 200 } },
   'HEAD /api/v1/blobs/:sha256': { build: blob('HEAD'), otherStore: { status: 404 } },
   'GET /api/v1/blobs/:sha256': { build: blob('GET'), otherStore: { status: 404, error: 'not_found' } },
   // S2 may upload bytes under S1's hash, but only bytes that really hash to it.

@@ -628,6 +628,7 @@ const ROUTES: [string, string][] = [
   ['HEAD', '/api/v1/pull'],
   ['GET', '/api/v1/jobs/00000000-0000-4000-8000-000000000000'],
   ['GET', '/api/v1/vehicles/visits?plate=A'],
+  ['GET', '/api/v1/store/profile'],
   ['HEAD', '/api/v1/blobs/' + '0'.repeat(64)],
   ['GET', '/api/v1/blobs/' + '0'.repeat(64)],
   ['PUT', '/api/v1/blobs/' + '0'.repeat(64)],

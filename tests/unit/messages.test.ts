@@ -1,5 +1,6 @@
 // Every string exists in both languages, no area overrides another's key by accident, and
 // every sync refusal reason and failure kind the app can meet has its message.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../../src/shared/protocol.ts';
 import { isMessageKey, MESSAGES } from '../../src/ui/messages.ts';
@@ -7,9 +8,10 @@ import { ESTIMATE_MESSAGES } from '../../src/ui/messages/estimate.ts';
 import { PIN_MESSAGES } from '../../src/ui/messages/pin.ts';
 import { SESSION_MESSAGES } from '../../src/ui/messages/session.ts';
 import { SIGNING_MESSAGES } from '../../src/ui/messages/signing.ts';
+import { STORE_MESSAGES } from '../../src/ui/messages/store.ts';
 import { SYNC_MESSAGES } from '../../src/ui/messages/sync.ts';
 
-const AREAS = { ESTIMATE_MESSAGES, PIN_MESSAGES, SESSION_MESSAGES, SIGNING_MESSAGES, SYNC_MESSAGES };
+const AREAS = { ESTIMATE_MESSAGES, PIN_MESSAGES, SESSION_MESSAGES, SIGNING_MESSAGES, STORE_MESSAGES, SYNC_MESSAGES };
 
 describe('messages', () => {
   it('has the same keys in zh-CN and English', () => {
@@ -34,6 +36,19 @@ describe('messages', () => {
       const messages: Record<string, string | undefined> = MESSAGES[language];
       expect(needed.filter((key) => !messages[key])).toEqual([]);
     }
+  });
+
+  it('calls the customer 客户, never 顾客, in every message file (GLOSSARY)', () => {
+    const dir = new URL('../../src/ui/messages/', import.meta.url);
+    const files = [new URL('../messages.ts', dir), ...readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => new URL(name, dir))];
+    expect(files.length).toBeGreaterThan(10);
+    const found = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('顾客'))
+        .map((line) => `${file.pathname.split('/src/')[1]}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
   });
 
   it('tells a string with a message from any other string, inherited names included', () => {

@@ -8,7 +8,10 @@ import type { MessageKey } from '../../ui/messages.ts';
 
 const noop = () => undefined;
 
-/** The 接车单 itself: customer, vehicle, condition, covers, belongings, the damage list and its diagram. */
+/**
+ * The 接车单 itself: customer, vehicle, condition, covers, belongings, the damage list and its
+ * diagram. Its labels are the print's own (print.label.*): the form's hints are for the advisor.
+ */
 export function PrintCheckIn({ job }: { job: Job }) {
   const { t } = useI18n();
   const { card } = job;
@@ -18,18 +21,18 @@ export function PrintCheckIn({ job }: { job: Job }) {
   const rows: [string, string][] = [
     [t('customer.name'), card.customer.name || '—'],
     [t('customer.phone'), card.customer.phone || '—'],
-    [t('customer.company'), card.customer.company || '—'],
+    [t('print.label.company'), card.customer.company || '—'],
     [t('vehicle.plate'), card.vehicle.plate || '—'],
     [t('vehicle.vin'), card.vehicle.vin || '—'],
     [t('vehicle.model'), `${card.vehicle.model} ${card.vehicle.color}`.trim() || '—'],
     [t('odometer'), card.odometerKm === null ? '—' : `${card.odometerKm.toLocaleString('en')} km`],
     [t('fuel'), fuel ?? '—'],
-    [t('warningLights'), on(WARNING_LIGHTS, card.warningLights, (k) => `light.${k}`) + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],
-    [t('covers'), on(COVERS, card.covers, (k) => `cover.${k}`)],
+    [t('print.label.warningLights'), on(WARNING_LIGHTS, card.warningLights, (k) => `light.${k}`) + (card.warningLightsNote ? `（${card.warningLightsNote}）` : '')],
+    [t('print.label.covers'), on(COVERS, card.covers, (k) => `cover.${k}`)],
     [t('belongings'), on(BELONGINGS, card.belongings, (k) => `belonging.${k}`) + (card.belongingsNote ? `、${card.belongingsNote}` : '')],
     [t('valuables'), card.valuablesConfirmedAt ? t('valuables.confirmedAt', { time: formatLocalDateTime(card.valuablesConfirmedAt) }) : '—'],
     [t('serviceTypes'), on(SERVICE_TYPES, card.serviceTypes, (k) => `service.${k}`)],
-    [t('customerRequest'), card.customerRequest || '—'],
+    [t('print.label.customerRequest'), card.customerRequest || '—'],
   ];
   // Damage found at handover is not part of the check-in record: the handover copy lists it.
   const damages = checkinDamages(job);

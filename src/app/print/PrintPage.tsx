@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { db } from '../../db/instance.ts';
+import { currentAdvisor } from '../../db/advisor-repo.ts';
 import { getJob } from '../../db/job-queries.ts';
+import { getStoreProfile } from '../../db/store-profile.ts';
 import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
 import { handoverDamages } from '../../shared/signed-content.ts';
 import { live } from '../../shared/walkaround.ts';
@@ -11,6 +13,8 @@ import { PrintCheckIn } from './PrintCheckIn.tsx';
 import { PrintEstimate } from './PrintEstimate.tsx';
 import { PrintHandover } from './PrintHandover.tsx';
 import { PrintSignatures } from './PrintSignatures.tsx';
+import { PrintStoreHeader } from './PrintStoreHeader.tsx';
+import './print-store.css';
 
 const noop = () => undefined;
 
@@ -23,13 +27,16 @@ const noop = () => undefined;
 export function PrintPage({ jobId }: { jobId: string }) {
   const { t } = useI18n();
   const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+  const store = useLiveQuery(() => getStoreProfile(db), []);
+  // The advisor handing the copy over: the card does not record who checked it in.
+  const advisor = useLiveQuery(async () => (await currentAdvisor(db)) ?? null, []);
 
   useEffect(() => {
     document.body.classList.add('printing');
     return () => document.body.classList.remove('printing');
   }, []);
 
-  if (job === undefined) return <main className="print-page" aria-busy="true" />;
+  if (job === undefined || store === undefined || advisor === undefined) return <main className="print-page" aria-busy="true" />;
   if (job === null)
     return (
       <main className="print-page">
@@ -50,12 +57,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
           {t('print.print')}
         </button>
       </div>
-      <header className="print-header">
-        <h1>{t('print.title')}</h1>
-        <div>
-          <strong>{job.number}</strong> · {t('print.customerCopy')}
-        </div>
-      </header>
+      <PrintStoreHeader store={store} jobNumber={job.number} advisorName={advisor?.name ?? null} />
       <PrintCheckIn job={job} />
       {found.length > 0 && (
         // The car at handover: the check-in marks again with the new ones beside them, drawn

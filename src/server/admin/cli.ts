@@ -1,6 +1,7 @@
 // The store administrator's command line: `npm run admin -- <command>`. It works on the
 // same data folder as the running server (SQLite in WAL mode allows both at once).
 import { loadInitials } from '../../shared/catalogue-initials.ts';
+import type { StoreProfileFields } from '../../shared/store-profile.ts';
 import { openDataDir } from '../data-dir.ts';
 import {
   AdminError,
@@ -12,6 +13,8 @@ import {
   requireStore,
   resetPassword,
   revokeDevice,
+  setStoreProfile,
+  type StoreProfileChange,
 } from './store-admin.ts';
 import { deviceList, forTerminal } from './terminal-output.ts';
 
@@ -29,7 +32,13 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
                                                         lets that tablet connect again without its
                                                         secret (restored app data, an older app)
   npm run admin -- import-catalogue <CODE> <file.csv>   the store's labour and parts list
-  npm run admin -- history <CODE> <job id>              every change to a job card, who and when`;
+  npm run admin -- history <CODE> <job id>              every change to a job card, who and when
+  npm run admin -- store-profile <CODE>                 what the customer's copy prints for the store
+  npm run admin -- set-store-profile <CODE> [--name <text>] [--address <text>] [--phone <text>]
+                    [--old-parts take|dispose|none] [--payment wechat|alipay|cash|card|...|none]
+                    [--car-wash yes|no|none] [--promised-in-hours <1-336>|none]
+                                                        sets what is given, '' clears a text; the
+                                                        tablets get it at their next sync`;
 
 async function run(args: string[]): Promise<string> {
   const [command, code = '', ...rest] = args;
@@ -69,6 +78,10 @@ async function run(args: string[]): Promise<string> {
         const { count, version } = importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
         return `Imported ${count} items (catalogue version ${version}); tablets get it at their next sync.`;
       }
+      case 'store-profile':
+        return profileText(storage.storeProfile(store.id)?.profile);
+      case 'set-store-profile':
+        return `Saved; tablets get it at their next sync.\n${profileText(setStoreProfile(storage, store, profileChange(rest)))}`;
       case 'history': {
         const devices = new Map(storage.listDevices(store.id).map((d) => [d.id, `${d.code} ${d.name}`]));
         const advisors = new Map(storage.listAdvisors(store.id).map((a) => [a.id, a.username]));
@@ -85,6 +98,38 @@ async function run(args: string[]): Promise<string> {
   } finally {
     storage.close();
   }
+}
+
+const TEXT_FLAGS = { '--name': 'name', '--address': 'address', '--phone': 'phone' } as const;
+const DEFAULT_FLAGS = { '--old-parts': 'oldParts', '--payment': 'payment', '--car-wash': 'carWash', '--promised-in-hours': 'promisedInHours' } as const;
+
+/** `--flag value` pairs into a change of the profile; an unknown flag or a missing value is refused. */
+function profileChange(args: string[]): StoreProfileChange {
+  const defaults: NonNullable<StoreProfileChange['defaults']> = {};
+  const change: StoreProfileChange = { defaults };
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i] ?? '';
+    const value = args[i + 1];
+    if (value === undefined) throw new AdminError(`${flag} needs a value after it (use '' to clear a text).`);
+    if (flag in TEXT_FLAGS) change[TEXT_FLAGS[flag as keyof typeof TEXT_FLAGS]] = value;
+    else if (flag in DEFAULT_FLAGS) defaults[DEFAULT_FLAGS[flag as keyof typeof DEFAULT_FLAGS]] = value;
+    else throw new AdminError(`Unknown option "${flag}".\n\n${HELP}`);
+  }
+  return change;
+}
+
+function profileText(profile: StoreProfileFields | undefined): string {
+  const shown = (text: string | undefined) => (text ? text : '(not set)');
+  const d = profile?.defaults ?? {};
+  return [
+    `name\t${shown(profile?.name)}`,
+    `address\t${shown(profile?.address)}`,
+    `phone\t${shown(profile?.phone)}`,
+    `old parts\t${shown(d.oldParts)}`,
+    `payment\t${shown(d.payment)}`,
+    `car wash\t${d.carWash === undefined ? '(not set)' : d.carWash ? 'yes' : 'no'}`,
+    `promised in\t${d.promisedInHours === undefined ? '(not set)' : `${d.promisedInHours} h`}`,
+  ].join('\n');
 }
 
 run(process.argv.slice(2)).then(

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
 import { hasControlCharacters } from '../../shared/plain-text.ts';
 import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
+import { OLD_PARTS, PAYMENT_METHODS } from '../../shared/estimate.ts';
 import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from '../../shared/protocol.ts';
+import { MAX_PROMISED_IN_HOURS, storeProfileFieldsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newEnrollmentCode } from '../auth/tokens.ts';
 import type { DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
@@ -106,6 +108,59 @@ export function allowReenrollment(storage: Storage, store: StoreSummary, idOrCod
   const until = new Date(now.getTime() + REENROLLMENT_APPROVAL_HOURS * 60 * 60 * 1000).toISOString();
   storage.allowReenrollment(store.id, requireDevice(storage, store, idOrCode).id, until);
   return until;
+}
+
+/** What `set-store-profile` may change: a field left out keeps its value, '' clears it. */
+export type StoreProfileChange = {
+  name?: string;
+  address?: string;
+  phone?: string;
+  /** A default's name and its value as typed ('none' lets the tablet's or the built-in one stand). */
+  defaults?: Partial<Record<'oldParts' | 'payment' | 'carWash' | 'promisedInHours', string>>;
+};
+
+/** The typed words of each default, as the administrator writes them. */
+const DEFAULT_WORDS = {
+  oldParts: `${OLD_PARTS.join(' | ')} | none`,
+  payment: `${PAYMENT_METHODS.join(' | ')} | none`,
+  carWash: 'yes | no | none',
+  promisedInHours: `1 to ${MAX_PROMISED_IN_HOURS} | none`,
+} as const;
+
+/** Sets part of the store's profile (what the customer's copy prints); returns it as saved. */
+export function setStoreProfile(storage: Storage, store: StoreSummary, change: StoreProfileChange, now = new Date()): StoreProfileFields {
+  const current = storage.storeProfile(store.id)?.profile ?? { name: '', address: '', phone: '', defaults: {} };
+  const defaults: Record<string, unknown> = { ...current.defaults };
+  for (const [key, typed] of Object.entries(change.defaults ?? {}) as [keyof typeof DEFAULT_WORDS, string][]) {
+    const word = typed.trim().toLowerCase();
+    if (word === 'none') delete defaults[key];
+    else if (key === 'carWash') defaults[key] = word === 'yes' ? true : word === 'no' ? false : word;
+    else if (key === 'promisedInHours') defaults[key] = /^\d+$/.test(word) ? Number(word) : word;
+    else defaults[key] = word;
+  }
+  const next = {
+    name: (change.name ?? current.name).trim(),
+    address: (change.address ?? current.address).trim(),
+    phone: (change.phone ?? current.phone).trim(),
+    defaults,
+  };
+  const parsed = storeProfileFieldsSchema.safeParse(next);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const [field, key] = issue.path.map(String);
+      if (field === 'defaults' && key) return `  --${flagOf(key)} takes ${DEFAULT_WORDS[key as keyof typeof DEFAULT_WORDS]}.`;
+      if (issue.message === 'text.tooLong') return `  The ${field} is too long.`;
+      return `  The ${field} cannot hold control or invisible characters; type it again as plain text.`;
+    });
+    throw new AdminError(`Nothing was changed:\n${lines.join('\n')}`);
+  }
+  storage.setStoreProfile(store.id, parsed.data, now.toISOString());
+  return parsed.data;
+}
+
+/** promisedInHours → promised-in-hours: the command line's spelling of a default. */
+export function flagOf(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
 /** Imports a CSV (UTF-8) with the same parser and rules as the tablet's import. */

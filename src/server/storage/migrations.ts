@@ -153,6 +153,20 @@ export const MIGRATIONS: readonly string[] = [
     '$.followUp', json('{"calls":{},"resolution":null}')
   ) WHERE json_type(body, '$.moves') IS NULL;
   `,
+  // 4: the store's profile (issue 11): the name, address and phone the customer's copy
+  // prints, and the estimate terms the desk offers first. One row per store, made when an
+  // administrator first sets it; until then the store's own name stands in for the name.
+  // defaults is JSON: only the terms the store chose (src/shared/store-profile.ts).
+  `
+  CREATE TABLE store_profiles (
+    store_id TEXT PRIMARY KEY REFERENCES stores (id),
+    name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    defaults TEXT NOT NULL CHECK (json_valid(defaults)),
+    updated_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 /** Runs the migrations this database has not had yet; returns its version afterwards. */

@@ -8,6 +8,7 @@ import { migrate } from './migrations.ts';
 import { sqliteDevices } from './sqlite-devices.ts';
 import { sqliteDirectory } from './sqlite-directory.ts';
 import { sqliteHistory } from './sqlite-history.ts';
+import { sqliteStoreProfile } from './sqlite-store-profile.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 import type { Storage } from './storage.ts';
 
@@ -27,6 +28,7 @@ export function openSqliteStorage(file: string): Storage {
       ...sqliteDevices(db),
       ...sqliteSync(db),
       ...sqliteHistory(db),
+      ...sqliteStoreProfile(db),
       ...sqliteReferenceData(db),
       inOneTransaction: (work) => db.transaction(work).immediate(),
       close: () => db.close(),

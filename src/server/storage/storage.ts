@@ -7,6 +7,7 @@ import type { CatalogueItem } from '../../shared/catalogue.ts';
 import type { Job } from '../../shared/job.ts';
 import type { Mutation } from '../../shared/mutation.ts';
 import type { Advisor, AdvisorRole, PushResponse, RejectReason, StoreSummary } from '../../shared/protocol.ts';
+import type { StoreProfileFields } from '../../shared/store-profile.ts';
 
 export type DeviceRecord = {
   id: string;
@@ -116,6 +117,15 @@ export interface Storage {
   /** Remembers that this advisor signed in on this device with their password. */
   recordSignIn(deviceId: string, advisorId: string, now: string): void;
   hasSignedInOn(deviceId: string, advisorId: string): boolean;
+
+  // ---- the store's profile (what the customer's copy prints; sqlite-store-profile.ts) ----
+  /**
+   * The store's profile; before an administrator sets one, the store's own name (unless it is
+   * only its code) and nothing else, with updatedAt null. Undefined for an unknown store.
+   */
+  storeProfile(storeId: string): { profile: StoreProfileFields; updatedAt: string | null } | undefined;
+  /** Replaces the store's profile as a whole. */
+  setStoreProfile(storeId: string, profile: StoreProfileFields, now: string): void;
 
   // ---- catalogue ----
   /** Replaces the store's catalogue and bumps its version. */

@@ -1,0 +1,50 @@
+// The store's profile in SQLite (migration 4): one row per store, written whole by the admin
+// command line and read by the tablets' GET /api/v1/store/profile. A stored row that no
+// longer passes the shared schema is read as far as it goes, never thrown at a tablet.
+import type Database from 'better-sqlite3';
+import { storeDefaultsSchema } from '../../shared/store-profile.ts';
+import type { Storage } from './storage.ts';
+
+type ProfileRow = {
+  storeName: string;
+  storeCode: string;
+  name: string | null;
+  address: string | null;
+  phone: string | null;
+  defaults: string | null;
+  updatedAt: string | null;
+};
+
+export function sqliteStoreProfile(db: Database.Database): Pick<Storage, 'storeProfile' | 'setStoreProfile'> {
+  const select = db.prepare<[string], ProfileRow>(
+    `SELECT s.name AS storeName, s.code AS storeCode, p.name, p.address, p.phone, p.defaults, p.updated_at AS updatedAt
+     FROM stores s LEFT JOIN store_profiles p ON p.store_id = s.id WHERE s.id = ?`,
+  );
+  const upsert = db.prepare<[string, string, string, string, string, string]>(
+    `INSERT INTO store_profiles (store_id, name, address, phone, defaults, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
+       defaults = excluded.defaults, updated_at = excluded.updated_at`,
+  );
+
+  return {
+    storeProfile(storeId) {
+      const row = select.get(storeId);
+      if (!row) return undefined;
+      // create-store names a store by its code when given no name: that is no name to print.
+      const storeName = row.storeName === row.storeCode ? '' : row.storeName;
+      const defaults = storeDefaultsSchema.partial().safeParse(row.defaults === null ? {} : JSON.parse(row.defaults));
+      return {
+        profile: {
+          name: row.name || storeName,
+          address: row.address ?? '',
+          phone: row.phone ?? '',
+          defaults: defaults.success ? defaults.data : {},
+        },
+        updatedAt: row.updatedAt,
+      };
+    },
+    setStoreProfile(storeId, profile, now) {
+      upsert.run(storeId, profile.name, profile.address, profile.phone, JSON.stringify(profile.defaults), now);
+    },
+  };
+}

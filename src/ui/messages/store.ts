@@ -1,0 +1,66 @@
+// Strings of the store's profile: the settings section that sets it on the tablet, and the
+// head of the customer's copy that prints it, with the advisor's name. The print's own labels
+// (print.label.*) say what a field is, without the hints the form gives the advisor.
+const zhCN = {
+  'store.title': '门店信息',
+  'store.intro': '客户联的抬头印门店名称、地址和电话。连接门店后以门店服务器上的为准，这里填写的只用于服务器没有设置的项。',
+  'store.name': '门店名称',
+  'store.address': '门店地址',
+  'store.phone': '门店电话',
+  'store.defaults': '估价单默认条款（交车前一键填入）',
+  'store.promisedInHours': '预计交车：接车后几小时',
+  'store.hours': '{hours} 小时',
+  'store.unset': '未设置',
+  'store.fromServer': '门店服务器：{value}（打印以此为准）',
+  'store.save': '保存门店信息',
+  'store.saved': '✓ 已保存在本机',
+  'store.saveFailed': '没有保存：{reason}',
+  'store.source.server': '客户联使用门店服务器上的门店信息。',
+  'store.source.tablet': '客户联使用本机填写的门店信息。',
+  'store.source.none': '还没有门店信息：客户联上暂不印门店名称、地址和电话。',
+  'store.error.control': '请只输入普通文字，不要粘贴控制字符或不可见字符',
+  'store.error.tooLong': '太长了：最多 {max} 个字',
+  'store.error.phone': '电话只能包含数字、空格、“-”、“+”和“转”，例如 021-12345678',
+  'store.error.hours': '请填写 1 到 336 之间的整数（小时）',
+  'store.error.fix': '请先改正上面标出的项，再保存',
+  'print.storePhone': '电话：{phone}',
+  'print.advisor': '服务顾问：{name}',
+  'print.label.company': '客户单位',
+  'print.label.warningLights': '故障灯',
+  'print.label.covers': '防护套',
+  'print.label.customerRequest': '客户描述',
+} as const;
+
+export type StoreMessageKey = keyof typeof zhCN;
+
+const en: Record<StoreMessageKey, string> = {
+  'store.title': 'Store details',
+  'store.intro': "The customer's copy is headed with the store's name, address and phone. Once connected, the store server's details count; what you type here is used where the server has none.",
+  'store.name': 'Store name',
+  'store.address': 'Store address',
+  'store.phone': 'Store phone',
+  'store.defaults': 'Estimate terms offered first (one tap before the hand-over)',
+  'store.promisedInHours': 'Ready: hours after check-in',
+  'store.hours': '{hours} h',
+  'store.unset': 'Not set',
+  'store.fromServer': 'Store server: {value} (printed instead)',
+  'store.save': 'Save store details',
+  'store.saved': '✓ Saved on this tablet',
+  'store.saveFailed': 'Not saved: {reason}',
+  'store.source.server': "The customer's copy uses the store server's details.",
+  'store.source.tablet': "The customer's copy uses the details typed on this tablet.",
+  'store.source.none': "No store details yet: the customer's copy prints no store name, address or phone.",
+  'store.error.control': 'Type plain text only: no control or invisible characters',
+  'store.error.tooLong': 'Too long: {max} characters at most',
+  'store.error.phone': 'A phone has only digits, spaces, "-", "+" and "转", e.g. 021-12345678',
+  'store.error.hours': 'A whole number of hours from 1 to 336',
+  'store.error.fix': 'Correct the fields marked above, then save',
+  'print.storePhone': 'Phone: {phone}',
+  'print.advisor': 'Service advisor: {name}',
+  'print.label.company': 'Company',
+  'print.label.warningLights': 'Warning lights',
+  'print.label.covers': 'Protective covers',
+  'print.label.customerRequest': "Customer's description",
+};
+
+export const STORE_MESSAGES = { 'zh-CN': zhCN as Record<StoreMessageKey, string>, en } as const;
