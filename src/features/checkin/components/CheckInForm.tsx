@@ -75,8 +75,8 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
     customer: <CustomerStep />,
     vehicle: <VehicleStep jobId={job.id} saved={job.card.vehicle} />,
     condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
-    covers: <CoversStep />,
-    belongings: <BelongingsStep />,
+    covers: <CoversStep job={job} />,
+    belongings: <BelongingsStep job={job} />,
     service: <ServiceStep />,
   };
   const stepBody = ownSteps[step] ?? externalSteps[step]?.(job) ?? null;

@@ -1,16 +1,24 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { COVERS, type Card, type Cover } from '../../../shared/job.ts';
+import { COVERS, type Card, type Cover, type Job } from '../../../shared/job.ts';
 import { formatLocalDateTime, nowIso } from '../../../shared/local-time.ts';
 import { Chip } from '../../../ui/Chip.tsx';
+import { coverSet } from '../../../shared/previous-visit.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import { useLastVisit } from '../hooks/use-last-visit.ts';
 
 const SET_OF_THREE: Cover[] = ['seat', 'steeringWheel', 'floorMat'];
 
-/** 三件套/四件套: each cover ticked when fitted in front of the customer, with the time. */
-export function CoversStep() {
+/**
+ * 三件套/四件套: each cover ticked when fitted in front of the customer, with the time. A
+ * returning car's set from last time comes first, one tap; it is never ticked before it is
+ * fitted, since the time ticked is the time the customer saw it fitted.
+ */
+export function CoversStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const { setValue } = useFormContext<Card>();
   const covers = useWatch<Card, 'covers'>({ name: 'covers' }) ?? {};
+  const lastSet = coverSet(useLastVisit(job)?.card.covers ?? {});
+  const lastSetOpen = lastSet.some((cover) => !covers[cover]);
 
   function fitAll(set: Cover[]) {
     const now = nowIso();
@@ -21,6 +29,11 @@ export function CoversStep() {
     <fieldset className="group">
       <legend>{t('covers')}</legend>
       <div className="toolbar">
+        {lastSet.length > 0 && lastSetOpen && (
+          <button type="button" className="btn btn-primary" onClick={() => fitAll(lastSet)}>
+            {t('previous.coversFromLast', { covers: lastSet.map((cover) => t(`cover.${cover}`)).join('、') })}
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => fitAll(SET_OF_THREE)}>
           {t('covers.set3')}
         </button>
