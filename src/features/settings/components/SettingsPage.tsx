@@ -5,8 +5,9 @@ import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import { useTabletSession } from '../../../ui/sync/use-sync-state.ts';
 import { ConnectForm } from './ConnectForm.tsx';
+import { StoreProfileSection } from './StoreProfileSection.tsx';
 
-/** 门店连接: connect a tablet to its store, or see which store and tablet this is. */
+/** 门店连接: connect a tablet to its store, or see which store and tablet this is; and the store's details for the customer's copy. */
 export function SettingsPage() {
   const { t } = useI18n();
   const session = useTabletSession();
@@ -24,6 +25,7 @@ export function SettingsPage() {
           <ConnectForm />
         </>
       )}
+      <StoreProfileSection />
     </main>
   );
 }
