@@ -109,7 +109,7 @@ describe('storeProfileFieldsSchema', () => {
     ['a name too long', { name: '店'.repeat(61) }, false],
     ['a promise of 0 hours', { defaults: { promisedInHours: 0 } }, false],
     ['a promise of 2.5 hours', { defaults: { promisedInHours: 2.5 } }, false],
-  ])('%s: valid %s', (_label, change, valid) => {
+  ])('%s', (_label, change, valid) => {
     expect(storeProfileFieldsSchema.safeParse({ ...serverFields, ...change }).success).toBe(valid);
   });
 });
