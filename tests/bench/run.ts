@@ -19,14 +19,15 @@ import { measurePhotos, type PhotoBenchResult } from './photo-bench.ts';
 import { measurePush, type PushBenchOptions, type PushRun } from './push-bench.ts';
 import { max, mean, median, percentile, round } from './stats.ts';
 import { measureSigning, type KeystrokeTiming, type SigningBenchResult } from './signing-bench.ts';
+import type { TapsBenchOptions, TapsBenchResult } from './taps-bench.ts';
 import type { SyncBenchOptions, SyncBenchResult } from './sync-bench.ts';
 import { measureThumbnails, type ThumbsBenchResult } from './thumbs-bench.ts';
 import { measureTti, type TtiResult, type TtiRun } from './tti.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,handover,sync,sync-steps,push: run some parts.
+// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,handover,taps,sync,sync-steps,push: run some parts.
 // E2E_DIST=<folder>: measure that build instead of dist/ (as the browser tests do).
-const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'handover', 'sync', 'sync-steps', 'push'];
+const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'handover', 'taps', 'sync', 'sync-steps', 'push'];
 const BUILD_DIR = process.env.E2E_DIST ?? join(repoRoot, 'dist');
 const strict = process.argv.includes('--strict');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -37,7 +38,7 @@ const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].joi
 // The app parts fit in 280 s together; the sync parts move hundreds of MB and run for ~10 s
 // per batch size, several times over, on a machine others share.
 // The handover part seeds its cards in Node and opens 交车 40 times: about a minute, kept wide.
-const WATCHDOG_MS = 280_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 240_000 : 0);
+const WATCHDOG_MS = 280_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 240_000 : 0) + (parts.has('taps') ? 240_000 : 0);
 
 const TTI_RUNS = 7;
 // The job list the app opens with, and the minimal page's rows (tests/bench/minimal-start).
@@ -89,6 +90,34 @@ const HANDOVER_OPTIONS: HandoverBenchOptions = {
 const HANDOVER_TARGET_MS = 300;
 const TAPS_TARGET = 8;
 
+// Issue 11: the standard check-in of the issue and the same car's second visit (nothing changed
+// on the car), driven through the built app on a 1280x800 touch tablet, offline, counted per section.
+const CHECKIN_TAPS_OPTIONS: TapsBenchOptions = {
+  pin: '2580',
+  customer: { name: '王先生', phone: '13812345678' },
+  plate: '粤B7K2Q9',
+  vin: 'LGBH52E07PY000123',
+  model: '日产 轩逸',
+  odometerKm: [35120, 41230],
+  fuel: '3/8',
+  warningLight: 'light.tyrePressure',
+  serviceType: 'service.repair',
+  complaint: '冷车启动有异响',
+  marks: [
+    { view: 'left', type: 'scratch', severity: 'minor', at: { x: 200, y: 70 } },
+    { view: 'front', type: 'dent', severity: 'moderate', at: { x: 100, y: 60 } },
+    { view: 'rear', type: 'chip', severity: 'minor', at: { x: 100, y: 60 } },
+  ],
+  searches: [
+    { query: 'ghjy', codes: ['L-0101'] },
+    { query: '机油', codes: ['P-10001'] },
+    { query: '刹车片', codes: ['L-0201', 'P-30001'] },
+  ],
+  terms: { promisedAt: 'estimate.promisedAt.tomorrow17', oldParts: 'oldParts.take', payment: 'payment.wechat', carWash: 'estimate.yes' },
+};
+const CHECKIN_TAPS_TARGET = 40;
+const SECOND_VISIT_TAPS_TARGET = 25;
+
 // End of a shift: 40 cards, each created, edited 3 times, with 2 damage marks and 20 photos
 // (the first 4 of the damages) of ~400 KB with ~15 KB thumbnails. The plain upload uses the
 // engine's UPLOAD_CONCURRENCY (src/sync/send.ts, not exported). Part 'sync' runs it `runs`
@@ -129,7 +158,7 @@ const kb = (bytes: number) => bytes / 1000;
 type Unit = 'KB' | 'MB' | 'ms' | 's' | 'rows' | 'x' | 'MB/s' | '/s' | 'taps';
 type Row = {
   key: string;
-  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer' | 'handover' | 'taps' | 'sync' | 'push';
+  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer' | 'handover' | 'taps' | 'desk' | 'sync' | 'push';
   label: string;
   value: number;
   unit: Unit;
@@ -409,6 +438,34 @@ async function signingFigures(): Promise<SigningBenchResult> {
   return signing;
 }
 
+async function deskFigures(): Promise<TapsBenchResult> {
+  console.log('\n  counting the taps of a standard check-in and of the same car\'s second visit in the built app, offline, 1280x800 touch…');
+  const { measureTaps } = await import('./taps-bench.ts');
+  const result = await measureTaps(CHECKIN_TAPS_OPTIONS);
+  for (const visit of result.visits) {
+    const name = visit.key === 'standard' ? 'standard check-in' : 'second visit, nothing changed';
+    const target = visit.key === 'standard' ? CHECKIN_TAPS_TARGET : SECOND_VISIT_TAPS_TARGET;
+    figure('desk', `${visit.key}Taps`, `${name}: taps`, visit.total.taps, 'taps', target);
+    figure('desk', `${visit.key}Offscreen`, `${name}: taps on a control not in view`, visit.total.offscreenTaps, 'taps', 0);
+    figure('desk', `${visit.key}Fields`, `${name}: typed fields`, visit.total.typedFields, 'taps', undefined, `${visit.total.typedFields} fields`);
+    figure('desk', `${visit.key}Chars`, `${name}: typed characters`, visit.total.typedChars, 'taps', undefined, `${visit.total.typedChars} chars`);
+    figure('desk', `${visit.key}Strokes`, `${name}: signature strokes`, visit.total.strokes, 'taps', undefined, `${visit.total.strokes} strokes`);
+    console.log(`  ${name}: ${visit.total.taps} taps (${visit.total.offscreenTaps} off-screen), ${visit.total.typedFields} typed fields, ${visit.total.typedChars} characters, ${visit.total.strokes} strokes`);
+    console.log(`    ${'section'.padEnd(11)} taps  off-screen  fields  chars  strokes  tapped`);
+    for (const s of visit.sections) {
+      console.log(
+        `    ${s.section.padEnd(11)} ${String(s.taps).padStart(4)}  ${String(s.offscreenTaps).padStart(10)}  ${String(s.typedFields).padStart(6)}  ` +
+          `${String(s.typedChars).padStart(5)}  ${String(s.strokes).padStart(7)}  ${s.tapped.join(' | ')}`,
+      );
+    }
+    const offscreen = visit.sections.filter((s) => s.offscreen.length > 0).map((s) => `${s.section}: ${s.offscreen.join(', ')}`);
+    if (offscreen.length > 0) console.log(`    not in view before the tap: ${offscreen.join('; ')}`);
+    if (visit.paths.length > 0) console.log(`    faster ways: ${visit.paths.join('; ')}`);
+    if (visit.padOffscreen > 0) console.log(`    the signature pad was out of view ${visit.padOffscreen} time(s) when the customer was to sign`);
+  }
+  return result;
+}
+
 async function handoverFigures(): Promise<HandoverBenchResult> {
   const o = HANDOVER_OPTIONS;
   console.log(
@@ -614,12 +671,14 @@ async function main(): Promise<void> {
   const thumbs = parts.has('photos') ? await thumbnailFigures() : null;
   const signing = parts.has('signing') ? await signingFigures() : null;
   const handover = parts.has('handover') ? await handoverFigures() : null;
+  const desk = parts.has('taps') ? await deskFigures() : null;
   const sync = parts.has('sync') || parts.has('sync-steps') ? await syncFigures() : null;
   const push = parts.has('push') ? await pushFigures() : null;
   if (tti) machine.chromium = tti.browserVersion;
   else if (photos) machine.chromium = photos.browserVersion;
   else if (signing) machine.chromium = signing.browserVersion;
   else if (handover) machine.chromium = handover.browserVersion;
+  else if (desk) machine.chromium = desk.browserVersion;
   machine.loadAverage1mAtEnd = round(loadavg()[0] ?? 0, 2);
 
   const seconds = (Date.now() - started) / 1000;
@@ -634,6 +693,7 @@ async function main(): Promise<void> {
   printTable('10. Customer mode (客户模式) for a card with 40 photos: the built app, no CPU throttling', 'customer');
   printTable('10a. 交车 (handover) of a card with 20 check-in photos, offline: the built app, no CPU throttling', 'handover');
   printTable('10b. 追加项目 in customer mode: the built app, signature strokes not counted as taps', 'taps');
+  printTable('10c. Check-in at the desk: the built app, 1280x800 touch tablet, offline, taps counted in the page', 'desk');
   printTable('11. End-of-shift sync: simulated tablet (real sync engine on fake-indexeddb in Node), server as a child process', 'sync');
   printTable(`12. Push throughput: ${PUSH_OPTIONS.tablets} simulated tablets, server as a child process, load generator on the same cores`, 'push');
   const misses = rows.filter((r) => r.status === 'MISS');
@@ -654,6 +714,7 @@ async function main(): Promise<void> {
       thumbnails: thumbs && { options: THUMB_OPTIONS, cpuThrottling: `none, and ${THUMB_OPTIONS.throttledRate}x for throttledRuns`, ...thumbs },
       signing: signing && { options: SIGNING_OPTIONS, cpuThrottling: 'none', ...signing },
       handover: handover && { options: HANDOVER_OPTIONS, cpuThrottling: 'none', ...handover },
+      desk: desk && { options: CHECKIN_TAPS_OPTIONS, ...desk },
       sync: sync && { options: syncOptions(), tablet: 'src/sync engine on fake-indexeddb in Node', server: 'child process', ...sync },
       push: push && { options: PUSH_OPTIONS, server: 'child process', loadGenerator: 'this process, same cores', runs: push },
     },
