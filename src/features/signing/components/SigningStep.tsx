@@ -2,7 +2,8 @@ import type { Job } from '../../../shared/job.ts';
 import { useSignatureStatuses } from '../hooks/use-signature-statuses.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
-import { DESK_DOCUMENTS, waitingDocuments } from '../waiting-documents.ts';
+import { documentSignatureState } from '../../../shared/signed-content.ts';
+import { DESK_DOCUMENTS, hasSomethingToSign, waitingDocuments } from '../waiting-documents.ts';
 import { HandOver } from './HandOver.tsx';
 import { HandOverFlags } from './HandOverFlags.tsx';
 import { SignatureKindCard } from './SignatureKindCard.tsx';
@@ -16,7 +17,12 @@ export function SigningStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const statuses = useSignatureStatuses(job);
   const waiting = waitingDocuments(job, DESK_DOCUMENTS, statuses);
-  const first = waiting[0];
+  // With every document validly signed the customer may still sign them again (a signature
+  // they want to redo): offered as such, once the signatures' status is known.
+  const again = waiting.length === 0;
+  const documents = again ? DESK_DOCUMENTS.filter((kind) => hasSomethingToSign(job, kind)) : waiting;
+  const checking = again && DESK_DOCUMENTS.some((kind) => documentSignatureState(job, kind, statuses) === 'checking');
+  const first = checking ? undefined : documents[0];
   return (
     <div className="signing">
       <p className="signing-intro">{t('signing.intro')}</p>
@@ -28,10 +34,15 @@ export function SigningStep({ job }: { job: Job }) {
         {(handOver) => (
           <section className="sign-hand-over-all" aria-label={t('signing.handToCustomer')}>
             <p className="field-hint">
-              {first ? t('signing.waiting', { list: waiting.map((kind) => t(`signing.kind.${kind}`)).join('、') }) : t('signing.nothingWaiting')}
+              {again ? t('signing.nothingWaiting') : t('signing.waiting', { list: waiting.map((kind) => t(`signing.kind.${kind}`)).join('、') })}
             </p>
-            <button type="button" className="btn btn-primary btn-large sign-hand-over" disabled={!first} onClick={() => first && handOver(first, waiting)}>
-              ✍ {t('signing.handOverAll', { count: waiting.length })}
+            <button
+              type="button"
+              className={`btn btn-large sign-hand-over${again ? '' : ' btn-primary'}`}
+              disabled={!first}
+              onClick={() => first && handOver(first, documents)}
+            >
+              ✍ {t(again ? 'signing.signAgain' : 'signing.handOverAll', { count: documents.length })}
             </button>
           </section>
         )}
