@@ -15,8 +15,11 @@ import { isoDateTime } from './primitives.ts';
  * 2: the card's life after check-in (issue 10): new statuses and operations, and the signed
  * content of 追加项目 (per decision round) and 交车. A tablet of version 1 would refuse the cards
  * it pulls and a server of version 1 the changes it is sent, so each is told to update instead.
+ * 3: desk speed (issue 11): a damage mark may have no severity yet (null) and may link to the
+ * mark of the last visit it confirms (`previous`), which the signed check-in content carries.
+ * A version-2 tablet would refuse such a card, or drop the link and sign a different hash.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** Request header with the sender's PROTOCOL_VERSION; a mismatch gets 426. */
 export const PROTOCOL_HEADER = 'x-walkaround-protocol';
 

@@ -103,19 +103,19 @@ describe('enrollment and sign-in', () => {
 
 describe('protocol handshake', () => {
   it('tells an old app to update and a newer app that the server is old', async () => {
-    // Version 1 is the tablet before the card's life after check-in (issue 10).
-    const old = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '1' });
+    // Version 2 is the tablet before desk speed (issue 11): no unchosen severity, no 上次记录 link.
+    const old = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '2' });
     expect(old.status).toBe(426);
     expect(await old.json()).toEqual({ error: 'client_outdated', message: expect.stringMatching(/update the app/) });
 
     const missing = await fetch(`${baseUrl}/api/v1/pull`);
     expect(missing.status).toBe(426);
 
-    const newer = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '3' });
+    const newer = await post('/api/v1/push', { mutations: [] }, { [PROTOCOL_HEADER]: '4' });
     expect(newer.status).toBe(426);
     expect(await newer.json()).toEqual({ error: 'server_outdated', message: expect.stringMatching(/update the server/) });
 
     const health = await fetch(`${baseUrl}/api/v1/health`);
-    expect(((await health.json()) as { protocolVersion: number }).protocolVersion).toBe(2);
+    expect(((await health.json()) as { protocolVersion: number }).protocolVersion).toBe(3);
   });
 });

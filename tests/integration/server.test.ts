@@ -46,7 +46,7 @@ describe('server', () => {
     expect(body).toEqual({
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      protocolVersion: 2,
+      protocolVersion: 3,
       time: expect.any(String),
     });
     const { time } = body as { time: string };
