@@ -26,8 +26,8 @@ export function StoreProfileSection() {
       <h2 id="store-profile-title">{t('store.title')}</h2>
       <p>{t('store.intro')}</p>
       <p className="banner banner-info">{t(`store.source.${profile.source}`)}</p>
-      {/* Keyed by what was saved, so a save elsewhere (or a first load) starts the form afresh. */}
-      <StoreProfileForm key={JSON.stringify(tablet)} saved={tablet ?? undefined} server={server ?? undefined} />
+      {/* Mounted once the saved profile is read, so the form starts from it; saving keeps the form (and says so). */}
+      <StoreProfileForm saved={tablet ?? undefined} server={server ?? undefined} />
     </section>
   );
 }
