@@ -10,7 +10,7 @@ import { live } from '../shared/walkaround.ts';
 import { replaceAdvisorsFromServer } from './advisor-repo.ts';
 import { fileAttention } from './attention-repo.ts';
 import { replaceCatalogue } from './catalogue-repo.ts';
-import type { AttentionRow, BlobRow, OutboxRow, WalkaroundDb } from './database.ts';
+import type { BlobRow, OutboxRow, WalkaroundDb } from './database.ts';
 import { rebaseJob } from './job-repo.ts';
 import { getSyncRow, updateSyncRow } from './meta-repo.ts';
 
@@ -140,20 +140,4 @@ function blobsShownBy(job: Job): string[] {
     ...signatures.flatMap((s) => [s.pngSha256, s.strokesSha256]),
     ...photos.map((p) => p.sha256),
   ];
-}
-
-// ---- what the cards show ----
-
-/** Which jobs have changes not yet on the server, and which have refused changes, with why. */
-export type SyncStateIndex = {
-  pending: ReadonlySet<string>;
-  attention: ReadonlyMap<string, AttentionRow['reason'][]>;
-};
-
-/** One read for a whole list of cards. */
-export async function readSyncStateIndex(db: WalkaroundDb): Promise<SyncStateIndex> {
-  const [pendingKeys, attentionRows] = await Promise.all([db.outbox.orderBy('jobId').uniqueKeys(), db.attention.toArray()]);
-  const attention = new Map<string, AttentionRow['reason'][]>();
-  for (const row of attentionRows) attention.set(row.jobId, [...(attention.get(row.jobId) ?? []), row.reason]);
-  return { pending: new Set(pendingKeys.map(String)), attention };
 }

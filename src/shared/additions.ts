@@ -7,6 +7,12 @@
 import { z } from 'zod';
 import { estimateTotals, lineFieldsSchema, type EstimateLine, type EstimateTotals } from './estimate.ts';
 import { isoDateTime, text } from './primitives.ts';
+import { approvalsInOrder, roundCounts, type SignatureRef } from './addition-rounds.ts';
+
+// The rounds' plain functions are in addition-rounds.ts, so the job list loads them without
+// this module's schemas; importers of additions.ts keep finding them here.
+export { approvalsInOrder, countedApprovals, promisedAt, roundCounts } from './addition-rounds.ts';
+export type { SignatureRef } from './addition-rounds.ts';
 
 export const DECISIONS = ['approved', 'declined'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -56,41 +62,13 @@ export const approvalSchema = approvalFieldsSchema.extend({
 export type Approval = z.infer<typeof approvalSchema>;
 export type ApprovalFields = z.infer<typeof approvalFieldsSchema>;
 
-/** What the rounds need of a signature: its kind and the round it is of (roundCounts). */
-export type SignatureRef = { kind: string; subjectId?: string | undefined };
-
 type WithAdditions = {
   additions: Record<string, Addition>;
   approvals: Record<string, Approval>;
   signatures: Record<string, SignatureRef>;
 };
 
-/** Rounds oldest first: by decision time, then id (UUIDv7, so the later-made one). */
-export function approvalsInOrder(job: Pick<WithAdditions, 'approvals'>): Approval[] {
-  return Object.values(job.approvals).sort((a, b) => {
-    const ta = Date.parse(a.decidedAt);
-    const tb = Date.parse(b.decidedAt);
-    return ta !== tb ? ta - tb : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-}
-
 export type DecidedAddition = Addition & { decision: Decision | null; approval: Approval | null };
-
-/**
- * Whether a round decides anything: a phone confirmation does; a round decided on the tablet
- * does once its signature is on the card. The tablet writes both in one transaction, but the
- * server may refuse the signature (given on content another tablet changed meanwhile): the
- * round then stays in the history and decides nothing, so no line is approved unsigned.
- */
-export function roundCounts(job: Pick<WithAdditions, 'signatures'>, approval: Approval): boolean {
-  if (approval.via.kind === 'phone') return true;
-  return Object.values(job.signatures).some((s) => s.kind === 'additional' && s.subjectId === approval.id);
-}
-
-/** The rounds that decide, oldest first (see roundCounts). */
-export function countedApprovals(job: Pick<WithAdditions, 'approvals' | 'signatures'>): Approval[] {
-  return approvalsInOrder(job).filter((approval) => roundCounts(job, approval));
-}
 
 /**
  * Every live additional line with its decision: that of the newest counted round naming it
@@ -133,10 +111,4 @@ type WithEstimate = WithAdditions & { estimate: { lines: Record<string, Estimate
 export function agreedTotals(job: WithEstimate, upTo?: string): EstimateTotals {
   const estimateLines = Object.values(job.estimate.lines).filter((line) => line.deletedAt === null);
   return estimateTotals([...estimateLines, ...approvedAdditions(job, upTo)]);
-}
-
-/** 交车时间 as it stands: the newest counted round that moved it, else the estimate's. */
-export function promisedAt(job: WithEstimate): string | null {
-  const moved = countedApprovals(job).filter((a) => a.promisedAt !== null);
-  return moved.at(-1)?.promisedAt ?? job.estimate.promisedAt;
 }

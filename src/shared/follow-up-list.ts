@@ -1,9 +1,9 @@
 // The 72 小时回访 list: delivered cards whose call is due (48 h after handover), overdue (72 h)
 // or whose dissatisfied customer's item is still open. Overdue first, then open items, then
 // the due ones; within each, the car handed back longest ago first.
-import { followUpState, type FollowUpState } from './follow-up.ts';
+import { followUpState, type FollowUpState } from './follow-up-state.ts';
 import type { Job } from './job.ts';
-import { enteredAt } from './job-status.ts';
+import { enteredAt } from './status-moves.ts';
 
 export type FollowUpListState = Extract<FollowUpState, 'due' | 'overdue' | 'open'>;
 export type FollowUpEntry<J> = { job: J; state: FollowUpListState; deliveredAt: string };

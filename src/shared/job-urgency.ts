@@ -1,9 +1,9 @@
 // Which cards the advisor must look at first: those past their promised time (交车时间) that are
 // not ready yet (超时), then those due within 30 minutes (即将到期), so the customer is called
 // before the delay, not after. Pure, so the list and its tests ask the same question.
-import { promisedAt, type SignatureRef } from './additions.ts';
+import { promisedAt, type SignatureRef } from './addition-rounds.ts';
 import type { Job } from './job.ts';
-import type { JobStatus } from './job-status.ts';
+import type { JobStatus } from './status-moves.ts';
 
 export type Urgency = 'overdue' | 'dueSoon' | 'none';
 

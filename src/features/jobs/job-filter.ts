@@ -1,7 +1,7 @@
 // The job list's filter chips: every card, one status, or the 72-hour follow-up list. Kept for
 // the browser tab (sessionStorage), so an advisor working through the 回访 list comes back to
 // it after each card.
-import { JOB_STATUSES, type JobStatus } from '../../shared/job-status.ts';
+import { JOB_STATUSES, type JobStatus } from '../../shared/status-moves.ts';
 
 export const JOB_FILTERS = ['all', ...JOB_STATUSES, 'followUp'] as const;
 export type JobFilter = (typeof JOB_FILTERS)[number];

@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance.ts';
 import { readTabletSession, type TabletSession } from '../../db/tablet-session.ts';
-import { readSyncStateIndex, type SyncStateIndex } from '../../db/sync-repo.ts';
+import { readSyncStateIndex, type SyncStateIndex } from '../../db/sync-state-repo.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useSyncStatus } from './engine.ts';
 import { shownSyncState } from './shown-state.ts';

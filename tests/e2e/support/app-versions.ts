@@ -31,8 +31,8 @@ function markBuild(dir: string, build: string): void {
   writeFileSync(swPath, `${rewritten}\n// ${BUILD_META} ${build}\n`);
 }
 
-/** Copies the built app (dist/ unless told otherwise) into two marked versions under the temp dir. */
-export function prepareAppVersions(builtDir: string = defaultStaticDir): AppVersions {
+/** Copies the built app (E2E_DIST, else dist/, unless told otherwise) into two marked versions under the temp dir. */
+export function prepareAppVersions(builtDir: string = process.env.E2E_DIST ?? defaultStaticDir): AppVersions {
   if (!existsSync(join(builtDir, 'sw.js')) || !existsSync(join(builtDir, 'index.html'))) {
     throw new Error(`${builtDir} holds no built app: run \`npx vite build\` first`);
   }

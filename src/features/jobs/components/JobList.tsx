@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { db } from '../../../db/instance.ts';
-import { promisedAt } from '../../../shared/additions.ts';
+import { promisedAt } from '../../../shared/addition-rounds.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { followUpList, type FollowUpEntry } from '../../../shared/follow-up-list.ts';
 import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts';
