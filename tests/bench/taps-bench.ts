@@ -321,15 +321,16 @@ async function walkaround(advisor: Advisor, o: TapsBenchOptions, photos: string[
   if (returning && unchanged) {
     // The build shows the last visit's marks as 上次记录: all three still there, in one tap.
     const button = page.getByRole('button', { name: lead(unchanged) });
+    const text = (await button.textContent(LONG))?.trim() ?? unchanged;
     await advisor.tap(button);
-    advisor.paths.push(`walk-around: ${(await button.textContent())?.trim() ?? unchanged}`);
+    advisor.paths.push(`walk-around: ${text}`);
     return;
   }
   if (returning) advisor.paths.push('walk-around: no 全部无变化 in this build, the marks made and photographed again');
   for (const [i, mark] of o.marks.entries()) await markDamage(advisor, mark, photos[i] ?? '');
 }
 
-async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions): Promise<void> {
+async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions, returning: boolean): Promise<void> {
   const { page } = advisor;
   const ui = screens(page);
   await advisor.tap(ui.next);
@@ -337,10 +338,20 @@ async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions): P
   const covers = ['cover.seat', 'cover.steeringWheel', 'cover.floorMat', 'cover.gearLever'].map((key) => page.getByRole('button', { name: new RegExp(`^${zh(key)}`) }));
   let fitted = 0;
   for (const cover of covers) if ((await cover.getAttribute('aria-pressed', LONG)) === 'true') fitted += 1;
-  if (fitted < covers.length) await advisor.tap(ui.chip('covers.set4'));
-  else advisor.paths.push('covers: all four already ticked from the last visit');
+  const lastSet = maybe('previous.coversFromLast');
+  if (fitted === covers.length) advisor.paths.push('covers: all four already ticked from the last visit');
+  else if (returning && lastSet) {
+    // The build offers the last visit's set first, as one tap (fitted in front of the customer).
+    const offered = page.getByRole('button', { name: lead(lastSet) });
+    const text = (await offered.textContent(LONG))?.trim() ?? lastSet;
+    await advisor.tap(offered);
+    advisor.paths.push(`covers: ${text}`);
+  } else await advisor.tap(ui.chip('covers.set4'));
 
   await advisor.tap(ui.next);
+  const carried = maybe('previous.belongingsFromLast');
+  // Where the build carries the last visit's belongings, it says so once it has: read the chips then.
+  if (returning && carried) await page.getByRole('status').filter({ hasText: lead(carried) }).waitFor(LONG);
   let kept = 0;
   for (const key of ['belonging.spareTyre', 'belonging.warningTriangle']) if (!(await press(advisor, ui.chip(key)))) kept += 1;
   if (kept > 0) advisor.paths.push(`belongings: ${kept} already ticked from the last visit`);
@@ -469,7 +480,7 @@ async function fromWalkaroundOn(advisor: Advisor, o: TapsBenchOptions, photos: s
   await walkaround(advisor, o, photos, returning);
 
   await advisor.enter('condition');
-  await coversBelongingsService(advisor, o);
+  await coversBelongingsService(advisor, o, returning);
 
   await advisor.enter('estimate');
   await estimate(advisor, o);
