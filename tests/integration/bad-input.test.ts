@@ -16,6 +16,7 @@ import {
   enrollRequestSchema,
   MAX_BLOB_BYTES,
   PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
   pullQuerySchema,
   pushRequestSchema,
   signInRequestSchema,
@@ -636,7 +637,9 @@ const ROUTES: [string, string][] = [
 
 function headerCases(): Case[] {
   const cases: Case[] = [];
-  const versions: (string | string[] | undefined)[] = [undefined, '0', '1', '3', '999999999999', 'abc', '', '2.5', '-1', 'one', ['2', '3']];
+  // Every wrong version relative to the current one: older, newer, and two headers at once.
+  const [older, current, newer] = [PROTOCOL_VERSION - 1, PROTOCOL_VERSION, PROTOCOL_VERSION + 1].map(String);
+  const versions: (string | string[] | undefined)[] = [undefined, '0', older, newer, '999999999999', 'abc', '', '2.5', '-1', 'one', [current!, newer!]];
   for (const [method, path] of ROUTES) {
     for (const version of versions) {
       const headers: Record<string, string | string[]> = { authorization: `Bearer ${tablet.token}`, 'content-type': 'application/json' };
