@@ -14,6 +14,8 @@ export type BundleSizes = {
   /** Entry script and modulepreloads, in the order index.html lists them. */
   initial: AssetSize[];
   initialGzipBytes: number;
+  /** Those of them that hold zod: none should (its schemas took ~1 s of a throttled start). */
+  initialWithZod: string[];
   /** Other JS chunks in dist/assets, loaded on demand (e.g. the check-in form). */
   lazy: AssetSize[];
   lazyGzipBytes: number;
@@ -54,6 +56,9 @@ function localPath(distDir: string, url: string): string {
   return rel;
 }
 
+// A string of zod's own code that survives minification (its error class's name).
+const ZOD_MARKER = 'ZodError';
+
 export function measureBundle(distDir: string): BundleSizes {
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`${indexPath} is missing: run \`npx vite build\` first`);
@@ -86,6 +91,7 @@ export function measureBundle(distDir: string): BundleSizes {
     gzipLevel: GZIP_LEVEL,
     initial,
     initialGzipBytes: sum(initial),
+    initialWithZod: initial.filter((a) => readFileSync(join(distDir, a.file), 'utf8').includes(ZOD_MARKER)).map((a) => a.file),
     lazy,
     lazyGzipBytes: sum(lazy),
     css: [...new Set(cssFiles)].map((file) => sizeOf(distDir, file)),
