@@ -130,9 +130,12 @@ function inView(target: Locator, at?: { x: number; y: number }): Promise<{ visib
     const box = element.getBoundingClientRect();
     const x = point ? box.left + point.x : box.left + box.width / 2;
     const y = point ? box.top + point.y : box.top + box.height / 2;
-    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return { visible: false, name };
+    if (y >= window.innerHeight) return { visible: false, name: `${name} (below the fold)` };
+    if (x < 0 || y < 0 || x >= window.innerWidth) return { visible: false, name: `${name} (above or beside)` };
     const hit = document.elementFromPoint(x, y);
-    return { visible: hit !== null && (element.contains(hit) || hit.contains(element)), name };
+    if (hit !== null && (element.contains(hit) || hit.contains(element))) return { visible: true, name };
+    const cover = hit ? (hit.closest('nav, header, [role], section, div') ?? hit) : null;
+    return { visible: false, name: `${name} (under ${cover ? `${cover.tagName.toLowerCase()}.${cover.className}` : 'nothing'})` };
   }, at);
 }
 
