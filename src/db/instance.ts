@@ -6,9 +6,7 @@ import { openDatabase } from './database.ts';
 // a production build runs as on the tablet, wherever it is served from.
 if (import.meta.env.PROD) Dexie.debug = false;
 
+// Not opened here: the app's entry (main.tsx) opens it once the first screen's raw read
+// (first-read.ts) is done, and any query opens it when it runs. A failure opening is not
+// lost: every query rejects with it and the screen that asked says so.
 export const db = openDatabase();
-
-// Opening IndexedDB (and any version upgrade) starts now, in parallel with React's first
-// render, instead of when the first query asks for it. A failure here is not lost: every
-// query rejects with it and the screen that asked says so.
-db.open().catch(() => undefined);

@@ -32,12 +32,8 @@ export async function searchJobs(db: WalkaroundDb, query: string, limit = 200): 
   const keys = q
     ? await db.jobs.where('searchTerms').startsWith(q).primaryKeys()
     : await db.jobs.orderBy(':id').reverse().limit(limit).primaryKeys();
-  const newest = [...new Set(keys)].sort().reverse().slice(0, limit);
-  const rows = await db.jobs.bulkGet(newest);
-  return rows
-    .filter((row): row is JobRow => row !== undefined)
-    .map(withoutSearch)
-    .sort(newestFirst);
+  const rows = await db.jobs.bulkGet(newestKeys(keys, limit));
+  return cardsNewestFirst(rows);
 }
 
 /**
@@ -48,7 +44,29 @@ export async function searchJobs(db: WalkaroundDb, query: string, limit = 200): 
 export async function jobsWithStatus(db: WalkaroundDb, statuses: readonly JobStatus[], limit = 500): Promise<Job[]> {
   // Keys first, as in searchJobs: years of delivered cards are never all read.
   const keys = await db.jobs.where('status').anyOf([...statuses]).primaryKeys();
-  const rows = await db.jobs.bulkGet([...keys].sort().reverse().slice(0, limit));
+  const rows = await db.jobs.bulkGet(newestKeys(keys, limit));
+  return cardsNewestFirst(rows);
+}
+
+// The list's rules as plain functions, shared with first-read.ts, which reads the first page
+// with IndexedDB's own API before Dexie has opened: both show the same cards in the same order.
+
+/** Cards whose promised time can still run out: the unfiltered list looks them up by status too. */
+export const PROMISE_RUNS: readonly JobStatus[] = ['checked-in', 'in-repair', 'quality-check'];
+
+/** The unfiltered list: the newest cards, then running ones older than those (never missing an overdue card). */
+export function newestThenRunning(newest: Job[], running: Job[]): Job[] {
+  const seen = new Set(newest.map((job) => job.id));
+  return [...newest, ...running.filter((job) => !seen.has(job.id))];
+}
+
+/** The newest `limit` of these primary keys: ids are UUIDv7, so the highest are the newest. */
+export function newestKeys<K>(keys: readonly K[], limit: number): K[] {
+  return [...new Set(keys)].sort().reverse().slice(0, limit);
+}
+
+/** Rows as the list shows them: those found, without their search keys, newest first. */
+export function cardsNewestFirst(rows: readonly (JobRow | undefined)[]): Job[] {
   return rows
     .filter((row): row is JobRow => row !== undefined)
     .map(withoutSearch)

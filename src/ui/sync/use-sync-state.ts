@@ -1,7 +1,11 @@
 // Live sync state for the screen: the tablet's session (enrolled? who works on it?), the
 // per-card index of pending and refused changes, and one card's state. Read with
-// useLiveQuery, so a badge changes the moment the outbox or the server's answer does.
+// useLiveQuery, so a badge changes the moment the outbox or the server's answer does. At start
+// the session comes from first-read.ts (IndexedDB's own API) and Dexie's reads begin only once
+// that read is done, so Dexie's open is not on the way to the first screen.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useSyncExternalStore } from 'react';
+import { firstReadSnapshot, subscribeFirstRead, type FirstScreen } from '../../db/first-read.ts';
 import { db } from '../../db/instance.ts';
 import { readTabletSession, type TabletSession } from '../../db/tablet-session.ts';
 import { readSyncStateIndex, type SyncStateIndex } from '../../db/sync-state-repo.ts';
@@ -9,13 +13,33 @@ import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useSyncStatus } from './engine.ts';
 import { shownSyncState } from './shown-state.ts';
 
-/** The tablet's store enrollment and current advisor; undefined while loading. */
-export function useTabletSession(): TabletSession | undefined {
-  return useLiveQuery(() => readTabletSession(db), []);
+/** The start's raw read: undefined while it runs, null when there was none or it gave up. */
+export function useFirstRead(): FirstScreen | null | undefined {
+  return useSyncExternalStore(subscribeFirstRead, firstReadSnapshot, firstReadSnapshot);
 }
 
+/**
+ * A live query's answer once it has one; until then `early` (what the raw first read found).
+ * Once the live query has answered, only its answers count, even while it re-runs.
+ */
+export function useLiveOrEarly<T>(live: T | undefined, early: T | undefined): T | undefined {
+  const answered = useRef(false);
+  if (live !== undefined) answered.current = true;
+  return answered.current ? live : early;
+}
+
+/** The tablet's store enrollment and current advisor; undefined while loading. */
+export function useTabletSession(): TabletSession | undefined {
+  const first = useFirstRead();
+  const waiting = first === undefined;
+  const live = useLiveQuery(() => (waiting ? undefined : readTabletSession(db)), [waiting]);
+  return useLiveOrEarly(live, first?.session);
+}
+
+/** Pending and refused changes per card: read once the first screen's own read is done. */
 export function useSyncStateIndex(): SyncStateIndex | undefined {
-  return useLiveQuery(() => readSyncStateIndex(db), []);
+  const waiting = useFirstRead() === undefined;
+  return useLiveQuery(() => (waiting ? undefined : readSyncStateIndex(db)), [waiting]);
 }
 
 const NOTHING_SENDING: ReadonlySet<string> = new Set();

@@ -1,17 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../../db/instance.ts';
-import { jobsWithStatus, searchJobs } from '../../../db/job-queries.ts';
+import { jobsWithStatus, newestThenRunning, PROMISE_RUNS, searchJobs } from '../../../db/job-queries.ts';
+import type { FirstScreen } from '../../../db/first-read.ts';
 import type { Job } from '../../../shared/job.ts';
-import type { JobStatus } from '../../../shared/job-status.ts';
+import { useFirstRead, useLiveOrEarly } from '../../../ui/sync/use-sync-state.ts';
 import { statusesOf, type JobFilter } from '../job-filter.ts';
 
-// Cards whose promised time can still run out: looked up by status as well, so an overdue
-// card older than the newest few hundred is never missing from the top of the list.
-const PROMISE_RUNS: readonly JobStatus[] = ['checked-in', 'in-repair', 'quality-check'];
+/** The start's raw read holds this list's page: no search typed, the filter it was read for. */
+function firstPageOf(first: FirstScreen | null | undefined, query: string, filter: JobFilter): Job[] | undefined {
+  if (!first || query) return undefined;
+  const statuses = statusesOf(filter);
+  const same = statuses === null ? first.statuses === null : first.statuses !== null && first.statuses.join() === statuses.join();
+  return same ? first.jobs : undefined;
+}
 
-/** Live search results: re-runs whenever a card changes, so the list never goes stale. */
+/**
+ * Live search results: re-runs whenever a card changes, so the list never goes stale. At start
+ * the first page comes from first-read.ts, and Dexie's live query begins once that read is done.
+ */
 export function useJobSearch(query: string, filter: JobFilter = 'all'): Job[] | undefined {
-  return useLiveQuery(async () => {
+  const first = useFirstRead();
+  const waiting = first === undefined;
+  const live = useLiveQuery(async () => {
+    if (waiting) return undefined;
     const statuses = statusesOf(filter);
     if (query) {
       const found = await searchJobs(db, query);
@@ -19,7 +30,7 @@ export function useJobSearch(query: string, filter: JobFilter = 'all'): Job[] | 
     }
     if (statuses) return jobsWithStatus(db, statuses);
     const [newest, running] = await Promise.all([searchJobs(db, ''), jobsWithStatus(db, PROMISE_RUNS)]);
-    const seen = new Set(newest.map((job) => job.id));
-    return [...newest, ...running.filter((job) => !seen.has(job.id))];
-  }, [query, filter]);
+    return newestThenRunning(newest, running);
+  }, [query, filter, waiting]);
+  return useLiveOrEarly(live, firstPageOf(first, query, filter));
 }
