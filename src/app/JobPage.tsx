@@ -11,6 +11,7 @@ import { BillPanel } from '../features/handover/components/BillPanel.tsx';
 import { HandoverPanel } from '../features/handover/components/HandoverPanel.tsx';
 import { QualityCheckPanel } from '../features/handover/components/QualityCheckPanel.tsx';
 import { HandOver } from '../features/signing/components/HandOver.tsx';
+import { HandOverAll } from '../features/signing/components/HandOverAll.tsx';
 import { SigningStep } from '../features/signing/components/SigningStep.tsx';
 import { HandoverDamages } from '../features/walkaround/components/HandoverDamages.tsx';
 import { PhotoPicker } from '../features/walkaround/components/PhotoPicker.tsx';
@@ -20,12 +21,12 @@ import { isWorkSection } from '../features/work/sections.ts';
 import type { LineFields } from '../shared/estimate.ts';
 import type { Job } from '../shared/job.ts';
 
-// The app composes features: the check-in form hosts the walk-around, the estimate and the
-// signatures as steps, and the card after check-in hosts the additional work, the quality
+// The app composes features: the check-in form hosts the walk-around, the estimate (ended by
+// the signatures' hand-over, so the customer is a tap away) and the signatures as steps, and the card after check-in hosts the additional work, the quality
 // check, the handover and the bill as sections, without any feature importing another.
 const externalSteps = {
   walkaround: (job: Job) => <WalkaroundStep job={job} />,
-  estimate: (job: Job) => <EstimateStep job={job} />,
+  estimate: (job: Job) => <EstimateStep job={job} handOver={<HandOverAll job={job} />} />,
   signing: (job: Job) => <SigningStep job={job} />,
 };
 

@@ -237,6 +237,18 @@ describe('estimate and customer signature, offline', () => {
     await expect.poll(path).toBe(`/jobs/${jobId}/estimate`);
   });
 
+  it('ends the estimate step with the one hand-over, the flags shown above it', async () => {
+    // Landed on the estimate step by 去填写: the hand-over is here, not a step away.
+    const handOver = page.getByRole('button', { name: '✍ 请客户签字（2 份）' });
+    await expectVisible(handOver);
+    const flags = page.getByRole('region', { name: '签字前请留意' });
+    await expectVisible(flags.getByText('估价单：预计交车时间未填写'));
+    const flagsBox = await flags.boundingBox();
+    const buttonBox = await handOver.boundingBox();
+    if (!flagsBox || !buttonBox) throw new Error('the flags or the hand-over are not laid out');
+    expect(flagsBox.y + flagsBox.height).toBeLessThanOrEqual(buttonBox.y);
+  });
+
   it('hands the tablet over once for both documents behind an advisor PIN, refusing a weak one', async () => {
     await step(/客户签字/).tap();
     await expectText(estimateCard(), '尚未签字');
@@ -342,6 +354,19 @@ describe('estimate and customer signature, offline', () => {
     await expectVisible(page.getByRole('heading', { name: '谢谢，签字已保存' }));
     expect(path()).toBe('/customer');
     expect(await page.getByRole('navigation').count()).toBe(0);
+
+    // The advisor's PIN pad on the screen handed back is whole in view, its 0 key and 解锁
+    // included, in landscape and in portrait, without scrolling.
+    const before = page.viewportSize();
+    for (const size of [{ width: 1280, height: 800 }, { width: 800, height: 1280 }]) {
+      await page.setViewportSize(size);
+      const keys = page.locator('.return-pin').getByRole('button');
+      await expectVisible(keys.filter({ hasText: /^0$/ }));
+      const boxes = await keys.evaluateAll((buttons) => buttons.map((b) => ({ text: b.textContent, ...b.getBoundingClientRect().toJSON() })));
+      const outside = boxes.filter((b) => b.top < 0 || b.bottom > size.height || b.left < 0 || b.right > size.width).map((b) => b.text);
+      expect({ size, outside, keys: boxes.length }).toEqual({ size, outside: [], keys: 13 });
+    }
+    if (before) await page.setViewportSize(before);
   });
 
   it('unlocks only with the advisor PIN and shows the valid signature with signer and time', async () => {
@@ -398,8 +423,14 @@ describe('estimate and customer signature, offline', () => {
   });
 
   it('prints the customer copy with its Chinese text and the signature image, on A4', async () => {
+    // 打印客户联 is one tap: the print view opens the print dialog itself, once (recorded here).
+    await page.evaluate(() => {
+      window.print = () => sessionStorage.setItem('print-calls', String(Number(sessionStorage.getItem('print-calls') ?? 0) + 1));
+    });
     await page.getByRole('button', { name: /打印客户联/ }).tap();
     await expect.poll(path).toBe(`/print/${jobId}`);
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('print-calls'))).toBe('1');
+    expect(new URL(page.url()).search).toBe(''); // a reload shows the copy without printing again
     await expectVisible(page.getByRole('heading', { name: '电子接车单', level: 1 }));
     for (const text of ['一联客户留存', CUSTOMER, '粤B67890', '更换机油机滤', '全合成机油 5W-30', '估价确认'])
       await expectVisible(page.getByRole('main').getByText(text).first());

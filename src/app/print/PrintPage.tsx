@@ -36,6 +36,15 @@ export function PrintPage({ jobId }: { jobId: string }) {
     return () => document.body.classList.remove('printing');
   }, []);
 
+  // 打印客户联 on the card opens the dialog at once (?print=1), once, when the copy is drawn:
+  // the query goes first, so a reload or the back button shows the copy without reprinting.
+  const ready = job !== undefined && job !== null && store !== undefined && advisor !== undefined;
+  useEffect(() => {
+    if (!ready || new URLSearchParams(location.search).get('print') !== '1') return;
+    history.replaceState(history.state, '', location.pathname);
+    window.print();
+  }, [ready]);
+
   if (job === undefined || store === undefined || advisor === undefined) return <main className="print-page" aria-busy="true" />;
   if (job === null)
     return (

@@ -1,23 +1,28 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CatalogueItem } from '../../../shared/catalogue.ts';
 import type { LineFields } from '../../../shared/estimate.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { reloadCatalogue, type CatalogueState } from '../catalogue-store.ts';
 import { CustomLineForm } from './CustomLineForm.tsx';
+import '../estimate-terms.css';
 
 /** Rows shown per search: a screenful; a longer list means the query needs another letter. */
 const RESULT_LIMIT = 12;
+/** Room kept under the results for the sticky ‹ 上一步 / 下一步 bar (and a little air). */
+const RESULTS_CLEARANCE = 110;
 
 type CataloguePickerProps = {
   catalogue: CatalogueState;
   /** Codes already on the estimate, marked in the results so nothing is added twice by mistake. */
   presentCodes: ReadonlySet<string>;
   onAdd: (fields: LineFields) => Promise<boolean>;
+  /** Shown right under the results (the estimate's empty terms), kept in view with them. */
+  footer?: ReactNode;
 };
 
 /** Search the catalogue by code, name or pinyin initials and tap to add; or type a free line. */
-export function CataloguePicker({ catalogue, presentCodes, onAdd }: CataloguePickerProps) {
+export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: CataloguePickerProps) {
   const { t, language } = useI18n();
   const resultsId = useId();
   const [query, setQuery] = useState('');
@@ -28,6 +33,25 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd }: CataloguePic
   const trimmed = query.trim();
   // Searched on every keystroke: the index answers in milliseconds (see the benchmark).
   const results = catalogue.status === 'ready' && trimmed !== '' ? catalogue.index.search(trimmed, RESULT_LIMIT) : [];
+
+  // Results (or what follows them) that run under the sticky step bar would be tapped blind or
+  // after a scroll: the search box goes to the top of the screen instead, so they have the screen.
+  const searchRow = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const shown = results.length;
+  const hasFooter = Boolean(footer);
+  useEffect(() => {
+    const bottom = section.current?.getBoundingClientRect().bottom ?? 0;
+    if (shown > 0 && bottom > window.innerHeight - RESULTS_CLEARANCE) searchRow.current?.scrollIntoView({ block: 'start' });
+  }, [shown, trimmed, hasFooter]);
+  // A line just added may leave the footer (the empty terms and their one tap) under the bar:
+  // it comes up just enough to be seen.
+  const footerBox = useRef<HTMLDivElement>(null);
+  const lineCount = presentCodes.size;
+  useEffect(() => {
+    const bottom = footerBox.current?.getBoundingClientRect().bottom ?? 0;
+    if (bottom > window.innerHeight - RESULTS_CLEARANCE) footerBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [lineCount, hasFooter]);
 
   async function addAndNote(fields: LineFields): Promise<boolean> {
     const ok = await onAdd(fields);
@@ -51,8 +75,8 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd }: CataloguePic
   }
 
   return (
-    <section className="catalogue-picker">
-      <div className="catalogue-search-row">
+    <section className="catalogue-picker" ref={section}>
+      <div className="catalogue-search-row" ref={searchRow}>
         <div className="field search-field">
           <label htmlFor={`${resultsId}-search`}>{t('catalogue.search')}</label>
           <input
@@ -110,6 +134,11 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd }: CataloguePic
         <p className="catalogue-note">{t('catalogue.noMatch', { query: trimmed })}</p>
       )}
       {customOpen && <CustomLineForm onAdd={addAndNote} onClose={() => setCustomOpen(false)} />}
+      {footer && (
+        <div className="catalogue-footer" ref={footerBox}>
+          {footer}
+        </div>
+      )}
     </section>
   );
 }

@@ -9,27 +9,22 @@ import '../estimate-terms.css';
 
 type EstimateTermsProps = {
   estimate: Estimate;
-  /** The store's defaults, once read; the button to use them waits for them. */
-  defaults: StoreDefaults | undefined;
   onChange: (fields: Partial<EstimateFields>) => void;
-  /** Fills only the terms still empty with the store's defaults. */
-  onUseDefaults: () => void;
 };
 
 const CAR_WASH = [true, false] as const;
 
 /**
  * What the customer agrees besides the money: when, old parts, how to pay, car wash. A term
- * still empty on an estimate with lines is flagged (the customer would sign a blank), with the
- * store's defaults one tap away; no term is ever filled without that tap.
+ * still empty on an estimate with lines is flagged (the customer would sign a blank); the
+ * store's defaults are one tap away in UnsetTerms, which the step shows under the search.
  */
-export function EstimateTerms({ estimate, defaults, onChange, onUseDefaults }: EstimateTermsProps) {
+export function EstimateTerms({ estimate, onChange }: EstimateTermsProps) {
   const { t } = useI18n();
   const unset = unsetEstimateTerms(estimate);
   const flag = (term: EstimateTerm) => unset.includes(term);
   return (
     <div className="estimate-terms">
-      {unset.length > 0 && <UnsetTerms unset={unset} defaults={defaults} onUseDefaults={onUseDefaults} />}
       <PromisedAtField value={estimate.promisedAt} flagged={flag('promisedAt')} onChange={(promisedAt) => onChange({ promisedAt })} />
       {/* Chips act as radios: a choice is changed by tapping another, never cleared by accident. */}
       <fieldset className={flag('oldParts') ? 'group term-unset' : 'group'}>
@@ -75,8 +70,8 @@ const TERM_LABEL = {
 
 type UnsetTermsProps = { unset: EstimateTerm[]; defaults: StoreDefaults | undefined; onUseDefaults: () => void };
 
-/** Which terms are empty, and the one tap that fills them with the store's defaults. */
-function UnsetTerms({ unset, defaults, onUseDefaults }: UnsetTermsProps) {
+/** Which terms are empty, and the one tap that fills them with the store's defaults (no term is ever filled without it). */
+export function UnsetTerms({ unset, defaults, onUseDefaults }: UnsetTermsProps) {
   const { t } = useI18n();
   return (
     <div className="banner terms-unset" role="status">

@@ -2,51 +2,26 @@ import type { Job } from '../../../shared/job.ts';
 import { useSignatureStatuses } from '../hooks/use-signature-statuses.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
-import { documentSignatureState } from '../../../shared/signed-content.ts';
-import { DESK_DOCUMENTS, hasSomethingToSign, waitingDocuments } from '../waiting-documents.ts';
-import { HandOver } from './HandOver.tsx';
-import { HandOverFlags } from './HandOverFlags.tsx';
+import { DESK_DOCUMENTS } from '../waiting-documents.ts';
+import { HandOverAll } from './HandOverAll.tsx';
 import { SignatureKindCard } from './SignatureKindCard.tsx';
 
 /**
- * The 客户签字 step: what to look at before the hand-over, one hand-over for every document
- * waiting for the customer (the check-in condition and the estimate, one PIN at the end), and
- * each document's signature state and history.
+ * The 客户签字 step: the customer's copy printed in one tap (where the advisor lands after the
+ * PIN), what to look at before the hand-over and the one hand-over for every document waiting
+ * (HandOverAll), and each document's signature state and history.
  */
 export function SigningStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const statuses = useSignatureStatuses(job);
-  const waiting = waitingDocuments(job, DESK_DOCUMENTS, statuses);
-  // With every document validly signed the customer may still sign them again (a signature
-  // they want to redo): offered as such, once the signatures' status is known.
-  const again = waiting.length === 0;
-  const documents = again ? DESK_DOCUMENTS.filter((kind) => hasSomethingToSign(job, kind)) : waiting;
-  const checking = again && DESK_DOCUMENTS.some((kind) => documentSignatureState(job, kind, statuses) === 'checking');
-  const first = checking ? undefined : documents[0];
   return (
     <div className="signing">
       <p className="signing-intro">{t('signing.intro')}</p>
-      <button type="button" className="btn btn-large" onClick={() => navigate(`/print/${job.id}`)}>
+      {/* The print view opens the print dialog at once; cancelled, its own button is there. */}
+      <button type="button" className="btn btn-large" onClick={() => navigate(`/print/${job.id}?print=1`)}>
         🖨 {t('print.open')}
       </button>
-      <HandOverFlags job={job} />
-      <HandOver job={job}>
-        {(handOver) => (
-          <section className="sign-hand-over-all" aria-label={t('signing.handToCustomer')}>
-            <p className="field-hint">
-              {again ? t('signing.nothingWaiting') : t('signing.waiting', { list: waiting.map((kind) => t(`signing.kind.${kind}`)).join('、') })}
-            </p>
-            <button
-              type="button"
-              className={`btn btn-large sign-hand-over${again ? '' : ' btn-primary'}`}
-              disabled={!first}
-              onClick={() => first && handOver(first, documents)}
-            >
-              ✍ {t(again ? 'signing.signAgain' : 'signing.handOverAll', { count: documents.length })}
-            </button>
-          </section>
-        )}
-      </HandOver>
+      <HandOverAll job={job} />
       {DESK_DOCUMENTS.map((kind) => (
         <SignatureKindCard key={kind} job={job} kind={kind} statuses={statuses} />
       ))}
