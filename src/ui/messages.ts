@@ -4,6 +4,7 @@
 import { ADDITION_MESSAGES, type AdditionMessageKey } from './messages/additions.ts';
 import { BILL_MESSAGES, type BillMessageKey } from './messages/bill.ts';
 import { DAMAGE_MESSAGES, type DamageMessageKey } from './messages/damage.ts';
+import { DESK_MESSAGES, type DeskMessageKey } from './messages/desk.ts';
 import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
@@ -41,7 +42,7 @@ const zhCN = {
   'step.condition': '里程·燃油·故障灯',
   'step.covers': '防护套',
   'step.belongings': '随车物品',
-  'step.service': '服务类型',
+  'step.service': '防护套·随车物品·服务类型',
   'step.walkaround': '环车检查',
   'walkaround.title': '环车检查：与客户一起查看车身',
   'walkaround.tapToMark': '点击车身图上的位置标记损伤',
@@ -250,6 +251,7 @@ export type MessageKey =
   | PinMessageKey
   | SavingMessageKey
   | ReturningMessageKey
+  | DeskMessageKey
   | SessionMessageKey
   | SyncMessageKey
   | WorkStatusMessageKey
@@ -284,7 +286,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'step.condition': 'Mileage · fuel · lights',
   'step.covers': 'Covers',
   'step.belongings': 'Belongings',
-  'step.service': 'Service',
+  'step.service': 'Covers · belongings · service',
   'step.walkaround': 'Walk-around',
   'walkaround.title': 'Walk-around: check the body with the customer',
   'walkaround.tapToMark': 'Tap the diagram where the damage is',
@@ -499,6 +501,7 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...PIN_MESSAGES[language],
     ...SAVING_MESSAGES[language],
     ...RETURNING_MESSAGES[language],
+    ...DESK_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],
     ...WORK_STATUS_MESSAGES[language],

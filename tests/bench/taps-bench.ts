@@ -272,7 +272,25 @@ function screens(page: Page) {
 async function plateByKeyboard(advisor: Advisor, plate: string): Promise<void> {
   const ui = screens(advisor.page);
   await advisor.tap(advisor.page.getByRole('button', { name: zh('vehicle.plateKeyboard'), exact: true }));
-  for (const key of plate) await advisor.tap(ui.keyboard.getByRole('button', { name: key, exact: true }));
+  await ui.keyboard.waitFor({ state: 'visible', ...LONG });
+  // Where the build opens the keyboard with the tablet's common prefix, and offers the known
+  // vehicles matching what is typed (read from IndexedDB just after it opens), take them.
+  const opened = [...(await ui.field('vehicle.plate').inputValue())];
+  const known = maybe('plate.known');
+  if (opened.length > 0) advisor.paths.push(`vehicle: the keyboard opened with ${opened.join('')}`);
+  if (known && opened.length >= 2) {
+    const offered = ui.keyboard.getByRole('group', { name: known }).getByRole('button', { name: new RegExp(`^${escape(plate)} `) });
+    if (await offered.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+      await advisor.tap(offered);
+      const picked = await ui.field('vehicle.plate').inputValue();
+      if (picked !== plate) throw new Error(`the known vehicle gave ${picked}, expected ${plate}`);
+      advisor.paths.push('vehicle: the known vehicle tapped, the keyboard closed');
+      return;
+    }
+  }
+  const keep = plate.startsWith(opened.join('')) ? opened.length : 0;
+  for (let i = keep; i < opened.length; i++) await advisor.tap(ui.keyboard.getByRole('button', { name: zh('vehicle.backspace'), exact: true }));
+  for (const key of [...plate].slice(keep)) await advisor.tap(ui.keyboard.getByRole('button', { name: key, exact: true }));
   await advisor.tap(ui.keyboard.getByRole('button', { name: zh('vehicle.done'), exact: true }));
   const value = await ui.field('vehicle.plate').inputValue();
   if (value !== plate) throw new Error(`the plate keyboard gave ${value}, expected ${plate}`);
@@ -337,7 +355,8 @@ async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions, re
   const { page } = advisor;
   const ui = screens(page);
   await advisor.tap(ui.next);
-  await ui.chip('covers.set4').waitFor({ state: 'visible', ...LONG });
+  const fitAll = maybe('covers.fitAll') ? ui.chip('covers.fitAll') : ui.chip('covers.set4');
+  await fitAll.waitFor({ state: 'visible', ...LONG });
   const covers = ['cover.seat', 'cover.steeringWheel', 'cover.floorMat', 'cover.gearLever'].map((key) => page.getByRole('button', { name: new RegExp(`^${zh(key)}`) }));
   let fitted = 0;
   for (const cover of covers) if ((await cover.getAttribute('aria-pressed', LONG)) === 'true') fitted += 1;
@@ -349,9 +368,13 @@ async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions, re
     const text = (await offered.textContent(LONG))?.trim() ?? lastSet;
     await advisor.tap(offered);
     advisor.paths.push(`covers: ${text}`);
-  } else await advisor.tap(ui.chip('covers.set4'));
+  } else await advisor.tap(fitAll);
 
-  await advisor.tap(ui.next);
+  // Where covers, belongings and service are one step, there is no 下一步 between them.
+  const nextIfNeeded = async (on: Locator) => {
+    if (!(await on.isVisible())) await advisor.tap(ui.next);
+  };
+  await nextIfNeeded(ui.chip('belonging.spareTyre'));
   const carried = maybe('previous.belongingsFromLast');
   // Where the build carries the last visit's belongings, it says so once it has: read the chips then.
   if (returning && carried) await page.getByRole('status').filter({ hasText: lead(carried) }).waitFor(LONG);
@@ -360,7 +383,7 @@ async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions, re
   if (kept > 0) advisor.paths.push(`belongings: ${kept} already ticked from the last visit`);
   await advisor.tap(page.getByRole('button', { name: zh('valuables.confirm'), exact: true }));
 
-  await advisor.tap(ui.next);
+  await nextIfNeeded(ui.chip(o.serviceType));
   await press(advisor, ui.chip(o.serviceType));
   await advisor.type(ui.field('customerRequest'), o.complaint);
   await advisor.tap(page.getByRole('button', { name: new RegExp(zh('checkIn.submit')) }));

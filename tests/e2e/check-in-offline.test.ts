@@ -80,13 +80,12 @@ describe('offline check-in on a tablet', () => {
     await tap(page.getByRole('button', { name: '三件套' }));
     await expectAttribute(page.getByRole('button', { name: /座椅套/ }), 'aria-pressed', 'true');
     await expectAttribute(page.getByRole('button', { name: /换挡杆套/ }), 'aria-pressed', 'false');
-    await next();
+    // Covers, belongings and service are one step: no 下一步 between them.
 
     await tap(page.getByRole('button', { name: '备胎' }));
     await tap(page.getByRole('button', { name: '三角警示牌' }));
     await type(page.getByLabel('其他物品'), '儿童安全座椅');
     await tap(page.getByRole('button', { name: '客户已确认取走贵重物品' }));
-    await next();
 
     await tap(page.getByRole('button', { name: '保养' }));
     await type(page.getByLabel('客户描述（客户原话）'), '冷车启动时有异响，顺便做个小保养');

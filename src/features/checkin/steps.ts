@@ -1,7 +1,9 @@
 // The order of the check-in steps and which card fields each one holds, so the step bar can
 // show where a problem is and the form can jump to the first one. A step the form does not
 // render itself (the walk-around) is handed in by the app shell, which composes features.
-export const STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'covers', 'belongings', 'service', 'estimate', 'signing'] as const;
+// Covers, belongings and service share one step (issue 11: each 下一步 is a tap, and the three
+// fit on one landscape screen side by side); old links to /covers and /belongings land there.
+export const STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'service', 'estimate', 'signing'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** The step that ends the 接车单 and offers 完成接车; estimate and signing come after it. */
@@ -13,9 +15,7 @@ const FIELDS_OF: Record<Step, string[]> = {
   condition: ['odometerKm', 'odometerLowerAccepted', 'fuel', 'warningLights', 'warningLightsNote'],
   // Damage and photos are not form fields: the walk-around feature edits them itself.
   walkaround: [],
-  covers: ['covers'],
-  belongings: ['belongings', 'belongingsNote', 'valuablesConfirmedAt'],
-  service: ['serviceTypes', 'customerRequest'],
+  service: ['covers', 'belongings', 'belongingsNote', 'valuablesConfirmedAt', 'serviceTypes', 'customerRequest'],
   estimate: [],
   signing: [],
 };
@@ -27,4 +27,12 @@ export function stepOfField(path: string): Step {
 
 export function isStep(value: string | undefined): value is Step {
   return STEPS.includes(value as Step);
+}
+
+const MERGED: Record<string, Step> = { covers: 'service', belongings: 'service' };
+
+/** The step a path segment names, old names included; the first step when it names none. */
+export function stepOf(value: string | undefined): Step {
+  if (isStep(value)) return value;
+  return (value && MERGED[value]) || 'customer';
 }

@@ -32,7 +32,6 @@ export function BelongingsStep({ job }: { job: Job }) {
         </div>
         <TextField path="belongingsNote" label="belongingsNote" />
       </fieldset>
-      <ValuablesReminder />
     </>
   );
 }
@@ -56,7 +55,7 @@ function useLastTimeBelongings(job: Job): Belonging[] {
 }
 
 /** The 贵重物品 reminder, which the customer confirms; the time is kept. */
-function ValuablesReminder() {
+export function ValuablesReminder() {
   const { t } = useI18n();
   const { setValue } = useFormContext<Card>();
   const confirmedAt = useWatch<Card, 'valuablesConfirmedAt'>({ name: 'valuablesConfirmedAt' });

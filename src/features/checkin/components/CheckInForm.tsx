@@ -16,7 +16,8 @@ import { AttentionNotice } from '../../../ui/sync/SyncBadge.tsx';
 import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
-import { BelongingsStep } from './BelongingsStep.tsx';
+import '../check-in-desk.css';
+import { BelongingsStep, ValuablesReminder } from './BelongingsStep.tsx';
 import type { ExternalSteps } from './CheckInPage.tsx';
 import { ConditionStep } from './ConditionStep.tsx';
 import { CoversStep } from './CoversStep.tsx';
@@ -75,9 +76,24 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
     customer: <CustomerStep />,
     vehicle: <VehicleStep jobId={job.id} saved={job.card.vehicle} />,
     condition: <ConditionStep lastOdometerKm={lastOdometerKm} />,
-    covers: <CoversStep job={job} />,
-    belongings: <BelongingsStep job={job} />,
-    service: <ServiceStep />,
+    // The valuables reminder across the top, then covers, belongings and service side by side:
+    // one landscape screen, so the step ends at 完成接车 without scrolling or a 下一步 between.
+    service: (
+      <div className="step-at-car">
+        <ValuablesReminder />
+        <div className="step-columns step-columns-3">
+          <div>
+            <CoversStep job={job} />
+          </div>
+          <div>
+            <BelongingsStep job={job} />
+          </div>
+          <div>
+            <ServiceStep />
+          </div>
+        </div>
+      </div>
+    ),
   };
   const stepBody = ownSteps[step] ?? externalSteps[step]?.(job) ?? null;
 
@@ -90,7 +106,8 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
         {syncState && <AttentionNotice jobId={job.id} state={syncState} />}
         <StepBar current={step} onSelect={(s) => void goTo(s)} />
         <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
-          <h2>{t(`step.${step}`)}</h2>
+          {/* The step tab above names it; on the long step its own legends do, and the room goes to them. */}
+          <h2 className={step === 'service' ? 'step-title-compact' : undefined}>{t(`step.${step}`)}</h2>
           {stepBody}
           {problemCount > 0 && (
             <p className="banner banner-error" role="alert">

@@ -5,7 +5,7 @@ import { getJob } from '../../../db/job-queries.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
 import type { Job } from '../../../shared/job.ts';
-import { isStep, type Step } from '../steps.ts';
+import { stepOf, type Step } from '../steps.ts';
 import { CheckInForm } from './CheckInForm.tsx';
 
 /** Steps another feature renders, given the live job (e.g. the walk-around). */
@@ -30,5 +30,5 @@ export function CheckInPage({ jobId, step, externalSteps = {} }: CheckInPageProp
         </button>
       </main>
     );
-  return <CheckInForm key={job.id} job={job} step={isStep(step) ? step : 'customer'} externalSteps={externalSteps} />;
+  return <CheckInForm key={job.id} job={job} step={stepOf(step)} externalSteps={externalSteps} />;
 }

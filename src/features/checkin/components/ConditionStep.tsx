@@ -5,16 +5,21 @@ import { Chip } from '../../../ui/Chip.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { useFieldError } from '../hooks/use-field-error.ts';
+import '../check-in-desk.css';
 import { FuelGauge } from './FuelGauge.tsx';
 import { TextField } from './TextField.tsx';
 
 export function ConditionStep({ lastOdometerKm }: { lastOdometerKm: number | null }) {
   return (
-    <>
-      <OdometerField lastOdometerKm={lastOdometerKm} />
-      <FuelGauge />
+    // Side by side on a landscape tablet: the warning lights stay above the fold whatever the
+    // mileage field says (its last reading, a lower-reading warning) or a banner above adds.
+    <div className="step-columns">
+      <div>
+        <OdometerField lastOdometerKm={lastOdometerKm} />
+        <FuelGauge />
+      </div>
       <WarningLights />
-    </>
+    </div>
   );
 }
 

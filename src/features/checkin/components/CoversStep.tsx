@@ -9,7 +9,8 @@ import { useLastVisit } from '../hooks/use-last-visit.ts';
 const SET_OF_THREE: Cover[] = ['seat', 'steeringWheel', 'floorMat'];
 
 /**
- * 三件套/四件套: each cover ticked when fitted in front of the customer, with the time. A
+ * 三件套/全部安装 (the four): each cover ticked when fitted in front of the customer, with the
+ * time; 全部安装 ticks every cover not yet fitted in one tap, each with its time. A
  * returning car's set from last time comes first, one tap; it is never ticked before it is
  * fitted, since the time ticked is the time the customer saw it fitted.
  */
@@ -37,8 +38,8 @@ export function CoversStep({ job }: { job: Job }) {
         <button type="button" className="btn" onClick={() => fitAll(SET_OF_THREE)}>
           {t('covers.set3')}
         </button>
-        <button type="button" className="btn" onClick={() => fitAll([...COVERS])}>
-          {t('covers.set4')}
+        <button type="button" className={`btn${lastSet.length > 0 && lastSetOpen ? '' : ' btn-primary'}`} onClick={() => fitAll([...COVERS])}>
+          {t('covers.fitAll')}
         </button>
       </div>
       <div className="chips chips-large">

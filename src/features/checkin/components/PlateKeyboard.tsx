@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { formatLocalDateTime } from '../../../shared/local-time.ts';
 import { PROVINCES } from '../../../shared/plate.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
+import type { KnownVehicle } from '../plate-suggestions.ts';
+import '../check-in-desk.css';
 
 // Letters I and O never appear on plates, so the keyboard does not offer them. The last
 // characters of trailer, learner, police, Hong Kong, Macau, consulate and rescue plates follow.
@@ -13,13 +16,19 @@ type PlateKeyboardProps = {
   value: string;
   onChange: (next: string) => void;
   onDone: () => void;
+  /** Known vehicles whose plate begins with what is typed: one tap picks one. */
+  suggestions?: KnownVehicle[];
+  onPick?: (vehicle: KnownVehicle) => void;
+  /** The prefix entered for the advisor when the keyboard opened, to say so while it stands. */
+  prefix?: string;
 };
 
 /**
  * The plate keyboard Chinese car apps offer: first the province abbreviations (typing 粤 on
- * a system keyboard takes several taps), then letters and digits.
+ * a system keyboard takes several taps), then letters and digits. Above the keys, the known
+ * vehicles matching what is typed, as large buttons.
  */
-export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
+export function PlateKeyboard({ value, onChange, onDone, suggestions = [], onPick, prefix = '' }: PlateKeyboardProps) {
   const { t } = useI18n();
   const [page, setPage] = useState<'province' | 'chars'>(value ? 'chars' : 'province');
   const ref = useRef<HTMLDivElement>(null);
@@ -41,6 +50,16 @@ export function PlateKeyboard({ value, onChange, onDone }: PlateKeyboardProps) {
           A–Z 0–9
         </button>
       </div>
+      {prefix && value === prefix && <p className="plate-prefix-note">{t('plate.prefixNote', { prefix })}</p>}
+      {suggestions.length > 0 && onPick && (
+        <div className="plate-suggestions" role="group" aria-label={t('plate.known')}>
+          {suggestions.map((vehicle) => (
+            <button key={vehicle.plate} type="button" className="btn plate-suggestion" onClick={() => onPick(vehicle)}>
+              {t('plate.knownVehicle', { plate: vehicle.plate, name: vehicle.customerName || '—', date: formatLocalDateTime(vehicle.lastVisitAt).slice(0, 10) })}
+            </button>
+          ))}
+        </div>
+      )}
       <div className={`plate-keys plate-keys-${page}`}>
         {(page === 'province' ? FIRST_CHARS : KEYS).map((key) => (
           <button

@@ -1,9 +1,14 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { db } from '../../../db/instance.ts';
+import { knownPlates, knownVehiclesStartingWith } from '../../../db/known-vehicles.ts';
 import type { Card } from '../../../shared/job.ts';
+import { normalizePlate } from '../../../shared/plate.ts';
 import { checkVin, decodeVin, normalizeVin } from '../../../shared/vin.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { usePrefill } from '../hooks/use-prefill.ts';
+import { commonPlatePrefix, matchingVehicles } from '../plate-suggestions.ts';
 import { EarlierVisitsList } from './EarlierVisits.tsx';
 import { HalfWidthNote } from './HalfWidthNote.tsx';
 import { PlateKeyboard } from './PlateKeyboard.tsx';
@@ -17,6 +22,25 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
   const { prefill, filledFrom } = usePrefill(jobId);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
   const plate = useWatch<Card, 'vehicle.plate'>({ name: 'vehicle.plate' });
+  // This tablet's most common plate start, entered when the keyboard opens on an empty plate.
+  const commonPrefix = useLiveQuery(async () => commonPlatePrefix(await knownPlates(db)), []) ?? '';
+  const [prefix, setPrefix] = useState('');
+  const typed = normalizePlate(plate ?? '');
+  const known = useLiveQuery(
+    () => (keyboardOpen && [...typed].length >= 2 ? knownVehiclesStartingWith(db, typed, jobId) : []),
+    [keyboardOpen, typed, jobId],
+  );
+  const suggestions = matchingVehicles(known ?? [], typed);
+  const setPlate = (next: string) => setValue('vehicle.plate', next, { shouldValidate: true, shouldTouch: true });
+
+  function toggleKeyboard() {
+    if (!keyboardOpen && !plate && commonPrefix) {
+      // Not validated yet: a prefix the tablet entered is no mistake of the advisor's to flag.
+      setValue('vehicle.plate', commonPrefix, { shouldDirty: true });
+      setPrefix(commonPrefix);
+    }
+    setKeyboardOpen(!keyboardOpen);
+  }
 
   return (
     <>
@@ -37,7 +61,7 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
           type="button"
           className="btn plate-keyboard-toggle"
           aria-expanded={keyboardOpen}
-          onClick={() => setKeyboardOpen((open) => !open)}
+          onClick={toggleKeyboard}
         >
           {t('vehicle.plateKeyboard')}
         </button>
@@ -45,8 +69,15 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
       {keyboardOpen && (
         <PlateKeyboard
           value={plate ?? ''}
-          onChange={(next) => setValue('vehicle.plate', next, { shouldValidate: true, shouldTouch: true })}
+          onChange={setPlate}
           onDone={() => {
+            setKeyboardOpen(false);
+            void prefill();
+          }}
+          prefix={prefix}
+          suggestions={suggestions}
+          onPick={(vehicle) => {
+            setPlate(vehicle.plate);
             setKeyboardOpen(false);
             void prefill();
           }}
