@@ -390,11 +390,19 @@ async function coversBelongingsService(advisor: Advisor, o: TapsBenchOptions, re
   await page.getByRole('status').filter({ hasText: zh('checkIn.done', { time: '' }).trim() }).waitFor(LONG);
 }
 
-async function estimate(advisor: Advisor, o: TapsBenchOptions): Promise<void> {
+async function estimate(advisor: Advisor, o: TapsBenchOptions, returning: boolean): Promise<void> {
   const { page } = advisor;
   const ui = screens(page);
   await advisor.tap(ui.next);
-  for (const search of o.searches) {
+  const repeat = maybe('repeat.button');
+  const again = repeat ? page.getByRole('region', { name: zh('repeat.title') }).getByRole('button', { name: lead(repeat) }) : null;
+  if (returning && again && (await again.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false))) {
+    // The build offers the last visit's lines in one tap (按上次项目), at today's prices.
+    const text = (await again.textContent(LONG))?.trim() ?? repeat;
+    await advisor.tap(again);
+    await page.getByRole('region', { name: zh('repeat.title') }).getByRole('status').waitFor(LONG);
+    advisor.paths.push(`estimate: ${text}`);
+  } else for (const search of o.searches) {
     await advisor.type(ui.search, search.query);
     for (const code of search.codes) {
       await advisor.tap(ui.results.getByRole('button', { name: new RegExp(code) }));
@@ -455,10 +463,15 @@ async function customerSigns(advisor: Advisor, o: TapsBenchOptions): Promise<num
 async function signing(advisor: Advisor, o: TapsBenchOptions, jobId: string): Promise<void> {
   const { page } = advisor;
   const ui = screens(page);
-  await advisor.tap(ui.next);
-  await waitForPath(page, (p) => p === `/jobs/${jobId}/signing`, 'the signing step');
-  const kinds = ['checkin', 'estimate'] as const;
   const all = maybe('signing.handOverAll');
+  const fromEstimate = all ? page.getByRole('button', { name: lead(all) }) : null;
+  // Where the estimate step ends with the hand-over itself, the 客户签字 step is not a tap away.
+  if (fromEstimate && (await fromEstimate.count()) > 0) advisor.paths.push('signing: handed over from the estimate step');
+  else {
+    await advisor.tap(ui.next);
+    await waitForPath(page, (p) => p === `/jobs/${jobId}/signing`, 'the signing step');
+  }
+  const kinds = ['checkin', 'estimate'] as const;
   if (all) {
     // One hand-over for every document waiting, one PIN at the end (issue 11).
     await advisor.tap(page.getByRole('button', { name: lead(all) }));
@@ -483,11 +496,16 @@ async function signing(advisor: Advisor, o: TapsBenchOptions, jobId: string): Pr
 
 async function printView(advisor: Advisor, jobId: string): Promise<void> {
   const { page } = advisor;
+  await page.evaluate(() => sessionStorage.removeItem('walkaround-bench-printed'));
   await advisor.tap(page.getByRole('button', { name: new RegExp(zh('print.open')) }));
   await waitForPath(page, (p) => p === `/print/${jobId}`, 'the print view');
-  await advisor.tap(page.getByRole('button', { name: exactly(zh('print.print')) }));
-  const printed = await page.evaluate(() => sessionStorage.getItem('walkaround-bench-printed'));
-  if (!printed) throw new Error('the print button did not open the print dialog');
+  const printed = () => page.evaluate(() => sessionStorage.getItem('walkaround-bench-printed'));
+  // Where the build's 打印客户联 opens the print dialog itself, the print view's button is not tapped.
+  await page.getByRole('button', { name: exactly(zh('print.print')) }).waitFor(LONG);
+  const opened = await page.waitForFunction(() => sessionStorage.getItem('walkaround-bench-printed'), null, { timeout: 3_000 }).then(() => true, () => false);
+  if (opened) advisor.paths.push('print: 打印客户联 opened the print dialog');
+  else await advisor.tap(page.getByRole('button', { name: exactly(zh('print.print')) }));
+  if (!(await printed())) throw new Error('the print button did not open the print dialog');
 }
 
 async function newCard(advisor: Advisor): Promise<string> {
@@ -509,7 +527,7 @@ async function fromWalkaroundOn(advisor: Advisor, o: TapsBenchOptions, photos: s
   await coversBelongingsService(advisor, o, returning);
 
   await advisor.enter('estimate');
-  await estimate(advisor, o);
+  await estimate(advisor, o, returning);
   await advisor.enter('signing');
   await signing(advisor, o, jobId);
   await advisor.enter('print');
