@@ -58,7 +58,12 @@ export function RepeatLastLines({ last, catalogue, presentCodes, onAdd }: Repeat
           {plan && plan.add.length > 0 && ` · ${t('repeat.count', { count: plan.add.length })}`}
         </button>
       )}
-      {!done && plan && plan.add.length === 0 && <p className="field-hint">{t('repeat.nothing')}</p>}
+      {!done && plan && plan.add.length === 0 && (
+        <>
+          <p className="field-hint">{t('repeat.nothing')}</p>
+          {plan.skipped.length > 0 && <SkippedList skipped={plan.skipped} />}
+        </>
+      )}
     </section>
   );
 }
