@@ -8,7 +8,7 @@
 // photos.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { openDatabase } from '../../src/db/database.ts';
 import { addDamage } from '../../src/db/damage-repo.ts';
@@ -17,10 +17,11 @@ import { addPhoto } from '../../src/db/photo-repo.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
 import type { Damage, Photo } from '../../src/shared/walkaround.ts';
 import { createApiClient } from '../../src/sync/api-client.ts';
-import { launchTablet, newProfileDir, startServer, waitForServiceWorker, watchErrors, type AppServer } from './support/browser.ts';
+import { newProfileDir } from './support/browser.ts';
 import { expectHidden, expectText, expectVisible } from './support/expect-ui.ts';
 import { readObjectStores } from './support/indexed-db.ts';
-import { seedCheckedInCard, writeSeededCard, type SeededCard } from './support/seed-checked-in-card.ts';
+import { seedCheckedInCard, type SeededCard } from './support/seed-checked-in-card.ts';
+import { openSeededTablet, type SeededTablet } from './support/seeded-tablet.ts';
 import { connectToStore, openStoreRig, openTabletOn, signInWithPin, type StoreRig, type Tablet } from './support/store-tablet.ts';
 
 type StoredJob = { id: string; card: { vehicle: { plate: string } }; damages: Record<string, Damage>; photos: Record<string, Photo> };
@@ -53,8 +54,7 @@ async function storedJobs(page: Page): Promise<{ jobs: StoredJob[]; blobCount: n
 const live = <T extends { deletedAt: string | null }>(set: Record<string, T>) => Object.values(set).filter((x) => x.deletedAt === null);
 
 describe('the returning car on the tablet that saw it', () => {
-  let server: AppServer;
-  let context: BrowserContext;
+  let tablet: SeededTablet | undefined;
   let page: Page;
   let errors: string[];
   let seeded: SeededCard;
@@ -62,20 +62,12 @@ describe('the returning car on the tablet that saw it', () => {
 
   beforeAll(async () => {
     seeded = await seedCheckedInCard({ marks: MARKS, photosPerMark: 1 });
-    server = await startServer();
-    context = await launchTablet(profile.dir);
-    page = context.pages()[0] ?? (await context.newPage());
-    errors = watchErrors(page);
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
-    await page.getByRole('button', { name: /新建接车单/ }).waitFor();
-    await writeSeededCard(page, seeded);
-    await context.setOffline(true);
+    tablet = await openSeededTablet(profile.dir, seeded);
+    ({ page, errors } = tablet);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close().catch(() => undefined);
+    await tablet?.close();
     profile.remove();
   });
 
