@@ -423,13 +423,19 @@ describe('estimate and customer signature, offline', () => {
   });
 
   it('prints the customer copy with its Chinese text and the signature image, on A4', async () => {
-    // 打印客户联 is one tap: the print view opens the print dialog itself, once (recorded here).
+    // 打印客户联 is one tap: the print view opens the print dialog itself, once, with the
+    // signatures' images drawn by then (recorded here, as the dialog would print them).
     await page.evaluate(() => {
-      window.print = () => sessionStorage.setItem('print-calls', String(Number(sessionStorage.getItem('print-calls') ?? 0) + 1));
+      window.print = () => {
+        const drawn = [...document.querySelectorAll<HTMLImageElement>('.print-page .signature-image img')].filter((img) => img.complete && img.naturalWidth > 0);
+        sessionStorage.setItem('print-calls', String(Number(sessionStorage.getItem('print-calls') ?? 0) + 1));
+        sessionStorage.setItem('print-signatures', String(drawn.length));
+      };
     });
     await page.getByRole('button', { name: /打印客户联/ }).tap();
     await expect.poll(path).toBe(`/print/${jobId}`);
     await expect.poll(() => page.evaluate(() => sessionStorage.getItem('print-calls'))).toBe('1');
+    expect(Number(await page.evaluate(() => sessionStorage.getItem('print-signatures')))).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toBe(''); // a reload shows the copy without printing again
     await expectVisible(page.getByRole('heading', { name: '电子接车单', level: 1 }));
     for (const text of ['一联客户留存', CUSTOMER, '粤B67890', '更换机油机滤', '全合成机油 5W-30', '估价确认'])

@@ -17,6 +17,20 @@ import { PrintStoreHeader } from './PrintStoreHeader.tsx';
 import './print-store.css';
 
 const noop = () => undefined;
+/** How long the copy may wait for its images before it prints without the missing ones. */
+const IMAGES_WAIT_MS = 3000;
+
+/** Every signature box holds its image and every image has loaded (or the wait is over). */
+function imagesDrawn(waitMs: number): Promise<void> {
+  const drawn = () =>
+    [...document.querySelectorAll('.print-page .signature-image')].every((box) => box.querySelector('img')) &&
+    [...document.querySelectorAll<HTMLImageElement>('.print-page img')].every((img) => img.complete);
+  const until = Date.now() + waitMs;
+  return new Promise((resolve) => {
+    const check = () => (drawn() || Date.now() > until ? resolve() : setTimeout(check, 50));
+    check();
+  });
+}
 
 /**
  * The customer's copy (一联客户留存), laid out for A4: the check-in sheet with its damage
@@ -36,13 +50,21 @@ export function PrintPage({ jobId }: { jobId: string }) {
     return () => document.body.classList.remove('printing');
   }, []);
 
-  // 打印客户联 on the card opens the dialog at once (?print=1), once, when the copy is drawn:
-  // the query goes first, so a reload or the back button shows the copy without reprinting.
+  // 打印客户联 on the card opens the dialog at once (?print=1), once, when the copy is drawn
+  // with its images (the signatures load from IndexedDB after the text): the query goes just
+  // before, so a reload or the back button shows the copy without printing it again.
   const ready = job !== undefined && job !== null && store !== undefined && advisor !== undefined;
   useEffect(() => {
     if (!ready || new URLSearchParams(location.search).get('print') !== '1') return;
-    history.replaceState(history.state, '', location.pathname);
-    window.print();
+    let current = true;
+    void imagesDrawn(IMAGES_WAIT_MS).then(() => {
+      if (!current) return;
+      history.replaceState(history.state, '', location.pathname);
+      window.print();
+    });
+    return () => {
+      current = false;
+    };
   }, [ready]);
 
   if (job === undefined || store === undefined || advisor === undefined) return <main className="print-page" aria-busy="true" />;
