@@ -9,8 +9,8 @@ import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.
 import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
 import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
-import { SAVING_MESSAGES, type SavingMessageKey } from './messages/saving.ts';
 import { RETURNING_MESSAGES, type ReturningMessageKey } from './messages/returning.ts';
+import { SAVING_MESSAGES, type SavingMessageKey } from './messages/saving.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
 import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
 import { STORE_MESSAGES, type StoreMessageKey } from './messages/store.ts';
@@ -249,9 +249,9 @@ export type MessageKey =
   | SigningMessageKey
   | StoreMessageKey
   | PinMessageKey
-  | SavingMessageKey
   | ReturningMessageKey
   | DeskMessageKey
+  | SavingMessageKey
   | SessionMessageKey
   | SyncMessageKey
   | WorkStatusMessageKey
@@ -499,9 +499,9 @@ function dictionary(language: Language, own: Record<keyof typeof zhCN, string>):
     ...SIGNING_MESSAGES[language],
     ...STORE_MESSAGES[language],
     ...PIN_MESSAGES[language],
-    ...SAVING_MESSAGES[language],
     ...RETURNING_MESSAGES[language],
     ...DESK_MESSAGES[language],
+    ...SAVING_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],
     ...WORK_STATUS_MESSAGES[language],
