@@ -6,7 +6,7 @@ import { Chip } from '../../../ui/Chip.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { belongingsDefaults } from '../../../shared/previous-visit.ts';
 import { useFieldError } from '../hooks/use-field-error.ts';
-import { useLastVisit } from '../hooks/use-last-visit.ts';
+import { useLastVisit } from '../../../ui/sync/use-last-visit.ts';
 import { TextField } from './TextField.tsx';
 
 export function BelongingsStep({ job }: { job: Job }) {
@@ -44,7 +44,7 @@ function useLastTimeBelongings(job: Job): Belonging[] {
   const { getValues, setValue } = useFormContext<Card>();
   const last = useLastVisit(job);
   const [carried, setCarried] = useState<Belonging[]>([]);
-  const lastBelongings = last?.card.belongings;
+  const lastBelongings = last?.visit.card.belongings;
   useEffect(() => {
     if (!lastBelongings) return;
     const defaults = Object.keys(belongingsDefaults(getValues('belongings') ?? {}, lastBelongings)) as Belonging[];

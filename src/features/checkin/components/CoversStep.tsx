@@ -4,7 +4,7 @@ import { formatLocalDateTime, nowIso } from '../../../shared/local-time.ts';
 import { Chip } from '../../../ui/Chip.tsx';
 import { coverSet } from '../../../shared/previous-visit.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { useLastVisit } from '../hooks/use-last-visit.ts';
+import { useLastVisit } from '../../../ui/sync/use-last-visit.ts';
 
 const SET_OF_THREE: Cover[] = ['seat', 'steeringWheel', 'floorMat'];
 
@@ -18,7 +18,7 @@ export function CoversStep({ job }: { job: Job }) {
   const { t } = useI18n();
   const { setValue } = useFormContext<Card>();
   const covers = useWatch<Card, 'covers'>({ name: 'covers' }) ?? {};
-  const lastSet = coverSet(useLastVisit(job)?.card.covers ?? {});
+  const lastSet = coverSet(useLastVisit(job)?.visit.card.covers ?? {});
   const lastSetOpen = lastSet.some((cover) => !covers[cover]);
 
   function fitAll(set: Cover[]) {

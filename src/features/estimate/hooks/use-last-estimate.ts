@@ -3,18 +3,17 @@
 // with its live lines. Offline on a tablet that never saw the car: nothing, no error.
 import type { EstimateLine } from '../../../shared/estimate.ts';
 import type { Job } from '../../../shared/job.ts';
-import { lastVisit, type PreviousSource } from '../../../shared/previous-visit.ts';
+import type { PreviousSource } from '../../../shared/previous-visit.ts';
 import { live } from '../../../shared/walkaround.ts';
-import { useVehicleVisits } from '../../../ui/sync/use-vehicle-visits.ts';
+import { useLastVisit } from '../../../ui/sync/use-last-visit.ts';
 
 export type LastEstimate = { visit: Job; lines: EstimateLine[]; source: PreviousSource };
 
 export function useLastEstimate(job: Job): LastEstimate | null {
-  const { plate, vin } = job.card.vehicle;
-  const visits = useVehicleVisits(job.id, plate, vin);
-  const visit = visits ? lastVisit(visits.jobs, job) : null;
-  if (!visits || !visit) return null;
+  const last = useLastVisit(job);
+  if (!last) return null;
+  const { visit, source } = last;
   const lines = live(visit.estimate.lines).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   if (lines.length === 0) return null;
-  return { visit, lines, source: visits.onTablet.has(visit.id) ? 'tablet' : 'server' };
+  return { visit, lines, source };
 }

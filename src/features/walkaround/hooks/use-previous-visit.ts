@@ -5,17 +5,15 @@ import { useEffect } from 'react';
 import { wantPreviousBlobs } from '../../../db/previous-marks-repo.ts';
 import { db } from '../../../db/instance.ts';
 import type { Job } from '../../../shared/job.ts';
-import { lastVisit, openPreviousMarks, previousMarks, type PreviousMark, type PreviousSource } from '../../../shared/previous-visit.ts';
+import { openPreviousMarks, previousMarks, type PreviousMark, type PreviousSource } from '../../../shared/previous-visit.ts';
 import { loadSyncEngine } from '../../../ui/sync/engine.ts';
-import { useVehicleVisits } from '../../../ui/sync/use-vehicle-visits.ts';
+import { useLastVisit } from '../../../ui/sync/use-last-visit.ts';
 
 export type PreviousVisit = { visit: Job; source: PreviousSource; open: PreviousMark[] };
 
 export function usePreviousVisit(job: Job): PreviousVisit | null {
-  const { plate, vin } = job.card.vehicle;
-  const visits = useVehicleVisits(job.id, plate, vin);
-  const visit = visits ? lastVisit(visits.jobs, job) : null;
-  const source: PreviousSource = visit && visits && !visits.onTablet.has(visit.id) ? 'server' : 'tablet';
+  const last = useLastVisit(job);
+  const visit = last?.visit ?? null;
   const thumbs = visit ? previousMarks(visit).flatMap((mark) => mark.photos.map((photo) => photo.thumbSha256)) : [];
   const thumbKey = thumbs.join(',');
 
@@ -30,6 +28,6 @@ export function usePreviousVisit(job: Job): PreviousVisit | null {
       .catch(() => undefined);
   }, [thumbKey]);
 
-  if (!visit) return null;
-  return { visit, source, open: openPreviousMarks(job, visit) };
+  if (!last) return null;
+  return { visit: last.visit, source: last.source, open: openPreviousMarks(job, last.visit) };
 }
