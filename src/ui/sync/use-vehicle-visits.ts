@@ -24,6 +24,24 @@ export type VehicleVisits = {
 
 type Asked = { key: string; jobs: Job[] | 'failed' };
 
+// Several parts of one screen show the same car (covers and belongings share a step, the
+// estimate and the walk-around follow): they share one answer of the server for a while
+// instead of each asking it. A failed ask is forgotten, so the next one tries again.
+const ANSWER_KEPT_MS = 30_000;
+const answers = new Map<string, { at: number; jobs: Promise<Job[]> }>();
+
+function askServer(plate: string, vin: string): Promise<Job[]> {
+  const key = `${plate}|${vin}`;
+  const kept = answers.get(key);
+  if (kept && Date.now() - kept.at < ANSWER_KEPT_MS) return kept.jobs;
+  const jobs = loadSyncEngine().then((engine) => engine.api.visits({ plate, vin }));
+  answers.set(key, { at: Date.now(), jobs });
+  jobs.catch(() => {
+    if (answers.get(key)?.jobs === jobs) answers.delete(key);
+  });
+  return jobs;
+}
+
 export function useVehicleVisits(jobId: string, plate: string, vin: string): VehicleVisits | undefined {
   const online = useOnline();
   const enrolled = Boolean(useTabletSession()?.enrollment);
@@ -35,12 +53,10 @@ export function useVehicleVisits(jobId: string, plate: string, vin: string): Veh
   useEffect(() => {
     if (!ask) return;
     let current = true;
-    loadSyncEngine()
-      .then((engine) => engine.api.visits({ plate, vin }))
-      .then(
-        (jobs) => current && setAsked({ key, jobs }),
-        () => current && setAsked({ key, jobs: 'failed' }),
-      );
+    askServer(plate, vin).then(
+      (jobs) => current && setAsked({ key, jobs }),
+      () => current && setAsked({ key, jobs: 'failed' }),
+    );
     return () => {
       current = false;
     };
