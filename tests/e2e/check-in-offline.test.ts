@@ -58,7 +58,8 @@ describe('offline check-in on a tablet', () => {
     await type(page.getByLabel('客户单位（选填）'), '深圳市某某科技有限公司');
     await next();
 
-    await tap(page.getByRole('button', { name: '车牌键盘' }));
+    // The plate is empty: the keyboard is open on arrival (a fresh tablet has no common start).
+    await expectVisible(page.getByRole('group', { name: '车牌键盘' }));
     await tap(page.getByRole('button', { name: '粤', exact: true }));
     for (const key of 'B12345') await tap(page.getByRole('group', { name: '车牌键盘' }).getByRole('button', { name: key, exact: true }));
     await tap(page.getByRole('button', { name: '完成', exact: true }));
@@ -146,6 +147,7 @@ describe('offline check-in on a tablet', () => {
   it('checks the card in and lists it as checked in', async () => {
     await tap(page.getByRole('button', { name: /完成接车/ }));
     await expectVisible(page.getByText(/已接车 \d{4}-\d\d-\d\d/));
+    await expectAttribute(step(/估价单/), 'aria-current', 'step'); // on to the estimate by itself
     await page.getByRole('button', { name: /返回/ }).click();
     await expectText(page.getByRole('link', { name: /粤B12345/ }), '已接车');
     console.log(`[taps] typical check-in: ${taps} taps and ${typedFields} typed fields`);

@@ -9,6 +9,9 @@ export type Step = (typeof STEPS)[number];
 /** The step that ends the 接车单 and offers 完成接车; estimate and signing come after it. */
 export const CHECK_IN_STEP: Step = 'service';
 
+/** Where a successful 完成接车 goes on by itself: the estimate is the advisor's next job (issue 11, one tap). */
+export const AFTER_CHECK_IN: Step = 'estimate';
+
 const FIELDS_OF: Record<Step, string[]> = {
   customer: ['customer'],
   vehicle: ['vehicle'],

@@ -15,7 +15,7 @@ import { CardHeader } from '../../../ui/CardHeader.tsx';
 import { AttentionNotice } from '../../../ui/sync/SyncBadge.tsx';
 import { useJobSyncState } from '../../../ui/sync/use-sync-state.ts';
 import { useAutosave } from '../hooks/use-autosave.ts';
-import { CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
+import { AFTER_CHECK_IN, CHECK_IN_STEP, STEPS, stepOfField, type Step } from '../steps.ts';
 import '../check-in-desk.css';
 import { BelongingsStep, ValuablesReminder } from './BelongingsStep.tsx';
 import type { ExternalSteps } from './CheckInPage.tsx';
@@ -34,6 +34,14 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   const { t } = useI18n();
   const [problemCount, setProblemCount] = useState(0);
   const [checkInError, setCheckInError] = useState<string | null>(null);
+  // Checked in on this form just now: the step it went on to says so at its top, until the
+  // advisor moves on from there.
+  const [landedOn, setLandedOn] = useState<Step | null>(null);
+  const [shownStep, setShownStep] = useState(step);
+  if (shownStep !== step) {
+    setShownStep(step);
+    if (landedOn !== step) setLandedOn(null);
+  }
 
   // The mileage rule depends on earlier cards of this vehicle; the resolver reads it live.
   const plateVin = `${job.card.vehicle.plate}|${job.card.vehicle.vin}`;
@@ -61,7 +69,11 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
       setCheckInError(null);
     } catch (e) {
       setCheckInError(t('save.failed', { reason: errorText(e) }));
+      return;
     }
+    // Issue 11: the estimate comes next, so 完成接车 goes there (one 下一步 fewer per check-in).
+    setLandedOn(AFTER_CHECK_IN);
+    await goTo(AFTER_CHECK_IN);
   };
 
   const onInvalid = (errors: FieldErrors<Card>) => {
@@ -72,6 +84,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
   };
 
   const index = STEPS.indexOf(step);
+  const landed = landedOn === step;
   const ownSteps: Partial<Record<Step, ReactNode>> = {
     customer: <CustomerStep />,
     vehicle: <VehicleStep jobId={job.id} saved={job.card.vehicle} />,
@@ -108,6 +121,11 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
         <form className="step-body" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
           {/* The step tab above names it; on the long step its own legends do, and the room goes to them. */}
           <h2 className={step === 'service' ? 'step-title-compact' : undefined}>{t(`step.${step}`)}</h2>
+          {landed && job.checkedInAt && (
+            <p className="banner banner-ok" role="status">
+              ✓ {t('checkIn.done', { time: formatLocalDateTime(job.checkedInAt) })} · {t('checkIn.onToEstimate')}
+            </p>
+          )}
           {stepBody}
           {problemCount > 0 && (
             <p className="banner banner-error" role="alert">
@@ -119,7 +137,7 @@ export function CheckInForm({ job, step, externalSteps }: CheckInFormProps) {
               {checkInError}
             </p>
           )}
-          {job.checkedInAt && (
+          {job.checkedInAt && !landed && (
             <p className="banner banner-ok" role="status">
               ✓ {t('checkIn.done', { time: formatLocalDateTime(job.checkedInAt) })}
             </p>

@@ -21,6 +21,8 @@ type PlateKeyboardProps = {
   onPick?: (vehicle: KnownVehicle) => void;
   /** The prefix entered for the advisor when the keyboard opened, to say so while it stands. */
   prefix?: string;
+  /** The keyboard opened by itself (an empty plate on arrival): the note says so, and why. */
+  openedItself?: boolean;
 };
 
 /**
@@ -28,7 +30,7 @@ type PlateKeyboardProps = {
  * a system keyboard takes several taps), then letters and digits. Above the keys, the known
  * vehicles matching what is typed, as large buttons.
  */
-export function PlateKeyboard({ value, onChange, onDone, suggestions = [], onPick, prefix = '' }: PlateKeyboardProps) {
+export function PlateKeyboard({ value, onChange, onDone, suggestions = [], onPick, prefix = '', openedItself = false }: PlateKeyboardProps) {
   const { t } = useI18n();
   const [page, setPage] = useState<'province' | 'chars'>(value ? 'chars' : 'province');
   const ref = useRef<HTMLDivElement>(null);
@@ -50,7 +52,9 @@ export function PlateKeyboard({ value, onChange, onDone, suggestions = [], onPic
           A–Z 0–9
         </button>
       </div>
-      {prefix && value === prefix && <p className="plate-prefix-note">{t('plate.prefixNote', { prefix })}</p>}
+      {prefix && value === prefix && (
+        <p className="plate-prefix-note">{t(openedItself ? 'plate.openedNote' : 'plate.prefixNote', { prefix })}</p>
+      )}
       {suggestions.length > 0 && onPick && (
         <div className="plate-suggestions" role="group" aria-label={t('plate.known')}>
           {suggestions.map((vehicle) => (

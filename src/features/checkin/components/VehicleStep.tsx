@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { db } from '../../../db/instance.ts';
 import { knownPlates, knownVehiclesStartingWith } from '../../../db/known-vehicles.ts';
@@ -16,14 +16,23 @@ import { TextField } from './TextField.tsx';
 
 type VehicleStepProps = { jobId: string; /** As saved, to look up earlier visits. */ saved: { plate: string; vin: string } };
 
+/**
+ * The tablet's common plate start as last read, so a step opened again decides at once (the
+ * read takes a moment, and a keyboard that appears late would jump the page under a finger).
+ */
+let lastCommonPrefix: string | undefined;
+/** Cards on which the advisor closed the keyboard with no plate typed: not opened for them again. */
+const keyboardDeclined = new Set<string>();
+
 export function VehicleStep({ jobId, saved }: VehicleStepProps) {
   const { t } = useI18n();
-  const { setValue } = useFormContext<Card>();
+  const { setValue, getValues } = useFormContext<Card>();
   const { prefill, filledFrom } = usePrefill(jobId);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
   const plate = useWatch<Card, 'vehicle.plate'>({ name: 'vehicle.plate' });
-  // This tablet's most common plate start, entered when the keyboard opens on an empty plate.
-  const commonPrefix = useLiveQuery(async () => commonPlatePrefix(await knownPlates(db)), []) ?? '';
+  // This tablet's most common plate start, entered when the keyboard opens on an empty plate;
+  // undefined while it is being read.
+  const commonPrefix = useLiveQuery(async () => commonPlatePrefix(await knownPlates(db)), [], lastCommonPrefix);
   const [prefix, setPrefix] = useState('');
   const typed = normalizePlate(plate ?? '');
   const known = useLiveQuery(
@@ -33,13 +42,59 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
   const suggestions = matchingVehicles(known ?? [], typed);
   const setPlate = (next: string) => setValue('vehicle.plate', next, { shouldValidate: true, shouldTouch: true });
 
+  const openKeyboard = useCallback(
+    (start: string) => {
+      if (!getValues('vehicle.plate') && start) {
+        // Not validated yet: a prefix the tablet entered is no mistake of the advisor's to flag.
+        setValue('vehicle.plate', start, { shouldDirty: true });
+        setPrefix(start);
+      }
+      setKeyboardOpen(true);
+    },
+    [getValues, setValue],
+  );
+
+  // Issue 11, one tap fewer per check-in: arriving here with no plate, the keyboard is open, as
+  // the button would open it (with the common start). Decided once per arrival, as soon as the
+  // start is known: a card with a plate, or whose plate is being typed, is left alone.
+  const undecided = useRef(true);
+  const autoPrefix = useRef('');
+  const [openedItself, setOpenedItself] = useState(false);
+  const prefixRef = useRef(commonPrefix);
+  prefixRef.current = commonPrefix;
+  const prefixKnown = commonPrefix !== undefined;
+  useLayoutEffect(() => {
+    if (!prefixKnown || !undecided.current) return;
+    undecided.current = false;
+    if (getValues('vehicle.plate') || keyboardDeclined.has(jobId) || isTyping()) return;
+    autoPrefix.current = prefixRef.current ?? '';
+    setOpenedItself(true);
+    openKeyboard(autoPrefix.current);
+    return () => {
+      // Leaving the step with only the start the tablet entered: it is taken back, so the card's
+      // plate is empty as the advisor left it (and React's second try in development opens again).
+      if (autoPrefix.current && getValues('vehicle.plate') === autoPrefix.current) setValue('vehicle.plate', '', { shouldDirty: true });
+      undecided.current = true;
+    };
+  }, [prefixKnown, getValues, setValue, jobId, openKeyboard]);
+
+  useEffect(() => {
+    if (commonPrefix !== undefined) lastCommonPrefix = commonPrefix;
+  }, [commonPrefix]);
+
+  function closeKeyboard() {
+    const value = getValues('vehicle.plate');
+    // Closed with nothing the advisor typed: this card goes without the keyboard from now on.
+    if (!value || value === autoPrefix.current) keyboardDeclined.add(jobId);
+    setKeyboardOpen(false);
+  }
+
   function toggleKeyboard() {
-    if (!keyboardOpen && !plate && commonPrefix) {
-      // Not validated yet: a prefix the tablet entered is no mistake of the advisor's to flag.
-      setValue('vehicle.plate', commonPrefix, { shouldDirty: true });
-      setPrefix(commonPrefix);
-    }
-    setKeyboardOpen(!keyboardOpen);
+    // A tap before the common start is read decides for the advisor: nothing opens by itself.
+    undecided.current = false;
+    setOpenedItself(false);
+    if (keyboardOpen) closeKeyboard();
+    else openKeyboard(commonPrefix ?? '');
   }
 
   return (
@@ -71,14 +126,15 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
           value={plate ?? ''}
           onChange={setPlate}
           onDone={() => {
-            setKeyboardOpen(false);
+            closeKeyboard();
             void prefill();
           }}
           prefix={prefix}
+          openedItself={openedItself}
           suggestions={suggestions}
           onPick={(vehicle) => {
             setPlate(vehicle.plate);
-            setKeyboardOpen(false);
+            closeKeyboard();
             void prefill();
           }}
         />
@@ -102,6 +158,12 @@ export function VehicleStep({ jobId, saved }: VehicleStepProps) {
       <EarlierVisitsList jobId={jobId} plate={saved.plate} vin={saved.vin} />
     </>
   );
+}
+
+/** Whether the advisor is in a text box (the system keyboard up): the plate keyboard stays shut. */
+function isTyping(): boolean {
+  const active = document.activeElement;
+  return active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
 }
 
 /** Maker, country and model year decoded offline from the VIN as it is typed. */
