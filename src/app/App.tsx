@@ -9,21 +9,24 @@ import { useTabletSession } from '../ui/sync/use-sync-state.ts';
 import { hasUnsavedInput } from '../ui/unsaved-input.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
+import { withScreenStyles } from './screen-styles.ts';
 import { SyncBar } from './sync/SyncBar.tsx';
 
-// The list is the first screen; the card loads on demand to keep the first route small.
-const JobPage = lazy(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })));
-const PrintPage = lazy(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
-const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
-const LockScreen = lazy(() => import('../features/settings/components/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
+// The list is the first screen; the others load on demand, with their styles (screen-styles.ts),
+// to keep the first route small.
+const JobPage = lazy(withScreenStyles(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage }))));
+const PrintPage = lazy(withScreenStyles(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage }))));
+const SettingsPage = lazy(withScreenStyles(() => import('../features/settings/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage }))));
+const LockScreen = lazy(withScreenStyles(() => import('../features/settings/components/LockScreen.tsx').then((m) => ({ default: m.LockScreen }))));
 // Customer mode is fetched while a card is open, so handing the tablet over renders it at
 // once: a lazy component would show its fallback for React's minimum of 300 ms.
 let customerMode: { CustomerModeScreen: typeof CustomerModeScreenComponent } | null = null;
-const loadCustomerMode = () =>
+const loadCustomerMode = withScreenStyles(() =>
   import('./CustomerModeScreen.tsx').then((m) => {
     customerMode = m;
     return { default: m.CustomerModeScreen };
-  });
+  }),
+);
 const LazyCustomerMode = lazy(loadCustomerMode);
 
 // A new version reloads the page: never while the customer holds the tablet (the lock would

@@ -1,14 +1,15 @@
 import { signOut } from '../db/advisor-repo.ts';
-import { db } from '../db/instance.ts';
 import type { TabletSession } from '../db/tablet-session.ts';
 import { LanguageButton, NetStatus } from '../ui/AppBarParts.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useI18n } from '../ui/i18n.tsx';
 import { navigate } from '../ui/navigation.ts';
+import { loadDb } from '../ui/sync/deferred-db.ts';
 
 /** The advisor hands the tablet on: it locks, and the next one starts from the job list. */
 export async function handOver(): Promise<void> {
   navigate('/', { replace: true });
+  const { db } = await loadDb();
   await signOut(db);
 }
 

@@ -1,8 +1,7 @@
 // First, so the session and the list's first page are read while the modules below are run.
-import { firstRead } from '../features/jobs/first-page.ts';
+import '../features/jobs/first-page.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { db } from '../db/instance.ts';
 import { INTERACTIVE_MARK } from '../features/jobs/components/JobList.tsx';
 import { loadSyncEngine } from '../ui/sync/engine.ts';
 import { App } from './App.tsx';
@@ -10,9 +9,8 @@ import { registerServiceWorker } from './pwa/register-service-worker.ts';
 import './styles.css';
 
 // The first screen's data (the session, the list's first page) is read with IndexedDB's own
-// API (first-page.ts); Dexie opens once that is done, so its open and version checks are not on
-// the way to the list. It would open on its first query anyway: this only starts it at once.
-void firstRead.then(() => db.open().catch(() => undefined));
+// API (first-page.ts). Dexie is not loaded here: the screens' live queries load and open it
+// once that read is done and the list is shown (ui/sync/use-deferred-live-query.ts).
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

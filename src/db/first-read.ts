@@ -3,11 +3,14 @@
 // database Dexie made; anything unexpected (no database yet, another version, a missing store,
 // any error) gives up, and the screen waits for Dexie as it did before.
 import type { Job, JobStatus } from '../shared/job.ts';
+// Types only from database.ts: its Dexie stays off the first route (first-read.test.ts checks
+// the name and version below against it).
 import type { AdvisorRow, DeviceRow, JobRow, SessionRow } from './database.ts';
-import { DB_NAME } from './database.ts';
 import { cardsNewestFirst, newestKeys, newestThenRunning, PROMISE_RUNS } from './job-queries.ts';
 import type { TabletSession } from './tablet-session.ts';
 
+/** database.ts's DB_NAME. */
+export const DB_NAME = 'walkaround';
 /** database.ts's highest version; Dexie opens IndexedDB at ten times it (first-read.test.ts checks). */
 export const DEXIE_VERSION = 5;
 /** The limits of searchJobs('') and jobsWithStatus, so the first page is the page Dexie reads. */
@@ -98,6 +101,17 @@ async function withStatus(store: IDBObjectStore, statuses: readonly JobStatus[])
   return rows(store, newestKeys(keys, STATUS_LIMIT));
 }
 
+/**
+ * The unfiltered page: the newest cards, then running ones older than those. A tablet with no
+ * more cards than the page holds (most of them) has them read in one request, every one of them
+ * newest first, the running ones included; a bigger one walks back from the newest id.
+ */
+async function everyStatus(store: IDBObjectStore): Promise<Job[]> {
+  if ((await result(store.count())) <= NEWEST_LIMIT) return cardsNewestFirst(await result(store.getAll() as IDBRequest<JobRow[]>));
+  const [newest, running] = await Promise.all([newestIds(store, NEWEST_LIMIT).then((keys) => rows(store, newestKeys(keys, NEWEST_LIMIT))), withStatus(store, PROMISE_RUNS)]);
+  return newestThenRunning(newest, running);
+}
+
 async function rows(store: IDBObjectStore, keys: IDBValidKey[]): Promise<Job[]> {
   const found = await Promise.all(keys.map((key) => result(store.get(key) as IDBRequest<JobRow | undefined>)));
   return cardsNewestFirst(found);
@@ -123,11 +137,7 @@ export async function readFirstScreen(name: string, statuses: readonly JobStatus
       result(meta.get('session') as IDBRequest<SessionRow | undefined>).then((current) =>
         current?.advisorId ? result(tx.objectStore('advisors').get(current.advisorId) as IDBRequest<AdvisorRow | undefined>) : undefined,
       ),
-      statuses
-        ? withStatus(jobsStore, statuses)
-        : Promise.all([newestIds(jobsStore, NEWEST_LIMIT).then((keys) => rows(jobsStore, newestKeys(keys, NEWEST_LIMIT))), withStatus(jobsStore, PROMISE_RUNS)]).then(
-            ([newest, running]) => newestThenRunning(newest, running),
-          ),
+      statuses ? withStatus(jobsStore, statuses) : everyStatus(jobsStore),
     ]);
     return {
       session: {

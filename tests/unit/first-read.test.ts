@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSignIn, setAdvisorPin } from '../../src/db/advisor-repo.ts';
-import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
-import { DEXIE_VERSION, readFirstScreen } from '../../src/db/first-read.ts';
+import { DB_NAME, openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
+import { DB_NAME as FIRST_READ_DB_NAME, DEXIE_VERSION, readFirstScreen } from '../../src/db/first-read.ts';
 import { jobsWithStatus, newestThenRunning, PROMISE_RUNS, searchJobs } from '../../src/db/job-queries.ts';
 import { createJob, saveEnrollment } from '../../src/db/job-repo.ts';
 import { readTabletSession } from '../../src/db/tablet-session.ts';
@@ -53,6 +53,23 @@ describe('the first screen read without Dexie', () => {
     }
   });
 
+  it('lists what Dexie lists on a tablet with more cards than one page, running ones older than the page included', async () => {
+    await seedCards();
+    const model = await db.jobs.toCollection().first();
+    if (!model) throw new Error('no card seeded');
+    // 200 more, all older by id than the seeded ones (UUIDv7 ids sort by time), every tenth running.
+    const older = Array.from({ length: 200 }, (_, i) => ({
+      ...model,
+      id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      status: i % 10 === 0 ? ('in-repair' as const) : ('delivered' as const),
+    }));
+    await db.jobs.bulkAdd(older);
+    const first = await readFirstScreen(name, null);
+    const dexie = await dexieList(null);
+    expect(dexie.length).toBeGreaterThan(200);
+    expect(first?.jobs.map((j) => j.id)).toEqual(dexie.map((j) => j.id));
+  });
+
   it('reads the session Dexie reads: not connected, then connected with a signed-in advisor and PIN', async () => {
     await createJob(db);
     expect((await readFirstScreen(name, null))?.session).toEqual(await readTabletSession(db));
@@ -73,6 +90,10 @@ describe('the first screen read without Dexie', () => {
     db = openDatabase(name);
     await createJob(db);
     expect(await db.jobs.count()).toBe(1);
+  });
+
+  it('reads the database Dexie opens: its name, kept apart so Dexie stays off the first route', () => {
+    expect(FIRST_READ_DB_NAME).toBe(DB_NAME);
   });
 
   it('gives up on a database at another version', async () => {

@@ -3,6 +3,8 @@
 // throttled start) nor the code that writes changes may be among them: the job list only
 // reads. A module that needs a plain function of a schema module imports it from the
 // schema-free module beside it (status-moves.ts, follow-up-state.ts, addition-rounds.ts).
+// Nor Dexie: the list shows the raw first read (db/first-read.ts), and its live reads load
+// Dexie after it (ui/sync/deferred-db.ts); nor the other screens' stylesheet (screens.css).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,18 +41,24 @@ describe('the first route', () => {
     expect(chains(graph, WRITE_PATH.filter((file) => graph.files.has(file)))).toEqual([]);
   });
 
-  it('is walked far enough to see the list, its sync badges and Dexie', () => {
-    for (const file of ['src/features/jobs/components/JobList.tsx', 'src/ui/sync/use-sync-state.ts', 'src/db/sync-state-repo.ts']) {
+  it('does not load Dexie, its React hooks, the database module or the other screens\' stylesheet', () => {
+    const packages = ['dexie', 'dexie-react-hooks'].filter((name) => graph.packages.has(name));
+    expect(packages.map((name) => `${name}, first imported by ${graph.packages.get(name)}`)).toEqual([]);
+    expect(chains(graph, ['src/db/database.ts', 'src/db/instance.ts', 'src/app/screens.css'].filter((file) => graph.files.has(file)))).toEqual([]);
+  });
+
+  it('is walked far enough to see the list, its sync badges and its stylesheet', () => {
+    for (const file of ['src/features/jobs/components/JobList.tsx', 'src/ui/sync/use-sync-state.ts', 'src/db/sync-state-repo.ts', 'src/app/styles.css']) {
       expect(graph.files.has(file), file).toBe(true);
     }
-    expect(graph.packages.has('dexie')).toBe(true);
   });
 });
 
 describe('the static import walk', () => {
-  it('finds zod and the writer behind a card, which the first route loads on demand', () => {
+  it('finds zod, Dexie and the writer behind a card, which the first route loads on demand', () => {
     const card = staticImportGraph(ROOT, 'src/app/JobPage.tsx');
     expect(card.packages.has('zod')).toBe(true);
+    expect(card.packages.has('dexie')).toBe(true);
     expect(zodModules(card)).toContain('src/shared/job-status.ts');
     expect(card.files.has('src/db/job-repo.ts')).toBe(true);
   });

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { db } from '../../db/instance.ts';
+import type { WalkaroundDb } from '../../db/database.ts';
 import { getSyncRow } from '../../db/meta-repo.ts';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
@@ -11,13 +10,17 @@ import { loadSyncEngine, useSyncStatus } from '../../ui/sync/engine.ts';
 import { syncProblemMessage } from '../../ui/sync/failure-text.ts';
 import { syncCounts } from '../../ui/sync/shown-state.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { useDeferredLiveQuery } from '../../ui/sync/use-deferred-live-query.ts';
 import { useSyncStateIndex } from '../../ui/sync/use-sync-state.ts';
 import { applyUpdate, checkForUpdate } from '../pwa/register-service-worker.ts';
+import { withScreenStyles } from '../screen-styles.ts';
 import { SyncProgress } from '../../ui/sync/SyncProgress.tsx';
 
-const EndOfShiftPanel = lazy(() => import('./EndOfShiftPanel.tsx').then((m) => ({ default: m.EndOfShiftPanel })));
+const EndOfShiftPanel = lazy(withScreenStyles(() => import('./EndOfShiftPanel.tsx').then((m) => ({ default: m.EndOfShiftPanel }))));
 
 type SyncBarProps = { updateRefused: () => boolean };
+
+const lastCompleteAt = async (db: WalkaroundDb) => (await getSyncRow(db)).lastCompleteAt;
 
 /**
  * Under the top bar of a tablet connected to a store: when everything was last sent, what is
@@ -28,7 +31,7 @@ export function SyncBar({ updateRefused }: SyncBarProps) {
   const online = useOnline();
   const status = useSyncStatus();
   const index = useSyncStateIndex();
-  const savedLastComplete = useLiveQuery(async () => (await getSyncRow(db)).lastCompleteAt, []);
+  const savedLastComplete = useDeferredLiveQuery(lastCompleteAt);
   const [shiftOpen, setShiftOpen] = useState(false);
   const [updateBlocked, setUpdateBlocked] = useState(false);
 

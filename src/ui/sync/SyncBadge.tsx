@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { resolveAttention } from '../../db/attention-repo.ts';
-import { db } from '../../db/instance.ts';
 import { errorText } from '../../shared/error-text.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useI18n } from '../i18n.tsx';
 import { Icon } from '../Icon.tsx';
+import { loadDb } from './deferred-db.ts';
 
 /** Where a card's changes are: 仅在本机 / 正在上传 / 已同步 / 需要处理, as icon and words. */
 export function SyncBadge({ state }: { state: JobSyncState }) {
@@ -38,7 +38,7 @@ export function AttentionNotice({ jobId, state }: { jobId: string; state: JobSyn
       <button
         type="button"
         className="btn"
-        onClick={() => resolveAttention(db, jobId).catch((e: unknown) => setError(t('save.failed', { reason: errorText(e) })))}
+        onClick={() => loadDb().then(({ db }) => resolveAttention(db, jobId)).catch((e: unknown) => setError(t('save.failed', { reason: errorText(e) })))}
       >
         ✓ {t('attention.resolve')}
       </button>

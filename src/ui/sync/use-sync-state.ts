@@ -2,16 +2,15 @@
 // per-card index of pending and refused changes, and one card's state. Read with
 // useLiveQuery, so a badge changes the moment the outbox or the server's answer does. At start
 // the session comes from first-read.ts (IndexedDB's own API) and Dexie's reads begin only once
-// that read is done, so Dexie's open is not on the way to the first screen.
-import { useLiveQuery } from 'dexie-react-hooks';
+// that read is done: Dexie itself loads then (use-deferred-live-query.ts), after the first screen.
 import { useRef, useSyncExternalStore } from 'react';
 import { firstReadSnapshot, subscribeFirstRead, type FirstScreen } from '../../db/first-read.ts';
-import { db } from '../../db/instance.ts';
 import { readTabletSession, type TabletSession } from '../../db/tablet-session.ts';
 import { readSyncStateIndex, type SyncStateIndex } from '../../db/sync-state-repo.ts';
 import type { JobSyncState } from '../../sync/job-sync-state.ts';
 import { useSyncStatus } from './engine.ts';
 import { shownSyncState } from './shown-state.ts';
+import { useDeferredLiveQuery } from './use-deferred-live-query.ts';
 
 /** The start's raw read: undefined while it runs, null when there was none or it gave up. */
 export function useFirstRead(): FirstScreen | null | undefined {
@@ -31,15 +30,13 @@ export function useLiveOrEarly<T>(live: T | undefined, early: T | undefined): T 
 /** The tablet's store enrollment and current advisor; undefined while loading. */
 export function useTabletSession(): TabletSession | undefined {
   const first = useFirstRead();
-  const waiting = first === undefined;
-  const live = useLiveQuery(() => (waiting ? undefined : readTabletSession(db)), [waiting]);
+  const live = useDeferredLiveQuery(first === undefined ? null : readTabletSession);
   return useLiveOrEarly(live, first?.session);
 }
 
 /** Pending and refused changes per card: read once the first screen's own read is done. */
 export function useSyncStateIndex(): SyncStateIndex | undefined {
-  const waiting = useFirstRead() === undefined;
-  return useLiveQuery(() => (waiting ? undefined : readSyncStateIndex(db)), [waiting]);
+  return useDeferredLiveQuery(useFirstRead() === undefined ? null : readSyncStateIndex);
 }
 
 const NOTHING_SENDING: ReadonlySet<string> = new Set();

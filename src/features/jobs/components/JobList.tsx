@@ -1,5 +1,4 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { db } from '../../../db/instance.ts';
 import { promisedAt } from '../../../shared/addition-rounds.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { followUpList, type FollowUpEntry } from '../../../shared/follow-up-list.ts';
@@ -8,6 +7,7 @@ import type { Job } from '../../../shared/job.ts';
 import { groupByUrgency, type Urgency } from '../../../shared/job-urgency.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { navigate } from '../../../ui/navigation.ts';
+import { loadDb } from '../../../ui/sync/deferred-db.ts';
 import { SyncBadge } from '../../../ui/sync/SyncBadge.tsx';
 import { useSyncStates } from '../../../ui/sync/use-sync-state.ts';
 import { useNow } from '../../../ui/use-now.ts';
@@ -42,7 +42,7 @@ export function JobList() {
   async function startNew() {
     try {
       // Writes (zod validation, the outbox) load on first use: the list comes up sooner.
-      const { createJob } = await import('../../../db/job-repo.ts');
+      const [{ createJob }, { db }] = await Promise.all([import('../../../db/job-repo.ts'), loadDb()]);
       const job = await createJob(db);
       navigate(`/jobs/${job.id}/customer`);
     } catch (e) {

@@ -1,8 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../../db/instance.ts';
+import { useCallback } from 'react';
+import type { WalkaroundDb } from '../../../db/database.ts';
 import { jobsWithStatus, newestThenRunning, PROMISE_RUNS, searchJobs } from '../../../db/job-queries.ts';
 import type { FirstScreen } from '../../../db/first-read.ts';
 import type { Job } from '../../../shared/job.ts';
+import { useDeferredLiveQuery } from '../../../ui/sync/use-deferred-live-query.ts';
 import { useFirstRead, useLiveOrEarly } from '../../../ui/sync/use-sync-state.ts';
 import { statusesOf, type JobFilter } from '../job-filter.ts';
 
@@ -16,13 +17,11 @@ function firstPageOf(first: FirstScreen | null | undefined, query: string, filte
 
 /**
  * Live search results: re-runs whenever a card changes, so the list never goes stale. At start
- * the first page comes from first-read.ts, and Dexie's live query begins once that read is done.
+ * the first page comes from first-read.ts, and Dexie (loaded then) reads once that read is done.
  */
 export function useJobSearch(query: string, filter: JobFilter = 'all'): Job[] | undefined {
   const first = useFirstRead();
-  const waiting = first === undefined;
-  const live = useLiveQuery(async () => {
-    if (waiting) return undefined;
+  const search = useCallback(async (db: WalkaroundDb) => {
     const statuses = statusesOf(filter);
     if (query) {
       const found = await searchJobs(db, query);
@@ -31,6 +30,7 @@ export function useJobSearch(query: string, filter: JobFilter = 'all'): Job[] | 
     if (statuses) return jobsWithStatus(db, statuses);
     const [newest, running] = await Promise.all([searchJobs(db, ''), jobsWithStatus(db, PROMISE_RUNS)]);
     return newestThenRunning(newest, running);
-  }, [query, filter, waiting]);
+  }, [query, filter]);
+  const live = useDeferredLiveQuery(first === undefined ? null : search);
   return useLiveOrEarly(live, firstPageOf(first, query, filter));
 }
