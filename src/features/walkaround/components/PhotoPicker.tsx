@@ -1,13 +1,8 @@
-import { useState, type ChangeEvent } from 'react';
-import { db } from '../../../db/instance.ts';
-import { addPhoto, isQuotaError, type PhotoMeta } from '../../../db/photo-repo.ts';
-import { errorText } from '../../../shared/error-text.ts';
-import { BYTES_PER_PHOTO, formatBytes, PHOTO_FLOOR_BYTES, storageVerdict } from '../../../shared/storage-floor.ts';
+import type { ChangeEvent } from 'react';
 import type { Photo, PhotoSlot } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import type { MessageKey } from '../../../ui/messages.ts';
-import { refreshStorage, useStorage } from '../hooks/use-storage.ts';
-import { processPhotos, type PhotoResult } from '../photos/process-photos.ts';
+import { usePhotoBatch } from '../hooks/use-photo-batch.ts';
+import { batchKey, runPhotoBatch } from '../photos/photo-batches.ts';
 
 type PhotoPickerProps = {
   jobId: string;
@@ -20,10 +15,6 @@ type PhotoPickerProps = {
   onAdded?: (photos: Photo[]) => void;
 };
 
-/** A message to show, translated at render time so a language switch updates it. */
-type Notice = { key: MessageKey; params?: Record<string, string | number> };
-type Progress = { done: number; total: number };
-
 /**
  * 拍照 and 从相册选择, several photos at once. Storage is checked before anything is processed
  * (the standing low-storage warning is the StorageMeter's, once per screen);
@@ -32,9 +23,9 @@ type Progress = { done: number; total: number };
  */
 export function PhotoPicker({ jobId, damageId = null, slot = null, label, additionId, onAdded }: PhotoPickerProps) {
   const { t } = useI18n();
-  const storage = useStorage();
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const meta = { damageId, slot, annotatedFromId: null, ...(additionId && { additionId }) };
+  // Kept by target, not here: the damage choice's camera hands its files to this mark's batch too.
+  const { progress, notices } = usePhotoBatch(batchKey(jobId, meta));
   const named = (text: string) => (label ? `${text} · ${label}` : text);
 
   async function pick(event: ChangeEvent<HTMLInputElement>) {
@@ -42,17 +33,8 @@ export function PhotoPicker({ jobId, damageId = null, slot = null, label, additi
     const files = Array.from(input.files ?? []);
     // Cleared at once, so picking the same file again fires a change.
     input.value = '';
-    if (files.length === 0) return;
-    setNotices([]);
-    setProgress({ done: 0, total: files.length });
-    try {
-      const batch = await savePhotoBatch(jobId, files, { damageId, slot, annotatedFromId: null, ...(additionId && { additionId }) }, (done, total) => setProgress({ done, total }));
-      setNotices(batch.notices);
-      if (batch.added.length > 0) onAdded?.(batch.added);
-    } finally {
-      setProgress(null);
-      void storage.refresh();
-    }
+    const added = await runPhotoBatch(jobId, files, meta);
+    if (added.length > 0) onAdded?.(added);
   }
 
   const processing = progress && t('photos.processing', { done: progress.done, total: progress.total });
@@ -100,42 +82,4 @@ function PickButton({ text, name, capture = false, busy, onPick }: PickButtonPro
       />
     </label>
   );
-}
-
-/** Checks storage, processes the files off the main thread, and saves the good ones in order. */
-async function savePhotoBatch(
-  jobId: string,
-  files: File[],
-  meta: PhotoMeta,
-  onProgress: (done: number, total: number) => void,
-): Promise<{ added: Photo[]; notices: Notice[] }> {
-  const { estimate } = await refreshStorage();
-  const verdict = storageVerdict(estimate, PHOTO_FLOOR_BYTES, files.length * BYTES_PER_PHOTO);
-  if (!verdict.ok) return { added: [], notices: [{ key: 'photos.lowStorage', params: { free: formatBytes(verdict.freeBytes) } }] };
-
-  let results: PhotoResult[];
-  try {
-    results = await processPhotos(files, onProgress);
-  } catch (e) {
-    return { added: [], notices: [{ key: 'photos.failed', params: { reason: errorText(e) } }] };
-  }
-  const notices = results.flatMap((r) => (r.ok ? [] : [refusal(r)]));
-  const added: Photo[] = [];
-  for (const result of results) {
-    if (!result.ok) continue;
-    try {
-      added.push(await addPhoto(db, jobId, result, meta));
-    } catch (e) {
-      // Each photo is its own transaction: those saved before this one stay.
-      notices.push(isQuotaError(e) ? { key: 'photos.quota' } : { key: 'photos.failed', params: { reason: errorText(e) } });
-      break;
-    }
-  }
-  return { added, notices };
-}
-
-function refusal(result: Extract<PhotoResult, { ok: false }>): Notice {
-  const { name, reason } = result;
-  if (reason === 'tooLarge') return { key: 'photos.tooLarge', params: { name, size: result.sizeMb ?? '?', max: result.maxMb ?? '?' } };
-  return { key: reason === 'notImage' ? 'photos.notImage' : 'photos.corrupt', params: { name } };
 }

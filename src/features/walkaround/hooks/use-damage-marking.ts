@@ -5,13 +5,15 @@ import { errorText } from '../../../shared/error-text.ts';
 import type { DamageStage, DamageType, Severity, VehicleView } from '../../../shared/walkaround.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import type { Spot } from '../components/VehicleDiagram.tsx';
+import { runPhotoBatch } from '../photos/photo-batches.ts';
 
 /**
  * The tap flow of marking damage on the diagram, shared by the check-in walk-around and the
  * handover. A tap only marks a pending spot; the damage is stored when the advisor taps one
  * choice of type and severity together ("划痕 · 中"), so no mark is ever saved with a type or a
  * severity nobody chose, and it costs one tap, not two (it used to store 轻 silently after the
- * type). A tap elsewhere while a spot is pending cancels it.
+ * type). That tap also opens the camera (NewDamagePanel), so a photographed mark is two taps.
+ * A tap elsewhere while a spot is pending cancels it.
  */
 export type MarkingMode = { kind: 'idle' } | { kind: 'pending'; spot: Spot; busy: boolean } | { kind: 'selected'; id: string; moving: boolean };
 
@@ -40,8 +42,12 @@ export function useDamageMarking<Shown extends ShownMark>(jobId: string, stage: 
     }
   }
 
-  /** The one tap after the diagram's: type and severity together, stored at once. */
-  function chooseType(type: DamageType, severity: Severity) {
+  /**
+   * The one tap after the diagram's: type and severity together, stored at once. `photos` are
+   * those of the camera the same tap opened (none if cancelled): they go on this mark once it is
+   * stored, through the mark's own photo batch, so its editor shows their progress.
+   */
+  function chooseType(type: DamageType, severity: Severity, photos: Promise<File[]> = Promise.resolve([])) {
     if (marking.kind !== 'pending' || marking.busy) return;
     const { spot } = marking;
     setMode({ kind: 'pending', spot, busy: true });
@@ -50,8 +56,10 @@ export function useDamageMarking<Shown extends ShownMark>(jobId: string, stage: 
       (id) => {
         setFailure(null);
         setMode({ kind: 'selected', id, moving: false });
+        void photos.then((files) => runPhotoBatch(jobId, files, { damageId: id, slot: null, annotatedFromId: null }));
       },
       (e: unknown) => {
+        // The photos of a mark that could not be stored are dropped; the banner says why.
         report(e);
         setMode({ kind: 'pending', spot, busy: false });
       },
