@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { initialsWith } from '../src/db/catalogue-initials.ts';
+import { initialsWith } from '../src/shared/catalogue-initials.ts';
 import type { CatalogueItem } from '../src/shared/catalogue.ts';
 import { SAMPLE_CATALOGUE } from '../src/shared/catalogue-sample.ts';
 
@@ -20,8 +20,12 @@ import type { CatalogueItem } from './catalogue.ts';
 export const SAMPLE_CATALOGUE: CatalogueItem[] = [
 `;
 
+// A labour item's usual parts (带料工时) stay as they are in the file.
+const partsLiteral = (item: CatalogueItem) =>
+  item.parts ? `, parts: [${item.parts.map((part) => `{ code: '${part.code}', quantityMilli: ${part.quantityMilli} }`).join(', ')}]` : '';
+
 const literal = (item: CatalogueItem) =>
-  `  { code: '${item.code}', kind: '${item.kind}', name: '${item.name}', initials: '${item.initials}', unit: '${item.unit}', unitPriceFen: ${item.unitPriceFen} },`;
+  `  { code: '${item.code}', kind: '${item.kind}', name: '${item.name}', initials: '${item.initials}', unit: '${item.unit}', unitPriceFen: ${item.unitPriceFen}${partsLiteral(item)} },`;
 
 export async function main(items: readonly CatalogueItem[] = SAMPLE_CATALOGUE): Promise<void> {
   for (const item of items)

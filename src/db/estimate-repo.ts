@@ -13,6 +13,25 @@ export async function addLine(db: WalkaroundDb, jobId: string, fields: LineField
   return id;
 }
 
+/**
+ * Adds several lines as one pick (a labour item with its parts): one transaction, one mutation
+ * and outbox entry per line, all or none. Returns their ids in order.
+ */
+export async function addLines(db: WalkaroundDb, jobId: string, lines: readonly LineFields[], now = new Date()): Promise<string[]> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    const ids: string[] = [];
+    for (const fields of lines) ids.push(await addLine(db, jobId, fields, now));
+    return ids;
+  });
+}
+
+/** Removes several lines at once (undo of a pick): one transaction, all or none. */
+export async function removeLines(db: WalkaroundDb, jobId: string, ids: readonly string[], now = new Date()): Promise<void> {
+  await db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    for (const id of ids) await removeLine(db, jobId, id, now);
+  });
+}
+
 /** Edits a line; only the fields given change. An edit of a removed line is ignored. */
 export async function updateLine(
   db: WalkaroundDb,

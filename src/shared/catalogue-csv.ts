@@ -2,11 +2,13 @@
 // WPS also export) into catalogue items, plus one error per problem that a person can find and
 // fix: the row number as Excel shows it, the column, and an i18n key. Bad rows are skipped and
 // good rows kept. Pure: the caller decodes the file and supplies the pinyin initials function.
-import { catalogueItemSchema, type CatalogueItem } from './catalogue.ts';
+// A labour row may name the parts that come with it (含配件 `P-10001*4;P-20001*1`); each must
+// be a part of the same file (or of the catalogue the file is merged into).
+import { MAX_PARTS_PER_ITEM, catalogueItemSchema, cataloguePartSchema, type CatalogueItem, type CataloguePart } from './catalogue.ts';
 import { MAX_UNIT_PRICE_FEN, type LineKind } from './estimate.ts';
 import { parseYuan } from './money.ts';
 
-export type CsvColumn = 'code' | 'kind' | 'name' | 'unit' | 'price' | 'initials';
+export type CsvColumn = 'code' | 'kind' | 'name' | 'unit' | 'price' | 'initials' | 'parts';
 
 export type CsvErrorCode =
   | 'csv.empty'
@@ -19,7 +21,13 @@ export type CsvErrorCode =
   | 'csv.pricePrecision'
   | 'csv.priceRange'
   | 'csv.tooLong'
-  | 'csv.duplicateCode';
+  | 'csv.duplicateCode'
+  | 'csv.badParts'
+  | 'csv.tooManyParts'
+  | 'csv.duplicatePart'
+  | 'csv.partsOnPart'
+  | 'csv.unknownPart'
+  | 'csv.notAPart';
 
 export type CsvRowError = {
   /** 1-based row as Excel or WPS shows it: the header is row 1; a quoted line break stays in its row. */
@@ -53,6 +61,7 @@ const COLUMN_TITLE: Readonly<Record<CsvColumn, string>> = {
   unit: '单位/unit',
   price: '单价/price',
   initials: '助记码/initials',
+  parts: '含配件/parts',
 };
 
 // Header titles as stores and dealer management systems write them, compared after
@@ -64,6 +73,7 @@ const HEADER_ALIASES: Readonly<Record<CsvColumn, readonly string[]>> = {
   unit: ['单位', 'unit'],
   price: ['单价', '价格', '销售价', 'price', 'unitprice'],
   initials: ['助记码', '拼音码', '拼音', 'initials', 'pinyin'],
+  parts: ['含配件', '带料', '套餐配件', '配件清单', 'parts', 'includedparts'],
 };
 
 const KINDS: Readonly<Record<string, LineKind>> = {
@@ -92,7 +102,15 @@ const COLUMN_BY_HEADER = new Map<string, CsvColumn>(
 
 type ColumnMap = Partial<Record<CsvColumn, { index: number; header: string }>>;
 
-export function parseCatalogueCsv(text: string, initialsOf: (name: string) => string): CatalogueCsvResult {
+/**
+ * `existing`: the catalogue the file is merged into, whose parts a labour row may also name.
+ * Without it (a replace, the server's import) the file must hold every part it names.
+ */
+export function parseCatalogueCsv(
+  text: string,
+  initialsOf: (name: string) => string,
+  existing: ReadonlyMap<string, Pick<CatalogueItem, 'kind'>> = new Map(),
+): CatalogueCsvResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel's "Unicode text" and WPS exports are tab-separated; a tab in the header (the first
   // line with anything on it) decides.
@@ -102,6 +120,8 @@ export function parseCatalogueCsv(text: string, initialsOf: (name: string) => st
   const items: CatalogueItem[] = [];
   const errors: CsvRowError[] = [];
   const firstLineOfCode = new Map<string, number>();
+  // Parts are checked once every row is read: a labour row may come before its parts.
+  const partsOf: { item: CatalogueItem; line: number }[] = [];
   let columns: ColumnMap | null = null;
   let rows = 0;
 
@@ -134,10 +154,38 @@ export function parseCatalogueCsv(text: string, initialsOf: (name: string) => st
     }
     firstLineOfCode.set(item.code, line);
     items.push(item);
+    if (item.parts) partsOf.push({ item, line });
   }
 
   if (!columns && !errors.length) return { items: [], errors: [{ line: 1, code: 'csv.empty' }] };
-  return { items, errors };
+  if (!columns?.parts || partsOf.length === 0) return { items, errors };
+  const bad = checkPartCodes(partsOf, items, existing, columns.parts.header, errors);
+  // A part error is found after later rows' errors: the list stays in row order (the sort is stable).
+  errors.sort((a, b) => a.line - b.line);
+  return { items: bad.size > 0 ? items.filter((item) => !bad.has(item)) : items, errors };
+}
+
+/** Each part named must be a part of the file or of `existing`; returns the labour rows that are not. */
+function checkPartCodes(
+  partsOf: readonly { item: CatalogueItem; line: number }[],
+  items: readonly CatalogueItem[],
+  existing: ReadonlyMap<string, Pick<CatalogueItem, 'kind'>>,
+  header: string,
+  errors: CsvRowError[],
+): Set<CatalogueItem> {
+  const kindOf = new Map<string, LineKind>();
+  for (const [code, item] of existing) kindOf.set(code, item.kind);
+  for (const item of items) kindOf.set(item.code, item.kind);
+  const bad = new Set<CatalogueItem>();
+  for (const { item, line } of partsOf) {
+    for (const part of item.parts ?? []) {
+      const kind = kindOf.get(part.code);
+      if (kind === 'part') continue;
+      errors.push({ line, column: 'parts', code: kind ? 'csv.notAPart' : 'csv.unknownPart', params: { header, value: part.code } });
+      bad.add(item);
+    }
+  }
+  return bad;
 }
 
 function mapHeader(fields: readonly string[]): ColumnMap {
@@ -163,6 +211,49 @@ const cellOf = (row: Row, column: CsvColumn) => {
 
 function problem(row: Row, column: CsvColumn, code: CsvErrorCode, params?: Record<string, string | number>): void {
   row.errors.push({ line: row.line, column, code, params: { header: row.columns[column]?.header ?? '', ...params } });
+}
+
+/** Thousandths of a quantity written with up to 3 decimals (4, 4.5, 0.25), or null. */
+function quantityMilli(written: string): number | null {
+  const match = /^(\d{1,7})(?:\.(\d{1,3}))?$/.exec(written);
+  if (!match) return null;
+  const milli = Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
+  return cataloguePartSchema.shape.quantityMilli.safeParse(milli).success ? milli : null;
+}
+
+/**
+ * The 含配件 cell: `code*quantity` entries split by semicolons (or 、 or line breaks), the
+ * quantity in the part's own unit and 1 when left out. Full-width ＊ and ； are read as * and ;.
+ */
+function partsCell(row: Row, kind: LineKind | undefined): CataloguePart[] | undefined {
+  const cell = cellOf(row, 'parts').normalize('NFKC');
+  if (cell === '') return undefined;
+  if (kind === 'part') {
+    problem(row, 'parts', 'csv.partsOnPart');
+    return undefined;
+  }
+  const parts: CataloguePart[] = [];
+  for (const entry of cell.split(/[;、\r\n]/)) {
+    const written = entry.trim();
+    if (written === '') continue; // a trailing semicolon
+    const match = /^([^*×]+?)\s*(?:[*×]\s*(\S+))?$/.exec(written);
+    const code = match?.[1] ?? '';
+    const quantity = match ? quantityMilli(match[2] ?? '1') : null;
+    if (!match || quantity === null || code.length > MAX_LENGTH.code || /\s/.test(code)) {
+      problem(row, 'parts', 'csv.badParts', { value: written });
+      return undefined;
+    }
+    if (parts.some((part) => part.code === code)) {
+      problem(row, 'parts', 'csv.duplicatePart', { value: code });
+      return undefined;
+    }
+    parts.push({ code, quantityMilli: quantity });
+  }
+  if (parts.length > MAX_PARTS_PER_ITEM) {
+    problem(row, 'parts', 'csv.tooManyParts', { max: MAX_PARTS_PER_ITEM });
+    return undefined;
+  }
+  return parts.length > 0 ? parts : undefined;
 }
 
 function textCell(row: Row, column: 'code' | 'name' | 'unit', required: boolean): string {
@@ -200,8 +291,11 @@ function readRow(row: Row, initialsOf: (name: string) => string): CatalogueItem 
   const initials = given ? given.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '') : name ? initialsOf(name) : '';
   if (initials.length > MAX_LENGTH.initials) problem(row, 'initials', 'csv.tooLong', { max: MAX_LENGTH.initials });
 
+  // A labour row naming itself is caught with the other codes that are not parts (csv.notAPart).
+  const parts = partsCell(row, kind);
+
   if (row.errors.length > errorsBefore || !kind) return null;
-  return { code, kind, name, initials, unit, unitPriceFen };
+  return { code, kind, name, initials, unit, unitPriceFen, ...(parts ? { parts } : {}) };
 }
 
 const COMMA = 0x2c;

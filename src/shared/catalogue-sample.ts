@@ -5,7 +5,7 @@
 import type { CatalogueItem } from './catalogue.ts';
 
 export const SAMPLE_CATALOGUE: CatalogueItem[] = [
-  { code: 'L-0101', kind: 'labour', name: '更换机油机滤', initials: 'ghjyjl', unit: '工时', unitPriceFen: 12000 },
+  { code: 'L-0101', kind: 'labour', name: '更换机油机滤', initials: 'ghjyjl', unit: '工时', unitPriceFen: 12000, parts: [{ code: 'P-10001', quantityMilli: 4000 }, { code: 'P-20001', quantityMilli: 1000 }] },
   { code: 'L-0102', kind: 'labour', name: '更换空气滤芯', initials: 'ghkqlx', unit: '工时', unitPriceFen: 8000 },
   { code: 'L-0103', kind: 'labour', name: '更换空调滤芯', initials: 'ghktlx', unit: '工时', unitPriceFen: 8000 },
   { code: 'L-0104', kind: 'labour', name: '更换汽油滤清器', initials: 'ghqylqq', unit: '工时', unitPriceFen: 18000 },
@@ -39,7 +39,7 @@ export const SAMPLE_CATALOGUE: CatalogueItem[] = [
   { code: 'L-0132', kind: 'labour', name: '更换氧传感器', initials: 'ghycgq', unit: '工时', unitPriceFen: 26000 },
   { code: 'L-0133', kind: 'labour', name: '更换气门室盖垫', initials: 'ghqmsgd', unit: '工时', unitPriceFen: 48000 },
   { code: 'L-0134', kind: 'labour', name: '更换曲轴前油封', initials: 'ghqzqyf', unit: '工时', unitPriceFen: 65000 },
-  { code: 'L-0201', kind: 'labour', name: '更换前刹车片', initials: 'ghqscp', unit: '工时', unitPriceFen: 20000 },
+  { code: 'L-0201', kind: 'labour', name: '更换前刹车片', initials: 'ghqscp', unit: '工时', unitPriceFen: 20000, parts: [{ code: 'P-30001', quantityMilli: 1000 }] },
   { code: 'L-0202', kind: 'labour', name: '更换后刹车片', initials: 'ghhscp', unit: '工时', unitPriceFen: 24000 },
   { code: 'L-0203', kind: 'labour', name: '更换前刹车盘', initials: 'ghqscp', unit: '工时', unitPriceFen: 36000 },
   { code: 'L-0204', kind: 'labour', name: '更换后刹车盘', initials: 'ghhscp', unit: '工时', unitPriceFen: 40000 },

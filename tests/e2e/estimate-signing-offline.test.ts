@@ -1,5 +1,6 @@
 // The estimate and the customer's signatures with no network: the advisor builds the 估价单
-// from the catalogue (pinyin initials, code, Chinese name) and hands the tablet over once in
+// from the catalogue (pinyin initials, code, Chinese name; a labour item brings its usual parts
+// in the same tap, and its undo takes them all back) and hands the tablet over once in
 // customer mode for both documents: the customer reviews the check-in condition (on the
 // diagram) and signs it, then the estimate, with the pad in view at both orientations however
 // long the review; tries to get out (back, reload, typed URLs) and cannot; and one advisor PIN
@@ -177,25 +178,43 @@ describe('estimate and customer signature, offline', () => {
     await step(/估价单/).tap();
     await expectVisible(page.getByText('尚未添加工时项目'));
 
-    // Pinyin initials: ghjy → 更换机油机滤 (工时), the only match.
+    // Pinyin initials: ghjy → 更换机油机滤 (工时), the only match. It is labour with its usual
+    // parts (带料工时): the row says what comes with it, and one tap adds each as its own line.
+    const codes = async () => (await readStored(page, jobId)).lines.map((l) => `${l.code}:${l.quantityMilli}`).sort();
     await search().fill('ghjy');
     await expect.poll(() => results().getByRole('listitem').count()).toBe(1);
-    await addFromCatalogue('ghjy', /更换机油机滤/, '更换机油机滤');
+    const oilChange = results().getByRole('button', { name: /更换机油机滤/ });
+    await expectText(oilChange, '含 全合成机油 5W-30 ×4 升、机油滤清器 ×1 个');
+    await oilChange.tap();
+    const picked = page.getByRole('status').filter({ hasText: '已添加：更换机油机滤，含配件 全合成机油 5W-30、机油滤清器' });
+    await expectVisible(picked);
+    for (const description of ['更换机油机滤', '全合成机油 5W-30', '机油滤清器']) await expectVisible(line(description));
+    await expect.poll(codes).toEqual(['L-0101:1000', 'P-10001:4000', 'P-20001:1000']);
+    // The undo takes the whole pick back, then the same tap again.
+    await picked.getByRole('button', { name: '撤销' }).tap();
+    await expectVisible(page.getByRole('status').filter({ hasText: '已撤销：更换机油机滤 及随带的 2 项配件已从估价单移除' }));
+    await expect.poll(codes).toEqual([]);
+    await expectVisible(page.getByText('尚未添加工时项目'));
+    await expectHidden(line('机油滤清器'));
+    await oilChange.tap();
+    await expect.poll(codes).toEqual(['L-0101:1000', 'P-10001:4000', 'P-20001:1000']);
 
-    // A code prefix finds only codes that start with it.
+    // A code prefix finds only codes that start with it; the oil came with the labour.
     await search().fill('P-1000');
     await expect
       .poll(() => results().getByRole('button').evaluateAll((rows) => rows.map((row) => row.querySelector('.catalogue-code')?.textContent)))
       .toEqual(['P-10001', 'P-10002', 'P-10003', 'P-10004', 'P-10005', 'P-10006']);
-    await addFromCatalogue('P-1000', /P-10001/, '全合成机油 5W-30');
+    await expectVisible(results().getByRole('button', { name: /P-10001/ }).getByText('已在估价单中'));
 
-    // A Chinese name finds it anywhere in the item's name: labour and parts alike.
-    await addFromCatalogue('刹车片', /L-0201/, '更换前刹车片');
+    // A Chinese name finds it anywhere in the item's name: labour and parts alike. The pads
+    // picked on their own first are not added again with the labour that carries them.
     await addFromCatalogue('刹车片', /P-30001/, '前刹车片');
-    await expectVisible(results().getByRole('button', { name: /P-30001/ }).getByText('已在估价单中'));
+    await addFromCatalogue('刹车片', /L-0201/, '更换前刹车片');
+    await expectVisible(page.getByRole('status').getByText('已在估价单中，数量未改：前刹车片'));
+    await expect.poll(codes).toEqual(['L-0101:1000', 'L-0201:1000', 'P-10001:4000', 'P-20001:1000', 'P-30001:1000']);
 
     await expectText(page.getByRole('heading', { name: /^工时/ }), '2 项');
-    await expectText(page.getByRole('heading', { name: /^配件/ }), '2 项');
+    await expectText(page.getByRole('heading', { name: /^配件/ }), '3 项');
   });
 
   it('changes a quantity and a discount, and shows the total computed in integer 分 from the stored lines', async () => {
@@ -209,15 +228,15 @@ describe('estimate and customer signature, offline', () => {
 
     await expect
       .poll(async () => (await readStored(page, jobId)).lines.map((l) => `${l.code}:${l.quantityMilli}:${l.unitPriceFen}:${l.discountBp}`).sort())
-      .toEqual(['L-0101:1000:12000:0', 'L-0201:1000:20000:0', 'P-10001:4000:9800:500', 'P-30001:1000:48000:0']);
+      .toEqual(['L-0101:1000:12000:0', 'L-0201:1000:20000:0', 'P-10001:4000:9800:500', 'P-20001:1000:4800:0', 'P-30001:1000:48000:0']);
     const stored = await readStored(page, jobId);
     expect(stored.lines.filter((l) => l.kind === 'labour')).toHaveLength(2);
-    expect(stored.lines.filter((l) => l.kind === 'part')).toHaveLength(2);
+    expect(stored.lines.filter((l) => l.kind === 'part')).toHaveLength(3);
     const total = totalFen(stored.lines);
-    expect(total).toBe(117_240); // 120 + 200 + 392 × 0.95 + 480
+    expect(total).toBe(122_040); // 120 + 200 + 392 × 0.95 + 48 + 480
     await expectText(totalShown(), /^¥\d{1,3}(,\d{3})*\.\d{2}$/);
     await expect.poll(() => totalShown().textContent()).toBe(yuan(total));
-    expect(yuan(total)).toBe('¥1,172.40');
+    expect(yuan(total)).toBe('¥1,220.40');
   });
 
   it('flags the estimate terms still empty before the hand-over, a tap away from where they are set', async () => {
@@ -292,10 +311,10 @@ describe('estimate and customer signature, offline', () => {
     await expectLockedOnCustomerScreen();
     // The review is what will be signed: every line, the amounts and the total.
     const lines = page.getByRole('table');
-    for (const [kind, description] of [['工时', '更换机油机滤'], ['工时', '更换前刹车片'], ['配件', '全合成机油 5W-30'], ['配件', '前刹车片']])
+    for (const [kind, description] of [['工时', '更换机油机滤'], ['工时', '更换前刹车片'], ['配件', '全合成机油 5W-30'], ['配件', '机油滤清器'], ['配件', '前刹车片']])
       await expectVisible(lines.getByRole('rowheader', { name: new RegExp(`^${kind} ${description} [LP]-\\d+$`) }));
     await expectText(lines.getByRole('row', { name: /全合成机油 5W-30/ }), /4.*¥98\.00.*9\.5 折.*¥372\.40/);
-    await expectVisible(page.getByRole('definition').filter({ hasText: /^¥1,172\.40$/ }));
+    await expectVisible(page.getByRole('definition').filter({ hasText: /^¥1,220\.40$/ }));
     await expectVisible(page.getByText('本人已了解以上维修项目及费用，同意按此估价进行维修。'));
     expect(await rawMessageKeys(page)).toEqual([]);
   });
@@ -403,7 +422,7 @@ describe('estimate and customer signature, offline', () => {
     await expectText(pads, '¥460.00');
     await expect.poll(async () => (await readStored(page, jobId)).lines.find((l) => l.code === 'P-30001')?.unitPriceFen).toBe(46_000);
     await expect.poll(() => totalShown().textContent()).toBe(yuan(totalFen((await readStored(page, jobId)).lines)));
-    expect(await totalShown().textContent()).toBe('¥1,152.40');
+    expect(await totalShown().textContent()).toBe('¥1,200.40');
 
     await step(/客户签字/).tap();
     await expectVisible(estimateCard().getByRole('alert').filter({ hasText: '签字后内容已修改，需要重新签字' }));

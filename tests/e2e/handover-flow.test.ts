@@ -27,8 +27,9 @@ const CHECKIN_MARKS = ['划痕（轻），左侧', '凹陷（轻），俯视'] a
 const NEW_DAMAGE = '交车时发现：凹陷（轻），右侧';
 const APPROVED = '前刹车片'; // P-30001, ¥480.00
 const DECLINED = '空调清洗剂'; // P-10036
-// 更换机油机滤 (L-0101, ¥120.00) on the estimate plus the approved pads.
-const DUE = '¥600.00';
+// 更换机油机滤 (L-0101, ¥120.00) with the parts it brings (4 升 oil ¥392.00, filter ¥48.00) on
+// the estimate, plus the approved pads.
+const DUE = '¥1,040.00';
 
 type StoredJob = {
   id: string;
@@ -256,7 +257,7 @@ describe('from check-in to 已交车, offline, then on a second tablet of the st
     await expectText(billTable.getByRole('row', { name: /^应收/ }), DUE);
     await expectText(billTable, new RegExp(`追加：${APPROVED}.*客户签字同意`));
     expect(await billTable.getByText(DECLINED).count()).toBe(0); // declined work is never billed
-    await p.getByLabel('实收金额（元）').fill('600');
+    await p.getByLabel('实收金额（元）').fill('1040');
     await p.getByLabel('实收金额（元）').blur();
     await p.getByRole('button', { name: '微信', exact: true }).tap();
     await expectVisible(billTable.getByText('✓ 已结清'));

@@ -167,7 +167,10 @@ export function flagOf(key: string): string {
 export function importCatalogue(storage: Storage, store: StoreSummary, file: string, initialsOf: (name: string) => string): { count: number; version: number } {
   const { items, errors } = parseCatalogueCsv(readFileSync(file, 'utf8'), initialsOf);
   if (errors.length > 0) {
-    const lines = errors.slice(0, 10).map((e) => `  line ${e.line}: ${e.code}${e.column ? ` (${e.column})` : ''}`);
+    // The column as the file titles it and the value at fault (a part code, a price), so the
+    // administrator can find the cell: "line 3 (含配件 "P-99999"): csv.unknownPart".
+    const cell = (e: (typeof errors)[number]) => [e.params?.header || e.column, e.params?.value === undefined ? '' : `"${e.params.value}"`].filter(Boolean).join(' ');
+    const lines = errors.slice(0, 10).map((e) => `  line ${e.line}${cell(e) ? ` (${cell(e)})` : ''}: ${e.code}`);
     throw new AdminError(`The CSV has ${errors.length} bad row(s); nothing was imported:\n${lines.join('\n')}`);
   }
   return { count: items.length, version: storage.replaceCatalogue(store.id, items) };

@@ -100,7 +100,7 @@ const zhCN = {
   'custom.cancel': '取消',
 
   'csv.open': '导入目录 (CSV)',
-  'csv.hint': '第一行为表头，需要列：编码、类型（工时/配件）、名称、单位、单价；可选：助记码。Excel 导出的 UTF-8 或 GBK 编码 CSV 均可。',
+  'csv.hint': '第一行为表头，需要列：编码、类型（工时/配件）、名称、单位、单价；可选：助记码、含配件（工时项目一起添加的配件，写成 配件编码*数量，多个用分号隔开，如 P-10001*4;P-20001*1，数量按配件自己的单位）。Excel 导出的 UTF-8 或 GBK 编码 CSV 均可。',
   'csv.file': '选择 CSV 文件',
   'csv.reading': '正在读取"{name}"…',
   'csv.encoding': '编码：{encoding}',
@@ -127,6 +127,18 @@ const zhCN = {
   'csv.priceRange': '第 {line} 行："{header}"的"{value}"超出范围（0 至 999,999.99 元）',
   'csv.tooLong': '第 {line} 行："{header}"太长（最多 {max} 个字）',
   'csv.duplicateCode': '第 {line} 行：编码"{value}"与第 {firstLine} 行重复，已跳过',
+  'csv.badParts': '第 {line} 行："{header}"中的"{value}"应写成 配件编码*数量（数量大于 0，最多 3 位小数），多个用分号隔开，如 P-10001*4;P-20001*1',
+  'csv.tooManyParts': '第 {line} 行："{header}"最多 {max} 个配件',
+  'csv.duplicatePart': '第 {line} 行："{header}"中配件"{value}"写了两次，请合并为一个数量',
+  'csv.partsOnPart': '第 {line} 行：只有工时项目可以带配件，此行是配件，请清空"{header}"',
+  'csv.unknownPart': '第 {line} 行："{header}"中的配件编码"{value}"在文件和目录中都找不到（或该行有错误），请核对编码或把这个配件加入文件',
+  'csv.notAPart': '第 {line} 行："{header}"中的"{value}"是工时项目，不是配件，请换成配件编码',
+  'catalogue.withParts': '含 {parts}',
+  'catalogue.partMissing': '{code}（本机目录中没有）',
+  'catalogue.addedWithParts': '已添加：{name}，含配件 {parts}',
+  'catalogue.partsKept': '已在估价单中，数量未改：{parts}',
+  'catalogue.partsSkipped': '本机目录中没有，未添加：{codes}',
+  'catalogue.pickUndone': '已撤销：{name} 及随带的 {count} 项配件已从估价单移除',
 } as const;
 
 export type EstimateMessageKey = keyof typeof zhCN;
@@ -231,7 +243,7 @@ const en: Record<EstimateMessageKey, string> = {
   'custom.cancel': 'Cancel',
 
   'csv.open': 'Import catalogue (CSV)',
-  'csv.hint': 'First row is the header, with columns: code, kind (labour/part), name, unit, price; optional: initials. CSV from Excel in UTF-8 or GBK both work.',
+  'csv.hint': 'First row is the header, with columns: code, kind (labour/part), name, unit, price; optional: initials, parts (the parts a labour item brings along, as part code*quantity separated by semicolons, e.g. P-10001*4;P-20001*1, each in the part’s own unit). CSV from Excel in UTF-8 or GBK both work.',
   'csv.file': 'Choose a CSV file',
   'csv.reading': 'Reading "{name}"…',
   'csv.encoding': 'Encoding: {encoding}',
@@ -258,6 +270,18 @@ const en: Record<EstimateMessageKey, string> = {
   'csv.priceRange': 'Row {line}: "{header}" value "{value}" is out of range (0 to 999,999.99)',
   'csv.tooLong': 'Row {line}: "{header}" is too long (at most {max} characters)',
   'csv.duplicateCode': 'Row {line}: code "{value}" repeats row {firstLine}; skipped',
+  'csv.badParts': 'Row {line}: "{header}" entry "{value}" must read part code*quantity (above 0, at most 3 decimals), several separated by semicolons, e.g. P-10001*4;P-20001*1',
+  'csv.tooManyParts': 'Row {line}: "{header}" lists more than {max} parts',
+  'csv.duplicatePart': 'Row {line}: "{header}" lists part "{value}" twice; write it once with the total quantity',
+  'csv.partsOnPart': 'Row {line}: only a labour item can carry parts and this row is a part; empty "{header}"',
+  'csv.unknownPart': 'Row {line}: "{header}" names part code "{value}", which is neither in the file nor in the catalogue (or its row has errors); check the code or add that part to the file',
+  'csv.notAPart': 'Row {line}: "{header}" names "{value}", which is labour, not a part; use a part code',
+  'catalogue.withParts': 'with {parts}',
+  'catalogue.partMissing': '{code} (not in this tablet’s catalogue)',
+  'catalogue.addedWithParts': 'Added: {name}, with parts {parts}',
+  'catalogue.partsKept': 'Already on the estimate, quantity unchanged: {parts}',
+  'catalogue.partsSkipped': 'Not in this tablet’s catalogue, not added: {codes}',
+  'catalogue.pickUndone': 'Undone: {name} and the {count} parts that came with it are off the estimate',
 };
 
 export const ESTIMATE_MESSAGES = { 'zh-CN': zhCN as Record<EstimateMessageKey, string>, en } as const;

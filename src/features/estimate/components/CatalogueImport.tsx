@@ -5,7 +5,7 @@ import { db } from '../../../db/instance.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { parseCatalogueCsv } from '../../../shared/catalogue-csv.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { reloadCatalogue } from '../catalogue-store.ts';
+import { catalogueSnapshot, reloadCatalogue } from '../catalogue-store.ts';
 import { decodeCsvFile } from '../csv-file.ts';
 import { ImportPreview, type ParsedFile } from './ImportPreview.tsx';
 
@@ -36,7 +36,9 @@ export function CatalogueImport() {
     try {
       // The pinyin table is large and only needed here, so it loads on the first import.
       const [decoded, initialsOf, existing] = await Promise.all([decodeCsvFile(file), loadInitials(), catalogueCount(db)]);
-      const { items, errors } = parseCatalogueCsv(decoded.text, initialsOf);
+      // A labour row may name a part the tablet already has (a merge); a part in neither is an error.
+      const current = catalogueSnapshot();
+      const { items, errors } = parseCatalogueCsv(decoded.text, initialsOf, current.status === 'ready' ? current.byCode : undefined);
       setStage({ kind: 'preview', file: { name: file.name, encoding: decoded.encoding, items, errors, existing }, busy: null, error: null });
     } catch (e) {
       setStage({ kind: 'unreadable', reason: errorText(e) });

@@ -4,7 +4,9 @@ import type { LineFields } from '../../../shared/estimate.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { reloadCatalogue, type CatalogueState } from '../catalogue-store.ts';
+import { pickLines } from '../pick-lines.ts';
 import { CustomLineForm } from './CustomLineForm.tsx';
+import { AddedBanner, WithParts, type AddedNote } from './PickNotes.tsx';
 import '../estimate-terms.css';
 
 /** Rows shown per search: a screenful; a longer list means the query needs another letter. */
@@ -17,17 +19,27 @@ type CataloguePickerProps = {
   /** Codes already on the estimate, marked in the results so nothing is added twice by mistake. */
   presentCodes: ReadonlySet<string>;
   onAdd: (fields: LineFields) => Promise<boolean>;
+  /**
+   * Adds a labour item and its parts as one pick (one transaction; resolves to the new lines'
+   * ids, or null when nothing was saved) and takes such a pick back as a whole. Without it
+   * (追加项目, offered to the customer line by line) a tap adds the item's own line only.
+   */
+  picks?: { add: (fields: LineFields[]) => Promise<string[] | null>; undo: (ids: string[]) => Promise<boolean> };
   /** Shown right under the results (the estimate's empty terms), kept in view with them. */
   footer?: ReactNode;
 };
 
-/** Search the catalogue by code, name or pinyin initials and tap to add; or type a free line. */
-export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: CataloguePickerProps) {
+
+/**
+ * Search the catalogue by code, name or pinyin initials and tap to add; or type a free line.
+ * A labour item that carries its usual parts adds them too, in the same tap.
+ */
+export function CataloguePicker({ catalogue, presentCodes, onAdd, picks, footer }: CataloguePickerProps) {
   const { t, language } = useI18n();
   const resultsId = useId();
   const [query, setQuery] = useState('');
   const [customOpen, setCustomOpen] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
+  const [added, setAdded] = useState<AddedNote | null>(null);
   const [busyCode, setBusyCode] = useState<string | null>(null);
 
   const trimmed = query.trim();
@@ -55,22 +67,25 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: Cata
 
   async function addAndNote(fields: LineFields): Promise<boolean> {
     const ok = await onAdd(fields);
-    if (ok) setAdded(fields.description);
+    if (ok) setAdded({ name: fields.description, parts: [], ids: [], kept: [], missing: [] });
     return ok;
   }
 
   async function add(item: CatalogueItem) {
-    // One tap, one line: a second tap while the first is saving is the same tap.
-    if (busyCode !== null) return;
+    // One tap, one pick: a second tap while the first is saving is the same tap.
+    if (busyCode !== null || catalogue.status !== 'ready') return;
     setBusyCode(item.code);
-    await addAndNote({
-      kind: item.kind,
-      code: item.code,
-      description: item.name,
-      quantityMilli: 1000,
-      unitPriceFen: item.unitPriceFen,
-      discountBp: 0,
-    });
+    const { add: lines, kept, missing } = pickLines(picks ? item : { ...item, parts: [] }, catalogue.byCode, presentCodes);
+    const [own, ...parts] = lines;
+    const ids = !own ? null : picks && parts.length > 0 ? await picks.add(lines) : (await onAdd(own)) ? [] : null;
+    if (ids) setAdded({ name: item.name, parts: parts.map((line) => line.description), ids, kept: kept.map((part) => part.name), missing });
+    setBusyCode(null);
+  }
+
+  async function undoPick(note: AddedNote) {
+    if (!picks || busyCode !== null) return;
+    setBusyCode(note.name);
+    if (await picks.undo(note.ids)) setAdded({ ...note, undone: true });
     setBusyCode(null);
   }
 
@@ -106,11 +121,7 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: Cata
           </button>
         </p>
       )}
-      {added && (
-        <p className="banner banner-ok" role="status">
-          ✓ {t('catalogue.added', { name: added })}
-        </p>
-      )}
+      {added && <AddedBanner added={added} busy={busyCode !== null} onUndo={() => void undoPick(added)} />}
       <ul id={resultsId} className="catalogue-results" aria-label={t('catalogue.results')}>
         {results.map((item) => (
           <li key={`${item.kind}:${item.code}`}>
@@ -119,6 +130,7 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: Cata
               <span className="catalogue-name">
                 {item.name}
                 {presentCodes.has(item.code) && <span className="catalogue-present">{t('catalogue.onEstimate')}</span>}
+                {picks && item.parts && catalogue.status === 'ready' && <WithParts item={item} byCode={catalogue.byCode} />}
               </span>
               <span className="catalogue-kind">{t(item.kind === 'labour' ? 'estimate.labour' : 'estimate.parts')}</span>
               <span className="catalogue-price">
@@ -142,3 +154,4 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd, footer }: Cata
     </section>
   );
 }
+

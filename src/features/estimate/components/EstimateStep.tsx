@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { addLine, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
+import { addLine, addLines, removeLines, updateEstimate, updateLine } from '../../../db/estimate-repo.ts';
 import { db } from '../../../db/instance.ts';
 import { getStoreProfile } from '../../../db/store-profile.ts';
 import { errorText } from '../../../shared/error-text.ts';
@@ -66,6 +66,30 @@ export function EstimateStep({ job, handOver }: EstimateStepProps) {
     }
   }
 
+  // A labour item with its parts, in one tap: all its lines in one transaction, and its undo
+  // takes them all back in one transaction too.
+  const picks = {
+    async add(fields: LineFields[]): Promise<string[] | null> {
+      try {
+        const ids = await addLines(db, job.id, fields);
+        setFailure(null);
+        return ids;
+      } catch (e) {
+        report(e);
+        return null;
+      }
+    },
+    async undo(ids: string[]): Promise<boolean> {
+      try {
+        await removeLines(db, job.id, ids);
+        return true;
+      } catch (e) {
+        report(e);
+        return false;
+      }
+    },
+  };
+
   /** 按上次项目: the lines in order, stopping at the first that cannot be saved. */
   async function addAll(fields: LineFields[]): Promise<number> {
     let added = 0;
@@ -107,6 +131,7 @@ export function EstimateStep({ job, handOver }: EstimateStepProps) {
         catalogue={catalogue}
         presentCodes={presentCodes}
         onAdd={add}
+        picks={picks}
         // Right under the results, where the advisor's hand is once the lines are in.
         footer={unset.length > 0 && <UnsetTerms unset={unset} defaults={defaults} onUseDefaults={useDefaults} />}
       />
