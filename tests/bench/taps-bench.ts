@@ -416,10 +416,24 @@ async function estimate(advisor: Advisor, o: TapsBenchOptions, returning: boolea
     await page.getByRole('region', { name: zh('repeat.title') }).getByRole('status').waitFor(LONG);
     advisor.paths.push(`estimate: ${text}`);
   } else for (const search of o.searches) {
+    // A labour item may bring its usual parts along (带料工时): a code already on the estimate
+    // is not tapped again, and a search whose codes all are is not typed, as an advisor who
+    // sees them among the lines would do.
+    const onEstimate = new Set((await page.locator('.estimate .line-code').allTextContents()).map((code) => code.trim()));
+    if (search.codes.every((code) => onEstimate.has(code))) {
+      advisor.paths.push(`estimate: not searched "${search.query}", ${search.codes.join(', ')} already on the estimate`);
+      continue;
+    }
     await advisor.type(ui.search, search.query);
     for (const code of search.codes) {
-      await advisor.tap(ui.results.getByRole('button', { name: new RegExp(code) }));
-      await ui.results.getByRole('button', { name: new RegExp(code) }).getByText(zh('catalogue.onEstimate')).waitFor(LONG);
+      const row = ui.results.getByRole('button', { name: new RegExp(code) });
+      await row.waitFor(LONG);
+      if ((await row.getByText(zh('catalogue.onEstimate')).count()) > 0) {
+        advisor.paths.push(`estimate: ${code} not tapped, already on the estimate`);
+        continue;
+      }
+      await advisor.tap(row);
+      await row.getByText(zh('catalogue.onEstimate')).waitFor(LONG);
     }
   }
   const defaults = maybe('estimate.useStoreDefaults');
@@ -606,7 +620,7 @@ type StoredJob = {
   checkedInAt: string | null;
   damages: Record<string, { deletedAt: string | null }>;
   photos: Record<string, { deletedAt: string | null; damageId: string | null }>;
-  estimate: { lines: Record<string, { deletedAt: string | null }> };
+  estimate: { lines: Record<string, { deletedAt: string | null; code: string }> };
   signatures: Record<string, { kind: string }>;
 };
 
@@ -616,7 +630,9 @@ async function checkCard(page: Page, jobId: string, o: TapsBenchOptions, what: s
   const job = jobs.find((j) => j.id === jobId);
   const live = <T extends { deletedAt: string | null }>(rows: Record<string, T> | undefined) => Object.values(rows ?? {}).filter((r) => r.deletedAt === null);
   const marks = live(job?.damages).length;
-  const lines = live(job?.estimate.lines).length;
+  // Every code searched, each once; a labour item's parts (带料工时) may add lines beyond them.
+  const codes = live(job?.estimate.lines).map((line) => line.code);
+  const lines = o.searches.flatMap((search) => search.codes).filter((code) => codes.filter((c) => c === code).length === 1).length;
   const kinds = new Set(Object.values(job?.signatures ?? {}).map((s) => s.kind));
   const wantLines = o.searches.reduce((n, s) => n + s.codes.length, 0);
   if (!job?.checkedInAt || marks !== o.marks.length || lines !== wantLines || !kinds.has('checkin') || !kinds.has('estimate')) {
