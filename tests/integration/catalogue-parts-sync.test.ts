@@ -92,7 +92,9 @@ describe('a labour item with its parts, from the CSV to the tablet', () => {
     const bad = CSV.replace('P-20001*1', 'P-20002*1');
     expect(() => importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).toThrow(AdminError);
     expect(() => importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).toThrow(
-      'The CSV has 1 bad row(s); nothing was imported:\n  line 2 (含配件 "P-20002"): csv.unknownPart',
+      'The CSV has 1 bad row(s); nothing was imported:\n' +
+        '  Row 2: "含配件" names part code "P-20002", which is neither in the file nor in the catalogue (or its row has errors); check the code or add that part to the file\n' +
+        '  第 2 行："含配件"中的配件编码"P-20002"在文件和目录中都找不到（或该行有错误），请核对编码或把这个配件加入文件',
     );
     expect((await pull(0)).page.catalogue).toEqual(before);
   });

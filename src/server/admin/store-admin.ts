@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
+import { fillPlaceholders } from '../../shared/fill-placeholders.ts';
+import { CSV_ERROR_MESSAGES } from '../../shared/catalogue-csv-messages.ts';
 import { hasControlCharacters } from '../../shared/plain-text.ts';
 import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
 import { OLD_PARTS, PAYMENT_METHODS } from '../../shared/estimate.ts';
@@ -167,10 +169,10 @@ export function flagOf(key: string): string {
 export function importCatalogue(storage: Storage, store: StoreSummary, file: string, initialsOf: (name: string) => string): { count: number; version: number } {
   const { items, errors } = parseCatalogueCsv(readFileSync(file, 'utf8'), initialsOf);
   if (errors.length > 0) {
-    // The column as the file titles it and the value at fault (a part code, a price), so the
-    // administrator can find the cell: "line 3 (含配件 "P-99999"): csv.unknownPart".
-    const cell = (e: (typeof errors)[number]) => [e.params?.header || e.column, e.params?.value === undefined ? '' : `"${e.params.value}"`].filter(Boolean).join(' ');
-    const lines = errors.slice(0, 10).map((e) => `  line ${e.line}${cell(e) ? ` (${cell(e)})` : ''}: ${e.code}`);
+    // The import screen's own sentences (each names its row, column and value), in English and
+    // Chinese, so the administrator reads the same advice the store's staff would.
+    const say = (e: (typeof errors)[number], language: 'en' | 'zh-CN') => `  ${fillPlaceholders(CSV_ERROR_MESSAGES[language][e.code], { line: e.line, ...e.params })}`;
+    const lines = errors.slice(0, 10).map((e) => `${say(e, 'en')}\n${say(e, 'zh-CN')}`);
     throw new AdminError(`The CSV has ${errors.length} bad row(s); nothing was imported:\n${lines.join('\n')}`);
   }
   return { count: items.length, version: storage.replaceCatalogue(store.id, items) };
