@@ -2,10 +2,10 @@
 // this visit linked to the earlier one, with its photos by hash) or cleared, one mark or all at
 // once, each decision with its outbox entries in one transaction. Works offline; bytes this
 // tablet lacks (a visit read from the server) are fetched by the next sync, never copied here.
-import { v7 as uuidv7 } from 'uuid';
 import type { Job } from '../shared/job.ts';
 import {
   linkedDamage,
+  linkedId,
   linkedPhotos,
   photoBlobs,
   previousMarks,
@@ -34,9 +34,9 @@ export async function confirmPreviousMarks(
     const marks = await undecided(db, jobId, visit, damageIds);
     const added: string[] = [];
     for (const mark of marks) {
-      const id = uuidv7();
+      const id = linkedId(jobId, mark.damage.id);
       await commitMutation(db, jobId, { op: 'damage.add', payload: linkedDamage(visit.id, mark, id) }, now);
-      for (const photo of linkedPhotos(mark, id, uuidv7)) await commitMutation(db, jobId, { op: 'photo.add', payload: photo }, now);
+      for (const photo of linkedPhotos(jobId, mark, id)) await commitMutation(db, jobId, { op: 'photo.add', payload: photo }, now);
       added.push(id);
     }
     await expectBlobs(db, photoBlobs(marks.flatMap((mark) => mark.photos)), now);
@@ -52,7 +52,7 @@ export async function clearPreviousMark(db: WalkaroundDb, jobId: string, visit: 
   await db.transaction('rw', [db.jobs, db.outbox, db.meta], async () => {
     const [mark] = await undecided(db, jobId, visit, [damageId]);
     if (!mark) return;
-    const id = uuidv7();
+    const id = linkedId(jobId, mark.damage.id);
     await commitMutation(db, jobId, { op: 'damage.add', payload: linkedDamage(visit.id, mark, id) }, now);
     await commitMutation(db, jobId, { op: 'damage.remove', payload: { id } }, now);
   });

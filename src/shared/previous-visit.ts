@@ -2,6 +2,7 @@
 // marks stands on this card (still to decide, confirmed, cleared), what confirming one writes,
 // and the belongings and covers this visit starts from. Pure, so the repo, the screens and the
 // tests apply the same rules.
+import { v5 as uuidv5 } from 'uuid';
 import type { Card, Cover, Job } from './job.ts';
 import type { MutationBody } from './mutation.ts';
 import { live, type Damage, type Photo } from './walkaround.ts';
@@ -56,6 +57,21 @@ export function openPreviousMarks(job: Pick<Job, 'damages'>, visit: Job): Previo
  * The mark this visit records for a previous one: where it was, what it was, its note, linked
  * to it. A check-in mark of this visit, even if it was found at handover last time.
  */
+// A fixed namespace of its own, so these ids never meet another kind of name-based id.
+const LINKED_NAMESPACE = '3f1c5a52-8d2e-4b7a-9c41-6e0f2d9b7a15';
+
+/**
+ * The id a mark or photo of an earlier visit takes on card `jobId` when carried forward: derived,
+ * not random, so two tablets confirming the same 上次记录 at once write the same mark, and the
+ * reducer keeps the first add (one mark, not two). Still a UUIDv7 with the earlier one's time,
+ * because `live` orders by id: carried marks keep last time's order, before this visit's new ones.
+ */
+export function linkedId(jobId: string, earlierId: string): string {
+  const hashed = uuidv5(`${jobId}/${earlierId}`, LINKED_NAMESPACE);
+  // 'tttttttt-tttt' is the earlier id's 48-bit time; then version 7 and the hash's bits (variant included).
+  return `${earlierId.slice(0, 13)}-7${hashed.slice(15, 18)}-${hashed.slice(19)}`;
+}
+
 export function linkedDamage(visitId: string, mark: PreviousMark, id: string): DamageAdd {
   const { view, x, y, type, severity, note } = mark.damage;
   return { id, view, x, y, type, severity, note, previous: { jobId: visitId, damageId: mark.damage.id } };
@@ -65,10 +81,9 @@ export function linkedDamage(visitId: string, mark: PreviousMark, id: string): D
  * Its photos as this visit's photos of the new mark: the same bytes by their hashes (nothing is
  * copied), taken when they were taken. An annotated copy keeps pointing at its original.
  */
-export function linkedPhotos(mark: PreviousMark, damageId: string, newId: () => string): PhotoAdd[] {
-  const ids = new Map(mark.photos.map((photo) => [photo.id, newId()]));
+export function linkedPhotos(jobId: string, mark: PreviousMark, damageId: string): PhotoAdd[] {
   return mark.photos.map((photo) => ({
-    id: ids.get(photo.id) ?? newId(),
+    id: linkedId(jobId, photo.id),
     sha256: photo.sha256,
     thumbSha256: photo.thumbSha256,
     mime: photo.mime,
@@ -77,7 +92,7 @@ export function linkedPhotos(mark: PreviousMark, damageId: string, newId: () => 
     byteLength: photo.byteLength,
     damageId,
     slot: null,
-    annotatedFromId: photo.annotatedFromId === null ? null : (ids.get(photo.annotatedFromId) ?? null),
+    annotatedFromId: photo.annotatedFromId !== null && mark.photos.some((p) => p.id === photo.annotatedFromId) ? linkedId(jobId, photo.annotatedFromId) : null,
     takenAt: photo.takenAt,
   }));
 }

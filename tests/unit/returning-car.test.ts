@@ -146,6 +146,58 @@ describe('confirming the last visit’s marks', () => {
   });
 });
 
+describe('two tablets deciding the same mark at once', () => {
+  /** Tablet B: a database of its own holding the same two cards as they were before A decided. */
+  async function otherTablet(): Promise<WalkaroundDb> {
+    const other = openDatabase(`test-${crypto.randomUUID()}`);
+    await other.jobs.bulkPut(await db.jobs.bulkGet([first.id, second.id]).then((rows) => rows.filter((r) => r !== undefined)));
+    return other;
+  }
+  async function decisions(on: WalkaroundDb): Promise<Parameters<typeof applyMutation>[1][]> {
+    return on.outbox.where('jobId').equals(second.id).sortBy('seq');
+  }
+
+  it('confirming on both makes one mark with one set of photos, whichever tablet the server hears first', async () => {
+    const [mark] = live(first.damages);
+    if (!mark) throw new Error('no mark');
+    const other = await otherTablet();
+    try {
+      const [onA] = await confirmPreviousMarks(db, second.id, first, [mark.id], T2);
+      const [onB] = await confirmPreviousMarks(other, second.id, first, [mark.id], T2);
+      expect(onB).toBe(onA);
+      expect(onA).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const [a, b] = [await decisions(db), await decisions(other)];
+      for (const order of [[...a, ...b], [...b, ...a]]) {
+        const merged = order.reduce<Job | undefined>((j, m) => applyMutation(j, m), second);
+        expect(live(merged?.damages ?? {})).toHaveLength(1);
+        expect(live(merged?.photos ?? {})).toHaveLength(1);
+      }
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('one confirming and one clearing: every order ends with the same answer on the card', async () => {
+    const [mark] = live(first.damages);
+    if (!mark) throw new Error('no mark');
+    const other = await otherTablet();
+    try {
+      await confirmPreviousMarks(db, second.id, first, [mark.id], T2);
+      await clearPreviousMark(other, second.id, first, mark.id, T2);
+      const [a, b] = [await decisions(db), await decisions(other)];
+      const states = [[...a, ...b], [...b, ...a]].map((order) => {
+        const merged = order.reduce<Job | undefined>((j, m) => applyMutation(j, m), second);
+        if (!merged) throw new Error('nothing merged');
+        return [previousMarkState(merged, first.id, mark.id), live(merged.damages).length];
+      });
+      expect(states[0]).toEqual(states[1]);
+      expect(states[0]).toEqual([{ kind: 'cleared' }, 0]);
+    } finally {
+      await other.delete();
+    }
+  });
+});
+
 describe('clearing a mark of the last visit', () => {
   it('hides it for this visit by a decision on the card: no live mark, and the same answer from the card alone', async () => {
     const [mark] = live(first.damages);
