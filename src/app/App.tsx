@@ -4,6 +4,7 @@ import type { CustomerModeScreen as CustomerModeScreenComponent } from './Custom
 import { isCustomerLocked } from '../features/signing/customer-lock.ts';
 import { useCustomerLock } from '../features/signing/hooks/use-customer-lock.ts';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
+import { withScreenMessages } from '../ui/messages.ts';
 import { navigate, usePath } from '../ui/navigation.ts';
 import { useTabletSession } from '../ui/sync/use-sync-state.ts';
 import { hasUnsavedInput } from '../ui/unsaved-input.ts';
@@ -12,21 +13,24 @@ import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 import { withScreenStyles } from './screen-styles.ts';
 import { SyncBar } from './sync/SyncBar.tsx';
 
-// The list is the first screen; the others load on demand, with their styles (screen-styles.ts),
-// to keep the first route small.
-const JobPage = lazy(withScreenStyles(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage }))));
-const PrintPage = lazy(withScreenStyles(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage }))));
-const SettingsPage = lazy(withScreenStyles(() => import('../features/settings/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage }))));
+// The list is the first screen; the others load on demand, with their styles (screen-styles.ts)
+// and the strings of the message areas the first screen does not show (withScreenMessages),
+// to keep the first route small. The lock screen's strings are the first screen's own.
+const JobPage = lazy(withScreenMessages(withScreenStyles(() => import('./JobPage.tsx').then((m) => ({ default: m.JobPage })))));
+const PrintPage = lazy(withScreenMessages(withScreenStyles(() => import('./print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })))));
+const SettingsPage = lazy(
+  withScreenMessages(withScreenStyles(() => import('../features/settings/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })))),
+);
 const LockScreen = lazy(withScreenStyles(() => import('../features/settings/components/LockScreen.tsx').then((m) => ({ default: m.LockScreen }))));
 // Customer mode is fetched while a card is open, so handing the tablet over renders it at
 // once: a lazy component would show its fallback for React's minimum of 300 ms.
 let customerMode: { CustomerModeScreen: typeof CustomerModeScreenComponent } | null = null;
-const loadCustomerMode = withScreenStyles(() =>
-  import('./CustomerModeScreen.tsx').then((m) => {
+// Kept once its strings are in too: a screen kept earlier could render before them.
+const loadCustomerMode = () =>
+  withScreenMessages(withScreenStyles(() => import('./CustomerModeScreen.tsx')))().then((m) => {
     customerMode = m;
     return { default: m.CustomerModeScreen };
-  }),
-);
+  });
 const LazyCustomerMode = lazy(loadCustomerMode);
 
 // A new version reloads the page: never while the customer holds the tablet (the lock would

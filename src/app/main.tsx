@@ -3,6 +3,7 @@ import '../features/jobs/first-page.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { INTERACTIVE_MARK } from '../features/jobs/components/JobList.tsx';
+import { loadScreenMessages } from '../ui/messages.ts';
 import { loadSyncEngine } from '../ui/sync/engine.ts';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './pwa/register-service-worker.ts';
@@ -28,6 +29,8 @@ createRoot(root).render(
 const LIST_FALLBACK_MS = 10_000;
 const startBackground = () => {
   void registerServiceWorker();
+  // The other screens' strings, so a card opens without waiting for them (App.tsx loads them too).
+  void loadScreenMessages().catch(() => undefined);
   void Promise.all([loadSyncEngine(), import('../sync/triggers.ts')]).then(([engine, triggers]) => triggers.startSyncTriggers(engine));
 };
 const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));

@@ -1,7 +1,7 @@
 // The current language and the `t()` that reads MESSAGES. The choice is kept in localStorage
 // so it survives reloads and offline restarts; zh-CN is the default, as at the desk.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { MESSAGES, type Language, type MessageKey } from './messages.ts';
+import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { loadScreenMessages, MESSAGES, onScreenMessages, screenMessagesLoaded, type Language, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'walkaround.language';
 
@@ -27,17 +27,34 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguageState(next);
   }, []);
 
+  // The screens' strings arriving make a new t(), so whatever read one too early shows it.
+  const screensLoaded = useSyncExternalStore(onScreenMessages, screenMessagesLoaded);
   const t = useCallback<Translate>(
     (key, params) => {
-      // Unreachable for a typed key; should a cast sneak one in, the key beats a blank.
-      const template = MESSAGES[language][key] ?? key;
+      const template = messageTemplate(language, key, screensLoaded);
       return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
     },
-    [language],
+    [language, screensLoaded],
   );
 
   const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * The template of `key` in `language`. A screen's string asked for before the screens' strings
+ * are loaded (every screen loads them with its code: App.tsx, withScreenMessages) is a bug the
+ * unit test message-areas catches; should one reach a tablet, it reads blank for a moment while
+ * the strings load (the provider renders again when they are in): never a raw key.
+ */
+export function messageTemplate(language: Language, key: MessageKey, screensLoaded: boolean): string {
+  const template = MESSAGES[language][key];
+  if (template !== undefined) return template;
+  // Unreachable for a typed key once all is loaded; should a cast sneak one in, the key beats a blank.
+  if (screensLoaded) return key;
+  console.error(`message ${key} was asked for before the screens' strings were loaded`);
+  void loadScreenMessages().catch(() => undefined);
+  return '';
 }
 
 export function useI18n(): I18n {

@@ -1,21 +1,13 @@
 // Every string the advisor or customer reads, in zh-CN (default) and English. Wording follows
 // shared/GLOSSARY.md so the app reads the way the service desk already talks. Keys are also
 // the error codes the shared rules return.
-import { ADDITION_MESSAGES, type AdditionMessageKey } from './messages/additions.ts';
-import { BILL_MESSAGES, type BillMessageKey } from './messages/bill.ts';
-import { DAMAGE_MESSAGES, type DamageMessageKey } from './messages/damage.ts';
-import { DESK_MESSAGES, type DeskMessageKey } from './messages/desk.ts';
-import { ESTIMATE_MESSAGES, type EstimateMessageKey } from './messages/estimate.ts';
-import { HANDOVER_MESSAGES, type HandoverMessageKey } from './messages/handover.ts';
-import { INPUT_MESSAGES, type InputMessageKey } from './messages/input.ts';
+// Loaded with the first screen: the job list, the top bar, the sync bar and the lock screen.
 import { PIN_MESSAGES, type PinMessageKey } from './messages/pin.ts';
-import { RETURNING_MESSAGES, type ReturningMessageKey } from './messages/returning.ts';
-import { SAVING_MESSAGES, type SavingMessageKey } from './messages/saving.ts';
 import { SESSION_MESSAGES, type SessionMessageKey } from './messages/session.ts';
-import { SIGNING_MESSAGES, type SigningMessageKey } from './messages/signing.ts';
-import { STORE_MESSAGES, type StoreMessageKey } from './messages/store.ts';
 import { SYNC_MESSAGES, type SyncMessageKey } from './messages/sync.ts';
 import { WORK_STATUS_MESSAGES, type WorkStatusMessageKey } from './messages/work-status.ts';
+// Loaded with the screens that show them (deferred-messages.ts): only their key types here.
+import type { DeferredMessageKey } from './deferred-messages.ts';
 
 const zhCN = {
   'app.title': '电子接车单',
@@ -243,23 +235,10 @@ const zhCN = {
   'valuables.required': '请让客户确认贵重物品已取走',
 } as const;
 
-export type MessageKey =
-  | keyof typeof zhCN
-  | EstimateMessageKey
-  | SigningMessageKey
-  | StoreMessageKey
-  | PinMessageKey
-  | ReturningMessageKey
-  | DeskMessageKey
-  | SavingMessageKey
-  | SessionMessageKey
-  | SyncMessageKey
-  | WorkStatusMessageKey
-  | AdditionMessageKey
-  | HandoverMessageKey
-  | BillMessageKey
-  | InputMessageKey
-  | DamageMessageKey;
+/** The keys whose strings are in the first screen's code: its own areas and the ones above. */
+type FirstScreenMessageKey = keyof typeof zhCN | PinMessageKey | SessionMessageKey | SyncMessageKey | WorkStatusMessageKey;
+
+export type MessageKey = FirstScreenMessageKey | DeferredMessageKey;
 
 const en: Record<keyof typeof zhCN, string> = {
   'app.title': 'Walkaround check-in',
@@ -490,33 +469,64 @@ const en: Record<keyof typeof zhCN, string> = {
 
 export type Language = 'zh-CN' | 'en';
 
-// Each area's strings live beside these; one dictionary per language is what t() reads. Every
-// area is spread in by name, so one left out makes its keys missing and fails the type check.
-function dictionary(language: Language, own: Record<keyof typeof zhCN, string>): Record<MessageKey, string> {
+// Each area's strings live beside these; one dictionary per language is what t() reads. The
+// first screen's areas are spread in by name (one left out fails the type check); the others
+// arrive with the first screen that shows them (loadScreenMessages) and are added in place.
+function dictionary(language: Language, own: Record<keyof typeof zhCN, string>): Record<FirstScreenMessageKey, string> {
   return {
     ...own,
-    ...ESTIMATE_MESSAGES[language],
-    ...SIGNING_MESSAGES[language],
-    ...STORE_MESSAGES[language],
     ...PIN_MESSAGES[language],
-    ...RETURNING_MESSAGES[language],
-    ...DESK_MESSAGES[language],
-    ...SAVING_MESSAGES[language],
     ...SESSION_MESSAGES[language],
     ...SYNC_MESSAGES[language],
     ...WORK_STATUS_MESSAGES[language],
-    ...ADDITION_MESSAGES[language],
-    ...HANDOVER_MESSAGES[language],
-    ...BILL_MESSAGES[language],
-    ...INPUT_MESSAGES[language],
-    ...DAMAGE_MESSAGES[language],
   };
 }
 
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
+/** What is loaded so far: the first screen's strings, then every area once a screen loaded them. */
+export const MESSAGES: Record<Language, Partial<Record<MessageKey, string>>> = {
   'zh-CN': dictionary('zh-CN', zhCN),
   en: dictionary('en', en),
 };
+
+let loading: Promise<void> | null = null;
+let loaded = false;
+const arrivalListeners = new Set<() => void>();
+
+/**
+ * The strings of every screen but the first, in both languages (so switching language needs
+ * no load), added to MESSAGES once. A failed load (a broken precache, say) is tried again.
+ */
+export function loadScreenMessages(): Promise<void> {
+  loading ??= import('./deferred-messages.ts').then(
+    ({ DEFERRED_MESSAGES }) => {
+      Object.assign(MESSAGES['zh-CN'], DEFERRED_MESSAGES['zh-CN']);
+      Object.assign(MESSAGES.en, DEFERRED_MESSAGES.en);
+      loaded = true;
+      for (const listener of arrivalListeners) listener();
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** `load` (a screen's dynamic import) resolved once the screens' strings are in as well. */
+export function withScreenMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadScreenMessages()]).then(([screen]) => screen);
+}
+
+/** Whether every screen's strings are in MESSAGES (after loadScreenMessages). */
+export function screenMessagesLoaded(): boolean {
+  return loaded;
+}
+
+/** Calls `listener` when the screens' strings arrive (for useSyncExternalStore); returns the unsubscribe. */
+export function onScreenMessages(listener: () => void): () => void {
+  arrivalListeners.add(listener);
+  return () => arrivalListeners.delete(listener);
+}
 
 /** Whether a string from outside the app's own code (a server's error code, say) has a message. */
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,7 +1,10 @@
 // The app's own zh-CN wording for the benches that drive the built app, so a run finds its
 // controls however they are worded, and a renamed message key fails loudly instead of a locator
 // waiting for text that no longer exists.
-import { MESSAGES } from '../../src/ui/messages.ts';
+import { loadScreenMessages, MESSAGES } from '../../src/ui/messages.ts';
+
+// All of them, not only the job list's: the benches drive every screen.
+await loadScreenMessages();
 
 const zhCN = MESSAGES['zh-CN'] as Record<string, string | undefined>;
 

@@ -4,7 +4,8 @@
 // reads. A module that needs a plain function of a schema module imports it from the
 // schema-free module beside it (status-moves.ts, follow-up-state.ts, addition-rounds.ts).
 // Nor Dexie: the list shows the raw first read (db/first-read.ts), and its live reads load
-// Dexie after it (ui/sync/deferred-db.ts); nor the other screens' stylesheet (screens.css).
+// Dexie after it (ui/sync/deferred-db.ts); nor the other screens' stylesheet (screens.css), nor
+// their strings (ui/deferred-messages.ts, loaded with them; tests/unit/message-areas.test.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,16 @@ describe('the first route', () => {
     const packages = ['dexie', 'dexie-react-hooks'].filter((name) => graph.packages.has(name));
     expect(packages.map((name) => `${name}, first imported by ${graph.packages.get(name)}`)).toEqual([]);
     expect(chains(graph, ['src/db/database.ts', 'src/db/instance.ts', 'src/app/screens.css'].filter((file) => graph.files.has(file)))).toEqual([]);
+  });
+
+  it('does not load the strings of the screens after the list (message areas, ui/deferred-messages.ts)', () => {
+    // The areas the job list, the top bar, the sync bar and the lock screen show are the only ones it builds.
+    const later = [
+      'src/ui/deferred-messages.ts',
+      ...['additions', 'bill', 'damage', 'desk', 'estimate', 'handover', 'input', 'returning', 'saving', 'signing', 'store'].map((area) => `src/ui/messages/${area}.ts`),
+    ];
+    expect(chains(graph, later.filter((file) => graph.files.has(file)))).toEqual([]);
+    expect(graph.files.has('src/ui/messages/sync.ts')).toBe(true);
   });
 
   it('is walked far enough to see the list, its sync badges and its stylesheet', () => {
