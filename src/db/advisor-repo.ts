@@ -1,6 +1,7 @@
 // The store's advisors on this tablet: who may unlock it offline, with the PIN each set here
 // after signing in online once, and who is working on it now (their changes carry their id).
 // Wrong PINs are slowed down like the device PIN: five wrong, then a pause.
+import type { Job } from '../shared/job.ts';
 import type { Advisor } from '../shared/protocol.ts';
 import type { AdvisorRow, WalkaroundDb } from './database.ts';
 import { currentAdvisorId, setCurrentAdvisor } from './meta-repo.ts';
@@ -66,4 +67,14 @@ export async function signOut(db: WalkaroundDb): Promise<void> {
 /** Every advisor this tablet knows, id → name: to say who checked or released something. */
 export async function advisorNames(db: WalkaroundDb): Promise<Map<string, string>> {
   return new Map((await db.advisors.toArray()).map((a) => [a.id, a.name]));
+}
+
+/**
+ * The advisor a customer's copy names: who checked the car in, by the card; the one signed in
+ * here for a card that does not say (checked in before cards kept it, or on a tablet not yet
+ * enrolled) or whose advisor this tablet does not know. Null when nobody is signed in either.
+ */
+export async function copyAdvisorName(db: WalkaroundDb, job: Pick<Job, 'checkedInBy'>): Promise<string | null> {
+  const checkedInBy = job.checkedInBy ? await db.advisors.get(job.checkedInBy) : undefined;
+  return checkedInBy?.name ?? (await currentAdvisor(db))?.name ?? null;
 }

@@ -35,7 +35,13 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       // Only a draft is checked in: a late check-in from another tablet must not bring a card
       // already in the workshop back to 已接车.
       if (!job || job.status !== 'draft') return job;
-      return { ...job, status: 'checked-in', checkedInAt: m.createdAt, updatedAt: later(job.updatedAt, m.createdAt) };
+      return {
+        ...job,
+        status: 'checked-in',
+        checkedInAt: m.createdAt,
+        ...(m.advisorId ? { checkedInBy: m.advisorId } : {}),
+        updatedAt: later(job.updatedAt, m.createdAt),
+      };
     case 'damage.add': {
       // Adding an id that exists is a replay: the first add wins, later edits stay.
       if (!job || job.damages[m.payload.id]) return job;

@@ -104,6 +104,8 @@ export const jobSchema = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   checkedInAt: isoDateTime.nullable(),
+  /** The advisor signed in when 完成接车 was tapped (the customer's copy names them); absent on a tablet not enrolled, and on cards checked in before it was kept. */
+  checkedInBy: z.uuid().optional(),
   card: cardSchema,
   /** Damage marks of the walk-around, keyed by id; removed ones keep a tombstone. */
   damages: z.record(z.uuid(), damageSchema),

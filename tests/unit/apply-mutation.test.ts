@@ -158,6 +158,18 @@ describe('job.checkIn', () => {
     expect(job.updatedAt).toBe(at);
   });
 
+  it('records the advisor signed in when it was made, and nobody when the tablet had none', () => {
+    const advisorId = '0192f3a0-0000-7000-8000-0000000000a7';
+    const by = run(filledJob(), [{ ...checkIn('2026-11-27T09:30:00+08:00'), advisorId }]);
+    expect(by.checkedInBy).toBe(advisorId);
+    expect(jobSchema.parse(by).checkedInBy).toBe(advisorId);
+    const anonymous = run(filledJob(), [checkIn('2026-11-27T09:30:00+08:00')]);
+    expect('checkedInBy' in anonymous).toBe(false);
+    // A late second check-in by someone else does not change who checked the car in.
+    const later = applyMutation(by, { ...checkIn('2026-11-27T09:45:00+08:00'), advisorId: '0192f3a0-0000-7000-8000-0000000000a8' });
+    expect(later?.checkedInBy).toBe(advisorId);
+  });
+
   it('happens once: a second checkIn keeps the first time', () => {
     const first = run(filledJob(), [checkIn('2026-11-27T09:30:00+08:00')]);
     const second = applyMutation(first, checkIn('2026-11-27T09:45:00+08:00'));

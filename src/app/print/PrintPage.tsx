@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { db } from '../../db/instance.ts';
-import { currentAdvisor } from '../../db/advisor-repo.ts';
+import { copyAdvisorName } from '../../db/advisor-repo.ts';
 import { getJob } from '../../db/job-queries.ts';
 import { getStoreProfile } from '../../db/store-profile.ts';
 import { VehicleDiagram } from '../../features/walkaround/components/VehicleDiagram.tsx';
@@ -42,8 +42,11 @@ export function PrintPage({ jobId }: { jobId: string }) {
   const { t } = useI18n();
   const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
   const store = useLiveQuery(() => getStoreProfile(db), []);
-  // The advisor handing the copy over: the card does not record who checked it in.
-  const advisor = useLiveQuery(async () => (await currentAdvisor(db)) ?? null, []);
+  // The advisor who checked the car in (or, for a card that does not say, the one signed in here).
+  const advisorName = useLiveQuery(async () => {
+    const stored = await getJob(db, jobId);
+    return stored ? copyAdvisorName(db, stored) : null;
+  }, [jobId]);
 
   useEffect(() => {
     document.body.classList.add('printing');
@@ -53,7 +56,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
   // 打印客户联 on the card opens the dialog at once (?print=1), once, when the copy is drawn
   // with its images (the signatures load from IndexedDB after the text): the query goes just
   // before, so a reload or the back button shows the copy without printing it again.
-  const ready = job !== undefined && job !== null && store !== undefined && advisor !== undefined;
+  const ready = job !== undefined && job !== null && store !== undefined && advisorName !== undefined;
   useEffect(() => {
     if (!ready || new URLSearchParams(location.search).get('print') !== '1') return;
     let current = true;
@@ -67,7 +70,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
     };
   }, [ready]);
 
-  if (job === undefined || store === undefined || advisor === undefined) return <main className="print-page" aria-busy="true" />;
+  if (job === undefined || store === undefined || advisorName === undefined) return <main className="print-page" aria-busy="true" />;
   if (job === null)
     return (
       <main className="print-page">
@@ -88,7 +91,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
           {t('print.print')}
         </button>
       </div>
-      <PrintStoreHeader store={store} jobNumber={job.number} advisorName={advisor?.name ?? null} />
+      <PrintStoreHeader store={store} jobNumber={job.number} advisorName={advisorName} />
       <PrintCheckIn job={job} />
       {found.length > 0 && (
         // The car at handover: the check-in marks again with the new ones beside them, drawn
