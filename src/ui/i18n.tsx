@@ -28,7 +28,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // The screens' strings arriving make a new t(), so whatever read one too early shows it.
-  const screensLoaded = useSyncExternalStore(onScreenMessages, screenMessagesLoaded);
+  // The same snapshot serves a render to a string (the printed copy is drawn that way).
+  const screensLoaded = useSyncExternalStore(onScreenMessages, screenMessagesLoaded, screenMessagesLoaded);
   const t = useCallback<Translate>(
     (key, params) => {
       const template = messageTemplate(language, key, screensLoaded);

@@ -4,17 +4,21 @@
 // says nothing of a line it has no value for; it carries none of the advisor's form hints.
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PrintCheckIn } from '../../src/app/print/PrintCheckIn.tsx';
 import { PrintEstimate } from '../../src/app/print/PrintEstimate.tsx';
 import { PrintStoreHeader } from '../../src/app/print/PrintStoreHeader.tsx';
 import { BUILT_IN_STORE_DEFAULTS, mergeStoreProfile, type StoreProfile } from '../../src/db/store-profile.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { I18nProvider } from '../../src/ui/i18n.tsx';
+import { loadScreenMessages } from '../../src/ui/messages.ts';
 import { run } from './support/reducer.ts';
 import { ADVISOR_A, CLIENT_A, checkedInJob, id, jobIn, LINE_OIL, tablet } from './support/work-job.ts';
 
 const m = tablet(CLIENT_A, ADVISOR_A);
+
+// The print page loads the screens' strings with its code (App.tsx, withScreenMessages).
+beforeAll(() => loadScreenMessages());
 
 describe('the printed check-in sheet', () => {
   it('lists and draws only the marks made at check-in', () => {
