@@ -107,9 +107,11 @@ function useKeepInView(ref: RefObject<HTMLDivElement | null>) {
       if (box.bottom > window.innerHeight || box.top < 0) keyboard.scrollIntoView({ block: 'nearest' });
     };
     reveal();
-    // The page above the keyboard changes height when a message comes or goes.
+    // The page above the keyboard changes height when a message comes or goes; the keyboard
+    // itself when it turns from provinces to letters (a row more).
     const observer = new ResizeObserver(reveal);
     observer.observe(keyboard.closest('main') ?? document.body);
+    observer.observe(keyboard);
     return () => observer.disconnect();
   }, [ref]);
 }
