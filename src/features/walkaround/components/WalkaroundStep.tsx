@@ -17,6 +17,7 @@ import { usePreviousMarks } from '../hooks/use-previous-marks.ts';
 import { editedOnWalkaround, selectOnWalkaround, type WalkaroundMode } from '../walkaround-selection.ts';
 import { PreviousMarks } from './PreviousMarks.tsx';
 import { VehicleDiagram } from './VehicleDiagram.tsx';
+import '../walkaround-step.css';
 
 type PhotoScope = { damageId: string } | { slot: PhotoSlot };
 
@@ -47,21 +48,27 @@ export function WalkaroundStep({ job }: { job: Job }) {
 
   return (
     <div className="walkaround">
+      {/* One row: the room above the fold goes to the diagram (walkaround-step.css). */}
       <div className="walkaround-head">
-        <h3>{t('walkaround.title')}</h3>
+        <div className="walkaround-intro">
+          <h3>{t('walkaround.title')}</h3>
+          <p className="walkaround-hint">{t('walkaround.tapToMark')}</p>
+        </div>
         <BodyStyleToggle
           value={job.card.vehicle.bodyStyle}
           onChange={(bodyStyle) => save(updateCard(db, job.id, { vehicle: { bodyStyle } }))}
         />
       </div>
-      <p className="walkaround-hint">{t('walkaround.tapToMark')}</p>
-      <StorageMeter />
-      {failure && (
-        <p className="banner banner-error" role="alert">
-          {failure}
-        </p>
-      )}
       <div className="walkaround-work">
+        {/* Above the diagram in portrait; in landscape beside it, under the panels of the next tap. */}
+        <div className="walkaround-notes">
+          {failure && (
+            <p className="banner banner-error" role="alert">
+              {failure}
+            </p>
+          )}
+          <StorageMeter />
+        </div>
         <VehicleDiagram
           body={job.card.vehicle.bodyStyle}
           damages={damages}
@@ -111,6 +118,8 @@ export function WalkaroundStep({ job }: { job: Job }) {
               onConfirmAll={last.confirmAll}
             />
           )}
+        </div>
+        <div className="walkaround-list">
           <DamageList
             damages={damages}
             photoCount={(id) => photosOf({ damageId: id }).length}
