@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { db } from '../db/instance.ts';
 import { getJob } from '../db/job-queries.ts';
 import { AdditionsPanel } from '../features/additions/components/AdditionsPanel.tsx';
@@ -16,6 +17,7 @@ import { SigningStep } from '../features/signing/components/SigningStep.tsx';
 import { HandoverDamages } from '../features/walkaround/components/HandoverDamages.tsx';
 import { PhotoPicker } from '../features/walkaround/components/PhotoPicker.tsx';
 import { WalkaroundStep } from '../features/walkaround/components/WalkaroundStep.tsx';
+import { recoverJournalledNotes } from '../features/walkaround/recover-notes.ts';
 import { WorkPage, type ExternalSections } from '../features/work/components/WorkPage.tsx';
 import { isWorkSection } from '../features/work/sections.ts';
 import type { LineFields } from '../shared/estimate.ts';
@@ -57,6 +59,8 @@ const NO_CODES: ReadonlySet<string> = new Set();
  */
 export function JobPage({ jobId, step }: { jobId: string; step: string | undefined }) {
   const job = useLiveQuery(async () => (await getJob(db, jobId)) ?? null, [jobId]);
+  // A damage note cut off by a reload goes on the card before anyone signs it.
+  useEffect(() => void recoverJournalledNotes(db, jobId).catch(() => undefined), [jobId]);
   if (job === undefined) return <main className="page" aria-busy="true" />;
   const section = isWorkSection(step) ? step : step === undefined && job && job.status !== 'draft' ? 'status' : null;
   if (!job || !section) return <CheckInPage jobId={jobId} step={step} externalSteps={externalSteps} />;

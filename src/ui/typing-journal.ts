@@ -29,3 +29,17 @@ export function journalClear(key: string): void {
     // Nothing to clear where there is no storage.
   }
 }
+
+/** The keys of the journal's entries that begin with `prefix` (as given to journalWrite). */
+export function journalKeys(prefix: string): string[] {
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < localStorage.length; index += 1) {
+      const stored = localStorage.key(index);
+      if (stored?.startsWith(PREFIX + prefix)) keys.push(stored.slice(PREFIX.length));
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

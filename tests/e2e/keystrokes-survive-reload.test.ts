@@ -117,6 +117,19 @@ describe('keystrokes survive a reload', () => {
       .toEqual(['左前门两道划痕']);
   });
 
+  it('writes a note the last page did not commit to the card when it opens, with no mark reopened', async () => {
+    // The write cut off by the page going away, as the typing journal holds it then.
+    const [damageId] = Object.keys((await stored()).damages);
+    const journalled = '左前门两道划痕，右后轮毂擦伤';
+    await page.evaluate(
+      ([key, note]) => localStorage.setItem(key, JSON.stringify(note)),
+      [`walkaround.typed:damage-note:${jobId}:${damageId}`, journalled] as const,
+    );
+    await page.goto(`${server.url}/jobs/${jobId}/signing`);
+    await expect.poll(async () => (await stored()).damages[damageId ?? '']?.note).toBe(journalled);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('damage-note')))).toEqual([]);
+  });
+
   it('never says 已保存在本机 while a box holds text that is not stored', async () => {
     await openStep('estimate');
     const quantity = line().getByLabel('数量');

@@ -7,6 +7,7 @@ import { useI18n } from '../../../ui/i18n.tsx';
 import { journalRead } from '../../../ui/typing-journal.ts';
 import { reportSaveState } from '../../../ui/unsaved-input.ts';
 import { writeThrough } from '../../../ui/write-through.ts';
+import { damageNoteJournal } from '../recover-notes.ts';
 
 const NOTE_MAX = 200;
 
@@ -19,11 +20,11 @@ type DamageNoteProps = { jobId: string; damage: Damage; save: (work: Promise<unk
  * off. Its state goes to ui/unsaved-input, so the card's header says "saved" only once the
  * note is stored, and an app update never reloads over it. While a Chinese input method is
  * composing, the pinyin waits and the chosen characters are written. What is not committed
- * is journalled synchronously and written again when the mark is opened next.
+ * is journalled synchronously and written again when the card is opened next (recover-notes).
  */
 export function DamageNote({ jobId, damage, save }: DamageNoteProps) {
   const { t } = useI18n();
-  const source = `damage-note:${damage.id}`;
+  const source = damageNoteJournal(jobId, damage.id);
   // A note the last page did not commit comes back from the journal (ui/typing-journal).
   const [recovered] = useState(() => {
     const left = journalRead<unknown>(source);
