@@ -1,12 +1,15 @@
 // Layout at the desk, on the built app in Chromium, in landscape (1280×800) and portrait
 // (800×1280): the plate keyboard's bottom row is on screen and under nothing, with and without
-// a message above it, and every control of the check-in steps, the job list and a checked-in
-// card's sections is at least 44×44 CSS px (the size a thumb hits without a second try).
+// a message above it, and every control of the check-in steps, the job list, a checked-in
+// card's sections and the dialogs and overlays opened from them (photo viewer and annotate, the
+// PIN dialogs, customer mode with its photo review) is at least 44×44 CSS px (the size a thumb
+// hits without a second try).
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectHidden, expectValue, expectVisible } from './support/expect-ui.ts';
 import { newProfileDir, waitForServiceWorker } from './support/browser.ts';
+import { drawSignature } from './support/signature.ts';
 import { seedCheckedInCard, writeSeededCard, type SeededCard } from './support/seed-checked-in-card.ts';
 import { closeTablet, openTablet, type TabletSession } from './support/tablet-session.ts';
 
@@ -17,6 +20,7 @@ const VIEWPORTS = [
 const MIN_TARGET_PX = 44;
 const CHECK_IN_STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'covers', 'belongings', 'service', 'estimate', 'signing'];
 const CARD_SECTIONS = ['status', 'additions', 'qc', 'handover', 'bill', 'followup'];
+const PIN = '2580';
 
 type Box = { left: number; top: number; right: number; bottom: number };
 type KeyReport = { label: string; box: Box; topmost: boolean };
@@ -85,15 +89,17 @@ async function bottomRowProblems(page: Page, what: string): Promise<string[]> {
 
 /**
  * Every visible control smaller than 44×44 css px, described so the failure names it, and
- * how many were measured (a page that has not rendered its controls yet must not pass).
+ * how many were measured (a page that has not rendered its controls yet must not pass). With
+ * `within` (a CSS selector), only the controls inside what it matches: a dialog, not the page under it.
  */
-function smallControls(page: Page, where: string): Promise<{ measured: number; offenders: string[] }> {
+function smallControls(page: Page, where: string, within?: string): Promise<{ measured: number; offenders: string[] }> {
   return page.evaluate(
-    ({ min, where: place }) => {
+    ({ min, where: place, within: scope }) => {
       const selector = 'button, input:not([type="hidden"]), select, textarea, [role="button"], a[href], [role="link"]';
+      const roots = scope === undefined ? [document] : [...document.querySelectorAll(scope)];
       const offenders: string[] = [];
       let measured = 0;
-      for (const el of document.querySelectorAll(selector)) {
+      for (const el of roots.flatMap((root) => [...root.querySelectorAll(selector)])) {
         // Hidden, or transparent like the file input whose label is the button (the label is
         // what the finger hits): not a target of its own.
         if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
@@ -110,7 +116,7 @@ function smallControls(page: Page, where: string): Promise<{ measured: number; o
       }
       return { measured, offenders };
     },
-    { min: MIN_TARGET_PX, where },
+    { min: MIN_TARGET_PX, where, within },
   );
 }
 
@@ -124,7 +130,8 @@ describe('layout at the desk', () => {
   const keyboard = () => page.getByRole('group', { name: '车牌键盘' });
 
   beforeAll(async () => {
-    seeded = await seedCheckedInCard({ marks: [{ view: 'left', type: 'scratch' }], photosPerMark: 1 });
+    // Two photos on the mark: the photo viewer shows its ‹ › only with more than one.
+    seeded = await seedCheckedInCard({ marks: [{ view: 'left', type: 'scratch' }], photosPerMark: 2 });
     tablet = await openTablet(profile.dir);
     page = tablet.page;
     await page.goto(tablet.url);
@@ -223,6 +230,89 @@ describe('layout at the desk', () => {
       });
     });
   }
+
+  // The dialogs are opened once and measured in both orientations where they are (a PIN is set
+  // only once, and customer mode is left only by it).
+  it('gives every control of the photo viewer, annotate, the PIN dialogs and customer mode with its photos at least 44×44 px, in both orientations', async () => {
+    const offenders: string[] = [];
+    const fewControls: string[] = [];
+    const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
+    /** The controls inside `within` at 1280×800 and at 800×1280; at least `least` of them. */
+    const measure = async (where: string, least: number, within = '[role="dialog"]') => {
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        const found = await smallControls(page, `${where}, ${viewport.name}`, within);
+        offenders.push(...found.offenders);
+        if (found.measured < least) fewControls.push(`${where}, ${viewport.name}: only ${found.measured} of ${least} controls`);
+      }
+    };
+
+    // The photo viewer, from a thumbnail of the mark's photos on the walk-around step.
+    await page.goto(`${tablet.url}/jobs/${seeded.jobId}/walkaround`);
+    await page.getByRole('button', { name: '划痕（轻），左侧', exact: true }).tap();
+    const editor = page.getByRole('region', { name: '编辑损伤' });
+    await editor.getByRole('region', { name: '损伤照片' }).getByRole('button', { name: '查看照片 1' }).tap();
+    const viewer = dialog(/^照片 \d+\/\d+$/);
+    await expectVisible(viewer.getByText('1 / 2'));
+    await measure('photo viewer (标注, 删除照片, 关闭, ‹ ›)', 5);
+    // 删除照片 offers 撤销 in a snackbar; undone, the photo is back.
+    await viewer.getByRole('button', { name: '删除照片' }).tap();
+    await expectVisible(viewer.getByRole('status').filter({ hasText: '撤销' }));
+    await measure('photo viewer, deleted (撤销)', 4);
+    await viewer.getByRole('button', { name: '撤销' }).tap();
+    await expectVisible(viewer.getByText('1 / 2'));
+    // Annotate: the tools, 撤销一笔, 取消, 保存标注; a stroke saved gives the 原图 switch.
+    await viewer.getByRole('button', { name: '标注' }).tap();
+    const canvas = viewer.getByRole('img', { name: '标注' });
+    await expectVisible(canvas);
+    await measure('annotate', 6);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the annotate canvas is not laid out');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
+    await page.mouse.up();
+    await viewer.getByRole('button', { name: '保存标注' }).tap();
+    await expectVisible(viewer.getByRole('button', { name: '原图' }));
+    await measure('photo viewer, annotated photo (原图)', 6);
+    await viewer.getByRole('button', { name: '关闭' }).tap();
+    await expectHidden(viewer);
+
+    // The hand-over: the PIN set first, then customer mode with the photos signed for.
+    await page.goto(`${tablet.url}/jobs/${seeded.jobId}/signing`);
+    await page.getByRole('button', { name: /^✍ 请客户签字（\d 份）$/ }).tap();
+    const setup = dialog('设置顾问解锁 PIN');
+    await expectVisible(setup);
+    await measure('PIN setup dialog', 4);
+    await setup.getByLabel('新 PIN（4–8 位数字）', { exact: true }).fill(PIN);
+    await setup.getByLabel('再次输入 PIN', { exact: true }).fill(PIN);
+    await setup.getByRole('button', { name: '保存 PIN 并交给客户' }).tap();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/customer');
+    await expectVisible(page.getByRole('button', { name: '照片 1' }));
+    // The whole screen the customer has: the bar (语言, 顾问解锁), the review with its photos, the pad.
+    await measure('customer mode, check-in review', 6, '.customer-mode');
+    await page.getByRole('button', { name: '照片 1' }).tap();
+    await expectVisible(dialog('照片 1'));
+    await measure('customer mode, review photo', 1);
+    await dialog('照片 1').getByRole('button', { name: '关闭' }).tap();
+    await expectHidden(dialog('照片 1'));
+    await page.getByRole('button', { name: '顾问解锁' }).tap();
+    const unlock = dialog('顾问解锁');
+    await expectVisible(unlock);
+    await measure('PIN unlock dialog', 14);
+    await unlock.getByRole('button', { name: '取消' }).tap();
+    await expectHidden(unlock);
+    // Signed, the tablet goes back to the advisor: the PIN pad on the thank-you screen.
+    await drawSignature(page, page.getByRole('img', { name: '签名区' }));
+    await page.getByRole('button', { name: /确认签字/ }).tap();
+    await expectVisible(page.getByRole('heading', { name: '谢谢，签字已保存' }));
+    await measure('customer mode, signed (PIN pad)', 13, '.customer-mode');
+    for (const digit of PIN) await page.locator('.return-pin').getByRole('button', { name: digit, exact: true }).tap();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(`/jobs/${seeded.jobId}/signing`);
+
+    expect(fewControls).toEqual([]);
+    expect(offenders, `controls smaller than ${MIN_TARGET_PX}×${MIN_TARGET_PX} px:\n${offenders.join('\n')}`).toEqual([]);
+  });
 
   it('says so under the plate, VIN and phone when it turned full-width characters half-width', async () => {
     await page.setViewportSize({ width: 800, height: 1280 });
