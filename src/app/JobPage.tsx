@@ -37,7 +37,7 @@ const workSections: ExternalSections = {
     <AdditionsPanel
       job={job}
       onHandOver={handOver}
-      linePicker={(onPick) => <AdditionLinePicker onAdd={onPick} />}
+      linePicker={(onPick) => <AdditionLinePicker onPick={onPick} />}
       photoPicker={(additionId, label) => <PhotoPicker jobId={job.id} additionId={additionId} label={label} />}
       promisedAtField={(value, onChange) => <PromisedAtField value={value} onChange={onChange} />}
     />
@@ -47,9 +47,13 @@ const workSections: ExternalSections = {
   bill: (job, handOver) => <BillPanel job={job} onHandOver={handOver} />,
 };
 
-/** The estimate's catalogue picker (and its typed line), for lines of additional work. */
-function AdditionLinePicker({ onAdd }: { onAdd: (fields: LineFields) => Promise<boolean> }) {
-  return <CataloguePicker catalogue={useCatalogue()} presentCodes={NO_CODES} onAdd={onAdd} />;
+/**
+ * The estimate's catalogue picker (and its typed line), for lines of additional work: a labour
+ * item that carries its usual parts brings them to the addition's form as well.
+ */
+function AdditionLinePicker({ onPick }: { onPick: (lines: LineFields[]) => Promise<boolean> }) {
+  const picks = { add: async (lines: LineFields[]) => ((await onPick(lines)) ? [] : null) };
+  return <CataloguePicker catalogue={useCatalogue()} presentCodes={NO_CODES} onAdd={(fields) => onPick([fields])} picks={picks} />;
 }
 const NO_CODES: ReadonlySet<string> = new Set();
 

@@ -14,6 +14,18 @@ export async function addAddition(db: WalkaroundDb, jobId: string, fields: Addit
   return id;
 }
 
+/**
+ * Several additional lines at once (a labour item and the parts it carries, 带料工时), with the
+ * same reason: one transaction, so they are offered to the customer all or none.
+ */
+export async function addAdditions(db: WalkaroundDb, jobId: string, lines: readonly AdditionFields[], now = new Date()): Promise<string[]> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+    const ids: string[] = [];
+    for (const fields of lines) ids.push(await addAddition(db, jobId, fields, now));
+    return ids;
+  });
+}
+
 export async function updateAddition(
   db: WalkaroundDb,
   jobId: string,

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { LINE_KINDS, type LineFields } from '../../../shared/estimate.ts';
+import { LINE_KINDS, lineAmounts, type LineFields } from '../../../shared/estimate.ts';
+import { formatFen } from '../../../shared/money.ts';
 import type { AdditionFields } from '../../../shared/additions.ts';
 import { Chip } from '../../../ui/Chip.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -11,15 +12,22 @@ type AdditionFormProps = {
   title: string;
   /** The line as picked from the catalogue, typed, or as saved (when editing). */
   initial: LineFields & { reason?: string };
-  onSave: (fields: AdditionFields) => Promise<boolean>;
+  /**
+   * Parts the picked labour item carries (带料工时): each offered as its own line with the same
+   * reason, ticked to begin with; the advisor unticks one the car does not need.
+   */
+  parts?: LineFields[];
+  /** The line, and the ticked parts as lines of their own with the line's reason. */
+  onSave: (fields: AdditionFields, parts: AdditionFields[]) => Promise<boolean>;
   onCancel: () => void;
 };
 
 type Problems = Partial<Record<'description' | 'quantity' | 'unitPrice' | 'reason', string>>;
 
 /** One additional line: what, how many, at what price, and the reason (required). */
-export function AdditionForm({ title, initial, onSave, onCancel }: AdditionFormProps) {
-  const { t } = useI18n();
+export function AdditionForm({ title, initial, parts = [], onSave, onCancel }: AdditionFormProps) {
+  const { t, language } = useI18n();
+  const [partsLeftOut, setPartsLeftOut] = useState<ReadonlySet<number>>(new Set());
   const [kind, setKind] = useState(initial.kind);
   const [description, setDescription] = useState(initial.description);
   const [quantity, setQuantity] = useState(quantityText(initial.quantityMilli));
@@ -42,15 +50,11 @@ export function AdditionForm({ title, initial, onSave, onCancel }: AdditionFormP
     setProblems(found);
     if (quantityMilli === null || unitPriceFen === null || Object.keys(found).length > 0) return;
     setSaving(true);
-    const saved = await onSave({
-      kind,
-      code: initial.code,
-      description: description.trim(),
-      quantityMilli,
-      unitPriceFen,
-      discountBp: initial.discountBp,
-      reason: reason.trim(),
-    });
+    const because = reason.trim();
+    const saved = await onSave(
+      { kind, code: initial.code, description: description.trim(), quantityMilli, unitPriceFen, discountBp: initial.discountBp, reason: because },
+      parts.filter((_, index) => !partsLeftOut.has(index)).map((part) => ({ ...part, reason: because })),
+    );
     if (!saved) setSaving(false);
   }
 
@@ -75,10 +79,34 @@ export function AdditionForm({ title, initial, onSave, onCancel }: AdditionFormP
           {(a11y) => <input {...a11y} value={unitPrice} inputMode="decimal" autoComplete="off" onChange={(e) => setUnitPrice(e.target.value)} />}
         </Field>
       </div>
+      {parts.length > 0 && (
+        <div className="chips-compact addition-parts" role="group" aria-label={t('addition.withParts')}>
+          <p className="addition-parts-title">{t('addition.withParts')}</p>
+          {parts.map((part, index) => (
+            <Chip
+              key={`${part.code}:${index}`}
+              pressed={!partsLeftOut.has(index)}
+              onToggle={() => setPartsLeftOut((left) => toggled(left, index))}
+            >
+              {t('addition.partLine', {
+                name: part.description,
+                quantity: quantityText(part.quantityMilli),
+                amount: formatFen(lineAmounts(part).netFen, language),
+              })}
+            </Chip>
+          ))}
+        </div>
+      )}
       <Field label={t('addition.reason')} error={problems.reason}>
         {(a11y) => <textarea {...a11y} value={reason} rows={2} maxLength={200} autoFocus onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <FormActions submitLabel={t('addition.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
+}
+
+function toggled(set: ReadonlySet<number>, index: number): Set<number> {
+  const next = new Set(set);
+  if (!next.delete(index)) next.add(index);
+  return next;
 }

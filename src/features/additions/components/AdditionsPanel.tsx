@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { addAddition, removeAddition, updateAddition } from '../../../db/addition-repo.ts';
+import { addAdditions, removeAddition, updateAddition } from '../../../db/addition-repo.ts';
 import { db } from '../../../db/instance.ts';
 import { declinedAdditions, decidedAdditions, promisedAt as currentPromisedAt, type AdditionFields } from '../../../shared/additions.ts';
 import { errorText } from '../../../shared/error-text.ts';
@@ -19,15 +19,18 @@ import { PhoneApprovalForm } from './PhoneApprovalForm.tsx';
 type AdditionsPanelProps = {
   job: Job;
   onHandOver: (kind: SignatureKind) => void;
-  /** A picker of lines from the catalogue or typed (the estimate's, passed in by the app). */
-  linePicker: (onPick: (fields: LineFields) => Promise<boolean>) => ReactNode;
+  /**
+   * A picker of lines from the catalogue or typed (the estimate's, passed in by the app); a
+   * pick is the line, then the parts its catalogue item carries (带料工时), if any.
+   */
+  linePicker: (onPick: (lines: LineFields[]) => Promise<boolean>) => ReactNode;
   /** Photo buttons saving photos of one additional line (the walk-around's, passed in by the app). */
   photoPicker: (additionId: string, label: string) => ReactNode;
   /** A promised-time field (the estimate's, passed in by the app). */
   promisedAtField: (value: string | null, onChange: (promisedAt: string | null) => void) => ReactNode;
 };
 
-type Editing = { kind: 'new'; fields: LineFields } | { kind: 'edit'; id: string } | null;
+type Editing = { kind: 'new'; fields: LineFields; parts: LineFields[] } | { kind: 'edit'; id: string } | null;
 
 /**
  * 追加项目 on a checked-in card: lines the workshop found, each with its reason and photos,
@@ -124,14 +127,16 @@ export function AdditionsPanel({ job, onHandOver, linePicker, photoPicker, promi
         <AdditionForm
           title={t('addition.draft')}
           initial={editing.fields}
-          onSave={(fields) => save(() => addAddition(db, job.id, fields))}
+          parts={editing.parts}
+          onSave={(fields, parts) => save(() => addAdditions(db, job.id, [fields, ...parts]))}
           onCancel={() => setEditing(null)}
         />
       ) : picking ? (
         <div className="group addition-picker">
           <p className="addition-lead">{t('addition.pickHint')}</p>
-          {linePicker(async (fields) => {
-            setEditing({ kind: 'new', fields });
+          {linePicker(async ([fields, ...parts]) => {
+            if (!fields) return false;
+            setEditing({ kind: 'new', fields, parts });
             setPicking(false);
             return true;
           })}

@@ -21,10 +21,11 @@ type CataloguePickerProps = {
   onAdd: (fields: LineFields) => Promise<boolean>;
   /**
    * Adds a labour item and its parts as one pick (one transaction; resolves to the new lines'
-   * ids, or null when nothing was saved) and takes such a pick back as a whole. Without it
-   * (追加项目, offered to the customer line by line) a tap adds the item's own line only.
+   * ids, or null when nothing was saved) and takes such a pick back as a whole. Without it a
+   * tap adds the item's own line only; without `undo` (追加项目, where a pick saves nothing
+   * yet and goes on to a form) the pick is not offered for undoing.
    */
-  picks?: { add: (fields: LineFields[]) => Promise<string[] | null>; undo: (ids: string[]) => Promise<boolean> };
+  picks?: { add: (fields: LineFields[]) => Promise<string[] | null>; undo?: (ids: string[]) => Promise<boolean> };
   /** Shown right under the results (the estimate's empty terms), kept in view with them. */
   footer?: ReactNode;
 };
@@ -83,7 +84,7 @@ export function CataloguePicker({ catalogue, presentCodes, onAdd, picks, footer 
   }
 
   async function undoPick(note: AddedNote) {
-    if (!picks || busyCode !== null) return;
+    if (!picks?.undo || busyCode !== null) return;
     setBusyCode(note.name);
     if (await picks.undo(note.ids)) setAdded({ ...note, undone: true });
     setBusyCode(null);
