@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { expectHidden, expectValue, expectVisible } from './support/expect-ui.ts';
 import { newProfileDir, waitForServiceWorker } from './support/browser.ts';
 import { drawSignature } from './support/signature.ts';
+import { MIN_TARGET_PX, smallControls } from './support/touch-targets.ts';
 import { seedCheckedInCard, writeSeededCard, type SeededCard } from './support/seed-checked-in-card.ts';
 import { closeTablet, openTablet, type TabletSession } from './support/tablet-session.ts';
 
@@ -17,7 +18,6 @@ const VIEWPORTS = [
   { name: 'landscape 1280×800', width: 1280, height: 800 },
   { name: 'portrait 800×1280', width: 800, height: 1280 },
 ] as const;
-const MIN_TARGET_PX = 44;
 const CHECK_IN_STEPS = ['customer', 'vehicle', 'condition', 'walkaround', 'covers', 'belongings', 'service', 'estimate', 'signing'];
 const CARD_SECTIONS = ['status', 'additions', 'qc', 'handover', 'bill', 'followup'];
 const PIN = '2580';
@@ -87,39 +87,6 @@ async function bottomRowProblems(page: Page, what: string): Promise<string[]> {
   return problems;
 }
 
-/**
- * Every visible control smaller than 44×44 css px, described so the failure names it, and
- * how many were measured (a page that has not rendered its controls yet must not pass). With
- * `within` (a CSS selector), only the controls inside what it matches: a dialog, not the page under it.
- */
-function smallControls(page: Page, where: string, within?: string): Promise<{ measured: number; offenders: string[] }> {
-  return page.evaluate(
-    ({ min, where: place, within: scope }) => {
-      const selector = 'button, input:not([type="hidden"]), select, textarea, [role="button"], a[href], [role="link"]';
-      const roots = scope === undefined ? [document] : [...document.querySelectorAll(scope)];
-      const offenders: string[] = [];
-      let measured = 0;
-      for (const el of roots.flatMap((root) => [...root.querySelectorAll(selector)])) {
-        // Hidden, or transparent like the file input whose label is the button (the label is
-        // what the finger hits): not a target of its own.
-        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        measured += 1;
-        // Rounded: a box of 43.99 px is a rounding of layout, not a small target.
-        if (Math.round(r.width) >= min && Math.round(r.height) >= min) continue;
-        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
-        const role = el.getAttribute('role') ?? el.getAttribute('type') ?? '';
-        offenders.push(
-          `${place}: <${el.tagName.toLowerCase()}${role ? ` ${role}` : ''} class="${el.getAttribute('class') ?? ''}"> "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`,
-        );
-      }
-      return { measured, offenders };
-    },
-    { min: MIN_TARGET_PX, where, within },
-  );
-}
-
 describe('layout at the desk', () => {
   let tablet: TabletSession;
   let page: Page;
@@ -160,6 +127,10 @@ describe('layout at the desk', () => {
   async function openKeyboard() {
     if (!(await keyboard().isVisible()) && (await field('车牌号').inputValue()) !== '') await page.getByRole('button', { name: '车牌键盘' }).tap();
     await expectVisible(keyboard());
+    // The keyboard scrolls itself into view at the next frame; a tap computed before that
+    // scroll lands beside its target (seen on a loaded machine: 省份 missed, letters measured).
+    // The advisor taps what has come to rest, and so does the test.
+    await expect.poll(() => bottomRowProblems(page, 'opening'), SETTLED).toEqual([]);
   }
 
   for (const viewport of VIEWPORTS) {
@@ -172,6 +143,7 @@ describe('layout at the desk', () => {
         await vehicleStep();
         await openKeyboard();
         await keyboard().getByRole('button', { name: '选择省份简称' }).tap();
+        await expect.poll(() => keyboard().getByRole('button', { name: '选择省份简称' }).getAttribute('aria-pressed'), SETTLED).toBe('true');
         expect(await page.getByRole('alert').count()).toBe(0);
         const { keys } = await bottomRow(page);
         expect(keys.map((k) => k.label)).toEqual(expect.arrayContaining(['琼', '删除', '完成']));

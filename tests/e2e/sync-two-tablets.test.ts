@@ -16,6 +16,7 @@ import { expectText, expectValue, expectVisible } from './support/expect-ui.ts';
 import { launchTablet, newProfileDir, startServer, watchErrors, type AppServer } from './support/browser.ts';
 import { drawSignature } from './support/signature.ts';
 import { openTabletOn, type Tablet } from './support/store-tablet.ts';
+import { MIN_TARGET_PX, smallControls } from './support/touch-targets.ts';
 
 const PIN = '2580';
 const PLATE = '粤B52013';
@@ -207,6 +208,10 @@ describe('two tablets of one store, through the real server', () => {
     const panel = page.getByRole('dialog', { name: '交班：把数据全部上传' });
     await expectVisible(panel.getByText('全部已上传到服务器，可以交还平板'));
     expect(await panel.getByText('还不能交还平板').count()).toBe(0);
+    // Its buttons are touch targets like every other (the layout test's tablet is not enrolled).
+    const targets = await smallControls(page, 'end of shift', '.shift-dialog');
+    expect(targets.measured).toBeGreaterThanOrEqual(2);
+    expect(targets.offenders, `controls smaller than ${MIN_TARGET_PX}×${MIN_TARGET_PX} px`).toEqual([]);
     await panel.getByRole('button', { name: '关闭' }).tap();
   });
 
