@@ -5,7 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AdditionFields, Decision } from '../shared/additions.ts';
 import type { WalkaroundDb } from './database.ts';
-import { commitMutation } from './job-repo.ts';
+import { commitMutation, inOneChange } from './job-repo.ts';
 
 /** Adds an additional line (from the catalogue or typed) with its reason; returns its id. */
 export async function addAddition(db: WalkaroundDb, jobId: string, fields: AdditionFields, now = new Date()): Promise<string> {
@@ -19,7 +19,7 @@ export async function addAddition(db: WalkaroundDb, jobId: string, fields: Addit
  * same reason: one transaction, so they are offered to the customer all or none.
  */
 export async function addAdditions(db: WalkaroundDb, jobId: string, lines: readonly AdditionFields[], now = new Date()): Promise<string[]> {
-  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  return inOneChange(db, async () => {
     const ids: string[] = [];
     for (const fields of lines) ids.push(await addAddition(db, jobId, fields, now));
     return ids;

@@ -4,7 +4,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EstimateFields, LineFields } from '../shared/estimate.ts';
 import type { WalkaroundDb } from './database.ts';
-import { commitMutation } from './job-repo.ts';
+import { commitMutation, inOneChange } from './job-repo.ts';
 
 /** Adds a line (from the catalogue or typed free); returns its id. */
 export async function addLine(db: WalkaroundDb, jobId: string, fields: LineFields, now = new Date()): Promise<string> {
@@ -18,7 +18,7 @@ export async function addLine(db: WalkaroundDb, jobId: string, fields: LineField
  * and outbox entry per line, all or none. Returns their ids in order.
  */
 export async function addLines(db: WalkaroundDb, jobId: string, lines: readonly LineFields[], now = new Date()): Promise<string[]> {
-  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  return inOneChange(db, async () => {
     const ids: string[] = [];
     for (const fields of lines) ids.push(await addLine(db, jobId, fields, now));
     return ids;
@@ -27,7 +27,7 @@ export async function addLines(db: WalkaroundDb, jobId: string, lines: readonly 
 
 /** Removes several lines at once (undo of a pick): one transaction, all or none. */
 export async function removeLines(db: WalkaroundDb, jobId: string, ids: readonly string[], now = new Date()): Promise<void> {
-  await db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  await inOneChange(db, async () => {
     for (const id of ids) await removeLine(db, jobId, id, now);
   });
 }

@@ -57,11 +57,19 @@ function newDeviceSecret(): string {
 }
 
 /**
+ * Runs `work` in one transaction over the tables a change writes (the card, the outbox, the
+ * device's sequence in meta): several changes made in it are saved all or none.
+ */
+export function inOneChange<T>(db: WalkaroundDb, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', db.jobs, db.outbox, db.meta, work);
+}
+
+/**
  * Applies one change locally and queues it for the server, atomically. The mutation is
  * validated first: a payload the server would refuse never reaches the outbox.
  */
 export async function commitMutation(db: WalkaroundDb, jobId: string, body: MutationBody, now = new Date()): Promise<Job> {
-  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  return inOneChange(db, async () => {
     const dev = await device(db);
     const seq = dev.lastSeq + 1;
     const advisorId = await currentAdvisorId(db);
@@ -90,7 +98,7 @@ export async function commitMutation(db: WalkaroundDb, jobId: string, body: Muta
  * midnight continues the day's numbering instead of repeating a number.
  */
 export async function createJob(db: WalkaroundDb, card: CardPatch = {}, now = new Date()): Promise<Job> {
-  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  return inOneChange(db, async () => {
     const dev = await device(db);
     const prefix = `${dev.storeCode}-${localDateKey(now)}-${dev.deviceCode}`;
     const taken = (await db.jobs.where('number').startsWith(prefix).keys()).map((key) => Number(String(key).slice(prefix.length)));
@@ -112,7 +120,7 @@ export class CheckInRefused extends Error {
 
 /** Marks the card checked in, refusing with the same rules the form shows. */
 export async function checkIn(db: WalkaroundDb, jobId: string, now = new Date()): Promise<Job> {
-  return db.transaction('rw', db.jobs, db.outbox, db.meta, async () => {
+  return inOneChange(db, async () => {
     const job = await db.jobs.get(jobId);
     if (!job) throw new Error(`Job ${jobId} does not exist on this device`);
     const lastOdometerKm = await lastOdometerFor(db, job);
