@@ -17,7 +17,8 @@ export const damageNoteJournal = (jobId: string, damageId: string) => `damage-no
  * notes were written.
  */
 export async function recoverJournalledNotes(db: WalkaroundDb, jobId: string): Promise<number> {
-  const keys = journalKeys(damageNoteJournal(jobId, ''));
+  const prefix = damageNoteJournal(jobId, '');
+  const keys = journalKeys(prefix);
   if (keys.length === 0) return 0;
   const job = await getJob(db, jobId);
   let written = 0;
@@ -27,7 +28,7 @@ export async function recoverJournalledNotes(db: WalkaroundDb, jobId: string): P
       journalClear(key);
       continue;
     }
-    const damage = job?.damages[key.slice(damageNoteJournal(jobId, '').length)];
+    const damage = job?.damages[key.slice(prefix.length)];
     const live = damage !== undefined && damage.deletedAt === null;
     if (live && note !== damage.note) {
       try {
