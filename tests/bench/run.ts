@@ -35,12 +35,14 @@ const parts = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL
 for (const part of parts) if (!ALL_PARTS.includes(part)) throw new Error(`--only: unknown part ${part}`);
 // A partial run never overwrites the full results.
 const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].join('-')}.json` : 'bench-results.json');
-// The app parts fit in 280 s together; the sync parts move hundreds of MB and run for ~10 s
+// The app parts fit in 280 s together (320 s with the start's 15 pairs); the sync parts move hundreds of MB and run for ~10 s
 // per batch size, several times over, on a machine others share.
 // The handover part seeds its cards in Node and opens 交车 40 times: about a minute, kept wide.
-const WATCHDOG_MS = 280_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 240_000 : 0) + (parts.has('taps') ? 240_000 : 0);
+const WATCHDOG_MS = 320_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 240_000 : 0) + (parts.has('taps') ? 240_000 : 0);
 
-const TTI_RUNS = 7;
+// 15 pairs: with 7, one run's ratio swung by ±0.1 on this shared machine (README, Measured), so a
+// figure near its target flipped between met and missed from run to run. TTI_PAIRS=N to change.
+const TTI_RUNS = Number(process.env.TTI_PAIRS ?? 15);
 // The job list the app opens with, and the minimal page's rows (tests/bench/minimal-start).
 const TTI_CARDS = 20;
 // Issue 11: the app's offline start within 1.3x of a minimal page's, measured in the same run.
