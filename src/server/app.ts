@@ -27,10 +27,16 @@ import { syncRoutes } from './routes/sync-routes.ts';
 import type { Storage } from './storage/storage.ts';
 
 export type HealthResponse = {
-  status: 'ok';
+  /** 'unavailable' (with 503) when the records or the photos cannot be reached: a load balancer sends tablets elsewhere. */
+  status: 'ok' | 'unavailable';
   version: string;
   protocolVersion: number;
   time: string;
+  /** Which storage this process runs on, and whether each answered this request. */
+  storage: {
+    records: { kind: Storage['kind']; reachable: boolean };
+    blobs: { kind: BlobStore['kind']; reachable: boolean };
+  };
 };
 
 export type BuildAppOptions = {
@@ -171,12 +177,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
 
-  app.get('/api/v1/health', { schema: { hide: true } }, async (): Promise<HealthResponse> => ({
-    status: 'ok',
-    version,
-    protocolVersion: PROTOCOL_VERSION,
-    time: new Date().toISOString(),
-  }));
+  app.get('/api/v1/health', { schema: { hide: true } }, async (_request, reply): Promise<HealthResponse> => {
+    const [records, blobs] = await Promise.all([options.storage.reachable(), options.blobs.reachable()]);
+    if (!records || !blobs) reply.code(503);
+    return {
+      status: records && blobs ? 'ok' : 'unavailable',
+      version,
+      protocolVersion: PROTOCOL_VERSION,
+      time: new Date().toISOString(),
+      storage: {
+        records: { kind: options.storage.kind, reachable: records },
+        blobs: { kind: options.blobs.kind, reachable: blobs },
+      },
+    };
+  });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, options.storage, options.enrollmentGuard);

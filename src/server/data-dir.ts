@@ -1,20 +1,57 @@
 // Where the server keeps its data: the SQLite database and the blob folder, under DATA_DIR
 // (default ./data). Created on first start; back this one folder up and you have everything.
+// For a dealer group the photos go to S3-compatible object storage instead, when the S3_
+// variables name a bucket (blobs/s3-config.ts, README "A dealer group").
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openFsBlobStore } from './blobs/fs-blob-store.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
+import { openS3BlobStore, STALE_UPLOAD_MS } from './blobs/s3-blob-store.ts';
+import { s3ConfigFrom } from './blobs/s3-config.ts';
 import { openSqliteStorage } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
-export type DataDir = { dir: string; storage: Storage; blobs: BlobStore };
+export type DataDir = {
+  dir: string;
+  storage: Storage;
+  blobs: BlobStore;
+  /** Where the photos are, in words for the start-up message. */
+  blobsAt: string;
+  /**
+   * Deletes what uploads cut short by a crash left in object storage (the data folder's are
+   * cleared when it opens). The server runs it once it is up; a command line never does.
+   */
+  clearInterruptedUploads(): Promise<number>;
+  close(): void;
+};
 
-export function openDataDir(dir = process.env.DATA_DIR || 'data'): DataDir {
+/** Opens the data folder; throws S3ConfigError (before opening anything) when the S3_ variables are half set. */
+export function openDataDir(dir = process.env.DATA_DIR || 'data', env: Record<string, string | undefined> = process.env): DataDir {
+  const s3 = s3ConfigFrom(env);
   const root = resolve(dir);
   mkdirSync(root, { recursive: true });
+  const storage = openSqliteStorage(resolve(root, 'walkaround.sqlite'));
+  if (s3) {
+    const blobs = openS3BlobStore(s3);
+    return {
+      dir: root,
+      storage,
+      blobs,
+      blobsAt: `bucket ${s3.bucket}${s3.endpoint ? ` at ${s3.endpoint}` : ''} (S3)`,
+      clearInterruptedUploads: () => blobs.sweepStaleUploads(STALE_UPLOAD_MS),
+      close: () => {
+        storage.close();
+        blobs.close();
+      },
+    };
+  }
+  const blobDir = resolve(root, 'blobs');
   return {
     dir: root,
-    storage: openSqliteStorage(resolve(root, 'walkaround.sqlite')),
-    blobs: openFsBlobStore(resolve(root, 'blobs')),
+    storage,
+    blobs: openFsBlobStore(blobDir),
+    blobsAt: blobDir,
+    clearInterruptedUploads: async () => 0,
+    close: () => storage.close(),
   };
 }

@@ -1,5 +1,5 @@
 // Server entry point (`npx tsx src/server/main.ts`): reads PORT/HOST, DATA_DIR (and optional
-// TLS files) from the environment, opens the data folder (seeding a demo store on first
+// TLS files and S3 settings) from the environment, opens the data folder (seeding a demo store on first
 // start), starts the app, prints the addresses tablets should open, and shuts down cleanly.
 // Tablets that lose Wi-Fi keep working from their precache.
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const data = openDataDir();
   const seeded = await seedDemoStore(data.storage, data.dir);
   const app = await buildApp({ logger: { level: process.env.LOG_LEVEL || 'info' }, https, storage: data.storage, blobs: data.blobs });
-  app.addHook('onClose', async () => data.storage.close());
+  app.addHook('onClose', async () => data.close());
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -75,6 +75,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   await app.listen({ port, host });
+  data.clearInterruptedUploads().then(
+    (removed) => removed > 0 && app.log.info({ removed }, 'removed uploads a crash cut short'),
+    (error: unknown) => app.log.warn({ error: errorText(error) }, 'could not clear uploads a crash cut short'),
+  );
 
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
   for (const name of hosts) {
     process.stdout.write(`Walkaround: open ${scheme}://${name}:${boundPort}/\n`);
   }
-  process.stdout.write(`Data folder: ${data.dir}\n`);
+  process.stdout.write(`Data folder: ${data.dir}\nPhotos: ${data.blobsAt}\n`);
   process.stdout.write(
     seeded ??
       `Sign-in details of the demo store: ${resolve(data.dir, 'demo-credentials.txt')}; store administration: npm run admin -- help`,

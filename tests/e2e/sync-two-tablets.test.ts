@@ -226,7 +226,7 @@ describe('two tablets of one store, through the real server', () => {
     expect(signatures.map((s) => `${s.kind}:${s.signerName}`)).toEqual(['checkin:王芳']);
     const hashes = [...photos.flatMap((p) => [p.sha256, p.thumbSha256]), ...signatures.flatMap((s) => [s.pngSha256, s.strokesSha256])];
     for (const sha256 of hashes) {
-      const stream = server.data.blobs.read(sha256);
+      const stream = await server.data.blobs.read(sha256);
       if (!stream) throw new Error(`the server lacks blob ${sha256}`);
       expect(createHash('sha256').update(await readAll(stream)).digest('hex')).toBe(sha256);
     }

@@ -128,7 +128,7 @@ async function s1State(): Promise<string> {
   if (!tabletDevice) throw new Error('S1 tablet vanished');
   const blobBytes = await Promise.all(
     s1Blobs.map(async (sha256) => {
-      const stream = blobs.read(sha256);
+      const stream = await blobs.read(sha256);
       if (!stream) return [sha256, storage.storeHasBlob(s1.storeId, sha256), 'missing'];
       const hash = createHash('sha256');
       for await (const chunk of stream) hash.update(chunk as Buffer);
@@ -370,7 +370,7 @@ describe('store S2 against store S1', () => {
     expect((await server.send({ method: 'HEAD', path, headers: s2Headers })).status).toBe(404);
     expect((await server.send({ method: 'GET', path, headers: s2Headers })).status).toBe(404);
 
-    const stream = server.data.blobs.read(sha256);
+    const stream = await server.data.blobs.read(sha256);
     if (!stream) throw new Error('S1 blob missing');
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('server', () => {
-  it('answers health with version, protocol version and time', async () => {
+  it('answers health with version, protocol version, time and the storage it runs on', async () => {
     const response = await fetch(`${baseUrl}/api/v1/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -48,6 +48,7 @@ describe('server', () => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       protocolVersion: 3,
       time: expect.any(String),
+      storage: { records: { kind: 'sqlite', reachable: true }, blobs: { kind: 'filesystem', reachable: true } },
     });
     const { time } = body as { time: string };
     expect(new Date(time).toISOString()).toBe(time);

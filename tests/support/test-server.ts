@@ -33,10 +33,17 @@ export type RawRequest = {
 
 export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Buffer; text: string };
 
-/** `options`: what a test tunes of the app, e.g. shorter enrollment delays. */
-export async function startTestServer(name: string, options: Pick<BuildAppOptions, 'enrollmentGuard'> = {}): Promise<TestServer> {
+/**
+ * `options`: what a test tunes of the app, e.g. shorter enrollment delays; `env`: the S3_
+ * variables of a bucket to keep the photos in (tests/support/s3-peer.ts) instead of the folder.
+ */
+export async function startTestServer(
+  name: string,
+  options: Pick<BuildAppOptions, 'enrollmentGuard'> = {},
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', `${name}-`));
-  const data = openDataDir(dir);
+  const data = openDataDir(dir, env);
   const app = await buildApp({ ...options, logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -50,7 +57,7 @@ export async function startTestServer(name: string, options: Pick<BuildAppOption
     async close() {
       agent.destroy();
       await app.close();
-      data.storage.close();
+      data.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

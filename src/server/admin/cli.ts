@@ -43,7 +43,8 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
 async function run(args: string[]): Promise<string> {
   const [command, code = '', ...rest] = args;
   if (!command || command === 'help' || command === '--help') return HELP;
-  const { storage } = openDataDir();
+  const data = openDataDir();
+  const { storage } = data;
   try {
     if (command === 'create-store') {
       const store = createStore(storage, code, rest.join(' '));
@@ -96,7 +97,7 @@ async function run(args: string[]): Promise<string> {
         throw new AdminError(`Unknown command "${command}".\n\n${HELP}`);
     }
   } finally {
-    storage.close();
+    data.close();
   }
 }
 

@@ -1,6 +1,6 @@
 // Where photo, thumbnail and signature bytes live, addressed by the SHA-256 of their content
-// (DESIGN.md "Sync protocol" 2). The filesystem adapter is the default; an object-storage one
-// can take its place for a dealer group. Which store may read a blob is not this layer's
+// (DESIGN.md "Sync protocol" 2). The filesystem adapter is the default; the S3 one
+// (s3-blob-store.ts) takes its place for a dealer group. Which store may read a blob is not this layer's
 // business: storage.ts records that. Tablets upload only when online; an offline tablet keeps
 // the bytes until the server has acknowledged them.
 import type { Readable } from 'node:stream';
@@ -12,6 +12,10 @@ export type PutResult = {
 };
 
 export interface BlobStore {
+  /** Where the bytes live, for /api/v1/health: the data folder or an S3-compatible bucket. */
+  readonly kind: 'filesystem' | 's3';
+  /** Whether the store answers now (the folder is there, the bucket can be reached). */
+  reachable(): Promise<boolean>;
   has(sha256: string): Promise<boolean>;
   /**
    * Stores the bytes if they hash to `sha256`, reading `source` as it arrives (an upload is
@@ -22,7 +26,7 @@ export interface BlobStore {
    */
   put(sha256: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<PutResult>;
   /** The bytes as a stream, or null when absent. The caller must consume or destroy it. */
-  read(sha256: string): Readable | null;
+  read(sha256: string): Promise<Readable | null>;
 }
 
 /** Base of every error a blob store throws on purpose; `code` is stable for programs. */

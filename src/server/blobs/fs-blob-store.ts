@@ -3,7 +3,7 @@
 // checked, so a reader never sees a half-written or wrong blob. This process is the only
 // writer of `dir` (one store, one server); several servers share object storage instead.
 import { randomUUID, createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,14 +22,22 @@ export function openFsBlobStore(dir: string): BlobStore {
   }
 
   return {
+    kind: 'filesystem',
+
+    async reachable() {
+      const info = await stat(tmpDir).catch(() => undefined);
+      return info?.isDirectory() ?? false;
+    },
+
     async has(sha256) {
       const info = await stat(pathOf(sha256)).catch(ignoreMissing);
       return info?.isFile() ?? false;
     },
 
-    read(sha256) {
+    async read(sha256) {
       const path = pathOf(sha256);
-      return statSync(path, { throwIfNoEntry: false })?.isFile() ? createReadStream(path) : null;
+      const info = await stat(path).catch(ignoreMissing);
+      return info?.isFile() ? createReadStream(path) : null;
     },
 
     async put(sha256, source, maxBytes) {

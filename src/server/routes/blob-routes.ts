@@ -64,7 +64,7 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       handler: async (request, reply) => {
         const device = authenticateDevice(storage, request);
         const { sha256 } = request.params;
-        const stream = storage.storeHasBlob(device.storeId, sha256) ? blobs.read(sha256) : null;
+        const stream = storage.storeHasBlob(device.storeId, sha256) ? await blobs.read(sha256) : null;
         if (!stream) throw notFound(`Blob ${sha256}`);
         return reply
           .type('application/octet-stream')

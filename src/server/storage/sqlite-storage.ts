@@ -24,6 +24,14 @@ export function openSqliteStorage(file: string): Storage {
     db.pragma('busy_timeout = 5000');
     migrate(db);
     return {
+      kind: 'sqlite',
+      async reachable() {
+        try {
+          return db.prepare('SELECT 1').pluck().get() === 1;
+        } catch {
+          return false;
+        }
+      },
       ...sqliteDirectory(db),
       ...sqliteDevices(db),
       ...sqliteSync(db),

@@ -90,6 +90,11 @@ export type PullPage = {
 };
 
 export interface Storage {
+  /** Where the records live, for /api/v1/health. */
+  readonly kind: 'sqlite';
+  /** Whether the database answers now. */
+  reachable(): Promise<boolean>;
+
   // ---- stores, advisors, devices (administration) ----
   createStore(input: { code: string; name: string }): StoreSummary;
   findStoreByCode(code: string): StoreSummary | undefined;

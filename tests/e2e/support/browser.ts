@@ -36,9 +36,10 @@ export type AppServer = { url: string; data: DataDir; close: () => Promise<void>
  * folder (staticDir), or restarts on the port of a closed server (port): the browser must
  * see the same origin for the same service-worker registration.
  */
-export async function startServer(options: { staticDir?: string; port?: number } = {}): Promise<AppServer> {
+export async function startServer(options: { staticDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'walkaround-data-'));
-  const data = openDataDir(dataDir);
+  // `env`: S3_ variables (tests/support/s3-peer.ts) to keep the photos in a bucket; the shell's own never leak in.
+  const data = openDataDir(dataDir, options.env ?? {});
   // E2E_DIST: a build folder of one's own, for engineers building and testing side by side.
   const staticDir = options.staticDir ?? process.env.E2E_DIST;
   const app = await buildApp({ logger: false, staticDir, storage: data.storage, blobs: data.blobs });
@@ -50,7 +51,7 @@ export async function startServer(options: { staticDir?: string; port?: number }
     data,
     close: async () => {
       await app.close();
-      data.storage.close();
+      data.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

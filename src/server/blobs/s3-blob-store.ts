@@ -1,0 +1,160 @@
+// The blob store of a dealer group: objects in an S3-compatible bucket (Aliyun OSS, Tencent
+// COS, Huawei OBS, AWS S3, MinIO, Ceph), shared by every server process. Same contract as the
+// filesystem store (blob-store.ts): an upload is streamed to a temporary object under tmp/
+// while it is hashed and counted, and only bytes that hash to their name are copied to
+// blobs/<sha256>, so a reader never sees a half-written or wrong blob; the temporary object is
+// deleted whatever happens.
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { assertBlobName, BlobHashMismatch, BlobTooLarge, type BlobStore } from './blob-store.ts';
+import type { S3Config } from './s3-config.ts';
+
+/**
+ * A temporary object this old is an upload a crash cut short (an upload is dropped after 30 s
+ * idle). Several processes share the bucket, so a younger one may be another's upload running.
+ */
+export const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+export const blobKey = (sha256: string): string => `blobs/${sha256}`;
+const TMP_PREFIX = 'tmp/';
+
+export type S3BlobStore = BlobStore & {
+  /**
+   * Deletes temporary objects older than this; how many went. The server runs it once it is up
+   * (data-dir.ts); a bucket lifecycle rule on tmp/ does the same job.
+   */
+  sweepStaleUploads(olderThanMs: number): Promise<number>;
+  close(): void;
+};
+
+export function openS3BlobStore(config: S3Config): S3BlobStore {
+  const client = new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    // Checksums only where S3 requires them: the SDK's default adds CRC32 trailers in
+    // aws-chunked bodies, which several S3-compatible stores do not read. The bytes are
+    // checked here anyway, against their SHA-256 name.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const Bucket = config.bucket;
+
+  async function exists(Key: string): Promise<boolean> {
+    try {
+      await client.send(new HeadObjectCommand({ Bucket, Key }));
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async function remove(Key: string): Promise<void> {
+    await client.send(new DeleteObjectCommand({ Bucket, Key }));
+  }
+
+  async function sweepStaleUploads(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    let ContinuationToken: string | undefined;
+    do {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket, Prefix: TMP_PREFIX, ContinuationToken }));
+      for (const object of listed.Contents ?? []) {
+        if (object.Key && object.LastModified && object.LastModified.getTime() <= cutoff) {
+          await remove(object.Key);
+          removed += 1;
+        }
+      }
+      ContinuationToken = listed.IsTruncated ? listed.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return removed;
+  }
+
+  return {
+    sweepStaleUploads,
+
+    kind: 's3',
+
+    async reachable() {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async has(sha256) {
+      assertBlobName(sha256);
+      return exists(blobKey(sha256));
+    },
+
+    async read(sha256) {
+      assertBlobName(sha256);
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256) }));
+        return object.Body instanceof Readable ? object.Body : null;
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async put(sha256, source, maxBytes) {
+      assertBlobName(sha256);
+      const temp = `${TMP_PREFIX}${randomUUID()}`;
+      const hash = createHash('sha256');
+      let byteLength = 0;
+      // The limit is checked as the bytes pass, so a huge upload is cut off, not stored first.
+      let refusal: BlobTooLarge | null = null;
+      async function* counted(): AsyncGenerator<Uint8Array> {
+        for await (const chunk of source) {
+          byteLength += chunk.byteLength;
+          if (byteLength > maxBytes) {
+            refusal = new BlobTooLarge(maxBytes);
+            throw refusal;
+          }
+          hash.update(chunk);
+          yield chunk;
+        }
+      }
+      try {
+        // Sent in parts of 5 MB (one request for a photo): never the whole upload in memory.
+        await new Upload({ client, params: { Bucket, Key: temp, Body: Readable.from(counted()) }, queueSize: 1 })
+          .done()
+          .catch((error: unknown) => {
+            throw refusal ?? error;
+          });
+        const actual = hash.digest('hex');
+        if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
+        const target = blobKey(sha256);
+        // Another upload of the same bytes may win the race: identical content either way.
+        if (await exists(target)) return { created: false, byteLength };
+        await client.send(new CopyObjectCommand({ Bucket, Key: target, CopySource: `${Bucket}/${temp}` }));
+        return { created: true, byteLength };
+      } finally {
+        await remove(temp).catch(() => undefined);
+      }
+    },
+
+    close: () => client.destroy(),
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  return error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey';
+}
