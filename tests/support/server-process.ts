@@ -74,9 +74,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function serverProcess(options: { dataDir: string; port: number }): ServerProcess {
+/** `env`: more of the server's environment, e.g. the S3_ variables of a bucket for the photos. */
+export function serverProcess(options: { dataDir: string; port: number; env?: Record<string, string> }): ServerProcess {
   const url = `http://127.0.0.1:${options.port}`;
-  const env = { PORT: String(options.port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' };
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' };
   let current: Warm | undefined;
   let starts = 0;
   let kills = 0;

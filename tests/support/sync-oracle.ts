@@ -13,6 +13,8 @@ import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
 import { blobsOf } from '../../src/shared/mutation-blobs.ts';
 import { signedBytes } from '../../src/shared/signed-content.ts';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 
 export type LogRow = {
   serverOrder: number;
@@ -147,6 +149,37 @@ export function blobFolderProblems(blobDir: string): { problems: string[]; files
     if (hash !== entry.name) problems.push(`blob file ${where.join('/')} hashes to ${hash}`);
     if (where.join('/') !== `${entry.name.slice(0, 2)}/${entry.name.slice(2, 4)}/${entry.name}`) problems.push(`blob file at ${where.join('/')}`);
     files.add(entry.name);
+  }
+  return { problems, files };
+}
+
+/** As blobFolderProblems, for photos in S3: every object under blobs/ re-hashes to its name. */
+export async function bucketProblems(config: S3Config): Promise<{ problems: string[]; files: Set<string> }> {
+  const client = new S3Client({
+    region: config.region,
+    endpoint: config.endpoint ?? undefined,
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  });
+  const problems: string[] = [];
+  const files = new Set<string>();
+  try {
+    let ContinuationToken: string | undefined;
+    do {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, ContinuationToken }));
+      for (const { Key } of listed.Contents ?? []) {
+        if (!Key || Key.startsWith('tmp/')) continue; // uploads cut short; the next start clears old ones
+        const name = Key.slice('blobs/'.length);
+        if (!Key.startsWith('blobs/')) problems.push(`object ${Key} outside blobs/`);
+        const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key }));
+        const hash = createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
+        if (hash !== name) problems.push(`object ${Key} hashes to ${hash}`);
+        files.add(name);
+      }
+      ContinuationToken = listed.IsTruncated ? listed.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+  } finally {
+    client.destroy();
   }
   return { problems, files };
 }
