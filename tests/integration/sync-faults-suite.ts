@@ -122,7 +122,8 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
     peer = photos === 's3' ? await startS3Peer('sync-faults') : undefined;
     server = serverProcess({ dataDir: dir, port: await freePort(), env: peer?.env ?? {} });
     await server.start();
-  }, 60_000);
+    // A store per seed, each with an advisor's password hashed: a soak of 1,000 seeds takes a while.
+  }, 60_000 + seeds.length * 500);
 
   afterAll(async () => {
     await server?.stop();
