@@ -17,7 +17,7 @@ import { live } from '../../src/shared/walkaround.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, fakeJpeg, sign, type Tablet } from '../support/tablet.ts';
 import { enrollTablet } from '../../src/sync/enrollment.ts';
-import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
+import { apiHeaders, enrollDevice, startTestServer, testPhotos, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
 const VARIANTS = ['no token', 'garbage token', 'revoked S1 token', "S2's token"] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -48,6 +48,8 @@ let s1Baseline: string;
 
 beforeAll(async () => {
   server = await startTestServer('authorization');
+  // On the photo storage TEST_PHOTOS chose (npm run test:s3 runs this file on S3 too).
+  expect(server.data.blobs.kind).toBe(testPhotos() === 's3' ? 's3' : 'filesystem');
   const { storage } = server.data;
   s1 = await seedTestStore(storage, 'S1');
   s2 = await seedTestStore(storage, 'S2');

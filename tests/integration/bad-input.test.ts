@@ -25,7 +25,7 @@ import {
 import { seededRng } from '../bench/cards.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { fakeJpeg, fakePng } from '../support/tablet.ts';
-import { apiHeaders, enrollDevice, startTestServer, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
+import { apiHeaders, enrollDevice, startTestServer, testPhotos, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 0x5eed_2025) >>> 0;
 /**
@@ -842,6 +842,8 @@ describe('bad input', () => {
   it('still serves afterwards, and its data holds only what the valid requests did', async () => {
     const health = await server.send({ method: 'GET', path: '/api/v1/health' });
     expect(health.status).toBe(200);
+    // On the photo storage TEST_PHOTOS chose (npm run test:s3 runs this file on S3 too).
+    expect(JSON.parse(health.text)).toMatchObject({ storage: { blobs: { kind: testPhotos() === 's3' ? 's3' : 'filesystem', reachable: true } } });
     const update = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.update', payload: { card: { odometerKm: 4242 } } })] });
     expect(update.status, update.text).toBe(200);
     expect(JSON.parse(update.text)).toMatchObject({ rejected: [], missingBlobs: [] });
@@ -861,10 +863,10 @@ describe('bad input', () => {
     expect(new Set(server.data.storage.listDevices(store.storeId).map((d) => d.id))).toEqual(made.devices);
     expect(server.data.storage.listAdvisors(store.storeId).map((a) => a.username)).toEqual([store.advisor.username]);
     expect(server.data.storage.findStoreByCode('BI')?.id).toBe(store.storeId);
-    const blobDir = join(server.data.dir, 'blobs');
-    const stored = readdirSync(blobDir, { recursive: true, encoding: 'utf8' }).filter((path) => /[0-9a-f]{64}$/.test(path));
-    expect(new Set(stored.map((path) => path.slice(-64)))).toEqual(made.blobs);
-    expect(readdirSync(join(blobDir, 'tmp'))).toEqual([]);
+    // In the folder or the bucket (TEST_PHOTOS=s3): only the valid uploads, and no temporaries.
+    const stored = await server.storedBlobs();
+    expect(stored.names).toEqual(made.blobs);
+    expect(stored.temporaries).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
@@ -891,7 +893,8 @@ describe('blob uploads are streamed and bounded', () => {
   let second: EnrolledDevice;
 
   beforeAll(async () => {
-    up = await startTestServer('blob-uploads');
+    // The data folder's store, whatever TEST_PHOTOS says: these tests watch its temp files.
+    up = await startTestServer('blob-uploads', {}, {});
     const upStore = await seedTestStore(up.data.storage, 'BU');
     first = await enrollDevice(up, upStore.enrollmentCode, 'Upload tablet 1');
     second = await enrollDevice(up, upStore.enrollmentCode, 'Upload tablet 2');

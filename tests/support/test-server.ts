@@ -2,14 +2,17 @@
 // served over HTTP on loopback, and a raw request function on node:http so a test controls
 // every byte of the path, headers and body (fetch would resolve `..` and `%2e%2e` in paths
 // and choose its own headers).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
+import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
+import { startS3Peer } from './s3-peer.ts';
 
 export type TestServer = {
   baseUrl: string;
@@ -17,6 +20,8 @@ export type TestServer = {
   app: FastifyInstance;
   /** Sends one request exactly as given; never throws for an HTTP status. */
   send(request: RawRequest): Promise<RawReply>;
+  /** The names of the blobs stored, and any temporaries left, in the folder or the bucket. */
+  storedBlobs(): Promise<{ names: Set<string>; temporaries: string[] }>;
   close(): Promise<void>;
 };
 
@@ -34,16 +39,25 @@ export type RawRequest = {
 export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Buffer; text: string };
 
 /**
+ * Where the test servers keep the photos unless a test says: TEST_PHOTOS=s3 puts them in a
+ * bucket of an S3-compatible server of their own (s3rver, tests/support/s3-peer.ts), so a
+ * file's tests run on the storage a dealer group uses (`npm run test:s3`); else the folder.
+ */
+export const testPhotos = (): 'folder' | 's3' => (process.env.TEST_PHOTOS === 's3' ? 's3' : 'folder');
+
+/**
  * `options`: what a test tunes of the app, e.g. shorter enrollment delays; `env`: the S3_
- * variables of a bucket to keep the photos in (tests/support/s3-peer.ts) instead of the folder.
+ * variables of a bucket for the photos, or {} for the folder, where a test depends on one
+ * (otherwise TEST_PHOTOS decides).
  */
 export async function startTestServer(
   name: string,
   options: Pick<BuildAppOptions, 'enrollmentGuard'> = {},
-  env: Record<string, string> = {},
+  env?: Record<string, string>,
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', `${name}-`));
-  const data = openDataDir(dir, env);
+  const peer = env === undefined && testPhotos() === 's3' ? await startS3Peer() : undefined;
+  const data = openDataDir(dir, env ?? peer?.env ?? {});
   const app = await buildApp({ ...options, logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -54,10 +68,12 @@ export async function startTestServer(
     data,
     app,
     send: (request) => sendRaw(agent, address.port, request),
+    storedBlobs: () => (peer ? bucketContents(peer.config) : folderContents(join(dir, 'blobs'))),
     async close() {
       agent.destroy();
       await app.close();
       data.close();
+      await peer?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -127,4 +143,30 @@ function drainOrClose(req: ClientRequest): Promise<void> {
     };
     req.once('drain', finish).once('close', finish);
   });
+}
+
+const BLOB_NAME = /^[0-9a-f]{64}$/;
+
+async function folderContents(blobDir: string): Promise<{ names: Set<string>; temporaries: string[] }> {
+  const files = readdirSync(blobDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const temporaries = files.filter((entry) => entry.parentPath === join(blobDir, 'tmp')).map((entry) => entry.name);
+  return { names: new Set(files.map((entry) => entry.name).filter((name) => BLOB_NAME.test(name))), temporaries };
+}
+
+async function bucketContents(config: S3Config): Promise<{ names: Set<string>; temporaries: string[] }> {
+  const client = new S3Client({
+    region: config.region,
+    endpoint: config.endpoint ?? undefined,
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  });
+  try {
+    const keys = ((await client.send(new ListObjectsV2Command({ Bucket: config.bucket }))).Contents ?? []).map((object) => object.Key ?? '');
+    return {
+      names: new Set(keys.filter((key) => key.startsWith('blobs/')).map((key) => key.slice('blobs/'.length))),
+      temporaries: keys.filter((key) => key.startsWith('tmp/')),
+    };
+  } finally {
+    client.destroy();
+  }
 }
