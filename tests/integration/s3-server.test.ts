@@ -111,13 +111,27 @@ describe('server on S3 photo storage', () => {
     }
   }, 60_000);
 
-  it('turns /api/v1/health to 503 naming the photo storage when the bucket cannot be reached', async () => {
+  it('turns /api/v1/health and the blob routes to 503 when the bucket cannot be reached, and the tablet tries again', async () => {
+    const stored = jpeg('stored before the outage');
+    expect((await put(tablet, sha256(stored), stored)).status).toBe(201);
     await peer.close();
+
     const health = await server.send({ method: 'GET', path: '/api/v1/health' });
     expect(health.status).toBe(503);
     expect(JSON.parse(health.text)).toMatchObject({
       status: 'unavailable',
       storage: { records: { kind: 'sqlite', reachable: true }, blobs: { kind: 's3', reachable: false } },
     });
+
+    const fresh = jpeg('taken during the outage');
+    const upload = await put(tablet, sha256(fresh), fresh);
+    expect(upload.status).toBe(503);
+    expect(upload.headers['retry-after']).toBe('30');
+    expect(JSON.parse(upload.text)).toEqual({ error: 'storage_unavailable', message: expect.stringMatching(/Nothing is lost: the tablet keeps the photo and tries again/) });
+    // The store never heard of it: nothing is linked that could make a later HEAD say "there".
+    expect(server.data.storage.storeHasBlob(server.data.storage.findStoreByCode('S1')!.id, sha256(fresh))).toBe(false);
+    for (const method of ['HEAD', 'GET'] as const) {
+      expect((await server.send({ method, path: `/api/v1/blobs/${sha256(stored)}`, headers: apiHeaders(tablet.token) })).status, method).toBe(503);
+    }
   });
 });

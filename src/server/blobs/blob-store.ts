@@ -32,7 +32,7 @@ export interface BlobStore {
 /** Base of every error a blob store throws on purpose; `code` is stable for programs. */
 export class BlobStoreError extends Error {
   constructor(
-    readonly code: 'invalid_name' | 'too_large' | 'hash_mismatch',
+    readonly code: 'invalid_name' | 'too_large' | 'hash_mismatch' | 'unavailable',
     message: string,
   ) {
     super(message);
@@ -67,4 +67,11 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Checks a blob name before any path is built from it; throws InvalidBlobName. */
 export function assertBlobName(sha256: string): void {
   if (!SHA256_HEX.test(sha256)) throw new InvalidBlobName(sha256);
+}
+
+/** The store could not be reached or failed (object storage down, refusing the key): try again later. */
+export class BlobStoreUnavailable extends BlobStoreError {
+  constructor(readonly reason: string) {
+    super('unavailable', `The blob store cannot be reached: ${reason}`);
+  }
 }

@@ -17,7 +17,8 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { assertBlobName, BlobHashMismatch, BlobTooLarge, type BlobStore } from './blob-store.ts';
+import { errorText } from '../../shared/error-text.ts';
+import { assertBlobName, BlobHashMismatch, BlobStoreUnavailable, BlobTooLarge, type BlobStore } from './blob-store.ts';
 import type { S3Config } from './s3-config.ts';
 
 /**
@@ -52,9 +53,10 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
   });
   const Bucket = config.bucket;
 
+
   async function exists(Key: string): Promise<boolean> {
     try {
-      await client.send(new HeadObjectCommand({ Bucket, Key }));
+      await reaching(client.send(new HeadObjectCommand({ Bucket, Key })));
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -63,7 +65,7 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
   }
 
   async function remove(Key: string): Promise<void> {
-    await client.send(new DeleteObjectCommand({ Bucket, Key }));
+    await reaching(client.send(new DeleteObjectCommand({ Bucket, Key })));
   }
 
   async function sweepStaleUploads(olderThanMs: number): Promise<number> {
@@ -71,7 +73,7 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
     let removed = 0;
     let ContinuationToken: string | undefined;
     do {
-      const listed = await client.send(new ListObjectsV2Command({ Bucket, Prefix: TMP_PREFIX, ContinuationToken }));
+      const listed = await reaching(client.send(new ListObjectsV2Command({ Bucket, Prefix: TMP_PREFIX, ContinuationToken })));
       for (const object of listed.Contents ?? []) {
         if (object.Key && object.LastModified && object.LastModified.getTime() <= cutoff) {
           await remove(object.Key);
@@ -105,7 +107,7 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
     async read(sha256) {
       assertBlobName(sha256);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256) }));
+        const object = await reaching(client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256) })));
         return object.Body instanceof Readable ? object.Body : null;
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -136,14 +138,14 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
         await new Upload({ client, params: { Bucket, Key: temp, Body: Readable.from(counted()) }, queueSize: 1 })
           .done()
           .catch((error: unknown) => {
-            throw refusal ?? error;
+            throw refusal ?? unavailable(error);
           });
         const actual = hash.digest('hex');
         if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
         const target = blobKey(sha256);
         // Another upload of the same bytes may win the race: identical content either way.
         if (await exists(target)) return { created: false, byteLength };
-        await client.send(new CopyObjectCommand({ Bucket, Key: target, CopySource: `${Bucket}/${temp}` }));
+        await reaching(client.send(new CopyObjectCommand({ Bucket, Key: target, CopySource: `${Bucket}/${temp}` })));
         return { created: true, byteLength };
       } finally {
         await remove(temp).catch(() => undefined);
@@ -152,6 +154,19 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
 
     close: () => client.destroy(),
   };
+}
+
+/** A request to the bucket: its failures (down, refused, 5xx) are the store being unavailable; a 404 is an answer. */
+async function reaching<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw isNotFound(error) ? error : unavailable(error);
+  }
+}
+
+function unavailable(error: unknown): BlobStoreUnavailable {
+  return error instanceof BlobStoreUnavailable ? error : new BlobStoreUnavailable(errorText(error));
 }
 
 function isNotFound(error: unknown): boolean {

@@ -12,11 +12,11 @@ import { API_ERRORS, apiErrorSchema, blobParamsSchema, MAX_BLOB_BYTES } from '..
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import { createConcurrencyGate } from '../auth/concurrency-gate.ts';
-import { BlobHashMismatch, BlobTooLarge, type BlobStore } from '../blobs/blob-store.ts';
+import { BlobHashMismatch, BlobStoreUnavailable, BlobTooLarge, type BlobStore } from '../blobs/blob-store.ts';
 import { peekBytes } from '../blobs/peek-bytes.ts';
 import type { Storage } from '../storage/storage.ts';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 413: apiErrorSchema, 415: apiErrorSchema, 426: apiErrorSchema };
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 413: apiErrorSchema, 415: apiErrorSchema, 426: apiErrorSchema, 503: apiErrorSchema };
 
 export type UploadLimits = {
   /** Uploads in flight per device: the tablet sends four at a time (src/sync/send.ts). */
@@ -36,6 +36,7 @@ export type UploadLimits = {
 export const UPLOAD_LIMITS: UploadLimits = { perDevice: 4, total: 64, idleMs: 30_000 };
 const DEVICE_RETRY_AFTER_S = 2;
 const SERVER_RETRY_AFTER_S = 5;
+const STORAGE_RETRY_AFTER_S = 30;
 
 export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: BlobStore, limits: UploadLimits = UPLOAD_LIMITS): Promise<void> {
   // Per app: each server (and each test server) counts its own uploads. A few per tablet (its
@@ -53,7 +54,7 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       schema: { summary: 'Is this blob stored for this store? 200 or 404, no body.', params: blobParamsSchema },
       handler: async (request, reply) => {
         const device = authenticateDevice(storage, request);
-        const found = storage.storeHasBlob(device.storeId, request.params.sha256) && (await blobs.has(request.params.sha256));
+        const found = storage.storeHasBlob(device.storeId, request.params.sha256) && (await blobs.has(request.params.sha256).catch(rethrowAsHttp));
         return reply.code(found ? 200 : 404).send();
       },
     });
@@ -64,7 +65,7 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       handler: async (request, reply) => {
         const device = authenticateDevice(storage, request);
         const { sha256 } = request.params;
-        const stream = storage.storeHasBlob(device.storeId, sha256) ? await blobs.read(sha256) : null;
+        const stream = storage.storeHasBlob(device.storeId, sha256) ? await blobs.read(sha256).catch(rethrowAsHttp) : null;
         if (!stream) throw notFound(`Blob ${sha256}`);
         return reply
           .type('application/octet-stream')
@@ -123,7 +124,7 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
           if (request.raw.destroyed && !request.raw.complete) {
             throw new HttpError(400, 'upload_cut_off', 'The upload ended before its last byte arrived. Nothing was stored; the tablet sends it again.');
           }
-          throw error;
+          throw storageError(error);
         } finally {
           stalled.stop();
           slot();
@@ -131,6 +132,18 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       },
     });
   });
+}
+
+/** Object storage down: 503, and the tablet keeps the photo and tries again (any other error stays a 500). */
+function storageError(error: unknown): unknown {
+  if (!(error instanceof BlobStoreUnavailable)) return error;
+  return new HttpError(503, 'storage_unavailable', 'The photo storage cannot be reached right now. Nothing is lost: the tablet keeps the photo and tries again.', {
+    'retry-after': String(STORAGE_RETRY_AFTER_S),
+  });
+}
+
+function rethrowAsHttp(error: unknown): never {
+  throw storageError(error);
 }
 
 function tooLarge(headers: Record<string, string> = {}): HttpError {
