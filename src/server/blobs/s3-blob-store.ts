@@ -108,7 +108,9 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
       assertBlobName(sha256);
       try {
         const object = await reaching(client.send(new GetObjectCommand({ Bucket, Key: blobKey(sha256) })));
-        return object.Body instanceof Readable ? object.Body : null;
+        if (!object.Body) return null;
+        if (object.Body instanceof Readable) return object.Body;
+        throw new BlobStoreUnavailable('the object storage answered with a body this server cannot stream');
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;
