@@ -1,11 +1,12 @@
-// A real S3-compatible server on loopback for the tests: s3rver (npm), speaking S3's HTTP
-// protocol with signed requests, keeping its objects in a temp folder. Debian packages no
-// MinIO; this is the protocol peer the S3 blob store is tested against (README, "A dealer group").
+// A real S3-compatible server on loopback for the tests: s3rver (npm) in a process of its own
+// (s3-peer-process.ts), speaking S3's HTTP protocol with signed requests, keeping its objects
+// in a temp folder. Debian packages no MinIO; this is the protocol peer the S3 blob store is
+// tested against (README, "A dealer group").
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { fileURLToPath } from 'node:url';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 
 export type S3Peer = {
@@ -16,15 +17,25 @@ export type S3Peer = {
   close(): Promise<void>;
 };
 
+const PEER_PROCESS = fileURLToPath(new URL('./s3-peer-process.ts', import.meta.url));
 // s3rver checks signatures against these fixed credentials.
 const ACCESS_KEY = 'S3RVER';
 
 export async function startS3Peer(bucket = 'walkaround-test'): Promise<S3Peer> {
   const directory = mkdtempSync(join(tmpdir(), 'walkaround-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
-  const address = (await server.run()) as AddressInfo;
-  const endpoint = `http://127.0.0.1:${address.port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', PEER_PROCESS, directory, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    void exited.then(() => reject(new Error('the S3 peer process ended before it listened')));
+  });
   let closed = false;
+  const endpoint = `http://127.0.0.1:${port}`;
   const config: S3Config = { endpoint, bucket, region: 'us-east-1', accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY, forcePathStyle: true };
   return {
     config,
@@ -40,7 +51,10 @@ export async function startS3Peer(bucket = 'walkaround-test'): Promise<S3Peer> {
     async close() {
       if (closed) return;
       closed = true;
-      await server.close();
+      child.stdin.end();
+      const killed = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killed);
       rmSync(directory, { recursive: true, force: true });
     },
   };
