@@ -7,11 +7,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BlobHashMismatch, BlobTooLarge, InvalidBlobName, type BlobStore } from '../../src/server/blobs/blob-store.ts';
 import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
-import { openS3BlobStore } from '../../src/server/blobs/s3-blob-store.ts';
+import { openS3BlobStore, s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 import { startS3Peer, type S3Peer } from '../support/s3-peer.ts';
 
@@ -83,7 +84,7 @@ function s3Adapter(): Adapter {
     name: 's3 (s3rver on loopback)',
     async start() {
       peer = await startS3Peer();
-      client = s3Client(peer.config);
+      client = s3ClientFor(peer.config);
     },
     async open() {
       store = openS3BlobStore(peer.config);
@@ -101,14 +102,6 @@ function s3Adapter(): Adapter {
   };
 }
 
-function s3Client(config: S3Config): S3Client {
-  return new S3Client({
-    region: config.region,
-    endpoint: config.endpoint ?? undefined,
-    forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-  });
-}
 
 const ADAPTERS = [fsAdapter(), s3Adapter()];
 
@@ -224,7 +217,7 @@ describe('s3 blob store, beyond the contract', () => {
   });
 
   it('removes temporary objects an interrupted upload left, once they are old enough, and nothing else', async () => {
-    const client = s3Client(peer.config);
+    const client = s3ClientFor(peer.config);
     const Bucket = peer.config.bucket;
     await client.send(new PutObjectCommand({ Bucket, Key: 'tmp/left-by-a-crash', Body: 'partial' }));
     await client.send(new PutObjectCommand({ Bucket, Key: 'blobs/kept', Body: 'kept' }));

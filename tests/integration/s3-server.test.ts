@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollDevice, apiHeaders, startTestServer, type EnrolledDevice, type TestServer } from '../support/test-server.ts';
 import { seedTestStore } from '../support/store-fixture.ts';
@@ -31,12 +32,7 @@ describe('server on S3 photo storage', () => {
 
   beforeAll(async () => {
     peer = await startS3Peer('walkaround-server');
-    s3 = new S3Client({
-      region: peer.config.region,
-      endpoint: peer.config.endpoint ?? undefined,
-      forcePathStyle: true,
-      credentials: { accessKeyId: peer.config.accessKeyId, secretAccessKey: peer.config.secretAccessKey },
-    });
+    s3 = s3ClientFor(peer.config);
     server = await startTestServer('walkaround-s3', {}, peer.env);
     const store = await seedTestStore(server.data.storage, 'S1');
     const other = await seedTestStore(server.data.storage, 'S2');

@@ -13,7 +13,8 @@ import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
 import { blobsOf } from '../../src/shared/mutation-blobs.ts';
 import { signedBytes } from '../../src/shared/signed-content.ts';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 
 export type LogRow = {
@@ -155,12 +156,7 @@ export function blobFolderProblems(blobDir: string): { problems: string[]; files
 
 /** As blobFolderProblems, for photos in S3: every object under blobs/ re-hashes to its name. */
 export async function bucketProblems(config: S3Config): Promise<{ problems: string[]; files: Set<string> }> {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: config.endpoint ?? undefined,
-    forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-  });
+  const client = s3ClientFor(config);
   const problems: string[] = [];
   const files = new Set<string>();
   try {

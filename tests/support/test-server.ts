@@ -5,10 +5,11 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
+import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
@@ -154,12 +155,7 @@ async function folderContents(blobDir: string): Promise<{ names: Set<string>; te
 }
 
 async function bucketContents(config: S3Config): Promise<{ names: Set<string>; temporaries: string[] }> {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: config.endpoint ?? undefined,
-    forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-  });
+  const client = s3ClientFor(config);
   try {
     const keys = ((await client.send(new ListObjectsV2Command({ Bucket: config.bucket }))).Contents ?? []).map((object) => object.Key ?? '');
     return {

@@ -39,8 +39,9 @@ export type S3BlobStore = BlobStore & {
   close(): void;
 };
 
-export function openS3BlobStore(config: S3Config): S3BlobStore {
-  const client = new S3Client({
+/** A client for the bucket the settings name (also what the tests inspect the bucket with). */
+export function s3ClientFor(config: S3Config): S3Client {
+  return new S3Client({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     forcePathStyle: config.forcePathStyle,
@@ -51,6 +52,10 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
+
+export function openS3BlobStore(config: S3Config): S3BlobStore {
+  const client = s3ClientFor(config);
   const Bucket = config.bucket;
 
 
