@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAddition } from '../../src/db/addition-repo.ts';
 import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
 import { addAdvisor, setStoreProfile } from '../../src/server/admin/store-admin.ts';
+import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
@@ -139,7 +140,7 @@ async function s1State(): Promise<string> {
   );
   return JSON.stringify({
     job: storage.getJob(s1.storeId, s1Job.id),
-    page: storage.pull(tabletDevice, 0, 100),
+    page: await pullPage(storage.records, tabletDevice, 0, 100),
     advisors: storage.listAdvisors(s1.storeId),
     devices,
     blobBytes,
@@ -153,15 +154,13 @@ function op(device: { clientId: string }, jobId: string, body: MutationBody, seq
 }
 
 /** The next seq the server expects from this client. */
-function nextSeq(clientId: string, storeId: string): number {
-  const device = server.data.storage.listDevices(storeId).find((d) => d.clientId === clientId);
-  if (!device) throw new Error(`no device for client ${clientId}`);
-  return server.data.storage.pull(device, Number.MAX_SAFE_INTEGER, 1).lastSeq + 1;
+function nextSeq(clientId: string): number {
+  return server.lastSeq(clientId) + 1;
 }
 
 /** Pushes mutations from a device, numbering them from its next seq. */
 async function push(device: EnrolledDevice, mutations: Mutation[]): Promise<{ status: number; body: unknown; text: string }> {
-  const first = nextSeq(device.clientId, device.storeId);
+  const first = nextSeq(device.clientId);
   const reply = await server.send(jsonRequest('POST', '/api/v1/push', apiHeaders(device.token), { mutations: mutations.map((m, i) => ({ ...m, seq: first + i })) }));
   return { status: reply.status, body: parse(reply), text: reply.text };
 }
@@ -229,7 +228,7 @@ const matrix: Record<string, Row> = {
     // Without a valid token it pretends to be S1's tablet; with S2's it pushes as S2.
     build: (headers, variant) => {
       const device = variant === "S2's token" ? s2Device : { ...s1Tablet, storeId: s1.storeId };
-      const mutation = op(device, s1Job.id, { op: 'job.update', payload: { card: { customer: { name: 'changed by an outsider' } } } }, nextSeq(device.clientId, device.storeId));
+      const mutation = op(device, s1Job.id, { op: 'job.update', payload: { card: { customer: { name: 'changed by an outsider' } } } }, nextSeq(device.clientId));
       return jsonRequest('POST', '/api/v1/push', headers, { mutations: [mutation] });
     },
     otherStore: { status: 200, check: (body) => expect(body).toMatchObject({ rejected: [{ reason: 'unknown_job' }], missingBlobs: [] }) },
@@ -357,7 +356,7 @@ describe('store S2 against store S1', () => {
 
     const asS1 = await server.send(
       jsonRequest('POST', '/api/v1/push', apiHeaders(s2Device.token), {
-        mutations: [op(s1Tablet, s1Job.id, { op: 'job.checkIn', payload: {} }, nextSeq(s1Tablet.clientId, s1.storeId))],
+        mutations: [op(s1Tablet, s1Job.id, { op: 'job.checkIn', payload: {} }, nextSeq(s1Tablet.clientId))],
       }),
     );
     expect(asS1.status).toBe(403);

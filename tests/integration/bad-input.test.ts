@@ -195,9 +195,7 @@ function mutation(device: EnrolledDevice, job: string, seq: number, body: Record
 }
 
 function nextSeq(device = tablet): number {
-  const record = server.data.storage.listDevices(store.storeId).find((d) => d.id === device.deviceId);
-  if (!record) throw new Error('tablet vanished');
-  return server.data.storage.pull(record, Number.MAX_SAFE_INTEGER, 1).lastSeq + 1;
+  return server.lastSeq(device.clientId) + 1;
 }
 
 async function pushJson(token: string, body: unknown): Promise<RawReply> {

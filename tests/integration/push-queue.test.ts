@@ -1,10 +1,11 @@
-// Group commit: pushes that arrive together are committed in one transaction, each in its
-// own savepoint, so one that fails undoes only itself and the others are stored.
+// Group commit: pushes that arrive together are handed to the records as one group of write
+// units (one SQLite transaction, a savepoint each), so one that fails undoes only itself.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPushQueue } from '../../src/server/routes/push-queue.ts';
+import { createPushQueue } from '../../src/server/sync-rules/push-queue.ts';
+import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
 import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
 import type { DeviceRecord, Storage } from '../../src/server/storage/storage.ts';
 import { mutationSchema, type Mutation } from '../../src/shared/mutation.ts';
@@ -45,13 +46,13 @@ function create(clientId: string, jobId = uuidv7()): Mutation {
 describe('push queue', () => {
   it('commits pushes that arrive together, and a failing one undoes only itself', async () => {
     const [a, b, c] = devices as [DeviceRecord, DeviceRecord, DeviceRecord];
-    const queue = createPushQueue(storage);
+    const queue = createPushQueue(storage.records);
     const fromA = create(a.clientId);
     const fromC = create(c.clientId);
     const fromB = create(b.clientId);
     const results = await Promise.allSettled([
       queue.push(a, [fromA]),
-      // B's own change, then one of A's: the storage throws at the second, after the first
+      // B's own change, then one of A's: the push rules throw at the second, after the first
       // was written; the savepoint must undo that first one too.
       queue.push(b, [fromB, { ...create(a.clientId), seq: 2 }]),
       queue.push(c, [fromC]),
@@ -61,7 +62,7 @@ describe('push queue', () => {
     expect(storage.getJob(a.storeId, fromA.jobId)).toBeDefined();
     expect(storage.getJob(c.storeId, fromC.jobId)).toBeDefined();
     expect(storage.getJob(b.storeId, fromB.jobId)).toBeUndefined();
-    expect(storage.pull(b, 0, 100).lastSeq).toBe(0);
-    expect(storage.pull(a, 0, 100).jobs.map((j) => j.id).sort()).toEqual([fromA.jobId, fromC.jobId].sort());
+    expect((await pullPage(storage.records, b, 0, 100)).lastSeq).toBe(0);
+    expect((await pullPage(storage.records, a, 0, 100)).jobs.map((j) => j.id).sort()).toEqual([fromA.jobId, fromC.jobId].sort());
   });
 });

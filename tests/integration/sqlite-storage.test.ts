@@ -1,20 +1,20 @@
-// The SQLite storage on a real database file: schema migrations, push exactly once per seq,
-// pull by cursor, store scoping, enrollment and revocation, catalogue and vehicle history.
+// The SQLite storage on a real database file: schema migrations, store scoping, enrollment
+// and revocation, catalogue and vehicle history. Push and pull: sync-records-sqlite.test.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CardPatch, Job } from '../../src/shared/job.ts';
+import type { CardPatch } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
 import { MIGRATIONS } from '../../src/server/storage/migrations.ts';
 import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
-import type { DeviceRecord, MutationCheck, Storage } from '../../src/server/storage/storage.ts';
+import type { DeviceRecord, Storage } from '../../src/server/storage/storage.ts';
+import { pushAlone } from './sync-records-contract.ts';
 
 const NOW = '2026-11-27T09:00:00.000+08:00';
 const NEXT_MONTH = '2026-12-27T09:00:00.000+08:00';
-const allow: MutationCheck = () => null;
 
 let dir: string;
 let file: string;
@@ -59,15 +59,6 @@ function storeWithTablet(code: string) {
   return { store, device, mutation, create, update };
 }
 
-function mutationCount(): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM mutations').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
-
 describe('migrations', () => {
   it('bring a fresh file to the latest version, and a reopen keeps the data without rerunning them', () => {
     const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
@@ -91,177 +82,14 @@ describe('migrations', () => {
   });
 });
 
-describe('push', () => {
-  it('applies a batch in seq order and records lastSeq with it', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const outcome = storage.push(
-      a.device,
-      [a.create(jobId, { odometerKm: 100 }), a.update(jobId, { odometerKm: 200 }), a.update(jobId, { customerRequest: '保养' })],
-      allow,
-      NOW,
-    );
-    expect(outcome).toEqual({ lastSeq: 3, rejected: [], missingBlobs: [], applied: 3 });
-    expect(storage.getJob(a.store.id, jobId)?.card).toMatchObject({ odometerKm: 200, customerRequest: '保养' });
-    expect(storage.pull(a.device, 0, 10).lastSeq).toBe(3);
-  });
-
-  it('applies nothing twice when a push is retried', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const batch = [a.create(jobId), a.update(jobId, { odometerKm: 200 })];
-    storage.push(a.device, batch, allow, NOW);
-    const job = storage.getJob(a.store.id, jobId);
-    const { cursor } = storage.pull(a.device, 0, 10);
-    const count = mutationCount();
-
-    expect(storage.push(a.device, batch, allow, NOW)).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [], applied: 0 });
-    expect(storage.getJob(a.store.id, jobId)).toEqual(job);
-    expect(mutationCount()).toBe(count);
-    expect(storage.pull(a.device, cursor, 10).jobs).toEqual([]);
-  });
-
-  it('never takes an acknowledged seq for a different mutation: the push stops there, nothing applied', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const [create, update] = [a.create(jobId), a.update(jobId, { odometerKm: 200 })];
-    storage.push(a.device, [create!, update!], allow, NOW);
-    const count = mutationCount();
-    // Seq 2 again, but another change (another writer under this identity): not a retry.
-    const impostor = { ...a.update(jobId, { odometerKm: 999 }), seq: 2 };
-    const next = { ...a.update(jobId, { customerRequest: '洗车' }), seq: 3 };
-    expect(storage.push(a.device, [create!, impostor, next], allow, NOW)).toEqual({
-      lastSeq: 2,
-      rejected: [],
-      missingBlobs: [],
-      applied: 0,
-      seqConflict: { seq: 2, mutationId: impostor.mutationId },
-    });
-    expect(storage.getJob(a.store.id, jobId)?.card).toMatchObject({ odometerKm: 200, customerRequest: '' });
-    expect(mutationCount()).toBe(count);
-    // The real retry of seq 2 is still a duplicate, not a conflict; a late retry of seq 1
-    // alone never moves lastSeq back.
-    expect(storage.push(a.device, [update!], allow, NOW)).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [], applied: 0 });
-    expect(storage.push(a.device, [create!], allow, NOW)).toMatchObject({ lastSeq: 2, applied: 0 });
-    expect(storage.pull(a.device, 0, 10).lastSeq).toBe(2);
-  });
-
-  it('stops at a gap, and goes on once the missing seq arrives', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const [first, second, third] = [a.create(jobId), a.update(jobId, { odometerKm: 1 }), a.update(jobId, { odometerKm: 2 })];
-    expect(storage.push(a.device, [first!, third!], allow, NOW)).toMatchObject({ lastSeq: 1, applied: 1 });
-    expect(storage.push(a.device, [second!, third!], allow, NOW)).toMatchObject({ lastSeq: 3, applied: 2 });
-    expect(storage.getJob(a.store.id, jobId)?.card.odometerKm).toBe(2);
-  });
-
-  it('acknowledges a refused mutation and reports it again to a retried push', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const batch = [a.create(jobId), a.update(jobId, { odometerKm: 5 }), a.update(jobId, { customerRequest: '洗车' })];
-    const refuseSecond: MutationCheck = (_job, m) => (m.seq === 2 ? 'content_mismatch' : null);
-    const refused = [{ mutationId: batch[1]!.mutationId, seq: 2, reason: 'content_mismatch' }];
-
-    expect(storage.push(a.device, batch, refuseSecond, NOW)).toEqual({ lastSeq: 3, rejected: refused, missingBlobs: [], applied: 2 });
-    expect(storage.getJob(a.store.id, jobId)?.card).toMatchObject({ odometerKm: null, customerRequest: '洗车' });
-    // The first reply was lost: the tablet sends the same batch and must still hear of seq 2.
-    expect(storage.push(a.device, batch, allow, NOW)).toEqual({ lastSeq: 3, rejected: refused, missingBlobs: [], applied: 0 });
-    expect(storage.push(a.device, [a.update(jobId, { odometerKm: 7 })], allow, NOW).rejected).toEqual([]);
-  });
-
-  it('stops before a mutation whose blobs are missing, without acknowledging it', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const batch = [a.create(jobId), a.update(jobId, { odometerKm: 5 })];
-    const sha = 'ab'.repeat(32);
-    const blobsMissing: MutationCheck = (_job, m) => (m.seq === 2 ? { missingBlobs: [sha] } : null);
-
-    expect(storage.push(a.device, batch, blobsMissing, NOW)).toEqual({ lastSeq: 1, rejected: [], missingBlobs: [sha], applied: 1 });
-    expect(mutationCount()).toBe(1);
-    expect(storage.push(a.device, batch, allow, NOW)).toMatchObject({ lastSeq: 2, missingBlobs: [], applied: 1 });
-  });
-
-  it('refuses an update of a job nobody created', () => {
-    const a = storeWithTablet('SH01');
-    const update = a.update(uuidv7(), { odometerKm: 5 });
-    expect(storage.push(a.device, [update], allow, NOW)).toMatchObject({
-      lastSeq: 1,
-      applied: 0,
-      rejected: [{ mutationId: update.mutationId, seq: 1, reason: 'unknown_job' }],
-    });
-  });
-
-  it('treats a known mutationId under a new seq as handled, not as an error', () => {
-    const a = storeWithTablet('SH01');
-    const jobId = uuidv7();
-    const create = a.create(jobId);
-    storage.push(a.device, [create], allow, NOW);
-    const resent = { ...a.update(jobId, { odometerKm: 9 }), mutationId: create.mutationId };
-    expect(storage.push(a.device, [resent], allow, NOW)).toMatchObject({ lastSeq: 2, applied: 0, rejected: [] });
-    expect(storage.getJob(a.store.id, jobId)?.card.odometerKm).toBeNull();
-  });
-
-  it("never lets a tablet create or change another store's job, nor learn it exists", () => {
-    const a = storeWithTablet('SH01');
-    const b = storeWithTablet('BJ01');
-    const jobId = uuidv7();
-    storage.push(a.device, [a.create(jobId, { customer: { name: '张三' } })], allow, NOW);
-    const before = storage.getJob(a.store.id, jobId);
-    const seen: (Job | undefined)[] = [];
-    const spy: MutationCheck = (job) => (seen.push(job), null);
-
-    const outcome = storage.push(b.device, [b.create(jobId, { customer: { name: '李四' } }), b.update(jobId, { odometerKm: 1 })], spy, NOW);
-
-    expect(seen).toEqual([undefined, undefined]);
-    expect(outcome).toMatchObject({ lastSeq: 2, applied: 0 });
-    expect(outcome.rejected.map((r) => r.reason)).toEqual(['unknown_job', 'unknown_job']);
-    expect(storage.getJob(a.store.id, jobId)).toEqual(before);
-    expect(storage.getJob(b.store.id, jobId)).toBeUndefined();
-    expect(storage.pull(b.device, 0, 10).jobs).toEqual([]);
-  });
-
-  it('throws on a mutation of another client, applying none of the batch', () => {
-    const a = storeWithTablet('SH01');
-    const b = storeWithTablet('BJ01');
-    expect(() => storage.push(a.device, [a.create(uuidv7()), b.create(uuidv7())], allow, NOW)).toThrow(/not from client/);
-    expect(mutationCount()).toBe(0);
-  });
-});
-
-describe('pull', () => {
-  it("pages through the store's changes by cursor, never another store's", () => {
-    const a = storeWithTablet('SH01');
-    const b = storeWithTablet('BJ01');
-    const ids = Array.from({ length: 5 }, () => uuidv7());
-    storage.push(a.device, ids.map((id) => a.create(id)), allow, NOW);
-    storage.push(b.device, [b.create(uuidv7()), b.create(uuidv7())], allow, NOW);
-
-    const pages = [];
-    let cursor = 0;
-    for (let more = true; more; ) {
-      const page = storage.pull(a.device, cursor, 2);
-      pages.push(page.jobs.map((job) => job.id));
-      expect(page.cursor).toBeGreaterThan(cursor);
-      ({ cursor, more } = page);
-    }
-    expect(pages).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
-    expect(storage.pull(a.device, cursor, 2)).toEqual({ jobs: [], cursor, more: false, lastSeq: 5 });
-
-    // A changed job comes again, after the cursor the tablet holds.
-    storage.push(a.device, [a.update(ids[0]!, { odometerKm: 3 })], allow, NOW);
-    const again = storage.pull(a.device, cursor, 2);
-    expect(again.jobs.map((job) => [job.id, job.card.odometerKm])).toEqual([[ids[0], 3]]);
-    expect(again.lastSeq).toBe(6);
-  });
-});
-
 describe('jobsForVehicle', () => {
-  it('finds earlier visits by plate or VIN in this store only, newest first', () => {
+  it('finds earlier visits by plate or VIN in this store only, newest first', async () => {
     const a = storeWithTablet('SH01');
     const b = storeWithTablet('BJ01');
     const vehicle = { plate: '沪A12345', vin: '1M8GDM9AXKP042788' };
     const [older, newer, byVin, other] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
-    storage.push(
+    await pushAlone(
+      storage.records,
       a.device,
       [
         a.create(older, { vehicle: { plate: vehicle.plate } }, '2026-10-01T09:00:00+08:00'),
@@ -270,10 +98,8 @@ describe('jobsForVehicle', () => {
         a.create(byVin, { vehicle: { vin: vehicle.vin } }, '2026-09-01T09:00:00+08:00'),
         a.create(uuidv7(), { vehicle: { plate: '沪B99999' } }),
       ],
-      allow,
-      NOW,
     );
-    storage.push(b.device, [b.create(other, { vehicle })], allow, NOW);
+    await pushAlone(storage.records, b.device, [b.create(other, { vehicle })]);
 
     const ids = (key: { plate?: string; vin?: string }, limit = 10) => storage.jobsForVehicle(a.store.id, key, limit).map((job) => job.id);
     expect(ids({ plate: vehicle.plate })).toEqual([newer, older]);

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
@@ -23,6 +24,8 @@ export type TestServer = {
   send(request: RawRequest): Promise<RawReply>;
   /** The names of the blobs stored, and any temporaries left, in the folder or the bucket. */
   storedBlobs(): Promise<{ names: Set<string>; temporaries: string[] }>;
+  /** The highest seq the server acknowledged for this tablet, read beside the server. */
+  lastSeq(clientId: string): number;
   close(): Promise<void>;
 };
 
@@ -64,13 +67,20 @@ export async function startTestServer(
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no port');
   const agent = new Agent({ keepAlive: true });
+  // A connection of the test's own, read-only, so a test can ask without awaiting the server.
+  let reader: Database.Database | undefined;
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     data,
     app,
     send: (request) => sendRaw(agent, address.port, request),
     storedBlobs: () => (peer ? bucketContents(peer.config) : folderContents(join(dir, 'blobs'))),
+    lastSeq(clientId) {
+      reader ??= new Database(join(dir, 'walkaround.sqlite'), { readonly: true });
+      return (reader.prepare('SELECT last_seq FROM client_seqs WHERE client_id = ?').pluck().get(clientId) as number | undefined) ?? 0;
+    },
     async close() {
+      reader?.close();
       agent.destroy();
       await app.close();
       data.close();

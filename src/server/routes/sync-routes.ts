@@ -20,7 +20,8 @@ import {
 import { HttpError, notFound } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import type { Storage } from '../storage/storage.ts';
-import { createPushQueue } from './push-queue.ts';
+import { createPushQueue } from '../sync-rules/push-queue.ts';
+import { pullPage } from '../sync-rules/pull-rules.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 426: apiErrorSchema };
 const pushErrors = { ...errors, 409: apiErrorSchema };
@@ -30,7 +31,7 @@ const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 
 export function syncRoutes(app: FastifyInstance, storage: Storage): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const pushes = createPushQueue(storage);
+  const pushes = createPushQueue(storage.records);
 
   api.post('/api/v1/push', {
     bodyLimit: PUSH_BODY_LIMIT,
@@ -73,7 +74,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
     handler: async (request) => {
       const device = authenticateDevice(storage, request);
       const { cursor, limit, catalogueVersion } = request.query;
-      const page = storage.pull(device, cursor, limit);
+      const page = await pullPage(storage.records, device, cursor, limit);
       return {
         ...page,
         advisors: storage.listAdvisors(device.storeId),

@@ -9,7 +9,8 @@ import { sqliteDevices } from './sqlite-devices.ts';
 import { sqliteDirectory } from './sqlite-directory.ts';
 import { sqliteHistory } from './sqlite-history.ts';
 import { sqliteStoreProfile } from './sqlite-store-profile.ts';
-import { sqliteSync } from './sqlite-sync.ts';
+import { sqliteJobs } from './sqlite-jobs.ts';
+import { sqliteSyncRecords } from './sqlite-sync-records.ts';
 import type { Storage } from './storage.ts';
 
 /** Opens (creating if need be) and migrates the database; `':memory:'` for a throwaway one. */
@@ -34,11 +35,11 @@ export function openSqliteStorage(file: string): Storage {
       },
       ...sqliteDirectory(db),
       ...sqliteDevices(db),
-      ...sqliteSync(db),
+      records: sqliteSyncRecords(db),
+      ...sqliteJobs(db),
       ...sqliteHistory(db),
       ...sqliteStoreProfile(db),
       ...sqliteReferenceData(db),
-      inOneTransaction: (work) => db.transaction(work).immediate(),
       close: () => db.close(),
     };
   } catch (error) {

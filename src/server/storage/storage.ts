@@ -5,9 +5,9 @@
 // reach another store's records, whatever id it is given.
 import type { CatalogueItem } from '../../shared/catalogue.ts';
 import type { Job } from '../../shared/job.ts';
-import type { Mutation } from '../../shared/mutation.ts';
-import type { Advisor, AdvisorRole, PushResponse, RejectReason, StoreSummary } from '../../shared/protocol.ts';
+import type { Advisor, AdvisorRole, StoreSummary } from '../../shared/protocol.ts';
 import type { StoreProfileFields } from '../../shared/store-profile.ts';
+import type { SyncRecords } from '../sync-rules/sync-records.ts';
 
 export type DeviceRecord = {
   id: string;
@@ -52,19 +52,6 @@ export type EnrollmentCodeRecord = {
   usesLeft: number;
 };
 
-/** Decides, inside the push transaction, whether a mutation may be applied. */
-export type MutationCheck = (job: Job | undefined, mutation: Mutation) => RejectReason | { missingBlobs: string[] } | null;
-
-export type PushOutcome = PushResponse & {
-  /** How many mutations this push applied (not counting duplicates and refusals). */
-  applied: number;
-  /**
-   * A mutation sent under a seq the server acknowledged for a different mutation: the push
-   * stopped there. The tablet must keep it (see `push`).
-   */
-  seqConflict?: { seq: number; mutationId: string };
-};
-
 /** One change the server received for a job, applied or refused. */
 export type HistoryEntry = {
   serverOrder: number;
@@ -80,13 +67,6 @@ export type HistoryEntry = {
   receivedAt: string;
   status: 'applied' | 'rejected';
   reason: string | null;
-};
-
-export type PullPage = {
-  jobs: Job[];
-  cursor: number;
-  more: boolean;
-  lastSeq: number;
 };
 
 export interface Storage {
@@ -139,18 +119,8 @@ export interface Storage {
   catalogueSince(storeId: string, sinceVersion: number): { version: number; items: CatalogueItem[] } | null;
 
   // ---- sync ----
-  /**
-   * Applies a batch from one device in seq order, in one transaction together with the
-   * device's new lastSeq: a retried push applies nothing twice. A seq at or below lastSeq is
-   * a duplicate and skipped if it is the mutation recorded under that seq; a different one
-   * stops the batch with `seqConflict` (an acknowledged seq is never a different mutation);
-   * a gap stops the batch (the client resends from lastSeq + 1);
-   * `check` may refuse a mutation (recorded, acknowledged) or stop at one whose blobs are
-   * missing (not acknowledged).
-   */
-  push(device: DeviceRecord, mutations: Mutation[], check: MutationCheck, now: string): PushOutcome;
-  /** Jobs of the store changed after `cursor`, oldest change first, and this device's lastSeq. */
-  pull(device: DeviceRecord, cursor: number, limit: number): PullPage;
+  /** What push and pull read and write (../sync-rules/sync-records.ts); the rules are in ../sync-rules. */
+  readonly records: SyncRecords;
   getJob(storeId: string, jobId: string): Job | undefined;
   /** Every change received for the job, in server order (for audit and disputes). */
   jobHistory(storeId: string, jobId: string): HistoryEntry[];
@@ -160,12 +130,6 @@ export interface Storage {
   // ---- blobs (the bytes live in the blob store; this records which store may read them) ----
   storeHasBlob(storeId: string, sha256: string): boolean;
   linkBlob(storeId: string, sha256: string, byteLength: number, now: string): void;
-
-  /**
-   * Runs `work` in one transaction; storage calls inside it nest (as savepoints), so one that
-   * throws undoes only itself. Lets the push queue commit many tablets' pushes at once.
-   */
-  inOneTransaction<T>(work: () => T): T;
 
   close(): void;
 }

@@ -1,0 +1,82 @@
+// What the sync rules (push-rules.ts, pull-rules.ts) need from a database, and nothing more:
+// the job cards, the log of every mutation, each tablet's lastSeq and the per-store change
+// numbers pull cursors are made of. The rules live above this interface, so an adapter
+// (SQLite for one store, PostgreSQL for a dealer group) stores and locks, and decides
+// nothing. tests/integration/sync-records-contract.ts holds the rules every adapter keeps.
+import type { Job } from '../../shared/job.ts';
+import type { RejectReason } from '../../shared/protocol.ts';
+
+/** One row of the mutation log, as the push rules write it. */
+export type LoggedMutation = {
+  mutationId: string;
+  clientId: string;
+  seq: number;
+  jobId: string;
+  storeId: string;
+  deviceId: string;
+  advisorId: string | null;
+  op: string;
+  /** The payload as JSON text, exactly as logged. */
+  payload: string;
+  createdAt: string;
+  receivedAt: string;
+  status: 'applied' | 'rejected';
+  reason: RejectReason | null;
+};
+
+export type RejectedMutation = { mutationId: string; seq: number; reason: RejectReason };
+
+export type ChangedJob = { changeSeq: number; job: Job };
+
+/** Reads of one consistent snapshot. */
+export interface SyncReads {
+  /** The highest seq acknowledged for this tablet (0 before its first push). */
+  lastSeq(clientId: string): Promise<number>;
+  /** The store's jobs whose change number is above `cursor`, lowest first, at most `limit`. */
+  changedSince(storeId: string, cursor: number, limit: number): Promise<ChangedJob[]>;
+}
+
+/** Reads and writes of one write transaction, scoped to one store. */
+export interface SyncWrites extends SyncReads {
+  saveLastSeq(clientId: string, lastSeq: number): Promise<void>;
+  /** The mutation id logged under this tablet's seq, if any. */
+  mutationAt(clientId: string, seq: number): Promise<string | undefined>;
+  /** Whether a mutation with this id was ever logged (under any seq). */
+  mutationLogged(mutationId: string): Promise<boolean>;
+  logMutation(row: LoggedMutation): Promise<void>;
+  /** Refused mutations of this tablet from `fromSeq` on, by seq. */
+  rejectedFrom(clientId: string, fromSeq: number): Promise<RejectedMutation[]>;
+  /**
+   * The job with this id, in whichever store holds it (the rules must know a foreign id exists
+   * to refuse it without revealing it). The adapter keeps it from changing under this
+   * transaction until it ends.
+   */
+  loadJob(jobId: string): Promise<{ storeId: string; job: Job } | undefined>;
+  /**
+   * Writes the job under the transaction's store with a new change number, higher than every
+   * change number of that store already committed or to be committed before this one. Never
+   * overwrites a job another store holds.
+   */
+  saveJob(job: Job): Promise<void>;
+  /** Whether this store may use the blob (it uploaded it). */
+  storeHasBlob(sha256: string): Promise<boolean>;
+}
+
+/** One unit of writes: it commits whole or not at all, and never undoes another unit. */
+export type WriteUnit<T> = { storeId: string; work: (tx: SyncWrites) => Promise<T> };
+
+export type UnitResult<T> = { value: T } | { error: unknown };
+
+export interface SyncRecords {
+  /**
+   * Runs each unit as if alone: while it runs, no other write to its store does, and its
+   * writes commit whole or not at all. A unit that throws is undone alone and reported as its
+   * error; the others still commit. The adapter chooses how to commit them (SQLite: one
+   * transaction, a savepoint each, so a group of pushes costs one disk flush; PostgreSQL: a
+   * transaction each). Resolves once every unit that succeeded is durable; rejects when
+   * nothing could be committed (the database is gone), and then nothing was.
+   */
+  writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>>;
+  /** Runs `work` on one consistent snapshot. */
+  read<T>(work: (tx: SyncReads) => Promise<T>): Promise<T>;
+}
