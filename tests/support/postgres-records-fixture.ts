@@ -1,6 +1,7 @@
 // A sync-records fixture on the real PostgreSQL test database of the file (postgres-test-db.ts).
 // The rest of the Storage interface is not on PostgreSQL yet, so the stores, tablets and blob
 // links the contract needs are written here with plain SQL. Each fixture starts from empty tables.
+import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { postgresSyncRecords } from '../../src/server/storage/postgres/postgres-sync-records.ts';
 import type { SyncRecordsFixture } from '../integration/sync-records-contract.ts';
@@ -14,10 +15,14 @@ const TABLES = [
   'store_change_counters', 'jobs', 'mutations', 'catalogues', 'store_blobs', 'store_profiles',
 ];
 
-export async function openPostgresRecordsFixture(database: TestDatabase): Promise<SyncRecordsFixture> {
+/** The fixture, with its pool for the tests' own queries beside the records under test. */
+export type PostgresRecordsFixture = SyncRecordsFixture & { pool: pg.Pool };
+
+export async function openPostgresRecordsFixture(database: TestDatabase): Promise<PostgresRecordsFixture> {
   const pool = database.pool();
   await pool.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
   return {
+    pool,
     records: postgresSyncRecords(pool),
     async addTablet(storeCode) {
       await pool.query('INSERT INTO stores (id, code, name, created_at) VALUES ($1, $2, $2, $3) ON CONFLICT (code) DO NOTHING', [

@@ -11,7 +11,7 @@ const DEFAULT_URL = 'postgres://walkaround:walkaround@127.0.0.1:5432/postgres';
 export type TestDatabase = {
   name: string;
   /** A new pool on the test database, as one server process would open; ended by drop(). */
-  pool(max?: number): pg.Pool;
+  pool(config?: pg.PoolConfig): pg.Pool;
   drop(): Promise<void>;
 };
 
@@ -34,14 +34,15 @@ export async function adminClient(): Promise<pg.Client> {
   return client;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `migrated: false` leaves the database empty, for tests of the migrations themselves. */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const name = `walkaround_test_${randomBytes(6).toString('hex')}`;
   const admin = await adminClient();
   const url = new URL(process.env.TEST_DATABASE_URL ?? DEFAULT_URL);
   url.pathname = `/${name}`;
   const pools: pg.Pool[] = [];
-  const pool = (max = 10) => {
-    const opened = new pg.Pool({ connectionString: url.href, max });
+  const pool = (config: pg.PoolConfig = {}) => {
+    const opened = new pg.Pool({ ...config, connectionString: url.href });
     // An idle connection that the server ends (the drop below) is not a failure of any test;
     // without a listener the pool's 'error' event would crash the test runner.
     opened.on('error', () => undefined);
@@ -61,7 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     // The name is ours, made of hex digits: safe to write into the statement.
     await admin.query(`CREATE DATABASE ${name}`);
-    await migratePostgres(pool(1));
+    if (migrated) await migratePostgres(pool({ max: 1 }));
   } catch (error) {
     await drop();
     throw error;

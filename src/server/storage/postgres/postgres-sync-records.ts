@@ -32,13 +32,26 @@ export function postgresSyncRecords(pool: pg.Pool): SyncRecords {
   }
 
   return {
-    // A transaction each, all at once: batching several units into one transaction would make
-    // processes that lock the same stores in different orders deadlock, and PostgreSQL already
-    // flushes commits that arrive together with one write to disk.
-    writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>> {
-      return Promise.all(
-        units.map((unit) => writeUnit(unit).then((value): UnitResult<T> => ({ value }), (error: unknown): UnitResult<T> => ({ error }))),
+    // A transaction each, the stores' units all at once: batching several into one transaction
+    // would make processes that lock the same stores in different orders deadlock, and
+    // PostgreSQL already flushes commits that arrive together with one write to disk. Units of
+    // one store would only queue for its lock: they run one after the other, in the order
+    // given, so they also take their change numbers in that order.
+    async writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>> {
+      const results: Array<UnitResult<T>> = [];
+      const queues = new Map<string, number[]>();
+      units.forEach((unit, index) => queues.set(unit.storeId, [...(queues.get(unit.storeId) ?? []), index]));
+      await Promise.all(
+        [...queues.values()].map(async (queue) => {
+          for (const index of queue) {
+            results[index] = await writeUnit(units[index]!).then(
+              (value): UnitResult<T> => ({ value }),
+              (error: unknown): UnitResult<T> => ({ error }),
+            );
+          }
+        }),
       );
+      return results;
     },
     // One snapshot for the whole read: lastSeq and the page describe the same moment.
     read<T>(work: (tx: SyncReads) => Promise<T>): Promise<T> {
