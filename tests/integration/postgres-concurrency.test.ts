@@ -1,17 +1,19 @@
 // What the PostgreSQL adapter promises when several server processes share one database, shown
 // on a real server: three pools stand for three processes. Exactly once holds however many
 // processes take the same pushes at once; a pull cursor never steps over a change that commits
-// late; one store's writes never wait for another's; and processes that start together migrate
-// the schema once. Where a test must know that a unit is waiting for a lock, it asks
+// late; one store's writes never wait for another's; a unit PostgreSQL undoes for a deadlock runs
+// again; a duplicate no lock can stop fails on a unique key; and processes that start together
+// migrate the schema once. Where a test must know that a unit is waiting for a lock, it asks
 // pg_stat_activity instead of sleeping.
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS, migratePostgres } from '../../src/server/storage/postgres/postgres-schema.ts';
 import { postgresSyncRecords } from '../../src/server/storage/postgres/postgres-sync-records.ts';
+import { sqlState } from '../../src/server/storage/postgres/postgres-transaction.ts';
 import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
 import { pushMutations, type PushOutcome, type Pusher } from '../../src/server/sync-rules/push-rules.ts';
-import type { SyncRecords, UnitResult } from '../../src/server/sync-rules/sync-records.ts';
+import type { LoggedMutation, SyncRecords, SyncWrites, UnitResult } from '../../src/server/sync-rules/sync-records.ts';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
@@ -59,6 +61,15 @@ async function waitsForLock(monitor: pg.Pool, process: string, unit: Promise<unk
     if (rows[0]!.waiting) return true;
   }
   return false;
+}
+
+/** The log row the push rules would write for this mutation, applied. */
+function loggedRow(device: Pusher, m: Mutation): LoggedMutation {
+  return {
+    ...{ mutationId: m.mutationId, clientId: m.clientId, seq: m.seq, jobId: m.jobId, storeId: device.storeId, deviceId: device.id },
+    ...{ advisorId: null, op: m.op, payload: JSON.stringify(m.payload), createdAt: m.createdAt, receivedAt: NOW },
+    ...{ status: 'applied', reason: null },
+  };
 }
 
 /** A promise and the function that settles it, for a unit to wait on inside its transaction. */
@@ -214,6 +225,69 @@ describe('PostgreSQL sync records under concurrency', () => {
       expect(await pullFrom(p2, a.device, 0)).toEqual([]);
       release.open();
       expect((await slow.unit)[0]).toMatchObject({ value: { applied: 1 } });
+    } finally {
+      release.open();
+    }
+  });
+
+  it('5. a unit that PostgreSQL undoes to break a deadlock runs again and commits', { timeout: 30_000 }, async () => {
+    // Units of two stores each save their tablet's lastSeq, then, once the other has too, the
+    // other's: each waits for the other's row, and PostgreSQL ends one of them (40P01). Its
+    // rerun waits for the survivor's commit and then writes the same rows again.
+    const tablets = [await tabletIn(fixture, 'SH01'), await tabletIn(fixture, 'BJ01')];
+    const clientIds = tablets.map((tablet) => tablet.device.clientId);
+    const saved = tablets.map(() => gate());
+    let attempts = 0;
+    const results = await Promise.all(
+      tablets.map((tablet, t) =>
+        processes[t]!.writeEach([
+          {
+            storeId: tablet.device.storeId,
+            work: async (tx) => {
+              attempts += 1;
+              await tx.saveLastSeq(clientIds[t]!, 7);
+              saved[t]!.open();
+              await saved[1 - t]!.opened;
+              await tx.saveLastSeq(clientIds[1 - t]!, 7);
+            },
+          },
+        ]),
+      ),
+    );
+    expect(results.flat()).toEqual([{ value: undefined }, { value: undefined }]);
+    expect(attempts).toBe(3);
+    expect(await processes[2]!.read(async (tx) => [await tx.lastSeq(clientIds[0]!), await tx.lastSeq(clientIds[1]!)])).toEqual([7, 7]);
+  });
+
+  it('6. a duplicate that gets past the store lock fails its unit on the unique key and is then found logged', { timeout: 30_000 }, async () => {
+    // The store lock cannot help here: one mutation logged by units of two stores (a copied
+    // tablet identity), the second while the first is still uncommitted.
+    const [a, b] = [await tabletIn(fixture, 'SH01'), await tabletIn(fixture, 'BJ01')];
+    const row = loggedRow(a.device, a.create(uuidv7()));
+    const logOnce = async (tx: SyncWrites) => {
+      if (await tx.mutationLogged(row.mutationId)) return 'duplicate';
+      await tx.logMutation(row);
+      return 'logged';
+    };
+    const [logged, release] = [gate(), gate()];
+    const held = async (tx: SyncWrites) => {
+      const outcome = await logOnce(tx);
+      logged.open();
+      await release.opened;
+      return outcome;
+    };
+    const first = processes[0]!.writeEach([{ storeId: a.device.storeId, work: held }]);
+    try {
+      await logged.opened;
+      const second = processes[1]!.writeEach([{ storeId: b.device.storeId, work: logOnce }]);
+      expect(await waitsForLock(fixture.pool, PROCESSES[1], second)).toBe(true);
+      release.open();
+      expect(await first).toEqual([{ value: 'logged' }]);
+      const [failed] = await second;
+      expect(failed && 'error' in failed && sqlState(failed.error)).toBe('23505');
+      // The tablet's retry finds it logged: nothing applies twice.
+      expect(await processes[1]!.writeEach([{ storeId: b.device.storeId, work: logOnce }])).toEqual([{ value: 'duplicate' }]);
+      expect(await fixture.loggedCount()).toBe(1);
     } finally {
       release.open();
     }
