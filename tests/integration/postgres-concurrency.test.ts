@@ -42,8 +42,9 @@ async function pullFrom(records: SyncRecords, device: Pusher, cursor: number): P
 }
 
 /**
- * Whether the process's transaction waits for a lock before `unit` settles: asks the server
- * until one or the other happens, instead of guessing how long either takes.
+ * Whether the process's transaction waits for a lock another session holds before `unit`
+ * settles: asks the server until one or the other happens, instead of guessing how long either
+ * takes.
  */
 async function waitsForLock(monitor: pg.Pool, process: string, unit: Promise<unknown>): Promise<boolean> {
   let settled = false;
@@ -55,7 +56,8 @@ async function waitsForLock(monitor: pg.Pool, process: string, unit: Promise<unk
   while (!settled) {
     if (Date.now() > deadline) throw new Error(`${process}'s unit neither finished nor waited for a lock in 10 s`);
     const { rows } = await monitor.query<{ waiting: boolean }>(
-      `SELECT count(*) > 0 AS waiting FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+      `SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = $1 AND cardinality(pg_blocking_pids(pid)) > 0`,
       [process],
     );
     if (rows[0]!.waiting) return true;
