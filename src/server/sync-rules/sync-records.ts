@@ -73,8 +73,9 @@ export interface SyncRecords {
    * writes commit whole or not at all. A unit that throws is undone alone and reported as its
    * error; the others still commit. The adapter chooses how to commit them (SQLite: one
    * transaction, a savepoint each, so a group of pushes costs one disk flush; PostgreSQL: a
-   * transaction each). Resolves once every unit that succeeded is durable; rejects when
-   * nothing could be committed (the database is gone), and then nothing was.
+   * transaction each). Resolves once every unit that succeeded is durable. An adapter whose
+   * units commit together (SQLite) rejects the whole call when that commit fails, and then
+   * nothing was stored; one whose units commit alone reports each failure as that unit's error.
    */
   writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>>;
   /** Runs `work` on one consistent snapshot. */
