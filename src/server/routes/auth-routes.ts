@@ -49,20 +49,25 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
     },
     handler: async (request, reply) => {
       const attempt = await enrollGuard.admit(request.ip, reply.raw);
-      const token = newDeviceToken();
-      const { code, clientId, deviceName, deviceSecret } = request.body;
-      const secretHash = deviceSecret === undefined ? null : tokenHash(deviceSecret);
-      const outcome = await storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), secretHash, now: new Date().toISOString() });
-      if ('refused' in outcome) {
-        attempt.failed();
-        if (outcome.refused === 'proof') request.log.warn({ clientId, ip: request.ip }, 'enrollment of an enrolled tablet without its secret');
-        throw enrollmentRefused(outcome.refused);
+      // The tablet may hang up while its code is looked up: the attempt is judged all the same.
+      try {
+        const token = newDeviceToken();
+        const { code, clientId, deviceName, deviceSecret } = request.body;
+        const secretHash = deviceSecret === undefined ? null : tokenHash(deviceSecret);
+        const outcome = await storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), secretHash, now: new Date().toISOString() });
+        if ('refused' in outcome) {
+          attempt.failed();
+          if (outcome.refused === 'proof') request.log.warn({ clientId, ip: request.ip }, 'enrollment of an enrolled tablet without its secret');
+          throw enrollmentRefused(outcome.refused);
+        }
+        const { device } = outcome;
+        const store = await storage.getStore(device.storeId);
+        if (!store) throw new Error(`device ${device.id} has no store`);
+        request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
+        return { deviceToken: token, device: { id: device.id, code: device.code, name: device.name }, store };
+      } finally {
+        attempt.settled();
       }
-      const { device } = outcome;
-      const store = await storage.getStore(device.storeId);
-      if (!store) throw new Error(`device ${device.id} has no store`);
-      request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
-      return { deviceToken: token, device: { id: device.id, code: device.code, name: device.name }, store };
     },
   });
 
