@@ -69,4 +69,11 @@ export default tseslint.config(
     files: ['src/server/**'],
     rules: restrict(layer('db', 'sync', 'ui', 'features', 'app'), [...noUi, { name: 'dexie', message: 'The server has its own storage.' }]),
   },
+  // Every storage method returns a promise (a PostgreSQL adapter needs it): one left
+  // un-awaited, or handed to a condition or a sync callback, is a check that never happened.
+  {
+    files: ['src/server/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
 );

@@ -22,7 +22,7 @@ export type DataDir = {
    * cleared when it opens). The server runs it once it is up; a command line never does.
    */
   clearInterruptedUploads(): Promise<number>;
-  close(): void;
+  close(): Promise<void>;
 };
 
 /** Opens the data folder; throws S3ConfigError (before opening anything) when the S3_ variables are half set. */
@@ -39,8 +39,8 @@ export function openDataDir(dir = process.env.DATA_DIR || 'data', env: Record<st
       blobs,
       blobsAt: `bucket ${s3.bucket}${s3.endpoint ? ` at ${s3.endpoint}` : ''} (S3)`,
       clearInterruptedUploads: () => blobs.sweepStaleUploads(STALE_UPLOAD_MS),
-      close: () => {
-        storage.close();
+      close: async () => {
+        await storage.close();
         blobs.close();
       },
     };

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   const data = openDataDir();
   const seeded = await seedDemoStore(data.storage, data.dir);
   const app = await buildApp({ logger: { level: process.env.LOG_LEVEL || 'info' }, https, storage: data.storage, blobs: data.blobs });
-  app.addHook('onClose', async () => data.close());
+  app.addHook('onClose', async () => {
+    await data.close();
+  });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {

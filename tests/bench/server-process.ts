@@ -44,7 +44,7 @@ export async function startServerProcess(label: string, options: { storeCode: st
   try {
     store = await seedTestStore(seeding.storage, options.storeCode, options.tablets);
   } finally {
-    seeding.storage.close();
+    await seeding.storage.close();
   }
 
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" profiles the server.

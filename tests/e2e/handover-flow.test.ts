@@ -322,7 +322,7 @@ describe('from check-in to 已交车, offline, then on a second tablet of the st
     await expectVisible(p.locator('.card-header').getByText('已同步'));
     const { outbox } = await readObjectStores<{ outbox: unknown }>(p, ['outbox']);
     expect(outbox).toEqual([]);
-    const job = server.data.storage.getJob(store.storeId, jobId);
+    const job = await server.data.storage.getJob(store.storeId, jobId);
     expect(job?.status).toBe('delivered');
     expect(Object.values(job?.signatures ?? {}).map((s) => s.kind).sort()).toEqual(['additional', 'delivery']);
     expect(a.errors).toEqual([]);

@@ -162,9 +162,7 @@ describe('the returning car on a tablet that never saw it', () => {
     await b.context.unroute('**/api/v1/pull*');
     await page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: /立即同步/ }).tap();
     await expectText(page.getByRole('region', { name: '同步状态' }), /上次全部上传：/);
-    const serverCard = rig.server.data.storage
-      .jobsForVehicle(rig.store.storeId, { plate: PLATE }, 5)
-      .find((job) => job.id !== firstVisitId);
+    const serverCard = (await rig.server.data.storage.jobsForVehicle(rig.store.storeId, { plate: PLATE }, 5)).find((job) => job.id !== firstVisitId);
     if (!serverCard) throw new Error('the second card is not on the server');
     const marks = live(serverCard.damages);
     expect(marks).toHaveLength(3);
@@ -217,7 +215,7 @@ async function firstVisitByAnotherTablet(rig: StoreRig): Promise<{ jobId: string
     for (const blob of await db.blobs.toArray()) await api.putBlob(blob.sha256, blob.bytes, blob.mime);
     const pushed = await api.push(await db.outbox.orderBy('seq').toArray());
     if (pushed.rejected.length > 0) throw new Error(`the server refused the first visit: ${JSON.stringify(pushed.rejected)}`);
-    const stored = rig.server.data.storage.getJob(rig.store.storeId, job.id);
+    const stored = await rig.server.data.storage.getJob(rig.store.storeId, job.id);
     if (!stored) throw new Error('the first visit is not on the server');
     return { jobId: job.id, photos: live(stored.photos) };
   } finally {

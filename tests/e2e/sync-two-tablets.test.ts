@@ -229,7 +229,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
   });
 
   it('has the card, its photos and the signature on the server, every blob re-hashing to its name', async () => {
-    const job = server.data.storage.getJob(store.storeId, jobId);
+    const job = await server.data.storage.getJob(store.storeId, jobId);
     if (!job) throw new Error('the server has no such job');
     expect(job.card.vehicle.plate).toBe(PLATE);
     expect(job.status).toBe('checked-in');
@@ -301,7 +301,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
   it("shows tablet A's card among the vehicle's earlier visits on a new card, from the server, and from the tablet when offline", async () => {
     if (!b) throw new Error('tablet B is not open');
     const { page, context } = b;
-    const number = server.data.storage.getJob(store.storeId, jobId)?.number ?? '';
+    const number = (await server.data.storage.getJob(store.storeId, jobId))?.number ?? '';
     expect(number).toMatch(new RegExp(`^${store.code}-\\d{8}-A001$`));
     await page.getByRole('link', { name: '电子接车单' }).tap();
     await page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: /立即同步/ }).tap();
@@ -332,7 +332,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
     await b.page.getByLabel('行驶里程（km）').blur();
     await expectVisible(b.page.getByRole('status').filter({ hasText: '已保存在本机' }));
     await b.page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: /立即同步/ }).tap();
-    await expect.poll(() => server.data.storage.getJob(store.storeId, jobId)?.card.odometerKm, { timeout: 15_000 }).toBe(35_200);
+    await expect.poll(async () => (await server.data.storage.getJob(store.storeId, jobId))?.card.odometerKm, { timeout: 15_000 }).toBe(35_200);
     expect(b.errors).toEqual([]);
     await b.context.close();
 
@@ -350,7 +350,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
     const notice = page.getByRole('alert').filter({ hasText: '这张接车单需要处理' });
     await expectText(notice, '客户签字的版本与服务器上的不同，签字未被接受。请让客户重新签字。');
     await expectVisible(page.locator('.card-header').getByText('需要处理'));
-    expect(server.data.storage.getJob(store.storeId, jobId)?.card.odometerKm).toBe(35_200);
+    expect((await server.data.storage.getJob(store.storeId, jobId))?.card.odometerKm).toBe(35_200);
 
     const shift = async () => {
       await page.getByRole('region', { name: '同步状态' }).getByRole('button', { name: '交班' }).tap();
@@ -369,7 +369,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
     await page.getByRole('button', { name: '✓ 已处理，不再提示' }).tap();
     panel = await shift();
     await expectVisible(panel.getByText('全部已上传到服务器，可以交还平板'));
-    const signatures = Object.values(server.data.storage.getJob(store.storeId, jobId)?.signatures ?? {});
+    const signatures = Object.values((await server.data.storage.getJob(store.storeId, jobId))?.signatures ?? {});
     expect(signatures.map((s) => s.kind)).toEqual(['checkin', 'checkin']);
     await panel.getByRole('button', { name: '关闭' }).tap();
     await expectVisible(page.locator('.card-header').getByText('已同步'));

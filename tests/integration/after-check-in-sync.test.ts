@@ -59,8 +59,8 @@ async function syncAll(...order: Tablet[]): Promise<void> {
   for (const tablet of order) await tablet.engine.syncNow();
 }
 
-function serverJob(jobId: string): Job {
-  const job = server.data.storage.getJob(store.storeId, jobId);
+async function serverJob(jobId: string): Promise<Job> {
+  const job = await server.data.storage.getJob(store.storeId, jobId);
   if (!job) throw new Error(`job ${jobId} is not on the server`);
   return job;
 }
@@ -92,7 +92,7 @@ describe('the server checks the new signatures against its own copy', () => {
     const stale = await signDecisions(a.db, jobId, { [line1]: 'approved' }, 1);
     expect(await a.engine.syncNow()).toMatchObject({ outboxLeft: 0, needsAttention: 1 });
     expect(await attention(a)).toEqual(['content_mismatch']);
-    const refused = serverJob(jobId);
+    const refused = await serverJob(jobId);
     expect(refused.signatures[stale.id]).toBeUndefined();
     expect(Object.values(refused.signatures).filter((s) => s.kind === 'additional')).toEqual([]);
     // Its decision round is kept in the history but decides nothing: no line approved unsigned,
@@ -104,7 +104,7 @@ describe('the server checks the new signatures against its own copy', () => {
     // Shown the new price, the customer signs again: the server's own hash matches.
     const fresh = await signDecisions(a.db, jobId, { [line1]: 'approved' }, 2);
     expect(await a.engine.syncNow()).toMatchObject({ outboxLeft: 0 });
-    const accepted = serverJob(jobId);
+    const accepted = await serverJob(jobId);
     expect(accepted.signatures[fresh.id]).toMatchObject({ kind: 'additional', subjectId: fresh.subjectId, contentHash: fresh.contentHash });
     expect(accepted.approvals[fresh.subjectId!]).toMatchObject({ decisions: { [line1]: 'approved' }, via: { kind: 'signature' } });
     expect(await signatureStatus(accepted, accepted.signatures[fresh.id]!)).toBe('valid');
@@ -121,11 +121,11 @@ describe('the server checks the new signatures against its own copy', () => {
     const stale = await sign(a.db, jobId, 'delivery', 3);
     expect(await a.engine.syncNow()).toMatchObject({ outboxLeft: 0, needsAttention: 1 });
     expect(await attention(a)).toEqual(['content_mismatch']);
-    expect(serverJob(jobId).signatures[stale]).toBeUndefined();
+    expect((await serverJob(jobId)).signatures[stale]).toBeUndefined();
 
     const delivery = await sign(a.db, jobId, 'delivery', 4);
     await syncAll(a, b);
-    const signed = serverJob(jobId);
+    const signed = await serverJob(jobId);
     expect(await signatureStatus(signed, signed.signatures[delivery]!)).toBe('valid');
 
     // B records the payment after the customer signed; A, not yet told, hands the car over.
@@ -134,7 +134,7 @@ describe('the server checks the new signatures against its own copy', () => {
     await moveJob(a.db, jobId, 'ready', 'delivered');
     await syncAll(a, b);
 
-    const final = serverJob(jobId);
+    const final = await serverJob(jobId);
     expect(final.status).toBe('delivered');
     expect(final.handover).toMatchObject({ paidFen: 99_000, payment: 'wechat' });
     expect(await signatureStatus(final, final.signatures[delivery]!)).toBe('stale');
@@ -163,7 +163,7 @@ describe('two tablets approving and handing over the same card', () => {
     await moveJob(b.db, jobId, 'in-repair', 'quality-check');
     await syncAll(b, a, b);
 
-    const final = serverJob(jobId);
+    const final = await serverJob(jobId);
     expect(final.status).toBe('quality-check');
     expect(final.moves.map((m) => `${m.from}→${m.to}`)).toEqual(['checked-in→in-repair', 'in-repair→quality-check']);
     expect(Object.keys(final.approvals).sort()).toEqual([signature.subjectId, phoneRound].sort());

@@ -54,10 +54,10 @@ beforeAll(async () => {
   const { storage } = server.data;
   s1 = await seedTestStore(storage, 'S1');
   s2 = await seedTestStore(storage, 'S2');
-  const s1Store = storage.getStore(s1.storeId);
+  const s1Store = await storage.getStore(s1.storeId);
   if (!s1Store) throw new Error('no S1');
   const onlyS1 = await addAdvisor(storage, s1Store, { ...S1_ONLY_ADVISOR, role: 'advisor' });
-  setStoreProfile(storage, s1Store, { address: S1_STORE_ADDRESS, phone: S1_STORE_PHONE });
+  await setStoreProfile(storage, s1Store, { address: S1_STORE_ADDRESS, phone: S1_STORE_PHONE });
 
   // S1's card: made on a simulated tablet with two photos and a signature, then synced.
   const tablet = await createTablet('S1-A', { baseUrl: server.baseUrl }, s1.enrollmentCode);
@@ -72,7 +72,7 @@ beforeAll(async () => {
   const device = await getDevice(tablet.db);
   if (!device.enrollment) throw new Error('S1 tablet not enrolled');
   s1Tablet = { clientId: device.clientId, token: device.enrollment.deviceToken, deviceId: device.enrollment.deviceId };
-  const stored = storage.getJob(s1.storeId, job.id);
+  const stored = await storage.getJob(s1.storeId, job.id);
   if (!stored) throw new Error('S1 job did not reach the server');
   s1Job = stored;
   s1Blobs = [
@@ -82,13 +82,13 @@ beforeAll(async () => {
   expect(s1Blobs).toHaveLength(6);
 
   revoked = await enrollDevice(server, s1.enrollmentCode, 'S1 lost tablet');
-  expect(storage.revokeDevice(s1.storeId, revoked.deviceId, new Date().toISOString())).toBe(true);
+  expect(await storage.revokeDevice(s1.storeId, revoked.deviceId, new Date().toISOString())).toBe(true);
 
   s2Device = await enrollDevice(server, s2.enrollmentCode, 'S2 tablet');
   s2JobId = uuidv7();
   const created = await push(s2Device, [op(s2Device, s2JobId, { op: 'job.create', payload: { number: 'S2-20250101-A001', card: { customer: { name: '二店客户' } } } })]);
   expect(created).toMatchObject({ status: 200 });
-  expect(storage.getJob(s2.storeId, s2JobId)).toBeDefined();
+  expect(await storage.getJob(s2.storeId, s2JobId)).toBeDefined();
 
   s1Secrets = [
     s1.storeId,
@@ -126,26 +126,26 @@ afterAll(async () => {
 /** Everything of S1's the server holds, as one string: the job, its pull page, people, tablets, blob bytes. */
 async function s1State(): Promise<string> {
   const { storage, blobs } = server.data;
-  const devices = storage.listDevices(s1.storeId).map(({ lastSeenAt: _seen, ...device }) => device);
-  const tabletDevice = storage.listDevices(s1.storeId).find((d) => d.id === s1Tablet.deviceId);
+  const devices = (await storage.listDevices(s1.storeId)).map(({ lastSeenAt: _seen, ...device }) => device);
+  const tabletDevice = (await storage.listDevices(s1.storeId)).find((d) => d.id === s1Tablet.deviceId);
   if (!tabletDevice) throw new Error('S1 tablet vanished');
   const blobBytes = await Promise.all(
     s1Blobs.map(async (sha256) => {
       const stream = await blobs.read(sha256);
-      if (!stream) return [sha256, storage.storeHasBlob(s1.storeId, sha256), 'missing'];
+      if (!stream) return [sha256, await storage.storeHasBlob(s1.storeId, sha256), 'missing'];
       const hash = createHash('sha256');
       for await (const chunk of stream) hash.update(chunk as Buffer);
-      return [sha256, storage.storeHasBlob(s1.storeId, sha256), hash.digest('hex')];
+      return [sha256, await storage.storeHasBlob(s1.storeId, sha256), hash.digest('hex')];
     }),
   );
   return JSON.stringify({
-    job: storage.getJob(s1.storeId, s1Job.id),
+    job: await storage.getJob(s1.storeId, s1Job.id),
     page: await pullPage(storage.records, tabletDevice, 0, 100),
-    advisors: storage.listAdvisors(s1.storeId),
+    advisors: await storage.listAdvisors(s1.storeId),
     devices,
     blobBytes,
-    catalogue: storage.catalogueSince(s1.storeId, 0),
-    profile: storage.storeProfile(s1.storeId),
+    catalogue: await storage.catalogueSince(s1.storeId, 0),
+    profile: await storage.storeProfile(s1.storeId),
   });
 }
 
@@ -352,7 +352,7 @@ describe('store S2 against store S1', () => {
     const rejected = (body as { rejected: { mutationId: string; reason: string }[] }).rejected;
     expect(rejected).toEqual(mutations.map((m) => ({ mutationId: m.mutationId, seq: expect.any(Number), reason: 'unknown_job' })));
     expect(await s1State()).toBe(s1Baseline);
-    expect(server.data.storage.getJob(s2.storeId, s1Job.id)).toBeUndefined();
+    expect(await server.data.storage.getJob(s2.storeId, s1Job.id)).toBeUndefined();
 
     const asS1 = await server.send(
       jsonRequest('POST', '/api/v1/push', apiHeaders(s2Device.token), {
@@ -385,7 +385,7 @@ describe('store S2 against store S1', () => {
     const got = await server.send({ method: 'GET', path, headers: s2Headers });
     expect(got.status).toBe(200);
     expect(got.bytes.equals(bytes)).toBe(true);
-    expect(server.data.storage.storeHasBlob(s2.storeId, sha256)).toBe(true);
+    expect(await server.data.storage.storeHasBlob(s2.storeId, sha256)).toBe(true);
     // S1 keeps it as before; the other S1 blobs stay out of S2's reach.
     expect(await s1State()).toBe(s1Baseline);
     expect((await server.send({ method: 'HEAD', path: `/api/v1/blobs/${s1Blobs[2]}`, headers: s2Headers })).status).toBe(404);
@@ -424,8 +424,8 @@ describe('store S2 against store S1', () => {
     const reply = await server.send(jsonRequest('POST', '/api/v1/auth/enroll', apiHeaders(s1Tablet.token), { code: s2.enrollmentCode, clientId, deviceName: 'new S2 tablet' }));
     expect(reply.status).toBe(200);
     expect(parse(reply)).toMatchObject({ store: { id: s2.storeId, code: 'S2' } });
-    expect(server.data.storage.listDevices(s2.storeId).map((d) => d.clientId)).toContain(clientId);
-    expect(server.data.storage.listDevices(s1.storeId).map((d) => d.clientId)).not.toContain(clientId);
+    expect((await server.data.storage.listDevices(s2.storeId)).map((d) => d.clientId)).toContain(clientId);
+    expect((await server.data.storage.listDevices(s1.storeId)).map((d) => d.clientId)).not.toContain(clientId);
 
     const moved = await server.send(jsonRequest('POST', '/api/v1/auth/enroll', apiHeaders(), { code: s2.enrollmentCode, clientId: s1Tablet.clientId, deviceName: 'moved' }));
     expect(moved.status).toBe(403);
@@ -579,7 +579,7 @@ describe("a tablet's identity cannot be taken over", () => {
     // An approval given to the wrong device: it enrolls as the real tablet and pushes seq N+1.
     const storage = server.data.storage;
     const approve = () => storage.allowReenrollment(store.storeId, device.enrollment!.deviceId, new Date(Date.now() + 60_000).toISOString());
-    expect(approve()).toBe(true);
+    expect(await approve()).toBe(true);
     const impostor = await enrollAs(device.clientId, 'B'.repeat(43));
     expect(impostor.status).toBe(200);
     const impostorToken = (JSON.parse(impostor.text) as { deviceToken: string }).deviceToken;
@@ -608,7 +608,7 @@ describe("a tablet's identity cannot be taken over", () => {
     expect(real.engine.status.get().problem?.kind).toBe('revoked');
 
     // The administrator lets the real tablet back in; its push of seq N+1 is not swallowed.
-    expect(approve()).toBe(true);
+    expect(await approve()).toBe(true);
     await enrollTablet(real.db, { code: store.enrollmentCode, deviceName: 'TK-real' }, { baseUrl: server.baseUrl });
     expect(await real.engine.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
     expect(real.engine.status.get().problem?.kind).toBe('seq-conflict');
@@ -616,7 +616,7 @@ describe("a tablet's identity cannot be taken over", () => {
     expect(kept.map((m) => m.seq)).toEqual([lastSeq + 1]);
     expect((await real.db.jobs.get(jobId))?.card.customerRequest).toBe('真正的修改');
     // The server applied nothing of it, and says why every time it is sent again.
-    expect(storage.getJob(store.storeId, jobId)?.card.customerRequest).toBe('冒名的修改');
+    expect((await storage.getJob(store.storeId, jobId))?.card.customerRequest).toBe('冒名的修改');
     const again = await server.send({
       method: 'POST',
       path: '/api/v1/push',

@@ -858,9 +858,9 @@ describe('bad input', () => {
     }
     expect(pulled.find((job) => job.id === jobId)?.card.odometerKm).toBe(4242);
     expect(new Set(pulled.map((job) => job.id))).toEqual(made.jobs);
-    expect(new Set(server.data.storage.listDevices(store.storeId).map((d) => d.id))).toEqual(made.devices);
-    expect(server.data.storage.listAdvisors(store.storeId).map((a) => a.username)).toEqual([store.advisor.username]);
-    expect(server.data.storage.findStoreByCode('BI')?.id).toBe(store.storeId);
+    expect(new Set((await server.data.storage.listDevices(store.storeId)).map((d) => d.id))).toEqual(made.devices);
+    expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username)).toEqual([store.advisor.username]);
+    expect((await server.data.storage.findStoreByCode('BI'))?.id).toBe(store.storeId);
     // In the folder or the bucket (TEST_PHOTOS=s3): only the valid uploads, and no temporaries.
     const stored = await server.storedBlobs();
     expect(stored.names).toEqual(made.blobs);

@@ -32,7 +32,7 @@ let initialsOf: (name: string) => string;
 beforeAll(async () => {
   server = await startTestServer('catalogue-parts');
   const seeded = await seedTestStore(server.data.storage);
-  store = server.data.storage.findStoreByCode(seeded.code) as StoreSummary;
+  store = await server.data.storage.findStoreByCode(seeded.code) as StoreSummary;
   tablet = await enrollDevice(server, seeded.enrollmentCode, '前台平板');
   dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'catalogue-parts-csv-'));
   initialsOf = await loadInitials();
@@ -64,7 +64,7 @@ describe('a labour item with its parts, from the CSV to the tablet', () => {
 
   it('import → SQLite → pull → the tablet’s catalogue table, parts intact', async () => {
     const before = (await pull(0)).page.catalogue?.version ?? 0;
-    const { count, version } = importCatalogue(server.data.storage, store, csvFile('price-list.csv', CSV), initialsOf);
+    const { count, version } = await importCatalogue(server.data.storage, store, csvFile('price-list.csv', CSV), initialsOf);
     expect({ count, version }).toEqual({ count: 4, version: before + 1 });
 
     const { raw, page } = await pull(before);
@@ -90,8 +90,8 @@ describe('a labour item with its parts, from the CSV to the tablet', () => {
   it('a part code the file does not have: refused with its row and the code, the catalogue unchanged', async () => {
     const before = (await pull(0)).page.catalogue;
     const bad = CSV.replace('P-20001*1', 'P-20002*1');
-    expect(() => importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).toThrow(AdminError);
-    expect(() => importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).toThrow(
+    await expect(importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).rejects.toThrow(AdminError);
+    await expect(importCatalogue(server.data.storage, store, csvFile('typo.csv', bad), initialsOf)).rejects.toThrow(
       'The CSV has 1 bad row(s); nothing was imported:\n' +
         '  Row 2: "含配件" names part code "P-20002", which is neither in the file nor in the catalogue (or its row has errors); check the code or add that part to the file\n' +
         '  第 2 行："含配件"中的配件编码"P-20002"在文件和目录中都找不到（或该行有错误），请核对编码或把这个配件加入文件',

@@ -53,21 +53,21 @@ describe('names with control characters', () => {
     expect(body.message).not.toContain('\u001b');
 
     expect((await enrollNamed('前台平板 🚗')).status).toBe(200);
-    const names = server.data.storage.listDevices(store.storeId).map((device) => device.name);
+    const names = (await server.data.storage.listDevices(store.storeId)).map((device) => device.name);
     expect(names).toContain('前台平板 🚗');
     expect(names.filter((name) => name.startsWith('Tablet'))).toEqual([]);
   });
 
   it('are refused in store and advisor names on the admin command line', async () => {
     const { storage } = server.data;
-    expect(() => createStore(storage, 'X1', 'Shop\u001b[31m')).toThrow(AdminError);
-    expect(() => createStore(storage, 'X1', 'Shop\u001b[31m')).toThrow(/control or invisible characters/);
-    expect(storage.findStoreByCode('X1')).toBeUndefined();
-    const sample = requireStore(storage, store.code);
+    await expect(createStore(storage, 'X1', 'Shop\u001b[31m')).rejects.toThrow(AdminError);
+    await expect(createStore(storage, 'X1', 'Shop\u001b[31m')).rejects.toThrow(/control or invisible characters/);
+    expect(await storage.findStoreByCode('X1')).toBeUndefined();
+    const sample = await requireStore(storage, store.code);
     await expect(addAdvisor(storage, sample, { username: 'li', name: '李\u202E娜', role: 'advisor' })).rejects.toThrow(AdminError);
-    expect(storage.findAdvisorByUsername(store.storeId, 'li')).toBeUndefined();
+    expect(await storage.findAdvisorByUsername(store.storeId, 'li')).toBeUndefined();
 
-    expect(createStore(storage, 'X2', '上海二店').name).toBe('上海二店');
+    expect((await createStore(storage, 'X2', '上海二店')).name).toBe('上海二店');
     expect((await addAdvisor(storage, sample, { username: 'wang', name: '王 🙂', role: 'advisor' })).advisor.name).toBe('王 🙂');
   }, 30_000);
 
@@ -77,12 +77,12 @@ describe('names with control characters', () => {
     storeNameDirectly('devices', escaped.deviceId, ESC_NAME);
     storeNameDirectly('devices', forged.deviceId, 'Tablet F\nZ\tfake row');
 
-    const listing = deviceList(server.data.storage, requireStore(server.data.storage, store.code));
+    const listing = await deviceList(server.data.storage, await requireStore(server.data.storage, store.code));
     // Tabs and newlines only between cells and rows; no other control character at all.
     expect(listing.replace(/[\t\n]/g, '')).not.toMatch(/\p{Cc}/u);
     expect(listing).toContain('Tablet\\u001b[2J\\u001b]0;owned\\u0007');
     expect(listing).toContain('Tablet F\\u000aZ\\u0009fake row');
-    expect(listing.split('\n')).toHaveLength(server.data.storage.listDevices(store.storeId).length);
+    expect(listing.split('\n')).toHaveLength((await server.data.storage.listDevices(store.storeId)).length);
   });
 
   it('never reach the terminal raw from `npm run admin -- devices` or any other command', async () => {

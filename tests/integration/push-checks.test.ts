@@ -118,16 +118,16 @@ describe('a push whose mutation refers to blobs this store lacks', () => {
     const refused = await tablet.push(batch);
     expect(refused).toEqual({ lastSeq: 1, rejected: [], missingBlobs: [sha256(photo)] });
     expect(await tablet.lastSeq()).toBe(1);
-    const stored = server.data.storage.getJob(p1.storeId, jobId);
+    const stored = await server.data.storage.getJob(p1.storeId, jobId);
     expect(stored?.photos).toEqual({});
     // The push stopped at the photo: the update behind it waits too, so seq order holds.
     expect(stored?.card.odometerKm).toBeNull();
-    expect(server.data.storage.jobHistory(p1.storeId, jobId).map((h) => h.op)).toEqual(['job.create']);
+    expect((await server.data.storage.jobHistory(p1.storeId, jobId)).map((h) => h.op)).toEqual(['job.create']);
 
     expect(await tablet.put(photo, 'image/jpeg')).toBe(201);
     expect(await tablet.push(batch)).toEqual({ lastSeq: 3, rejected: [], missingBlobs: [] });
     expect(await tablet.lastSeq()).toBe(3);
-    const after = server.data.storage.getJob(p1.storeId, jobId);
+    const after = await server.data.storage.getJob(p1.storeId, jobId);
     expect(after?.photos[photoId]).toMatchObject({ sha256: sha256(photo), thumbSha256: sha256(thumb), deletedAt: null });
     expect(after?.card.odometerKm).toBe(12_345);
   });
@@ -136,7 +136,7 @@ describe('a push whose mutation refers to blobs this store lacks', () => {
     const tablet = await Tablet.enroll(p1, 'missing signature');
     const jobId = uuidv7();
     expect(await tablet.push([tablet.create(jobId, { customer: { name: '郑华' } })])).toMatchObject({ lastSeq: 1 });
-    const job = server.data.storage.getJob(p1.storeId, jobId);
+    const job = await server.data.storage.getJob(p1.storeId, jobId);
     if (!job) throw new Error('the job did not reach the server');
 
     const png = new Uint8Array(fakePng(201));
@@ -160,13 +160,13 @@ describe('a push whose mutation refers to blobs this store lacks', () => {
     expect(refused.lastSeq).toBe(1);
     expect(refused.rejected).toEqual([]);
     expect([...refused.missingBlobs].sort()).toEqual([sha256(png), sha256(strokes)].sort());
-    expect(server.data.storage.getJob(p1.storeId, jobId)?.signatures).toEqual({});
+    expect((await server.data.storage.getJob(p1.storeId, jobId))?.signatures).toEqual({});
     expect(await tablet.lastSeq()).toBe(1);
 
     expect(await tablet.put(png, 'image/png')).toBe(201);
     expect(await tablet.put(strokes, 'application/json')).toBe(201);
     expect(await tablet.push([signature])).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [] });
-    expect(server.data.storage.getJob(p1.storeId, jobId)?.signatures[signatureId]).toMatchObject({ pngSha256: sha256(png), strokesSha256: sha256(strokes) });
+    expect((await server.data.storage.getJob(p1.storeId, jobId))?.signatures[signatureId]).toMatchObject({ pngSha256: sha256(png), strokesSha256: sha256(strokes) });
   });
 
   it('counts bytes that only another store uploaded as missing for this store', async () => {
@@ -185,13 +185,13 @@ describe('a push whose mutation refers to blobs this store lacks', () => {
     const refused = await own.push(batch);
     expect(refused.lastSeq).toBe(1);
     expect([...refused.missingBlobs].sort()).toEqual([sha256(photo), sha256(thumb)].sort());
-    expect(server.data.storage.getJob(p1.storeId, jobId)?.photos).toEqual({});
+    expect((await server.data.storage.getJob(p1.storeId, jobId))?.photos).toEqual({});
     expect(await own.lastSeq()).toBe(1);
 
     // P1 uploading the same bytes makes them P1's too; the same push now applies.
     expect(await own.put(photo, 'image/jpeg')).toBe(201);
     expect(await own.put(thumb, 'image/jpeg')).toBe(201);
     expect(await own.push(batch)).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [] });
-    expect(server.data.storage.getJob(p1.storeId, jobId)?.photos[photoId]).toMatchObject({ sha256: sha256(photo) });
+    expect((await server.data.storage.getJob(p1.storeId, jobId))?.photos[photoId]).toMatchObject({ sha256: sha256(photo) });
   });
 });

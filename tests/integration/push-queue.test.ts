@@ -19,15 +19,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'push-queue-'));
   storage = openSqliteStorage(join(dir, 'db.sqlite'));
   const store = await seedTestStore(storage);
-  devices = [1, 2, 3].map((i) => {
-    const outcome = storage.enrollDevice({ code: store.enrollmentCode, clientId: uuidv7(), name: `平板 ${i}`, tokenHash: String(i).repeat(64), secretHash: null, now: new Date().toISOString() });
+  devices = [];
+  for (const i of [1, 2, 3]) {
+    const outcome = await storage.enrollDevice({ code: store.enrollmentCode, clientId: uuidv7(), name: `平板 ${i}`, tokenHash: String(i).repeat(64), secretHash: null, now: new Date().toISOString() });
     if (!('device' in outcome)) throw new Error(`not enrolled: ${outcome.refused}`);
-    return outcome.device;
-  });
+    devices.push(outcome.device);
+  }
 });
 
-afterAll(() => {
-  storage.close();
+afterAll(async () => {
+  await storage.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,9 +60,9 @@ describe('push queue', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(results[0]).toMatchObject({ value: { lastSeq: 1, applied: 1 } });
-    expect(storage.getJob(a.storeId, fromA.jobId)).toBeDefined();
-    expect(storage.getJob(c.storeId, fromC.jobId)).toBeDefined();
-    expect(storage.getJob(b.storeId, fromB.jobId)).toBeUndefined();
+    expect(await storage.getJob(a.storeId, fromA.jobId)).toBeDefined();
+    expect(await storage.getJob(c.storeId, fromC.jobId)).toBeDefined();
+    expect(await storage.getJob(b.storeId, fromB.jobId)).toBeUndefined();
     expect((await pullPage(storage.records, b, 0, 100)).lastSeq).toBe(0);
     expect((await pullPage(storage.records, a, 0, 100)).jobs.map((j) => j.id).sort()).toEqual([fromA.jobId, fromC.jobId].sort());
   });

@@ -101,7 +101,7 @@ describe('server on S3 photo storage', () => {
         timeout: 30_000,
       });
       expect(stdout).toContain('Store S3A (三店) created.');
-      expect(server.data.storage.findStoreByCode('S3A')?.name).toBe('三店');
+      expect((await server.data.storage.findStoreByCode('S3A'))?.name).toBe('三店');
     } finally {
       silent.close();
     }
@@ -125,7 +125,7 @@ describe('server on S3 photo storage', () => {
     expect(upload.headers['retry-after']).toBe('30');
     expect(JSON.parse(upload.text)).toEqual({ error: 'storage_unavailable', message: expect.stringMatching(/Nothing is lost: the tablet keeps the photo and tries again/) });
     // The store never heard of it: nothing is linked that could make a later HEAD say "there".
-    expect(server.data.storage.storeHasBlob(server.data.storage.findStoreByCode('S1')!.id, sha256(fresh))).toBe(false);
+    expect(await server.data.storage.storeHasBlob((await server.data.storage.findStoreByCode('S1'))!.id, sha256(fresh))).toBe(false);
     for (const method of ['HEAD', 'GET'] as const) {
       expect((await server.send({ method, path: `/api/v1/blobs/${sha256(stored)}`, headers: apiHeaders(tablet.token) })).status, method).toBe(503);
     }

@@ -71,7 +71,7 @@ function changeSeqs(): number[] {
   }
 }
 
-it('fills the empty parts after check-in on a card stored at version 2, and leaves a card that has them as it was', () => {
+it('fills the empty parts after check-in on a card stored at version 2, and leaves a card that has them as it was', async () => {
   const old = oldBody('OLD1-20261127-A001');
   for (const part of Object.keys(emptyAfterCheckIn())) expect(old).not.toHaveProperty(part);
   const current = {
@@ -85,15 +85,15 @@ it('fills the empty parts after check-in on a card stored at version 2, and leav
 
   const storage = openSqliteStorage(file);
   try {
-    const migrated = storage.getJob(storeId, old.id);
+    const migrated = await storage.getJob(storeId, old.id);
     // As stored, not as zod would fill it in: parsing adds and drops nothing.
     expect(migrated).toEqual({ ...old, ...emptyAfterCheckIn() });
     expect(jobSchema.parse(migrated)).toEqual(migrated);
-    const kept = storage.getJob(storeId, current.id);
+    const kept = await storage.getJob(storeId, current.id);
     expect(kept).toEqual(current);
     expect(jobSchema.parse(kept)).toEqual(kept as Job);
   } finally {
-    storage.close();
+    await storage.close();
   }
   const db = new Database(file, { readonly: true });
   expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

@@ -26,29 +26,29 @@ beforeEach(() => {
   storage = openSqliteStorage(file);
 });
 
-afterEach(() => {
-  storage.close();
+afterEach(async () => {
+  await storage.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 let codeCounter = 0;
 /** A fresh enrollment code (the route checks its shape; storage takes it as given). */
-function newCode(storeId: string, uses = 5, expiresAt = NEXT_MONTH): string {
+async function newCode(storeId: string, uses = 5, expiresAt = NEXT_MONTH): Promise<string> {
   codeCounter += 1;
   const code = `CODE${codeCounter}`;
-  storage.createEnrollmentCode(storeId, { code, expiresAt, uses });
+  await storage.createEnrollmentCode(storeId, { code, expiresAt, uses });
   return code;
 }
 
-function enroll(code: string, clientId: string = uuidv7(), now = NOW, secretHash: string | null = null): DeviceRecord | undefined {
-  const outcome = storage.enrollDevice({ code, clientId, name: 'Front desk', tokenHash: `token-${uuidv7()}`, secretHash, now });
+async function enroll(code: string, clientId: string = uuidv7(), now = NOW, secretHash: string | null = null): Promise<DeviceRecord | undefined> {
+  const outcome = await storage.enrollDevice({ code, clientId, name: 'Front desk', tokenHash: `token-${uuidv7()}`, secretHash, now });
   return 'device' in outcome ? outcome.device : undefined;
 }
 
 /** A store with one enrolled tablet, and a builder of that tablet's outbox entries. */
-function storeWithTablet(code: string) {
-  const store = storage.createStore({ code, name: `Store ${code}` });
-  const device = enroll(newCode(store.id));
+async function storeWithTablet(code: string) {
+  const store = await storage.createStore({ code, name: `Store ${code}` });
+  const device = await enroll(await newCode(store.id));
   if (!device) throw new Error('enrollment failed');
   let seq = 0;
   const mutation = (jobId: string, body: MutationBody, createdAt = NOW): Mutation =>
@@ -60,20 +60,20 @@ function storeWithTablet(code: string) {
 }
 
 describe('migrations', () => {
-  it('bring a fresh file to the latest version, and a reopen keeps the data without rerunning them', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    storage.close();
+  it('bring a fresh file to the latest version, and a reopen keeps the data without rerunning them', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    await storage.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
 
     storage = openSqliteStorage(file);
-    expect(storage.findStoreByCode('SH01')).toEqual(store);
+    expect(await storage.findStoreByCode('SH01')).toEqual(store);
   });
 
-  it('refuse a database written by a newer server', () => {
-    storage.close();
+  it('refuse a database written by a newer server', async () => {
+    await storage.close();
     const db = new Database(file);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
@@ -84,8 +84,8 @@ describe('migrations', () => {
 
 describe('jobsForVehicle', () => {
   it('finds earlier visits by plate or VIN in this store only, newest first', async () => {
-    const a = storeWithTablet('SH01');
-    const b = storeWithTablet('BJ01');
+    const a = await storeWithTablet('SH01');
+    const b = await storeWithTablet('BJ01');
     const vehicle = { plate: '沪A12345', vin: '1M8GDM9AXKP042788' };
     const [older, newer, byVin, other] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     await pushAlone(
@@ -101,141 +101,141 @@ describe('jobsForVehicle', () => {
     );
     await pushAlone(storage.records, b.device, [b.create(other, { vehicle })]);
 
-    const ids = (key: { plate?: string; vin?: string }, limit = 10) => storage.jobsForVehicle(a.store.id, key, limit).map((job) => job.id);
-    expect(ids({ plate: vehicle.plate })).toEqual([newer, older]);
-    expect(ids({ vin: vehicle.vin })).toEqual([byVin]);
-    expect(ids(vehicle)).toEqual([newer, older, byVin]);
-    expect(ids(vehicle, 1)).toEqual([newer]);
-    expect(ids({ plate: '', vin: '' })).toEqual([]);
+    const ids = async (key: { plate?: string; vin?: string }, limit = 10) => (await storage.jobsForVehicle(a.store.id, key, limit)).map((job) => job.id);
+    expect(await ids({ plate: vehicle.plate })).toEqual([newer, older]);
+    expect(await ids({ vin: vehicle.vin })).toEqual([byVin]);
+    expect(await ids(vehicle)).toEqual([newer, older, byVin]);
+    expect(await ids(vehicle, 1)).toEqual([newer]);
+    expect(await ids({ plate: '', vin: '' })).toEqual([]);
   });
 });
 
 describe('enrollment and tokens', () => {
-  it('gives each new tablet of a store the next letter', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    const code = newCode(store.id, 3);
-    expect([enroll(code), enroll(code), enroll(code)].map((device) => device?.code)).toEqual(['A', 'B', 'C']);
-    expect(storage.listDevices(store.id).map((device) => device.code)).toEqual(['A', 'B', 'C']);
+  it('gives each new tablet of a store the next letter', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    const code = await newCode(store.id, 3);
+    expect([await enroll(code), await enroll(code), await enroll(code)].map((device) => device?.code)).toEqual(['A', 'B', 'C']);
+    expect((await storage.listDevices(store.id)).map((device) => device.code)).toEqual(['A', 'B', 'C']);
   });
 
-  it('refuses an unknown, expired or used-up code', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    expect(enroll('NOSUCH22')).toBeUndefined();
-    expect(enroll(newCode(store.id, 5, '2026-11-27T00:59:59Z'))).toBeUndefined();
-    const once = newCode(store.id, 1);
-    expect(enroll(once)).toBeDefined();
-    expect(enroll(once)).toBeUndefined();
+  it('refuses an unknown, expired or used-up code', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    expect(await enroll('NOSUCH22')).toBeUndefined();
+    expect(await enroll(await newCode(store.id, 5, '2026-11-27T00:59:59Z'))).toBeUndefined();
+    const once = await newCode(store.id, 1);
+    expect(await enroll(once)).toBeDefined();
+    expect(await enroll(once)).toBeUndefined();
   });
 
-  it('keeps the letter of a tablet enrolled again with its secret, and retires its old token', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    const code = newCode(store.id);
+  it('keeps the letter of a tablet enrolled again with its secret, and retires its old token', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    const code = await newCode(store.id);
     const clientId = uuidv7();
-    storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'first', secretHash: 'secret-a', now: NOW });
-    enroll(code);
-    const again = storage.enrollDevice({ code, clientId, name: 'Renamed', tokenHash: 'second', secretHash: 'secret-a', now: NOW });
+    await storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'first', secretHash: 'secret-a', now: NOW });
+    await enroll(code);
+    const again = await storage.enrollDevice({ code, clientId, name: 'Renamed', tokenHash: 'second', secretHash: 'secret-a', now: NOW });
     expect(again).toMatchObject({ device: { code: 'A', name: 'Renamed', clientId, revokedAt: null } });
-    expect(storage.findDeviceByTokenHash('second')?.id).toBe('device' in again ? again.device.id : 'none');
-    expect(storage.findDeviceByTokenHash('first')).toBeUndefined();
-    expect(storage.isRevokedTokenHash('first')).toBe(true);
+    expect((await storage.findDeviceByTokenHash('second'))?.id).toBe('device' in again ? again.device.id : 'none');
+    expect(await storage.findDeviceByTokenHash('first')).toBeUndefined();
+    expect(await storage.isRevokedTokenHash('first')).toBe(true);
   });
 
-  it('re-enrolls an enrolled clientId only with its secret or an approval, spending nothing when refused', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    const code = newCode(store.id, 3);
+  it('re-enrolls an enrolled clientId only with its secret or an approval, spending nothing when refused', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    const code = await newCode(store.id, 3);
     const clientId = uuidv7();
-    const first = storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'mine', secretHash: 'secret-a', now: NOW });
+    const first = await storage.enrollDevice({ code, clientId, name: 'Tablet', tokenHash: 'mine', secretHash: 'secret-a', now: NOW });
     if (!('device' in first)) throw new Error('not enrolled');
     // Someone who read the clientId (it travels in signatures): wrong secret, no secret.
     for (const secretHash of ['secret-b', null]) {
-      expect(storage.enrollDevice({ code, clientId, name: 'Thief', tokenHash: `thief-${secretHash}`, secretHash, now: NOW })).toEqual({ refused: 'proof' });
+      expect(await storage.enrollDevice({ code, clientId, name: 'Thief', tokenHash: `thief-${secretHash}`, secretHash, now: NOW })).toEqual({ refused: 'proof' });
     }
-    expect(storage.findDeviceByTokenHash('mine')?.name).toBe('Tablet');
-    expect(storage.isRevokedTokenHash('mine')).toBe(false);
+    expect((await storage.findDeviceByTokenHash('mine'))?.name).toBe('Tablet');
+    expect(await storage.isRevokedTokenHash('mine')).toBe(false);
     // Nothing was spent: two uses are left for the real tablet and one more.
-    expect(enroll(code, clientId, NOW, 'secret-a')).toMatchObject({ id: first.device.id, code: 'A' });
-    expect(enroll(code)).toBeDefined();
-    expect(enroll(code)).toBeUndefined();
+    expect(await enroll(code, clientId, NOW, 'secret-a')).toMatchObject({ id: first.device.id, code: 'A' });
+    expect(await enroll(code)).toBeDefined();
+    expect(await enroll(code)).toBeUndefined();
 
     // A tablet enrolled before secrets (none on record) comes back only with an approval.
-    const legacyCode = newCode(store.id, 5);
-    const legacy = enroll(legacyCode);
+    const legacyCode = await newCode(store.id, 5);
+    const legacy = await enroll(legacyCode);
     if (!legacy) throw new Error('not enrolled');
-    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toBeUndefined();
-    expect(storage.allowReenrollment(store.id, legacy.id, '2026-11-27T12:00:00.000Z')).toBe(true);
-    expect(enroll(legacyCode, legacy.clientId, '2026-11-27T12:00:00.000Z', 'new-secret')).toBeUndefined(); // expired
-    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
+    expect(await enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toBeUndefined();
+    expect(await storage.allowReenrollment(store.id, legacy.id, '2026-11-27T12:00:00.000Z')).toBe(true);
+    expect(await enroll(legacyCode, legacy.clientId, '2026-11-27T12:00:00.000Z', 'new-secret')).toBeUndefined(); // expired
+    expect(await enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
     // The approval is used up; the secret it brought is the proof from now on.
-    expect(enroll(legacyCode, legacy.clientId, NOW, null)).toBeUndefined();
-    expect(enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
+    expect(await enroll(legacyCode, legacy.clientId, NOW, null)).toBeUndefined();
+    expect(await enroll(legacyCode, legacy.clientId, NOW, 'new-secret')).toMatchObject({ id: legacy.id });
     // An approval is scoped to its store.
-    const other = storage.createStore({ code: 'BJ01', name: 'Beijing' });
-    expect(storage.allowReenrollment(other.id, legacy.id, '2099-01-01T00:00:00.000Z')).toBe(false);
+    const other = await storage.createStore({ code: 'BJ01', name: 'Beijing' });
+    expect(await storage.allowReenrollment(other.id, legacy.id, '2099-01-01T00:00:00.000Z')).toBe(false);
   });
 
-  it('refuses to move a tablet to another store', () => {
-    const a = storeWithTablet('SH01');
-    const other = storage.createStore({ code: 'BJ01', name: 'Beijing' });
-    expect(enroll(newCode(other.id), a.device.clientId)).toBeUndefined();
-    expect(storage.listDevices(other.id)).toEqual([]);
+  it('refuses to move a tablet to another store', async () => {
+    const a = await storeWithTablet('SH01');
+    const other = await storage.createStore({ code: 'BJ01', name: 'Beijing' });
+    expect(await enroll(await newCode(other.id), a.device.clientId)).toBeUndefined();
+    expect(await storage.listDevices(other.id)).toEqual([]);
   });
 
-  it('revokes a token: not found any more, known as revoked, letter kept for good', () => {
-    const a = storeWithTablet('SH01');
-    const other = storeWithTablet('BJ01');
+  it('revokes a token: not found any more, known as revoked, letter kept for good', async () => {
+    const a = await storeWithTablet('SH01');
+    const other = await storeWithTablet('BJ01');
     const tokenHash = 'revoke-me';
-    const code = newCode(a.store.id);
-    const enrolled = storage.enrollDevice({ code, clientId: uuidv7(), name: 'Bay 2', tokenHash, secretHash: 'bay-2', now: NOW });
+    const code = await newCode(a.store.id);
+    const enrolled = await storage.enrollDevice({ code, clientId: uuidv7(), name: 'Bay 2', tokenHash, secretHash: 'bay-2', now: NOW });
     const device = 'device' in enrolled ? enrolled.device : undefined;
-    expect(storage.findDeviceByTokenHash(tokenHash)?.lastSeenAt).not.toBeNull();
+    expect((await storage.findDeviceByTokenHash(tokenHash))?.lastSeenAt).not.toBeNull();
 
-    expect(storage.revokeDevice(other.store.id, device!.id, NOW)).toBe(false);
-    expect(storage.revokeDevice(a.store.id, device!.id, NOW)).toBe(true);
-    expect(storage.findDeviceByTokenHash(tokenHash)).toBeUndefined();
-    expect(storage.isRevokedTokenHash(tokenHash)).toBe(true);
-    expect(storage.isRevokedTokenHash('never-issued')).toBe(false);
-    expect(enroll(code)?.code).toBe('C');
+    expect(await storage.revokeDevice(other.store.id, device!.id, NOW)).toBe(false);
+    expect(await storage.revokeDevice(a.store.id, device!.id, NOW)).toBe(true);
+    expect(await storage.findDeviceByTokenHash(tokenHash)).toBeUndefined();
+    expect(await storage.isRevokedTokenHash(tokenHash)).toBe(true);
+    expect(await storage.isRevokedTokenHash('never-issued')).toBe(false);
+    expect((await enroll(code))?.code).toBe('C');
 
-    const back = storage.enrollDevice({ code, clientId: device!.clientId, name: 'Bay 2', tokenHash: 'new', secretHash: 'bay-2', now: NOW });
+    const back = await storage.enrollDevice({ code, clientId: device!.clientId, name: 'Bay 2', tokenHash: 'new', secretHash: 'bay-2', now: NOW });
     expect(back).toMatchObject({ device: { id: device!.id, code: 'B', revokedAt: null } });
   });
 });
 
 describe('advisors, sign-ins, blobs and catalogue', () => {
-  it('keeps advisors per store and remembers who signed in on which tablet', () => {
-    const a = storeWithTablet('SH01');
-    const other = storage.createStore({ code: 'BJ01', name: 'Beijing' });
-    const advisor = storage.createAdvisor(a.store.id, { username: 'wang', name: '王', role: 'advisor', passwordHash: 'h1' });
-    storage.createAdvisor(other.id, { username: 'wang', name: '王', role: 'admin', passwordHash: 'h2' });
+  it('keeps advisors per store and remembers who signed in on which tablet', async () => {
+    const a = await storeWithTablet('SH01');
+    const other = await storage.createStore({ code: 'BJ01', name: 'Beijing' });
+    const advisor = await storage.createAdvisor(a.store.id, { username: 'wang', name: '王', role: 'advisor', passwordHash: 'h1' });
+    await storage.createAdvisor(other.id, { username: 'wang', name: '王', role: 'admin', passwordHash: 'h2' });
 
-    expect(storage.listAdvisors(a.store.id)).toEqual([advisor]);
-    expect(storage.setAdvisorPassword(other.id, advisor.id, 'stolen')).toBe(false);
-    expect(storage.setAdvisorPassword(a.store.id, advisor.id, 'h3')).toBe(true);
-    expect(storage.findAdvisorByUsername(a.store.id, 'wang')).toEqual({ ...advisor, storeId: a.store.id, passwordHash: 'h3', disabledAt: null });
+    expect(await storage.listAdvisors(a.store.id)).toEqual([advisor]);
+    expect(await storage.setAdvisorPassword(other.id, advisor.id, 'stolen')).toBe(false);
+    expect(await storage.setAdvisorPassword(a.store.id, advisor.id, 'h3')).toBe(true);
+    expect(await storage.findAdvisorByUsername(a.store.id, 'wang')).toEqual({ ...advisor, storeId: a.store.id, passwordHash: 'h3', disabledAt: null });
 
-    expect(storage.hasSignedInOn(a.device.id, advisor.id)).toBe(false);
-    storage.recordSignIn(a.device.id, advisor.id, NOW);
-    storage.recordSignIn(a.device.id, advisor.id, NEXT_MONTH);
-    expect(storage.hasSignedInOn(a.device.id, advisor.id)).toBe(true);
+    expect(await storage.hasSignedInOn(a.device.id, advisor.id)).toBe(false);
+    await storage.recordSignIn(a.device.id, advisor.id, NOW);
+    await storage.recordSignIn(a.device.id, advisor.id, NEXT_MONTH);
+    expect(await storage.hasSignedInOn(a.device.id, advisor.id)).toBe(true);
   });
 
-  it('links a blob to the store that uploaded it only', () => {
-    const a = storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    const b = storage.createStore({ code: 'BJ01', name: 'Beijing' });
+  it('links a blob to the store that uploaded it only', async () => {
+    const a = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    const b = await storage.createStore({ code: 'BJ01', name: 'Beijing' });
     const sha = 'cd'.repeat(32);
-    storage.linkBlob(a.id, sha, 1234, NOW);
-    storage.linkBlob(a.id, sha, 1234, NOW);
-    expect([storage.storeHasBlob(a.id, sha), storage.storeHasBlob(b.id, sha)]).toEqual([true, false]);
+    await storage.linkBlob(a.id, sha, 1234, NOW);
+    await storage.linkBlob(a.id, sha, 1234, NOW);
+    expect([await storage.storeHasBlob(a.id, sha), await storage.storeHasBlob(b.id, sha)]).toEqual([true, false]);
   });
 
-  it('bumps the catalogue version on every replace and sends it only when newer', () => {
-    const store = storage.createStore({ code: 'SH01', name: 'Shanghai' });
+  it('bumps the catalogue version on every replace and sends it only when newer', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
     const item = { code: 'L001', kind: 'labour', name: '更换机油', initials: 'ghjy', unit: '工时', unitPriceFen: 8000 } as const;
-    expect(storage.catalogueSince(store.id, 0)).toBeNull();
-    expect(storage.replaceCatalogue(store.id, [item])).toBe(1);
-    expect(storage.catalogueSince(store.id, 0)).toEqual({ version: 1, items: [item] });
-    expect(storage.catalogueSince(store.id, 1)).toBeNull();
-    expect(storage.replaceCatalogue(store.id, [])).toBe(2);
-    expect(storage.catalogueSince(store.id, 1)).toEqual({ version: 2, items: [] });
+    expect(await storage.catalogueSince(store.id, 0)).toBeNull();
+    expect(await storage.replaceCatalogue(store.id, [item])).toBe(1);
+    expect(await storage.catalogueSince(store.id, 0)).toEqual({ version: 1, items: [item] });
+    expect(await storage.catalogueSince(store.id, 1)).toBeNull();
+    expect(await storage.replaceCatalogue(store.id, [])).toBe(2);
+    expect(await storage.catalogueSince(store.id, 1)).toEqual({ version: 2, items: [] });
   });
 });

@@ -37,7 +37,7 @@ async function getProfile(token?: string) {
 }
 
 describe('SQLite migration 4', () => {
-  it('adds the profile table to a version-3 file: its store reads its own name and nothing else, and a profile set then survives reopening', () => {
+  it('adds the profile table to a version-3 file: its store reads its own name and nothing else, and a profile set then survives reopening', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'walkaround-migration-4-'));
     const file = join(dir, 'walkaround.sqlite');
     try {
@@ -52,21 +52,21 @@ describe('SQLite migration 4', () => {
       old.close();
 
       let storage = openSqliteStorage(file);
-      expect(storage.storeProfile(storeId)).toEqual({ profile: { name: '老店', address: '', phone: '', defaults: {} }, updatedAt: null });
-      expect(storage.storeProfile(codeOnly)?.profile.name).toBe('');
-      expect(storage.storeProfile(uuidv7())).toBeUndefined();
-      storage.setStoreProfile(storeId, { name: '老店', address: '广州市天河区', phone: '020-87654321', defaults: { carWash: false } }, '2026-12-07T10:00:00.000Z');
-      storage.close();
+      expect(await storage.storeProfile(storeId)).toEqual({ profile: { name: '老店', address: '', phone: '', defaults: {} }, updatedAt: null });
+      expect((await storage.storeProfile(codeOnly))?.profile.name).toBe('');
+      expect(await storage.storeProfile(uuidv7())).toBeUndefined();
+      await storage.setStoreProfile(storeId, { name: '老店', address: '广州市天河区', phone: '020-87654321', defaults: { carWash: false } }, '2026-12-07T10:00:00.000Z');
+      await storage.close();
 
       const reopened = new Database(file, { readonly: true });
       expect(reopened.pragma('user_version', { simple: true })).toBe(4);
       reopened.close();
       storage = openSqliteStorage(file);
-      expect(storage.storeProfile(storeId)).toEqual({
+      expect(await storage.storeProfile(storeId)).toEqual({
         profile: { name: '老店', address: '广州市天河区', phone: '020-87654321', defaults: { carWash: false } },
         updatedAt: '2026-12-07T10:00:00.000Z',
       });
-      storage.close();
+      await storage.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -79,7 +79,7 @@ describe('GET /api/v1/store/profile', () => {
     const before = await getProfile(tablet.token);
     expect(before).toEqual({ status: 200, body: { profile: { name: `Test store ${store.code}`, address: '', phone: '', defaults: {} }, updatedAt: null } });
 
-    setStoreProfile(data.storage, requireStore(data.storage, store.code), {
+    await setStoreProfile(data.storage, await requireStore(data.storage, store.code), {
       name: '上海一店',
       address: '上海市浦东新区张江路 88 号',
       phone: '021-12345678',
@@ -91,8 +91,8 @@ describe('GET /api/v1/store/profile', () => {
       profile: { name: '上海一店', address: '上海市浦东新区张江路 88 号', phone: '021-12345678', defaults: { payment: 'card', promisedInHours: 6 } },
     });
 
-    const other = createStore(data.storage, 'SP2', '二店');
-    const otherTablet = await enrollDevice(server, issueEnrollmentCode(data.storage, other).code, 'Other store');
+    const other = await createStore(data.storage, 'SP2', '二店');
+    const otherTablet = await enrollDevice(server, (await issueEnrollmentCode(data.storage, other)).code, 'Other store');
     expect((await getProfile(otherTablet.token)).body).toEqual({ profile: { name: '二店', address: '', phone: '', defaults: {} }, updatedAt: null });
 
     expect(await getProfile()).toMatchObject({ status: 401, body: { error: 'unauthenticated', message: expect.any(String) } });
@@ -100,9 +100,9 @@ describe('GET /api/v1/store/profile', () => {
 });
 
 describe('admin: set-store-profile', () => {
-  it('refuses a bad default or a name with a terminal escape and changes nothing', () => {
-    const other = createStore(data.storage, 'SP3', '三店');
-    setStoreProfile(data.storage, other, { address: '深圳市南山区' });
+  it('refuses a bad default or a name with a terminal escape and changes nothing', async () => {
+    const other = await createStore(data.storage, 'SP3', '三店');
+    await setStoreProfile(data.storage, other, { address: '深圳市南山区' });
     const bad = [
       { defaults: { payment: 'barter' } },
       { defaults: { promisedInHours: '0' } },
@@ -110,10 +110,10 @@ describe('admin: set-store-profile', () => {
       { name: '三店\u001b[2J' },
     ];
     for (const change of bad) {
-      expect(() => setStoreProfile(data.storage, other, change)).toThrow(AdminError);
+      await expect(setStoreProfile(data.storage, other, change)).rejects.toThrow(AdminError);
     }
-    expect(() => setStoreProfile(data.storage, other, { defaults: { payment: 'barter' } })).toThrow(/--payment takes cash \| card \| wechat/);
-    expect(data.storage.storeProfile(other.id)?.profile).toEqual({ name: '三店', address: '深圳市南山区', phone: '', defaults: {} });
+    await expect(setStoreProfile(data.storage, other, { defaults: { payment: 'barter' } })).rejects.toThrow(/--payment takes cash \| card \| wechat/);
+    expect((await data.storage.storeProfile(other.id))?.profile).toEqual({ name: '三店', address: '深圳市南山区', phone: '', defaults: {} });
   });
 
   it('sets and shows the profile from the command line; none clears a default', async () => {
@@ -121,7 +121,7 @@ describe('admin: set-store-profile', () => {
       promisify(execFile)(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../src/server/admin/cli.ts'), ...args], {
         env: { ...process.env, DATA_DIR: data.dir },
       });
-    createStore(data.storage, 'SP4', '四店');
+    await createStore(data.storage, 'SP4', '四店');
     const set = await admin('set-store-profile', 'SP4', '--address', '北京市朝阳区 1 号', '--phone', '010-11112222', '--car-wash', 'no', '--old-parts', 'dispose');
     expect(set.stdout).toContain('address\t北京市朝阳区 1 号');
     await admin('set-store-profile', 'SP4', '--old-parts', 'none');
@@ -135,13 +135,13 @@ describe('admin: set-store-profile', () => {
 
 describe('the tablet', () => {
   it('caches the profile at enrollment and after a complete sync, and keeps its own fields where the server has none', async () => {
-    const spStore = createStore(data.storage, 'SP5', '五店');
-    setStoreProfile(data.storage, spStore, { phone: '0755-12345678' });
-    const tablet = await createTablet('profile', { baseUrl }, issueEnrollmentCode(data.storage, spStore).code);
+    const spStore = await createStore(data.storage, 'SP5', '五店');
+    await setStoreProfile(data.storage, spStore, { phone: '0755-12345678' });
+    const tablet = await createTablet('profile', { baseUrl }, (await issueEnrollmentCode(data.storage, spStore)).code);
     expect(await getStoreProfile(tablet.db)).toMatchObject({ name: '五店', phone: '0755-12345678', address: '', source: 'server' });
 
     await saveTabletStoreProfile(tablet.db, { name: '平板店名', address: '深圳市福田区 9 号', phone: '13912345678', defaults: {} });
-    setStoreProfile(data.storage, spStore, { phone: '0755-87654321', defaults: { payment: 'alipay' } });
+    await setStoreProfile(data.storage, spStore, { phone: '0755-87654321', defaults: { payment: 'alipay' } });
     const run = await tablet.engine.syncNow();
     expect(run.complete).toBe(true);
     expect(await getStoreProfile(tablet.db)).toMatchObject({

@@ -45,6 +45,6 @@ describe('sync client', () => {
     await b.engine.syncNow();
     await a.engine.syncNow();
     expect((await a.db.jobs.get(job.id))?.card.odometerKm).toBe(42_100);
-    expect(data.storage.getJob(store.storeId, job.id)?.card.odometerKm).toBe(42_100);
+    expect((await data.storage.getJob(store.storeId, job.id))?.card.odometerKm).toBe(42_100);
   });
 });

@@ -46,7 +46,7 @@ describe('sync engine', () => {
     await b.engine.syncNow();
     await a.engine.syncNow();
     expect((await a.db.jobs.get(job.id))?.card).toEqual(onB?.card);
-    expect(data.storage.getJob(store.storeId, job.id)?.card).toEqual(onB?.card);
+    expect((await data.storage.getJob(store.storeId, job.id))?.card).toEqual(onB?.card);
   });
 
   it('keeps a signature on changed content for attention instead of dropping it', async () => {
@@ -70,9 +70,9 @@ describe('sync engine', () => {
     const onB = await b.db.jobs.get(job.id);
     expect(Object.keys(onB?.estimate.lines ?? {})).toHaveLength(2);
     expect(onB?.signatures).toEqual({});
-    expect(data.storage.getJob(store.storeId, job.id)?.signatures).toEqual({});
+    expect((await data.storage.getJob(store.storeId, job.id))?.signatures).toEqual({});
     // The server keeps the refused signature in the job's history.
-    expect(data.storage.jobHistory(store.storeId, job.id).filter((h) => h.status === 'rejected')).toEqual([
+    expect((await data.storage.jobHistory(store.storeId, job.id)).filter((h) => h.status === 'rejected')).toEqual([
       expect.objectContaining({ op: 'signature.add', reason: 'content_mismatch' }),
     ]);
   });
@@ -112,14 +112,14 @@ describe('sync engine', () => {
     const job = await createJob(a.db, { customer: { name: '赵磊' } });
     expect((await a.db.outbox.toArray())[0]?.advisorId).toBe(store.advisor.id);
     await a.engine.syncNow();
-    expect(data.storage.getJob(store.storeId, job.id)).toBeDefined();
-    expect(data.storage.jobHistory(store.storeId, job.id)).toEqual([
+    expect(await data.storage.getJob(store.storeId, job.id)).toBeDefined();
+    expect(await data.storage.jobHistory(store.storeId, job.id)).toEqual([
       expect.objectContaining({ op: 'job.create', advisorId: store.advisor.id, status: 'applied' }),
     ]);
   });
 
   it('stores no advisor for a change that names one who never signed in on the tablet that pushed it', async () => {
-    const storeSummary = requireStore(data.storage, store.code);
+    const storeSummary = await requireStore(data.storage, store.code);
     const li = await addAdvisor(data.storage, storeSummary, { username: 'li', name: '李顾问', role: 'advisor' });
     // Wang is an advisor of this store who never signed in on any tablet.
     const wang = (await addAdvisor(data.storage, storeSummary, { username: 'wang', name: '王顾问', role: 'advisor' })).advisor;
@@ -143,14 +143,14 @@ describe('sync engine', () => {
     await updateCard(a.db, job.id, { odometerKm: 300 });
     await a.engine.syncNow();
 
-    const history = data.storage.jobHistory(store.storeId, job.id);
+    const history = await data.storage.jobHistory(store.storeId, job.id);
     expect(history.map((h) => [h.op, h.status, h.advisorId])).toEqual([
       ['job.create', 'applied', li.advisor.id],
       ['job.update', 'applied', null],
       ['job.update', 'applied', null],
       ['job.update', 'applied', store.advisor.id],
     ]);
-    expect(data.storage.getJob(store.storeId, job.id)?.card.odometerKm).toBe(300);
+    expect((await data.storage.getJob(store.storeId, job.id))?.card.odometerKm).toBe(300);
   });
 
   it('stops only after the run in flight has settled, and a run failing after stop schedules no retry', async () => {
@@ -199,7 +199,7 @@ describe('sync engine', () => {
     await offline.stop();
 
     const device = await getDevice(a.db);
-    data.storage.revokeDevice(store.storeId, device.enrollment!.deviceId, new Date().toISOString());
+    await data.storage.revokeDevice(store.storeId, device.enrollment!.deviceId, new Date().toISOString());
     expect(await a.engine.syncNow()).toMatchObject({ complete: false, outboxLeft: 1 });
     expect(a.engine.status.get()).toMatchObject({ problem: { kind: 'revoked' }, retryAt: null });
     expect(await a.db.outbox.count()).toBe(1);

@@ -117,7 +117,7 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
       stores.set('shift', await seedTestStore(seeding.storage, 'SHIFT'));
       stores.set('replay', await seedTestStore(seeding.storage, 'REPLAY'));
     } finally {
-      seeding.storage.close();
+      await seeding.storage.close();
     }
     peer = photos === 's3' ? await startS3Peer('sync-faults') : undefined;
     server = serverProcess({ dataDir: dir, port: await freePort(), env: peer?.env ?? {} });

@@ -48,7 +48,7 @@ describe('sync stops for a problem on this tablet', () => {
     expect(attention).toMatchObject({ jobId: job.id, reason: 'blob_missing', mutation: { op: 'photo.add' } });
     // Blobs go before their batch is pushed: the whole batch waits, nothing dropped.
     expect((await tablet.db.outbox.toArray()).map((m) => m.op)).toEqual(['job.create', 'photo.add', 'job.update']);
-    expect(server.data.storage.getJob(store.storeId, job.id)).toBeUndefined();
+    expect(await server.data.storage.getJob(store.storeId, job.id)).toBeUndefined();
     // No retry loop: a person has to act.
     expect(tablet.engine.status.get().retryAt).toBeNull();
   });

@@ -16,15 +16,15 @@ export async function openSqliteRecordsFixture(): Promise<SyncRecordsFixture> {
   return {
     records: storage.records,
     async addTablet(storeCode) {
-      const store = storage.findStoreByCode(storeCode) ?? storage.createStore({ code: storeCode, name: storeCode });
+      const store = await storage.findStoreByCode(storeCode) ?? await storage.createStore({ code: storeCode, name: storeCode });
       const code = `C${uuidv7().replaceAll('-', '').slice(-10).toUpperCase()}`;
-      storage.createEnrollmentCode(store.id, { code, expiresAt: '2099-01-01T00:00:00.000Z', uses: 1 });
-      const outcome = storage.enrollDevice({ code, clientId: uuidv7(), name: 'Tablet', tokenHash: uuidv7(), secretHash: null, now: NOW });
+      await storage.createEnrollmentCode(store.id, { code, expiresAt: '2099-01-01T00:00:00.000Z', uses: 1 });
+      const outcome = await storage.enrollDevice({ code, clientId: uuidv7(), name: 'Tablet', tokenHash: uuidv7(), secretHash: null, now: NOW });
       if (!('device' in outcome)) throw new Error(`enrollment refused: ${outcome.refused}`);
       return outcome.device;
     },
     async linkBlob(storeId, sha256) {
-      storage.linkBlob(storeId, sha256, 3, NOW);
+      await storage.linkBlob(storeId, sha256, 3, NOW);
     },
     async loggedCount() {
       const db = new Database(file, { readonly: true });
@@ -35,7 +35,7 @@ export async function openSqliteRecordsFixture(): Promise<SyncRecordsFixture> {
       }
     },
     async close() {
-      storage.close();
+      await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

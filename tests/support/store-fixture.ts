@@ -11,8 +11,8 @@ export type TestStore = {
 };
 
 export async function seedTestStore(storage: Storage, code = 'T1', tablets = 50): Promise<TestStore> {
-  const store = createStore(storage, code, `Test store ${code}`);
+  const store = await createStore(storage, code, `Test store ${code}`);
   const { advisor, password } = await addAdvisor(storage, store, { username: 'zhang', name: '张顾问', role: 'advisor', password: 'correct-horse-1' });
-  const enrollment = issueEnrollmentCode(storage, store, 7, tablets);
+  const enrollment = await issueEnrollmentCode(storage, store, 7, tablets);
   return { storeId: store.id, code: store.code, enrollmentCode: enrollment.code, advisor: { id: advisor.id, username: advisor.username, password } };
 }

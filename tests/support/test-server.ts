@@ -83,7 +83,7 @@ export async function startTestServer(
       reader?.close();
       agent.destroy();
       await app.close();
-      data.close();
+      await data.close();
       await peer?.close();
       rmSync(dir, { recursive: true, force: true });
     },

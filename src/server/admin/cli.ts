@@ -47,10 +47,10 @@ async function run(args: string[]): Promise<string> {
   const { storage } = data;
   try {
     if (command === 'create-store') {
-      const store = createStore(storage, code, rest.join(' '));
+      const store = await createStore(storage, code, rest.join(' '));
       return `Store ${store.code} (${store.name}) created. Add advisors: npm run admin -- add-advisor ${store.code} <username> <name>`;
     }
-    const store = requireStore(storage, code);
+    const store = await requireStore(storage, code);
     switch (command) {
       case 'add-advisor': {
         const [username = '', ...name] = rest.filter((a) => a !== '--admin');
@@ -61,32 +61,32 @@ async function run(args: string[]): Promise<string> {
       case 'reset-password':
         return `New password for ${rest[0]}: ${await resetPassword(storage, store, rest[0] ?? '')}`;
       case 'advisors':
-        return storage.listAdvisors(store.id).map((a) => `${a.username}\t${a.role}\t${a.name}`).join('\n') || 'No advisors yet.';
+        return (await storage.listAdvisors(store.id)).map((a) => `${a.username}\t${a.role}\t${a.name}`).join('\n') || 'No advisors yet.';
       case 'enrollment-code': {
-        const enrollment = issueEnrollmentCode(storage, store, Number(rest[0] ?? 7), Number(rest[1] ?? 10));
+        const enrollment = await issueEnrollmentCode(storage, store, Number(rest[0] ?? 7), Number(rest[1] ?? 10));
         return `Enrollment code for ${store.code}: ${enrollment.code} (valid until ${enrollment.expiresAt}, ${enrollment.usesLeft} tablets)`;
       }
       case 'devices':
-        return deviceList(storage, store);
+        return await deviceList(storage, store);
       case 'revoke-device':
-        revokeDevice(storage, store, rest[0] ?? '');
+        await revokeDevice(storage, store, rest[0] ?? '');
         return `Tablet ${rest[0]} revoked: it can no longer sync. Its unsynced work stays on it until it is enrolled again.`;
       case 'allow-reenrollment': {
-        const until = allowReenrollment(storage, store, rest[0] ?? '');
+        const until = await allowReenrollment(storage, store, rest[0] ?? '');
         return `Tablet ${rest[0]} may connect again with an enrollment code until ${until}. Only approve a tablet you have in your hands: whoever connects with its identity first gets its place.`;
       }
       case 'import-catalogue': {
-        const { count, version } = importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
+        const { count, version } = await importCatalogue(storage, store, rest[0] ?? '', await loadInitials());
         return `Imported ${count} items (catalogue version ${version}); tablets get it at their next sync.`;
       }
       case 'store-profile':
-        return profileText(storage.storeProfile(store.id)?.profile);
+        return profileText((await storage.storeProfile(store.id))?.profile);
       case 'set-store-profile':
-        return `Saved; tablets get it at their next sync.\n${profileText(setStoreProfile(storage, store, profileChange(rest)))}`;
+        return `Saved; tablets get it at their next sync.\n${profileText(await setStoreProfile(storage, store, profileChange(rest)))}`;
       case 'history': {
-        const devices = new Map(storage.listDevices(store.id).map((d) => [d.id, `${d.code} ${d.name}`]));
-        const advisors = new Map(storage.listAdvisors(store.id).map((a) => [a.id, a.username]));
-        const entries = storage.jobHistory(store.id, rest[0] ?? '');
+        const devices = new Map((await storage.listDevices(store.id)).map((d) => [d.id, `${d.code} ${d.name}`]));
+        const advisors = new Map((await storage.listAdvisors(store.id)).map((a) => [a.id, a.username]));
+        const entries = await storage.jobHistory(store.id, rest[0] ?? '');
         return (
           entries
             .map((h) => `${h.createdAt}\t${h.op}\t${h.status}${h.reason ? ` (${h.reason})` : ''}\ttablet ${devices.get(h.deviceId) ?? h.deviceId}\t${h.advisorId ? (advisors.get(h.advisorId) ?? h.advisorId) : '-'}`)
@@ -97,7 +97,7 @@ async function run(args: string[]): Promise<string> {
         throw new AdminError(`Unknown command "${command}".\n\n${HELP}`);
     }
   } finally {
-    data.close();
+    await data.close();
   }
 }
 

@@ -11,11 +11,11 @@ export const DEMO_STORE_CODE = 'DEMO';
 
 /** Seeds the demo store if the data folder has none; returns what to print, or null. */
 export async function seedDemoStore(storage: Storage, dataDir: string): Promise<string | null> {
-  if (storage.findStoreByCode(DEMO_STORE_CODE)) return null;
-  const store = createStore(storage, DEMO_STORE_CODE, '演示店 Demo store');
+  if (await storage.findStoreByCode(DEMO_STORE_CODE)) return null;
+  const store = await createStore(storage, DEMO_STORE_CODE, '演示店 Demo store');
   const admin = await addAdvisor(storage, store, { username: 'admin', name: '店长 Admin', role: 'admin' });
   const advisor = await addAdvisor(storage, store, { username: 'zhang', name: '张顾问 Zhang', role: 'advisor' });
-  const enrollment = issueEnrollmentCode(storage, store);
+  const enrollment = await issueEnrollmentCode(storage, store);
   const text = [
     `Demo store ${store.code} (${store.name}) created.`,
     `  1. On the tablet, open the app, tap 连接门店 / Connect to the store, enter the code ${enrollment.code}`,

@@ -25,20 +25,20 @@ export function generatePassword(): string {
   return randomBytes(9).toString('base64').replace(/[+/]/g, 'x');
 }
 
-export function requireStore(storage: Storage, code: string): StoreSummary {
-  const store = storage.findStoreByCode(code.toUpperCase());
+export async function requireStore(storage: Storage, code: string): Promise<StoreSummary> {
+  const store = await storage.findStoreByCode(code.toUpperCase());
   if (!store) throw new AdminError(`No store with the code ${code}. Create it with: npm run admin -- create-store ${code} "<name>"`);
   return store;
 }
 
-export function createStore(storage: Storage, code: string, name: string): StoreSummary {
+export async function createStore(storage: Storage, code: string, name: string): Promise<StoreSummary> {
   const normalized = code.trim().toUpperCase();
   if (!/^[A-Z0-9]{2,6}$/.test(normalized)) throw new AdminError('A store code is 2 to 6 letters or digits, e.g. SH01; it starts every job number.');
-  if (storage.findStoreByCode(normalized)) throw new AdminError(`A store with the code ${normalized} exists already.`);
+  if (await storage.findStoreByCode(normalized)) throw new AdminError(`A store with the code ${normalized} exists already.`);
   requirePlainName(name, 'A store name');
-  const store = storage.createStore({ code: normalized, name: name.trim() || normalized });
+  const store = await storage.createStore({ code: normalized, name: name.trim() || normalized });
   // A new store starts with the sample catalogue; import its own with import-catalogue.
-  storage.replaceCatalogue(store.id, SAMPLE_CATALOGUE);
+  await storage.replaceCatalogue(store.id, SAMPLE_CATALOGUE);
   return store;
 }
 
@@ -56,11 +56,11 @@ export async function addAdvisor(
 ): Promise<{ advisor: Advisor; password: string }> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) throw new AdminError('A username is 2 to 40 lower-case letters, digits, dots, dashes or underscores.');
-  if (storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`);
+  if (await storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`);
   requirePlainName(input.name, "An advisor's name");
   const password = input.password ?? generatePassword();
   if (!passwordSchema.safeParse(password).success) throw new AdminError('A password has at least 8 characters.');
-  const advisor = storage.createAdvisor(store.id, {
+  const advisor = await storage.createAdvisor(store.id, {
     username: username.data,
     name: input.name.trim() || username.data,
     role: input.role,
@@ -70,14 +70,14 @@ export async function addAdvisor(
 }
 
 export async function resetPassword(storage: Storage, store: StoreSummary, username: string): Promise<string> {
-  const advisor = storage.findAdvisorByUsername(store.id, username.trim().toLowerCase());
+  const advisor = await storage.findAdvisorByUsername(store.id, username.trim().toLowerCase());
   if (!advisor) throw new AdminError(`No advisor ${username} in ${store.code}.`);
   const password = generatePassword();
-  storage.setAdvisorPassword(store.id, advisor.id, await hashPassword(password));
+  await storage.setAdvisorPassword(store.id, advisor.id, await hashPassword(password));
   return password;
 }
 
-export function issueEnrollmentCode(storage: Storage, store: StoreSummary, days = 7, uses = 10, now = new Date()): EnrollmentCodeRecord {
+export async function issueEnrollmentCode(storage: Storage, store: StoreSummary, days = 7, uses = 10, now = new Date()): Promise<EnrollmentCodeRecord> {
   if (!(days > 0 && days <= 90)) throw new AdminError('An enrollment code is valid for 1 to 90 days.');
   if (!(Number.isInteger(uses) && uses > 0 && uses <= 100)) throw new AdminError('An enrollment code can enroll 1 to 100 tablets.');
   return storage.createEnrollmentCode(store.id, {
@@ -87,13 +87,14 @@ export function issueEnrollmentCode(storage: Storage, store: StoreSummary, days 
   });
 }
 
-export function revokeDevice(storage: Storage, store: StoreSummary, idOrCode: string): void {
-  storage.revokeDevice(store.id, requireDevice(storage, store, idOrCode).id, new Date().toISOString());
+export async function revokeDevice(storage: Storage, store: StoreSummary, idOrCode: string): Promise<void> {
+  const device = await requireDevice(storage, store, idOrCode);
+  await storage.revokeDevice(store.id, device.id, new Date().toISOString());
 }
 
 /** A tablet of the store by its letter or id, or a message saying how to list them. */
-function requireDevice(storage: Storage, store: StoreSummary, idOrCode: string): DeviceRecord {
-  const device = storage.listDevices(store.id).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
+async function requireDevice(storage: Storage, store: StoreSummary, idOrCode: string): Promise<DeviceRecord> {
+  const device = (await storage.listDevices(store.id)).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
   if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`);
   return device;
 }
@@ -106,9 +107,10 @@ export const REENROLLMENT_APPROVAL_HOURS = 24;
  * before secrets existed, or its app data was restored). Only the administrator can tell it is
  * really that tablet; the approval ends with the next enrollment or after a day.
  */
-export function allowReenrollment(storage: Storage, store: StoreSummary, idOrCode: string, now = new Date()): string {
+export async function allowReenrollment(storage: Storage, store: StoreSummary, idOrCode: string, now = new Date()): Promise<string> {
   const until = new Date(now.getTime() + REENROLLMENT_APPROVAL_HOURS * 60 * 60 * 1000).toISOString();
-  storage.allowReenrollment(store.id, requireDevice(storage, store, idOrCode).id, until);
+  const device = await requireDevice(storage, store, idOrCode);
+  await storage.allowReenrollment(store.id, device.id, until);
   return until;
 }
 
@@ -130,8 +132,8 @@ const DEFAULT_WORDS = {
 } as const;
 
 /** Sets part of the store's profile (what the customer's copy prints); returns it as saved. */
-export function setStoreProfile(storage: Storage, store: StoreSummary, change: StoreProfileChange, now = new Date()): StoreProfileFields {
-  const current = storage.storeProfile(store.id)?.profile ?? { name: '', address: '', phone: '', defaults: {} };
+export async function setStoreProfile(storage: Storage, store: StoreSummary, change: StoreProfileChange, now = new Date()): Promise<StoreProfileFields> {
+  const current = (await storage.storeProfile(store.id))?.profile ?? { name: '', address: '', phone: '', defaults: {} };
   const defaults: Record<string, unknown> = { ...current.defaults };
   for (const [key, typed] of Object.entries(change.defaults ?? {}) as [keyof typeof DEFAULT_WORDS, string][]) {
     const word = typed.trim().toLowerCase();
@@ -156,7 +158,7 @@ export function setStoreProfile(storage: Storage, store: StoreSummary, change: S
     });
     throw new AdminError(`Nothing was changed:\n${lines.join('\n')}`);
   }
-  storage.setStoreProfile(store.id, parsed.data, now.toISOString());
+  await storage.setStoreProfile(store.id, parsed.data, now.toISOString());
   return parsed.data;
 }
 
@@ -166,7 +168,12 @@ export function flagOf(key: string): string {
 }
 
 /** Imports a CSV (UTF-8) with the same parser and rules as the tablet's import. */
-export function importCatalogue(storage: Storage, store: StoreSummary, file: string, initialsOf: (name: string) => string): { count: number; version: number } {
+export async function importCatalogue(
+  storage: Storage,
+  store: StoreSummary,
+  file: string,
+  initialsOf: (name: string) => string,
+): Promise<{ count: number; version: number }> {
   const { items, errors } = parseCatalogueCsv(readFileSync(file, 'utf8'), initialsOf);
   if (errors.length > 0) {
     // The import screen's own sentences (each names its row, column and value), in English and
@@ -175,5 +182,5 @@ export function importCatalogue(storage: Storage, store: StoreSummary, file: str
     const lines = errors.slice(0, 10).map((e) => `${say(e, 'en')}\n${say(e, 'zh-CN')}`);
     throw new AdminError(`The CSV has ${errors.length} bad row(s); nothing was imported:\n${lines.join('\n')}`);
   }
-  return { count: items.length, version: storage.replaceCatalogue(store.id, items) };
+  return { count: items.length, version: await storage.replaceCatalogue(store.id, items) };
 }

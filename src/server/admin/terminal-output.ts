@@ -19,11 +19,9 @@ function row(...cells: string[]): string {
 }
 
 /** The store's tablets, one per line: letter, name, enrolled, last seen, revoked, id. */
-export function deviceList(storage: Storage, store: StoreSummary): string {
-  const lines = storage
-    .listDevices(store.id)
-    .map((d) =>
-      row(d.code, d.name, `enrolled ${d.enrolledAt}`, `last seen ${d.lastSeenAt ?? '-'}`, ...(d.revokedAt ? [`REVOKED ${d.revokedAt}`] : []), d.id),
-    );
+export async function deviceList(storage: Storage, store: StoreSummary): Promise<string> {
+  const lines = (await storage.listDevices(store.id)).map((d) =>
+    row(d.code, d.name, `enrolled ${d.enrolledAt}`, `last seen ${d.lastSeenAt ?? '-'}`, ...(d.revokedAt ? [`REVOKED ${d.revokedAt}`] : []), d.id),
+  );
   return lines.join('\n') || 'No tablets enrolled yet.';
 }

@@ -24,11 +24,11 @@ export function installAuthentication(app: FastifyInstance, storage: Storage): v
     // Only API routes that exist: an unknown path gets its plain 404.
     const route = request.routeOptions.url ?? '';
     if (!route.startsWith('/api/') || OPEN_ROUTES.has(route)) return;
-    authenticateDevice(storage, request);
+    await authenticateDevice(storage, request);
   });
 }
 
-export function authenticateDevice(storage: Storage, request: FastifyRequest): DeviceRecord {
+export async function authenticateDevice(storage: Storage, request: FastifyRequest): Promise<DeviceRecord> {
   const known = devices.get(request);
   if (known) return known;
   const header = request.headers.authorization ?? '';
@@ -37,12 +37,15 @@ export function authenticateDevice(storage: Storage, request: FastifyRequest): D
     throw new HttpError(401, API_ERRORS.unauthenticated, 'This tablet is not enrolled: enroll it with a code from the store administrator.');
   }
   const hash = tokenHash(match[1]);
-  const device = storage.findDeviceByTokenHash(hash);
+  // Finding the device and recording that it was seen are one storage call. A token not found
+  // active cannot become active later (tokens are new random values), so asking next whether it
+  // was retired tells the same story as asking both at once.
+  const device = await storage.findDeviceByTokenHash(hash);
   if (device) {
     devices.set(request, device);
     return device;
   }
-  if (storage.isRevokedTokenHash(hash)) {
+  if (await storage.isRevokedTokenHash(hash)) {
     throw new HttpError(
       401,
       API_ERRORS.deviceRevoked,

@@ -10,7 +10,9 @@
 // which happens only while someone floods from that network.
 //
 // Attempts are counted when they are let in and taken back when they turn out right, so
-// requests sent in parallel cannot all pass as "free" while none has failed yet.
+// requests sent in parallel cannot all pass as "free" while none has failed yet. An attempt
+// is taken back once its answer has closed and it was judged, whichever comes last: a client
+// that hangs up while its code is being looked up does not escape its failure.
 //
 // Nothing is counted per attempted code (a guesser tries each code once) nor globally: a
 // global lane would let one flood lock out every store, the defect this replaces. Guessing
@@ -43,6 +45,8 @@ export type Answer = { once(event: 'close', listener: () => void): unknown };
 export type EnrollmentAttempt = {
   /** The code was wrong (or refused): the attempt stays counted against its address. */
   failed(): void;
+  /** The attempt is over, judged or broken; unless it failed, it is taken back when its answer closes. */
+  settled(): void;
 };
 
 export type EnrollmentGuard = {
@@ -62,10 +66,23 @@ export function createEnrollmentGuard(options: Partial<EnrollmentGuardOptions> =
   function count(address: string, answer: Answer): EnrollmentAttempt {
     const giveBack = attempts.count(address);
     let failed = false;
+    let settled = false;
+    let closed = false;
+    const finish = () => {
+      if (settled && closed && !failed) giveBack();
+    };
     answer.once('close', () => {
-      if (!failed) giveBack();
+      closed = true;
+      finish();
     });
-    return { failed: () => void (failed = true) };
+    return {
+      failed: () => void (failed = true),
+      settled() {
+        if (settled) return;
+        settled = true;
+        finish();
+      },
+    };
   }
 
   async function waitTurn(address: string, answer: Answer): Promise<void> {

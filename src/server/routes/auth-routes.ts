@@ -49,20 +49,25 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
     },
     handler: async (request, reply) => {
       const attempt = await enrollGuard.admit(request.ip, reply.raw);
-      const token = newDeviceToken();
-      const { code, clientId, deviceName, deviceSecret } = request.body;
-      const secretHash = deviceSecret === undefined ? null : tokenHash(deviceSecret);
-      const outcome = storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), secretHash, now: new Date().toISOString() });
-      if ('refused' in outcome) {
-        attempt.failed();
-        if (outcome.refused === 'proof') request.log.warn({ clientId, ip: request.ip }, 'enrollment of an enrolled tablet without its secret');
-        throw enrollmentRefused(outcome.refused);
+      // The tablet may hang up while its code is looked up: the attempt is judged all the same.
+      try {
+        const token = newDeviceToken();
+        const { code, clientId, deviceName, deviceSecret } = request.body;
+        const secretHash = deviceSecret === undefined ? null : tokenHash(deviceSecret);
+        const outcome = await storage.enrollDevice({ code, clientId, name: deviceName, tokenHash: tokenHash(token), secretHash, now: new Date().toISOString() });
+        if ('refused' in outcome) {
+          attempt.failed();
+          if (outcome.refused === 'proof') request.log.warn({ clientId, ip: request.ip }, 'enrollment of an enrolled tablet without its secret');
+          throw enrollmentRefused(outcome.refused);
+        }
+        const { device } = outcome;
+        const store = await storage.getStore(device.storeId);
+        if (!store) throw new Error(`device ${device.id} has no store`);
+        request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
+        return { deviceToken: token, device: { id: device.id, code: device.code, name: device.name }, store };
+      } finally {
+        attempt.settled();
       }
-      const { device } = outcome;
-      const store = storage.getStore(device.storeId);
-      if (!store) throw new Error(`device ${device.id} has no store`);
-      request.log.info({ deviceId: device.id, storeId: store.id, code: device.code }, 'device enrolled');
-      return { deviceToken: token, device: { id: device.id, code: device.code, name: device.name }, store };
     },
   });
 
@@ -72,8 +77,8 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
       response: { 200: z.object({ store: storeSummarySchema, device: z.object({ id: z.uuid(), code: z.string(), name: z.string() }) }), ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
-      const store = storage.getStore(device.storeId);
+      const device = await authenticateDevice(storage, request);
+      const store = await storage.getStore(device.storeId);
       if (!store) throw new Error(`device ${device.id} has no store`);
       return { store, device: { id: device.id, code: device.code, name: device.name } };
     },
@@ -86,12 +91,12 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
       response: { 200: signInResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
+      const device = await authenticateDevice(storage, request);
       const { username, password } = request.body;
       const attempt = beginSignIn(`user:${device.id}:${username}`, `ip:${request.ip}`);
       let judged = false;
       try {
-        const advisor = storage.findAdvisorByUsername(device.storeId, username);
+        const advisor = await storage.findAdvisorByUsername(device.storeId, username);
         // Unknown names cost the same time as wrong passwords: no hint which names exist.
         const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
         judged = true;
@@ -101,7 +106,7 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
           throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
         }
         attempt.succeeded();
-        storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
+        await storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
         return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
       } finally {
         // A check that broke (not the caller's doing) costs the caller nothing.

@@ -53,8 +53,8 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       url: '/api/v1/blobs/:sha256',
       schema: { summary: 'Is this blob stored for this store? 200 or 404, no body.', params: blobParamsSchema },
       handler: async (request, reply) => {
-        const device = authenticateDevice(storage, request);
-        const found = storage.storeHasBlob(device.storeId, request.params.sha256) && (await blobs.has(request.params.sha256).catch(rethrowAsHttp));
+        const device = await authenticateDevice(storage, request);
+        const found = (await storage.storeHasBlob(device.storeId, request.params.sha256)) && (await blobs.has(request.params.sha256).catch(rethrowAsHttp));
         return reply.code(found ? 200 : 404).send();
       },
     });
@@ -63,9 +63,9 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
       exposeHeadRoute: false,
       schema: { summary: 'The bytes of a blob this store uploaded.', params: blobParamsSchema, response: { 200: z.any(), ...errors } },
       handler: async (request, reply) => {
-        const device = authenticateDevice(storage, request);
+        const device = await authenticateDevice(storage, request);
         const { sha256 } = request.params;
-        const stream = storage.storeHasBlob(device.storeId, sha256) ? await blobs.read(sha256).catch(rethrowAsHttp) : null;
+        const stream = (await storage.storeHasBlob(device.storeId, sha256)) ? await blobs.read(sha256).catch(rethrowAsHttp) : null;
         if (!stream) throw notFound(`Blob ${sha256}`);
         return reply
           .type('application/octet-stream')
@@ -83,7 +83,7 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
         response: { 200: z.object({ sha256: z.string(), created: z.boolean() }), 201: z.object({ sha256: z.string(), created: z.boolean() }), 403: apiErrorSchema, 408: apiErrorSchema, 429: apiErrorSchema, ...errors },
       },
       handler: async (request, reply) => {
-        const device = authenticateDevice(storage, request);
+        const device = await authenticateDevice(storage, request);
         const { sha256 } = request.params;
         const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
         if (!isBlobMime(type)) {
@@ -107,9 +107,9 @@ export async function blobRoutes(app: FastifyInstance, storage: Storage, blobs: 
             throw new HttpError(415, 'content_mismatch', `The bytes are not ${type}: a file's content decides its type, not its name or header.`, { connection: 'close' });
           }
           // "Created" is told per store: that another store has these bytes is not this one's business.
-          const created = !storage.storeHasBlob(device.storeId, sha256);
+          const created = !(await storage.storeHasBlob(device.storeId, sha256));
           const { byteLength } = await blobs.put(sha256, upload.body, MAX_BLOB_BYTES);
-          storage.linkBlob(device.storeId, sha256, byteLength, new Date().toISOString());
+          await storage.linkBlob(device.storeId, sha256, byteLength, new Date().toISOString());
           return reply.code(created ? 201 : 200).send({ sha256, created });
         } catch (error) {
           if (error instanceof HttpError) throw error;

@@ -18,8 +18,8 @@ export function storeRoutes(app: FastifyInstance, storage: Storage): void {
       response: { 200: storeProfileResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
-      const found = storage.storeProfile(device.storeId);
+      const device = await authenticateDevice(storage, request);
+      const found = await storage.storeProfile(device.storeId);
       // A device row always belongs to a store; this only answers a store deleted under it.
       if (!found) throw notFound(`Store ${device.storeId}`);
       return found;

@@ -41,15 +41,18 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
       response: { 200: pushResponseSchema, ...pushErrors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
+      const device = await authenticateDevice(storage, request);
       const foreign = request.body.mutations.find((m) => m.clientId !== device.clientId);
       if (foreign) {
         throw new HttpError(403, 'wrong_client', `Mutation ${foreign.mutationId} belongs to another tablet (clientId ${foreign.clientId}); a tablet pushes only its own.`);
       }
       // Who did it is recorded only when that advisor really signed in on this tablet.
-      const mutations = request.body.mutations.map((m) =>
-        m.advisorId && !storage.hasSignedInOn(device.id, m.advisorId) ? { ...m, advisorId: undefined } : m,
-      );
+      // Asked once per advisor named in the batch, not once per mutation.
+      const signedIn = new Set<string>();
+      for (const advisorId of new Set(request.body.mutations.flatMap((m) => (m.advisorId ? [m.advisorId] : [])))) {
+        if (await storage.hasSignedInOn(device.id, advisorId)) signedIn.add(advisorId);
+      }
+      const mutations = request.body.mutations.map((m) => (m.advisorId && !signedIn.has(m.advisorId) ? { ...m, advisorId: undefined } : m));
       const outcome = await pushes.push(device, mutations);
       if (outcome.seqConflict) {
         const { seq, mutationId } = outcome.seqConflict;
@@ -72,13 +75,13 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
       response: { 200: pullResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
+      const device = await authenticateDevice(storage, request);
       const { cursor, limit, catalogueVersion } = request.query;
       const page = await pullPage(storage.records, device, cursor, limit);
       return {
         ...page,
-        advisors: storage.listAdvisors(device.storeId),
-        catalogue: storage.catalogueSince(device.storeId, catalogueVersion),
+        advisors: await storage.listAdvisors(device.storeId),
+        catalogue: await storage.catalogueSince(device.storeId, catalogueVersion),
         serverTime: new Date().toISOString(),
       };
     },
@@ -91,8 +94,8 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
       response: { 200: jobSchema, 404: apiErrorSchema, ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
-      const job = storage.getJob(device.storeId, request.params.id);
+      const device = await authenticateDevice(storage, request);
+      const job = await storage.getJob(device.storeId, request.params.id);
       if (!job) throw notFound(`Job ${request.params.id}`);
       return job;
     },
@@ -105,10 +108,10 @@ export function syncRoutes(app: FastifyInstance, storage: Storage): void {
       response: { 200: visitsResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const device = authenticateDevice(storage, request);
+      const device = await authenticateDevice(storage, request);
       const plate = request.query.plate ? normalizePlate(request.query.plate) : undefined;
       const vin = request.query.vin ? normalizeVin(request.query.vin) : undefined;
-      return { jobs: storage.jobsForVehicle(device.storeId, { plate, vin }, 20) };
+      return { jobs: await storage.jobsForVehicle(device.storeId, { plate, vin }, 20) };
     },
   });
 }

@@ -101,15 +101,15 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   });
 
   return {
-    allowReenrollment: (storeId, deviceId, until) => approveReenrollment.run(until, deviceId, storeId).changes > 0,
-    createEnrollmentCode(storeId, { code, expiresAt, uses }) {
+    allowReenrollment: async (storeId, deviceId, until) => approveReenrollment.run(until, deviceId, storeId).changes > 0,
+    async createEnrollmentCode(storeId, { code, expiresAt, uses }) {
       const record = { code, storeId, expiresAt, usesLeft: uses };
       insertCode.run(record);
       return record;
     },
     // Immediate: two tablets racing for a code's last use must not both read "1 left".
-    enrollDevice: (input) => enroll.immediate(input),
-    findDeviceByTokenHash(tokenHash) {
+    enrollDevice: async (input) => enroll.immediate(input),
+    async findDeviceByTokenHash(tokenHash) {
       const device = activeByToken.get(tokenHash);
       if (!device) return undefined;
       const now = new Date().toISOString();
@@ -119,10 +119,10 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
       }
       return toRecord(device);
     },
-    isRevokedTokenHash: (tokenHash) => tokenRetired.get(tokenHash) !== undefined,
-    listDevices: (storeId) => storeDevices.all(storeId).map(toRecord),
+    isRevokedTokenHash: async (tokenHash) => tokenRetired.get(tokenHash) !== undefined,
+    listDevices: async (storeId) => storeDevices.all(storeId).map(toRecord),
     // Revoking twice is not an error; the first revocation time stays.
-    revokeDevice: (storeId, deviceId, now) => revoke.immediate(storeId, deviceId, now),
+    revokeDevice: async (storeId, deviceId, now) => revoke.immediate(storeId, deviceId, now),
   };
 }
 

@@ -49,25 +49,25 @@ export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryM
     .pluck();
 
   return {
-    createStore({ code, name }) {
+    async createStore({ code, name }) {
       const store = { id: uuidv7(), code, name };
       insertStore.run(store.id, code, name, new Date().toISOString());
       return store;
     },
-    findStoreByCode: (code) => storeByCode.get(code),
-    getStore: (storeId) => storeById.get(storeId),
-    createAdvisor(storeId, { username, name, role, passwordHash }) {
+    findStoreByCode: async (code) => storeByCode.get(code),
+    getStore: async (storeId) => storeById.get(storeId),
+    async createAdvisor(storeId, { username, name, role, passwordHash }) {
       const advisor: Advisor = { id: uuidv7(), username, name, role };
       insertAdvisor.run({ ...advisor, storeId, passwordHash, createdAt: new Date().toISOString() });
       return advisor;
     },
-    findAdvisorByUsername: (storeId, username) => advisorByUsername.get(storeId, username),
-    listAdvisors: (storeId) => activeAdvisors.all(storeId),
-    setAdvisorPassword: (storeId, advisorId, passwordHash) =>
+    findAdvisorByUsername: async (storeId, username) => advisorByUsername.get(storeId, username),
+    listAdvisors: async (storeId) => activeAdvisors.all(storeId),
+    setAdvisorPassword: async (storeId, advisorId, passwordHash) =>
       updatePassword.run(passwordHash, storeId, advisorId).changes > 0,
-    recordSignIn(deviceId, advisorId, now) {
+    async recordSignIn(deviceId, advisorId, now) {
       upsertSignIn.run(deviceId, advisorId, now);
     },
-    hasSignedInOn: (deviceId, advisorId) => signInExists.get(deviceId, advisorId) !== undefined,
+    hasSignedInOn: async (deviceId, advisorId) => signInExists.get(deviceId, advisorId) !== undefined,
   };
 }

@@ -24,7 +24,7 @@ export function sqliteHistory(db: Database.Database): Pick<Storage, 'jobHistory'
     'SELECT * FROM mutations WHERE store_id = ? AND job_id = ? ORDER BY server_order',
   );
   return {
-    jobHistory: (storeId, jobId) =>
+    jobHistory: async (storeId, jobId) =>
       select.all(storeId, jobId).map(
         (row): HistoryEntry => ({
           serverOrder: row.server_order,

@@ -13,11 +13,11 @@ export function sqliteJobs(db: Database.Database): Pick<Storage, 'getJob' | 'job
     .pluck();
   return {
     // Bodies are parsed without re-validation: only the push rules write them, from the reducer.
-    getJob(storeId, jobId) {
+    async getJob(storeId, jobId) {
       const body = jobOfStore.get(storeId, jobId);
       return body === undefined ? undefined : (JSON.parse(body) as Job);
     },
-    jobsForVehicle(storeId, { plate, vin }, limit) {
+    async jobsForVehicle(storeId, { plate, vin }, limit) {
       if (!plate && !vin) return [];
       return byVehicle.all({ storeId, plate: plate || null, vin: vin || null, limit }).map((body) => JSON.parse(body) as Job);
     },

@@ -40,7 +40,9 @@ export function openSqliteStorage(file: string): Storage {
       ...sqliteHistory(db),
       ...sqliteStoreProfile(db),
       ...sqliteReferenceData(db),
-      close: () => db.close(),
+      close: async () => {
+        db.close();
+      },
     };
   } catch (error) {
     db.close();
@@ -68,13 +70,13 @@ function sqliteReferenceData(db: Database.Database): Pick<Storage, ReferenceMeth
   );
 
   return {
-    replaceCatalogue: (storeId, items) => saveCatalogue.get(storeId, JSON.stringify(items), new Date().toISOString()) as number,
-    catalogueSince(storeId, sinceVersion) {
+    replaceCatalogue: async (storeId, items) => saveCatalogue.get(storeId, JSON.stringify(items), new Date().toISOString()) as number,
+    async catalogueSince(storeId, sinceVersion) {
       const row = catalogueAfter.get(storeId, sinceVersion);
       return row ? { version: row.version, items: JSON.parse(row.items) as CatalogueItem[] } : null;
     },
-    storeHasBlob: (storeId, sha256) => blobLinked.get(storeId, sha256) !== undefined,
-    linkBlob(storeId, sha256, byteLength, now) {
+    storeHasBlob: async (storeId, sha256) => blobLinked.get(storeId, sha256) !== undefined,
+    async linkBlob(storeId, sha256, byteLength, now) {
       insertBlobLink.run(storeId, sha256, byteLength, now);
     },
   };

@@ -27,7 +27,7 @@ export function sqliteStoreProfile(db: Database.Database): Pick<Storage, 'storeP
   );
 
   return {
-    storeProfile(storeId) {
+    async storeProfile(storeId) {
       const row = select.get(storeId);
       if (!row) return undefined;
       // create-store names a store by its code when given no name: that is no name to print.
@@ -43,7 +43,7 @@ export function sqliteStoreProfile(db: Database.Database): Pick<Storage, 'storeP
         updatedAt: row.updatedAt,
       };
     },
-    setStoreProfile(storeId, profile, now) {
+    async setStoreProfile(storeId, profile, now) {
       upsert.run(storeId, profile.name, profile.address, profile.phone, JSON.stringify(profile.defaults), now);
     },
   };

@@ -2,7 +2,9 @@
 // cards and the log of every mutation. The routes only ever talk to this interface, so the
 // embedded SQLite adapter (sqlite-storage.ts) can be joined by PostgreSQL for a dealer group
 // without touching them. Every read and write takes the store it is scoped to: no method can
-// reach another store's records, whatever id it is given.
+// reach another store's records, whatever id it is given. Every method is asynchronous, so a
+// networked database can implement it; a check and the write that depends on it are one
+// method (one transaction), never two calls with an await between them.
 import type { CatalogueItem } from '../../shared/catalogue.ts';
 import type { Job } from '../../shared/job.ts';
 import type { Advisor, AdvisorRole, StoreSummary } from '../../shared/protocol.ts';
@@ -76,60 +78,61 @@ export interface Storage {
   reachable(): Promise<boolean>;
 
   // ---- stores, advisors, devices (administration) ----
-  createStore(input: { code: string; name: string }): StoreSummary;
-  findStoreByCode(code: string): StoreSummary | undefined;
-  getStore(storeId: string): StoreSummary | undefined;
-  createAdvisor(storeId: string, input: { username: string; name: string; role: AdvisorRole; passwordHash: string }): Advisor;
-  findAdvisorByUsername(storeId: string, username: string): AdvisorRecord | undefined;
-  listAdvisors(storeId: string): Advisor[];
-  setAdvisorPassword(storeId: string, advisorId: string, passwordHash: string): boolean;
-  createEnrollmentCode(storeId: string, input: { code: string; expiresAt: string; uses: number }): EnrollmentCodeRecord;
+  createStore(input: { code: string; name: string }): Promise<StoreSummary>;
+  findStoreByCode(code: string): Promise<StoreSummary | undefined>;
+  getStore(storeId: string): Promise<StoreSummary | undefined>;
+  createAdvisor(storeId: string, input: { username: string; name: string; role: AdvisorRole; passwordHash: string }): Promise<Advisor>;
+  findAdvisorByUsername(storeId: string, username: string): Promise<AdvisorRecord | undefined>;
+  listAdvisors(storeId: string): Promise<Advisor[]>;
+  setAdvisorPassword(storeId: string, advisorId: string, passwordHash: string): Promise<boolean>;
+  createEnrollmentCode(storeId: string, input: { code: string; expiresAt: string; uses: number }): Promise<EnrollmentCodeRecord>;
   /**
    * Spends one use of the code and enrolls the device with a token hash, atomically. Enrolling
    * the same clientId again (a tablet re-enrolled after losing its token) keeps its device
    * letter, but only with proof that it is that tablet: the secret it enrolled with, or an
    * administrator's approval (`allowReenrollment`). Nothing is spent or changed when refused.
    */
-  enrollDevice(input: EnrollInput): EnrollOutcome;
+  enrollDevice(input: EnrollInput): Promise<EnrollOutcome>;
   /** Lets this device enroll once more without its secret, until `until` (an admin's approval). */
-  allowReenrollment(storeId: string, deviceId: string, until: string): boolean;
-  /** The active (not revoked) device holding this token, if any. Records when it was seen. */
-  findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
+  allowReenrollment(storeId: string, deviceId: string, until: string): Promise<boolean>;
+  /** The active (not revoked) device holding this token, if any. Records when it was seen, in the same call. */
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
   /** Was this token ever issued? (To tell "revoked" from "never valid".) */
-  isRevokedTokenHash(tokenHash: string): boolean;
-  listDevices(storeId: string): DeviceRecord[];
-  revokeDevice(storeId: string, deviceId: string, now: string): boolean;
+  isRevokedTokenHash(tokenHash: string): Promise<boolean>;
+  listDevices(storeId: string): Promise<DeviceRecord[]>;
+  revokeDevice(storeId: string, deviceId: string, now: string): Promise<boolean>;
   /** Remembers that this advisor signed in on this device with their password. */
-  recordSignIn(deviceId: string, advisorId: string, now: string): void;
-  hasSignedInOn(deviceId: string, advisorId: string): boolean;
+  recordSignIn(deviceId: string, advisorId: string, now: string): Promise<void>;
+  hasSignedInOn(deviceId: string, advisorId: string): Promise<boolean>;
 
   // ---- the store's profile (what the customer's copy prints; sqlite-store-profile.ts) ----
   /**
    * The store's profile; before an administrator sets one, the store's own name (unless it is
    * only its code) and nothing else, with updatedAt null. Undefined for an unknown store.
    */
-  storeProfile(storeId: string): { profile: StoreProfileFields; updatedAt: string | null } | undefined;
+  storeProfile(storeId: string): Promise<{ profile: StoreProfileFields; updatedAt: string | null } | undefined>;
   /** Replaces the store's profile as a whole. */
-  setStoreProfile(storeId: string, profile: StoreProfileFields, now: string): void;
+  setStoreProfile(storeId: string, profile: StoreProfileFields, now: string): Promise<void>;
 
   // ---- catalogue ----
   /** Replaces the store's catalogue and bumps its version. */
-  replaceCatalogue(storeId: string, items: CatalogueItem[]): number;
+  replaceCatalogue(storeId: string, items: CatalogueItem[]): Promise<number>;
   /** The catalogue, if newer than `sinceVersion`. */
-  catalogueSince(storeId: string, sinceVersion: number): { version: number; items: CatalogueItem[] } | null;
+  catalogueSince(storeId: string, sinceVersion: number): Promise<{ version: number; items: CatalogueItem[] } | null>;
 
   // ---- sync ----
   /** What push and pull read and write (../sync-rules/sync-records.ts); the rules are in ../sync-rules. */
   readonly records: SyncRecords;
-  getJob(storeId: string, jobId: string): Job | undefined;
+  getJob(storeId: string, jobId: string): Promise<Job | undefined>;
   /** Every change received for the job, in server order (for audit and disputes). */
-  jobHistory(storeId: string, jobId: string): HistoryEntry[];
+  jobHistory(storeId: string, jobId: string): Promise<HistoryEntry[]>;
   /** Earlier visits of a vehicle (by normalised plate or VIN) in this store, newest first. */
-  jobsForVehicle(storeId: string, key: { plate?: string; vin?: string }, limit: number): Job[];
+  jobsForVehicle(storeId: string, key: { plate?: string; vin?: string }, limit: number): Promise<Job[]>;
 
   // ---- blobs (the bytes live in the blob store; this records which store may read them) ----
-  storeHasBlob(storeId: string, sha256: string): boolean;
-  linkBlob(storeId: string, sha256: string, byteLength: number, now: string): void;
+  storeHasBlob(storeId: string, sha256: string): Promise<boolean>;
+  linkBlob(storeId: string, sha256: string, byteLength: number, now: string): Promise<void>;
 
-  close(): void;
+  /** Closes the database (a pool closes asynchronously); nothing may be called after it. */
+  close(): Promise<void>;
 }

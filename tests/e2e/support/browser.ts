@@ -51,7 +51,7 @@ export async function startServer(options: { staticDir?: string; port?: number; 
     data,
     close: async () => {
       await app.close();
-      data.close();
+      await data.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
