@@ -15,12 +15,17 @@ const TABLES = [
   'store_change_counters', 'jobs', 'mutations', 'catalogues', 'store_blobs', 'store_profiles',
 ];
 
+/** Empties every table, so the next test sees a freshly migrated database. */
+export async function emptyTables(pool: pg.Pool): Promise<void> {
+  await pool.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
+}
+
 /** The fixture, with its pool for the tests' own queries beside the records under test. */
 export type PostgresRecordsFixture = SyncRecordsFixture & { pool: pg.Pool };
 
 export async function openPostgresRecordsFixture(database: TestDatabase): Promise<PostgresRecordsFixture> {
   const pool = database.pool();
-  await pool.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
+  await emptyTables(pool);
   return {
     pool,
     records: postgresSyncRecords(pool),

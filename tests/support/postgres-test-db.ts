@@ -10,6 +10,8 @@ const DEFAULT_URL = 'postgres://walkaround:walkaround@127.0.0.1:5432/postgres';
 
 export type TestDatabase = {
   name: string;
+  /** The test database's connection string, for code that opens its own pool. */
+  url: string;
   /** A new pool on the test database, as one server process would open; ended by drop(). */
   pool(config?: pg.PoolConfig): pg.Pool;
   drop(): Promise<void>;
@@ -72,5 +74,5 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
     await drop();
     throw error;
   }
-  return { name, pool, drop };
+  return { name, url: url.href, pool, drop };
 }

@@ -2,28 +2,13 @@
 // kept. A tablet that is offline keeps working with the token it has; it learns it was
 // revoked at its next request, from the retired-token record.
 import type Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
-import { nextDeviceCode } from './device-code.ts';
-import { timingSafeEqual } from 'node:crypto';
-import type { DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollOutcome, Storage } from './storage.ts';
+import { deviceRecord, enrollmentRefusal, isSeenAgain, newDeviceRow, type DeviceRow } from './record-rows.ts';
+import type { DeviceMethods, EnrollInput, EnrollmentCodeRecord, EnrollOutcome, Storage } from './storage.ts';
 
-type DeviceMethods =
-  | 'allowReenrollment'
-  | 'createEnrollmentCode'
-  | 'enrollDevice'
-  | 'findDeviceByTokenHash'
-  | 'isRevokedTokenHash'
-  | 'listDevices'
-  | 'revokeDevice';
-
-type DeviceRow = DeviceRecord & { tokenHash: string; secretHash: string | null; reenrollmentAllowedUntil: string | null };
 
 const DEVICE_COLUMNS = `id, store_id AS storeId, client_id AS clientId, code, name, token_hash AS tokenHash,
   enrolled_at AS enrolledAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt, secret_hash AS secretHash,
   reenrollment_allowed_until AS reenrollmentAllowedUntil`;
-
-/** Recording every request's time would make each read a write; once a minute is enough. */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethods> {
   const insertCode = db.prepare<[EnrollmentCodeRecord]>(
@@ -61,34 +46,20 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
   const enroll = db.transaction(
     (input: EnrollInput): EnrollOutcome => {
       const code = codeByValue.get(input.code);
-      if (!code || code.usesLeft <= 0 || Date.parse(code.expiresAt) <= Date.parse(input.now)) return { refused: 'code' };
       const existing = deviceByClientId.get(input.clientId);
-      // A tablet belongs to one store: its outbox and job numbers are that store's.
-      if (existing && existing.storeId !== code.storeId) return { refused: 'store' };
-      if (existing && !provesPossession(existing, input)) return { refused: 'proof' };
+      const refused = enrollmentRefusal(code, existing, input);
+      if (refused || !code) return { refused: refused ?? 'code' };
       spendCode.run(code.code);
       if (existing) {
         // Re-enrolled (token lost, or revoked and let back in): same row, same letter, and
         // its seq numbering goes on. The old token stops working.
         retireToken.run(existing.tokenHash, existing.id, input.now);
         reissueToken.run({ id: existing.id, name: input.name, tokenHash: input.tokenHash, secretHash: input.secretHash, now: input.now });
-        return { device: toRecord(deviceById.get(existing.id)) };
+        return { device: deviceRecord(deviceById.get(existing.id)) };
       }
-      const device: DeviceRow = {
-        id: uuidv7(),
-        storeId: code.storeId,
-        clientId: input.clientId,
-        code: nextDeviceCode(new Set(storeCodes.all(code.storeId))),
-        name: input.name,
-        tokenHash: input.tokenHash,
-        enrolledAt: input.now,
-        revokedAt: null,
-        lastSeenAt: null,
-        secretHash: input.secretHash,
-        reenrollmentAllowedUntil: null,
-      };
+      const device = newDeviceRow(input, code.storeId, storeCodes.all(code.storeId));
       insertDevice.run(device);
-      return { device: toRecord(device) };
+      return { device: deviceRecord(device) };
     },
   );
 
@@ -113,39 +84,15 @@ export function sqliteDevices(db: Database.Database): Pick<Storage, DeviceMethod
       const device = activeByToken.get(tokenHash);
       if (!device) return undefined;
       const now = new Date().toISOString();
-      if (device.lastSeenAt === null || Date.parse(now) - Date.parse(device.lastSeenAt) >= LAST_SEEN_RESOLUTION_MS) {
+      if (isSeenAgain(device.lastSeenAt, now)) {
         touch.run(now, device.id);
         device.lastSeenAt = now;
       }
-      return toRecord(device);
+      return deviceRecord(device);
     },
     isRevokedTokenHash: async (tokenHash) => tokenRetired.get(tokenHash) !== undefined,
-    listDevices: async (storeId) => storeDevices.all(storeId).map(toRecord),
+    listDevices: async (storeId) => storeDevices.all(storeId).map(deviceRecord),
     // Revoking twice is not an error; the first revocation time stays.
     revokeDevice: async (storeId, deviceId, now) => revoke.immediate(storeId, deviceId, now),
   };
-}
-
-/**
- * Is the request to enroll an existing device from that device? It is when it brings the
- * secret the device enrolled with, or when an administrator approved a re-enrollment that has
- * not expired (a device enrolled before secrets existed, or one that lost its secret).
- */
-function provesPossession(existing: DeviceRow, input: EnrollInput): boolean {
-  if (existing.secretHash !== null && input.secretHash !== null && sameHex(existing.secretHash, input.secretHash)) return true;
-  const allowedUntil = existing.reenrollmentAllowedUntil;
-  return allowedUntil !== null && Date.parse(input.now) < Date.parse(allowedUntil);
-}
-
-function sameHex(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** The record without its token and secret hashes, which never leave this module. */
-function toRecord(row: DeviceRow | undefined): DeviceRecord {
-  if (!row) throw new Error('device row vanished inside its own transaction');
-  const { tokenHash: _tokenHash, secretHash: _secretHash, reenrollmentAllowedUntil: _until, ...record } = row;
-  return record;
 }

@@ -4,18 +4,8 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Advisor, StoreSummary } from '../../shared/protocol.ts';
-import type { AdvisorRecord, Storage } from './storage.ts';
+import type { AdvisorRecord, DirectoryMethods, Storage } from './storage.ts';
 
-type DirectoryMethods =
-  | 'createStore'
-  | 'findStoreByCode'
-  | 'getStore'
-  | 'createAdvisor'
-  | 'findAdvisorByUsername'
-  | 'listAdvisors'
-  | 'setAdvisorPassword'
-  | 'recordSignIn'
-  | 'hasSignedInOn';
 
 const ADVISOR_COLUMNS = 'id, username, name, role';
 

@@ -2,18 +2,9 @@
 // command line and read by the tablets' GET /api/v1/store/profile. A stored row that no
 // longer passes the shared schema is read as far as it goes, never thrown at a tablet.
 import type Database from 'better-sqlite3';
-import { storeDefaultsSchema } from '../../shared/store-profile.ts';
+import { profileFromRow, type ProfileRow } from './record-rows.ts';
 import type { Storage } from './storage.ts';
 
-type ProfileRow = {
-  storeName: string;
-  storeCode: string;
-  name: string | null;
-  address: string | null;
-  phone: string | null;
-  defaults: string | null;
-  updatedAt: string | null;
-};
 
 export function sqliteStoreProfile(db: Database.Database): Pick<Storage, 'storeProfile' | 'setStoreProfile'> {
   const select = db.prepare<[string], ProfileRow>(
@@ -29,19 +20,7 @@ export function sqliteStoreProfile(db: Database.Database): Pick<Storage, 'storeP
   return {
     async storeProfile(storeId) {
       const row = select.get(storeId);
-      if (!row) return undefined;
-      // create-store names a store by its code when given no name: that is no name to print.
-      const storeName = row.storeName === row.storeCode ? '' : row.storeName;
-      const defaults = storeDefaultsSchema.partial().safeParse(row.defaults === null ? {} : JSON.parse(row.defaults));
-      return {
-        profile: {
-          name: row.name || storeName,
-          address: row.address ?? '',
-          phone: row.phone ?? '',
-          defaults: defaults.success ? defaults.data : {},
-        },
-        updatedAt: row.updatedAt,
-      };
+      return row && profileFromRow(row);
     },
     async setStoreProfile(storeId, profile, now) {
       upsert.run(storeId, profile.name, profile.address, profile.phone, JSON.stringify(profile.defaults), now);

@@ -71,9 +71,31 @@ export type HistoryEntry = {
   reason: string | null;
 };
 
+/** The methods of stores, advisors and sign-ins (sqlite-directory.ts and its PostgreSQL twin). */
+export type DirectoryMethods =
+  | 'createStore'
+  | 'findStoreByCode'
+  | 'getStore'
+  | 'createAdvisor'
+  | 'findAdvisorByUsername'
+  | 'listAdvisors'
+  | 'setAdvisorPassword'
+  | 'recordSignIn'
+  | 'hasSignedInOn';
+
+/** The methods of enrollment codes, tablets and tokens. */
+export type DeviceMethods =
+  | 'allowReenrollment'
+  | 'createEnrollmentCode'
+  | 'enrollDevice'
+  | 'findDeviceByTokenHash'
+  | 'isRevokedTokenHash'
+  | 'listDevices'
+  | 'revokeDevice';
+
 export interface Storage {
   /** Where the records live, for /api/v1/health. */
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   /** Whether the database answers now. */
   reachable(): Promise<boolean>;
 

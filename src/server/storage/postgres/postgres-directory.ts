@@ -1,0 +1,56 @@
+// Stores, their advisors, and which advisor has signed in on which tablet, in PostgreSQL
+// (the same records as sqlite-directory.ts).
+import type pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { Advisor, StoreSummary } from '../../../shared/protocol.ts';
+import type { AdvisorRecord, DirectoryMethods, Storage } from '../storage.ts';
+import { changed, firstRow, rowsOf } from './postgres-query.ts';
+
+
+const ADVISOR_COLUMNS = 'id, username, name, role';
+
+export function postgresDirectory(pool: pg.Pool): Pick<Storage, DirectoryMethods> {
+  return {
+    async createStore({ code, name }) {
+      const store = { id: uuidv7(), code, name };
+      await pool.query('INSERT INTO stores (id, code, name, created_at) VALUES ($1, $2, $3, $4)', [store.id, code, name, new Date().toISOString()]);
+      return store;
+    },
+    findStoreByCode: (code) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE code = $1', [code]),
+    getStore: (storeId) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE id = $1', [storeId]),
+    async createAdvisor(storeId, { username, name, role, passwordHash }) {
+      const advisor: Advisor = { id: uuidv7(), username, name, role };
+      await pool.query(
+        `INSERT INTO advisors (id, store_id, username, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [advisor.id, storeId, username, name, role, passwordHash, new Date().toISOString()],
+      );
+      return advisor;
+    },
+    findAdvisorByUsername: (storeId, username) =>
+      firstRow<AdvisorRecord>(
+        pool,
+        `SELECT ${ADVISOR_COLUMNS}, store_id AS "storeId", password_hash AS "passwordHash", disabled_at AS "disabledAt"
+         FROM advisors WHERE store_id = $1 AND username = $2`,
+        [storeId, username],
+      ),
+    // Disabled advisors are left out: the list is who may sign in on the store's tablets. COLLATE
+    // "C": the same order as SQLite's, whatever the database's locale.
+    listAdvisors: (storeId) =>
+      rowsOf<Advisor>(
+        pool,
+        `SELECT ${ADVISOR_COLUMNS} FROM advisors WHERE store_id = $1 AND disabled_at IS NULL ORDER BY name COLLATE "C", username COLLATE "C"`,
+        [storeId],
+      ),
+    setAdvisorPassword: async (storeId, advisorId, passwordHash) =>
+      (await changed(pool, 'UPDATE advisors SET password_hash = $1 WHERE store_id = $2 AND id = $3', [passwordHash, storeId, advisorId])) > 0,
+    async recordSignIn(deviceId, advisorId, now) {
+      await pool.query(
+        `INSERT INTO device_advisors (device_id, advisor_id, signed_in_at) VALUES ($1, $2, $3)
+         ON CONFLICT (device_id, advisor_id) DO UPDATE SET signed_in_at = excluded.signed_in_at`,
+        [deviceId, advisorId, now],
+      );
+    },
+    hasSignedInOn: async (deviceId, advisorId) =>
+      (await firstRow(pool, 'SELECT 1 FROM device_advisors WHERE device_id = $1 AND advisor_id = $2', [deviceId, advisorId])) !== undefined,
+  };
+}
