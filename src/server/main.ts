@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const data = openDataDir();
+  const data = await openDataDir();
   const seeded = await seedDemoStore(data.storage, data.dir);
   const app = await buildApp({ logger: { level: process.env.LOG_LEVEL || 'info' }, https, storage: data.storage, blobs: data.blobs });
   app.addHook('onClose', async () => {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   for (const name of hosts) {
     process.stdout.write(`Walkaround: open ${scheme}://${name}:${boundPort}/\n`);
   }
-  process.stdout.write(`Data folder: ${data.dir}\nPhotos: ${data.blobsAt}\n`);
+  process.stdout.write(`Data folder: ${data.dir}\nRecords: ${data.recordsAt}\nPhotos: ${data.blobsAt}\n`);
   process.stdout.write(
     seeded ??
       `Sign-in details of the demo store: ${resolve(data.dir, 'demo-credentials.txt')}; store administration: npm run admin -- help`,

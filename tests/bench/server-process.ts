@@ -39,7 +39,7 @@ export type ServerProcess = {
 export async function startServerProcess(label: string, options: { storeCode: string; tablets: number }): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'walkaround-bench-server-'));
   const removeDir = defer(`server data ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
-  const seeding = openDataDir(dataDir);
+  const seeding = await openDataDir(dataDir);
   let store: TestStore;
   try {
     store = await seedTestStore(seeding.storage, options.storeCode, options.tablets);

@@ -49,7 +49,7 @@ let s1Baseline: string;
 
 beforeAll(async () => {
   server = await startTestServer('authorization');
-  // On the photo storage TEST_PHOTOS chose (npm run test:s3 runs this file on S3 too).
+  // On the photo storage TEST_PHOTOS chose (npm run test:group runs this file on PostgreSQL and S3 too).
   expect(server.data.blobs.kind).toBe(testPhotos() === 's3' ? 's3' : 'filesystem');
   const { storage } = server.data;
   s1 = await seedTestStore(storage, 'S1');
@@ -160,6 +160,7 @@ function nextSeq(clientId: string): number {
 
 /** Pushes mutations from a device, numbering them from its next seq. */
 async function push(device: EnrolledDevice, mutations: Mutation[]): Promise<{ status: number; body: unknown; text: string }> {
+  await server.refreshLastSeqs([device.clientId]);
   const first = nextSeq(device.clientId);
   const reply = await server.send(jsonRequest('POST', '/api/v1/push', apiHeaders(device.token), { mutations: mutations.map((m, i) => ({ ...m, seq: first + i })) }));
   return { status: reply.status, body: parse(reply), text: reply.text };
@@ -271,6 +272,7 @@ describe('authorization matrix', () => {
   describe.each(Object.keys(matrix))('%s', (route) => {
     it.each(VARIANTS)('with %s: no S1 data out, no S1 change', async (variant) => {
       const token = tokenOf(variant);
+      await server.refreshLastSeqs([s1Tablet.clientId, s2Device.clientId]);
       const request = matrix[route]!.build(apiHeaders(token), variant);
       const reply = await server.send(request);
       const want = expected(route, variant);
@@ -354,6 +356,7 @@ describe('store S2 against store S1', () => {
     expect(await s1State()).toBe(s1Baseline);
     expect(await server.data.storage.getJob(s2.storeId, s1Job.id)).toBeUndefined();
 
+    await server.refreshLastSeqs([s1Tablet.clientId]);
     const asS1 = await server.send(
       jsonRequest('POST', '/api/v1/push', apiHeaders(s2Device.token), {
         mutations: [op(s1Tablet, s1Job.id, { op: 'job.checkIn', payload: {} }, nextSeq(s1Tablet.clientId))],

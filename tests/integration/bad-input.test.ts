@@ -146,10 +146,12 @@ beforeAll(async () => {
   tablet = await enrollDevice(server, store.enrollmentCode, 'Tablet A', uuid());
   otherTablet = await enrollDevice(server, store.enrollmentCode, 'Tablet B', uuid());
   made.devices.add(tablet.deviceId).add(otherTablet.deviceId);
+  await server.refreshLastSeqs([tablet.clientId, otherTablet.clientId]);
   jobId = uuid();
   const created = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.create', payload: { number: 'BI-20250101-A001', card: { customer: { name: '原始客户' } } } })] });
   expect(created.status).toBe(200);
   made.jobs.add(jobId);
+  await server.refreshLastSeqs();
   workJobId = uuid();
   additionId = uuid();
   const work = await pushJson(tablet.token, {
@@ -752,6 +754,7 @@ function poisoned(request: RawRequest): boolean {
 async function run(cases: Case[]): Promise<string[]> {
   const problems: string[] = [];
   for (const c of cases) {
+    await server.refreshLastSeqs();
     const { request, valid, after } = c.build();
     const reply = await server.send(request);
     tally.requests += 1;
@@ -822,6 +825,7 @@ describe('bad input', () => {
       customerRequest: `${TRAVERSAL} %00 \u0000 <script>alert(1)</script> 🚗 \ud800`,
     };
     const number = "'; DROP TABLE jobs; --";
+    await server.refreshLastSeqs();
     const reply = await pushJson(tablet.token, { mutations: [mutation(tablet, id, nextSeq(), { op: 'job.create', payload: { number, card } })] });
     expect(reply.status, reply.text).toBe(200);
     made.jobs.add(id);
@@ -840,8 +844,9 @@ describe('bad input', () => {
   it('still serves afterwards, and its data holds only what the valid requests did', async () => {
     const health = await server.send({ method: 'GET', path: '/api/v1/health' });
     expect(health.status).toBe(200);
-    // On the photo storage TEST_PHOTOS chose (npm run test:s3 runs this file on S3 too).
+    // On the photo storage TEST_PHOTOS chose (npm run test:group runs this file on PostgreSQL and S3 too).
     expect(JSON.parse(health.text)).toMatchObject({ storage: { blobs: { kind: testPhotos() === 's3' ? 's3' : 'filesystem', reachable: true } } });
+    await server.refreshLastSeqs();
     const update = await pushJson(tablet.token, { mutations: [mutation(tablet, jobId, nextSeq(), { op: 'job.update', payload: { card: { odometerKm: 4242 } } })] });
     expect(update.status, update.text).toBe(200);
     expect(JSON.parse(update.text)).toMatchObject({ rejected: [], missingBlobs: [] });

@@ -225,5 +225,18 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
         expect((await storage.storeProfile(bare.id))?.updatedAt).toBeNull();
       });
     });
+
+    describe('edges of the input', () => {
+      it('12. a NUL in a look-up value and a version or cursor beyond 32 bits are answered, never an error', async () => {
+        const a = await storeWithTablet('SH01');
+        const jobId = uuidv7();
+        await pushAlone(storage.records, a.device, [a.create(jobId, { vehicle: { plate: '沪A\u00001234' } })]);
+        expect((await storage.getJob(a.store.id, jobId))?.card.vehicle.plate).toBe('沪A\u00001234');
+        expect(await storage.jobsForVehicle(a.store.id, { plate: '\u0000' }, 5)).toEqual([]);
+        expect(await storage.findAdvisorByUsername(a.store.id, 'wang\u0000')).toBeUndefined();
+        expect(await storage.findStoreByCode('SH\u000001')).toBeUndefined();
+        expect(await storage.catalogueSince(a.store.id, Number.MAX_SAFE_INTEGER)).toBeNull();
+      });
+    });
   });
 }

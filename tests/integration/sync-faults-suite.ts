@@ -111,7 +111,7 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
   beforeAll(async () => {
     dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-faults-'));
     dbFile = join(dir, 'walkaround.sqlite');
-    const seeding = openDataDir(dir, {});
+    const seeding = await openDataDir(dir, {});
     try {
       for (const seed of seeds) stores.set(seed, await seedTestStore(seeding.storage, `F${seed}`));
       stores.set('shift', await seedTestStore(seeding.storage, 'SHIFT'));

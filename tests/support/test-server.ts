@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
@@ -14,6 +13,7 @@ import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
+import { createTestDatabase } from './postgres-test-db.ts';
 import { startS3Peer } from './s3-peer.ts';
 
 export type TestServer = {
@@ -24,8 +24,13 @@ export type TestServer = {
   send(request: RawRequest): Promise<RawReply>;
   /** The names of the blobs stored, and any temporaries left, in the folder or the bucket. */
   storedBlobs(): Promise<{ names: Set<string>; temporaries: string[] }>;
-  /** The highest seq the server acknowledged for this tablet, read beside the server. */
+  /**
+   * The highest seq the server acknowledged for this tablet as of the last refreshLastSeqs()
+   * (a test that builds requests synchronously refreshes before it builds them).
+   */
   lastSeq(clientId: string): number;
+  /** Reads lastSeq again for these tablets and every tablet read before. */
+  refreshLastSeqs(clientIds?: string[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -45,9 +50,16 @@ export type RawReply = { status: number; headers: IncomingHttpHeaders; bytes: Bu
 /**
  * Where the test servers keep the photos unless a test says: TEST_PHOTOS=s3 puts them in a
  * bucket of an S3-compatible server of their own (s3rver, tests/support/s3-peer.ts), so a
- * file's tests run on the storage a dealer group uses (`npm run test:s3`); else the folder.
+ * file's tests run on the storage a dealer group uses (`npm run test:group`); else the folder.
  */
 export const testPhotos = (): 'folder' | 's3' => (process.env.TEST_PHOTOS === 's3' ? 's3' : 'folder');
+
+/**
+ * Where the test servers keep the records: TEST_RECORDS=postgres puts them in a PostgreSQL
+ * database of their own (tests/support/postgres-test-db.ts), as a dealer group does; else the
+ * data folder's SQLite file.
+ */
+export const testRecords = (): 'sqlite' | 'postgres' => (process.env.TEST_RECORDS === 'postgres' ? 'postgres' : 'sqlite');
 
 /**
  * `options`: what a test tunes of the app, e.g. shorter enrollment delays; `env`: the S3_
@@ -61,14 +73,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', `${name}-`));
   const peer = env === undefined && testPhotos() === 's3' ? await startS3Peer() : undefined;
-  const data = openDataDir(dir, env ?? peer?.env ?? {});
+  const database = testRecords() === 'postgres' ? await createTestDatabase({ migrated: false }) : undefined;
+  const data = await openDataDir(dir, { ...(env ?? peer?.env ?? {}), ...(database ? { DATABASE_URL: database.url } : {}) });
   const app = await buildApp({ ...options, logger: false, staticDir: dir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no port');
   const agent = new Agent({ keepAlive: true });
-  // A connection of the test's own, read-only, so a test can ask without awaiting the server.
-  let reader: Database.Database | undefined;
+  const lastSeqs = new Map<string, number>();
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     data,
@@ -76,14 +88,21 @@ export async function startTestServer(
     send: (request) => sendRaw(agent, address.port, request),
     storedBlobs: () => (peer ? bucketContents(peer.config) : folderContents(join(dir, 'blobs'))),
     lastSeq(clientId) {
-      reader ??= new Database(join(dir, 'walkaround.sqlite'), { readonly: true });
-      return (reader.prepare('SELECT last_seq FROM client_seqs WHERE client_id = ?').pluck().get(clientId) as number | undefined) ?? 0;
+      const seq = lastSeqs.get(clientId);
+      if (seq === undefined) throw new Error(`no lastSeq read for ${clientId}: await server.refreshLastSeqs([clientId]) first`);
+      return seq;
+    },
+    async refreshLastSeqs(clientIds = []) {
+      const ids = new Set([...lastSeqs.keys(), ...clientIds]);
+      await data.storage.records.read(async (tx) => {
+        for (const id of ids) lastSeqs.set(id, await tx.lastSeq(id));
+      });
     },
     async close() {
-      reader?.close();
       agent.destroy();
       await app.close();
       await data.close();
+      await database?.drop();
       await peer?.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -43,7 +43,7 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
 async function run(args: string[]): Promise<string> {
   const [command, code = '', ...rest] = args;
   if (!command || command === 'help' || command === '--help') return HELP;
-  const data = openDataDir();
+  const data = await openDataDir();
   const { storage } = data;
   try {
     if (command === 'create-store') {

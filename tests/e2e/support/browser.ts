@@ -39,7 +39,7 @@ export type AppServer = { url: string; data: DataDir; close: () => Promise<void>
 export async function startServer(options: { staticDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'walkaround-data-'));
   // `env`: S3_ variables (tests/support/s3-peer.ts) to keep the photos in a bucket; the shell's own never leak in.
-  const data = openDataDir(dataDir, options.env ?? {});
+  const data = await openDataDir(dataDir, options.env ?? {});
   // E2E_DIST: a build folder of one's own, for engineers building and testing side by side.
   const staticDir = options.staticDir ?? process.env.E2E_DIST;
   const app = await buildApp({ logger: false, staticDir, storage: data.storage, blobs: data.blobs });

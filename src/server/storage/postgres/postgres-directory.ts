@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { Advisor, StoreSummary } from '../../../shared/protocol.ts';
 import type { AdvisorRecord, DirectoryMethods, Storage } from '../storage.ts';
-import { changed, firstRow, rowsOf } from './postgres-query.ts';
+import { changed, firstRow, pgText, rowsOf } from './postgres-query.ts';
 
 
 const ADVISOR_COLUMNS = 'id, username, name, role';
@@ -16,7 +16,7 @@ export function postgresDirectory(pool: pg.Pool): Pick<Storage, DirectoryMethods
       await pool.query('INSERT INTO stores (id, code, name, created_at) VALUES ($1, $2, $3, $4)', [store.id, code, name, new Date().toISOString()]);
       return store;
     },
-    findStoreByCode: (code) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE code = $1', [code]),
+    findStoreByCode: (code) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE code = $1', [pgText(code)]),
     getStore: (storeId) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE id = $1', [storeId]),
     async createAdvisor(storeId, { username, name, role, passwordHash }) {
       const advisor: Advisor = { id: uuidv7(), username, name, role };
@@ -31,7 +31,7 @@ export function postgresDirectory(pool: pg.Pool): Pick<Storage, DirectoryMethods
         pool,
         `SELECT ${ADVISOR_COLUMNS}, store_id AS "storeId", password_hash AS "passwordHash", disabled_at AS "disabledAt"
          FROM advisors WHERE store_id = $1 AND username = $2`,
-        [storeId, username],
+        [storeId, pgText(username)],
       ),
     // Disabled advisors are left out: the list is who may sign in on the store's tablets. COLLATE
     // "C": the same order as SQLite's, whatever the database's locale.

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Job } from '../../../shared/job.ts';
 import { historyEntry, type HistoryRow } from '../record-rows.ts';
 import type { Storage } from '../storage.ts';
-import { firstRow, rowsOf } from './postgres-query.ts';
+import { firstRow, pgText, rowsOf } from './postgres-query.ts';
 
 export function postgresJobs(pool: pg.Pool): Pick<Storage, 'getJob' | 'jobsForVehicle' | 'jobHistory'> {
   return {
@@ -18,7 +18,7 @@ export function postgresJobs(pool: pg.Pool): Pick<Storage, 'getJob' | 'jobsForVe
       const rows = await rowsOf<{ body: string }>(
         pool,
         'SELECT body FROM jobs WHERE store_id = $1 AND (plate = $2 OR vin = $3) ORDER BY created_ms DESC LIMIT $4',
-        [storeId, plate || null, vin || null, limit],
+        [storeId, pgText(plate || null), pgText(vin || null), limit],
       );
       return rows.map((row) => JSON.parse(row.body) as Job);
     },

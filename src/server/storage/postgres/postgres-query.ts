@@ -18,3 +18,13 @@ export async function firstRow<Row extends pg.QueryResultRow>(db: Queryable, sql
 export async function changed(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
   return (await db.query(sql, params)).rowCount ?? 0;
 }
+
+/**
+ * A text value as a PostgreSQL text column or parameter can take it. PostgreSQL's text cannot
+ * hold U+0000, which JSON, the tablets and SQLite allow: in the copies kept for look-ups (job
+ * number, plate, VIN) and in the terms they are searched by, a NUL becomes U+FFFD, so a value
+ * is stored and found alike. The card itself is JSON text, where a NUL stays "\u0000".
+ */
+export function pgText<T extends string | null>(value: T): T {
+  return (value === null ? value : value.replaceAll('\u0000', '\uFFFD')) as T;
+}

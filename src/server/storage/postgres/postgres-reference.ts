@@ -23,7 +23,8 @@ export function postgresReference(pool: pg.Pool): Pick<Storage, ReferenceMethods
     async catalogueSince(storeId, sinceVersion) {
       const row = await firstRow<{ version: number; items: string }>(
         pool,
-        'SELECT version, items FROM catalogues WHERE store_id = $1 AND version > $2',
+        // bigint: a tablet may send any safe integer, beyond the column's own range.
+        'SELECT version, items FROM catalogues WHERE store_id = $1 AND version > $2::bigint',
         [storeId, sinceVersion],
       );
       return row ? { version: row.version, items: JSON.parse(row.items) as CatalogueItem[] } : null;

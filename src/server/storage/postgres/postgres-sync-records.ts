@@ -10,6 +10,7 @@ import { normalizePlate } from '../../../shared/plate.ts';
 import type { RejectReason } from '../../../shared/protocol.ts';
 import { normalizeVin } from '../../../shared/vin.ts';
 import type { SyncReads, SyncRecords, SyncWrites, UnitResult, WriteUnit } from '../../sync-rules/sync-records.ts';
+import { pgText } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
 
 // serialization_failure and deadlock_detected: PostgreSQL undid the whole transaction and asks
@@ -143,9 +144,9 @@ function writesOn(client: pg.PoolClient, storeId: string): SyncWrites {
            updated_at = excluded.updated_at, change_seq = excluded.change_seq, body = excluded.body
          WHERE jobs.store_id = excluded.store_id`,
         [
-          ...[job.id, storeId, job.number],
+          ...[job.id, storeId, pgText(job.number)],
           // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
-          ...[normalizePlate(job.card.vehicle.plate) || null, normalizeVin(job.card.vehicle.vin) || null],
+          ...[pgText(normalizePlate(job.card.vehicle.plate) || null), pgText(normalizeVin(job.card.vehicle.vin) || null)],
           ...[Date.parse(job.createdAt), job.updatedAt, JSON.stringify(job)],
         ],
       );
