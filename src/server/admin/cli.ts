@@ -16,6 +16,7 @@ import {
   setStoreProfile,
   type StoreProfileChange,
 } from './store-admin.ts';
+import { migrateStore } from './migrate-store.ts';
 import { deviceList, forTerminal } from './terminal-output.ts';
 
 const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./data)
@@ -38,11 +39,15 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
                     [--old-parts take|dispose|none] [--payment wechat|alipay|cash|card|...|none]
                     [--car-wash yes|no|none] [--promised-in-hours <1-336>|none]
                                                         sets what is given, '' clears a text; the
-                                                        tablets get it at their next sync`;
+                                                        tablets get it at their next sync
+  npm run admin -- migrate <CODE> --from <data folder>  copies a store of an embedded server into
+                                                        the group's PostgreSQL and S3 (DATABASE_URL,
+                                                        S3_*), then checks it; safe to run again`;
 
 async function run(args: string[]): Promise<string> {
   const [command, code = '', ...rest] = args;
   if (!command || command === 'help' || command === '--help') return HELP;
+  if (command === 'migrate') return migrate(code, rest);
   const data = await openDataDir();
   const { storage } = data;
   try {
@@ -99,6 +104,16 @@ async function run(args: string[]): Promise<string> {
   } finally {
     await data.close();
   }
+}
+
+/** `migrate <CODE> --from <data folder>`: the store's SQLite file and photos into PostgreSQL and S3. */
+async function migrate(code: string, rest: string[]): Promise<string> {
+  const at = rest.indexOf('--from');
+  const from = at >= 0 ? rest[at + 1] : undefined;
+  if (!code || !from) throw new AdminError(`migrate needs a store code and --from <data folder>.\n\n${HELP}`);
+  const report = await migrateStore(code, from, process.env, (line) => process.stdout.write(`${line}\n`));
+  if (!report.ok) process.exitCode = 1;
+  return report.lines.join('\n');
 }
 
 const TEXT_FLAGS = { '--name': 'name', '--address': 'address', '--phone': 'phone' } as const;

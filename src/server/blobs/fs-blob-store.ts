@@ -16,10 +16,7 @@ export function openFsBlobStore(dir: string): BlobStore {
   // Whatever is in tmp/ now is an upload that a crash or restart cut short.
   for (const name of readdirSync(tmpDir)) rmSync(join(tmpDir, name), { force: true, recursive: true });
 
-  function pathOf(sha256: string): string {
-    assertBlobName(sha256);
-    return join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-  }
+  const pathOf = (sha256: string) => fsBlobPath(dir, sha256);
 
   return {
     kind: 'filesystem',
@@ -54,6 +51,12 @@ export function openFsBlobStore(dir: string): BlobStore {
       }
     },
   };
+}
+
+/** Where the blob's file is in a blob folder (read by `admin migrate` without opening the store, which would clear its tmp/). */
+export function fsBlobPath(dir: string, sha256: string): string {
+  assertBlobName(sha256);
+  return join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
 /** Streams the bytes to `temp`, hashing and counting as they pass; flushed to disk on close. */
