@@ -1,5 +1,7 @@
-// The sync fault suite, defined by sync-faults.test.ts (photos in the data folder) and
-// sync-faults-s3.test.ts (photos in S3-compatible object storage, s3rver on loopback).
+// The sync fault suite, defined by sync-faults.test.ts (photos in the data folder),
+// sync-faults-s3.test.ts (photos in S3-compatible object storage, s3rver on loopback) and
+// sync-faults-postgres.test.ts (a dealer group: the records in PostgreSQL, the photos in S3,
+// three server processes sharing both behind the proxy).
 //
 // Sync under faults, over many seeds: three or four simulated tablets (the real sync client on
 // fake-indexeddb) make random changes, photos and signatures included, while a proxy drops,
@@ -13,7 +15,9 @@
 // the same way, and a replay pins down a bug the random runs found.
 //
 // One server process (one data folder, a store per seed) serves the whole file: a start costs
-// more than a second of CPU, so each seed pays only for the restarts its kills cause.
+// more than a second of CPU, so each seed pays only for the restarts its kills cause. On
+// PostgreSQL several processes share one database and bucket; the proxy sends each request
+// to one of them at random, and a kill hits the one that got the write it was drawn for.
 // FAULT_SEEDS=40 runs seeds 1..40; FAULT_SEED=17 reruns seed 17 alone. A seed fixes the
 // workload and the fault draws, not the timing, so a rerun retraces a failure closely rather
 // than exactly; the seed and what happened are printed either way.
@@ -34,8 +38,18 @@ import { realisticCard, seededRng, type Rng } from '../bench/cards.ts';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy, type ProxiedRequest } from '../support/fault-proxy.ts';
 import { disposeSpareServer, freePort, serverProcess, type ServerProcess } from '../support/server-process.ts';
 import { startS3Peer, type S3Peer } from '../support/s3-peer.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { blobFolderProblems, bucketProblems, blobsShown, exactlyOnceProblems, readServerState, referencedBlobProblems, replay } from '../support/sync-oracle.ts';
+import {
+  blobFolderProblems,
+  bucketProblems,
+  blobsShown,
+  exactlyOnceProblems,
+  readServerState,
+  referencedBlobProblems,
+  replay,
+  type RecordsAt,
+} from '../support/sync-oracle.ts';
 import { createTablet, sign, type Tablet } from '../support/tablet.ts';
 import { newShop, recordMutations, runWorkload, type Shop } from '../support/tablet-workload.ts';
 
@@ -46,8 +60,19 @@ export function faultSeeds(count: number): number[] {
   return Array.from({ length: Number(process.env.FAULT_SEEDS ?? count) }, (_, i) => i + 1);
 }
 
-/** Defines the suite's tests, with the photos in the data folder or in S3. */
-export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): void {
+export type FaultSuiteOptions = {
+  /** Where the records are: the data folder's SQLite file (the default) or a PostgreSQL database of the test's own. */
+  records?: 'sqlite' | 'postgres';
+  /** How many server processes share the records and photos (1 unless given; more only on PostgreSQL). */
+  processes?: number;
+};
+
+/** Defines the suite's tests, with the photos in the data folder or in S3, the records in SQLite or PostgreSQL. */
+export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[], { records = 'sqlite', processes = 1 }: FaultSuiteOptions = {}): void {
+  if (processes < 1 || (processes > 1 && records !== 'postgres')) throw new Error(`${processes} server processes on ${records}: several need PostgreSQL`);
+  const where =
+    (records === 'postgres' ? `records in PostgreSQL shared by ${processes} server process${processes === 1 ? '' : 'es'}, ` : '') +
+    `photos ${photos === 's3' ? 'in S3' : 'in the data folder'}`;
 
   const STEPS_PER_TABLET = 40;
   /**
@@ -102,47 +127,54 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
   let deliveredCards = 0;
 
   let dir: string;
-  let dbFile: string;
-  let server: ServerProcess;
+  let recordsAt: RecordsAt;
+  let database: TestDatabase | undefined;
+  const servers: ServerProcess[] = [];
   let peer: S3Peer | undefined;
   /** A store per seed, one for the long shift and one for the replays, all seeded before the server first opens the folder. */
   const stores = new Map<number | 'shift' | 'replay', TestStore>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'sync-faults-'));
-    dbFile = join(dir, 'walkaround.sqlite');
-    const seeding = await openDataDir(dir, {});
+    database = records === 'postgres' ? await createTestDatabase() : undefined;
+    const recordsEnv: Record<string, string> = database ? { DATABASE_URL: database.url } : {};
+    recordsAt = database ? { postgres: database.url } : { sqlite: join(dir, 'walkaround.sqlite') };
+    const seeding = await openDataDir(dir, recordsEnv);
     try {
       for (const seed of seeds) stores.set(seed, await seedTestStore(seeding.storage, `F${seed}`));
       stores.set('shift', await seedTestStore(seeding.storage, 'SHIFT'));
       stores.set('replay', await seedTestStore(seeding.storage, 'REPLAY'));
     } finally {
-      await seeding.storage.close();
+      await seeding.close();
     }
     peer = photos === 's3' ? await startS3Peer('sync-faults') : undefined;
-    server = serverProcess({ dataDir: dir, port: await freePort(), env: peer?.env ?? {} });
-    await server.start();
+    for (let i = 0; i < processes; i++) servers.push(serverProcess({ dataDir: dir, port: await freePort(), env: { ...recordsEnv, ...peer?.env } }));
+    // One after the other: the first start on fresh records makes the demo store, and several
+    // processes starting at once would each try to.
+    for (const server of servers) await server.start();
     // A store per seed, each with an advisor's password hashed: a soak of 1,000 seeds takes a while.
   }, 60_000 + seeds.length * 500);
 
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     await disposeSpareServer();
     await peer?.close();
+    await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
     console.log(
-      `sync-faults total, photos ${photos === 's3' ? 'in S3' : 'in the data folder'}: ${totals.runs} runs (${ran.join(', ')}), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
+      `sync-faults total, ${where}: ${totals.runs} runs (${ran.join(', ')}), ${totals.mutations} mutations (${totals.rejected} refused), ${totals.photos} photos, ` +
         `${totals.signatures} signatures, ${totals.faults} faults, ${totals.kills} kills, lost ${totals.lost}, duplicated ${totals.duplicated}, ${(totals.ms / 1000).toFixed(1)} s; ` +
         `by op: ${Object.entries(OPS_MADE).map(([op, n]) => `${op} ${n}`).join(', ')}; signatures by kind: ${[...signedKinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}; ${deliveredCards} cards delivered`,
     );
   });
 
   /**
-   * Kills the server at drawn points, one early and one later: the n-th push or blob upload the
+   * Kills a server at drawn points, one early and one later: the n-th push or blob upload the
    * proxy forwards, either while the server works on it or once it has answered (committed,
-   * and the tablet never hears), then starts it again after a short outage.
+   * and the tablet never hears), then starts it again after a short outage. Of several server
+   * processes it kills the one the proxy sent that write to (a random one); the others serve on.
    */
-  function killer(server: ServerProcess, rng: Rng) {
+  function killer(rng: Rng) {
     const points = new Map<number, 'in-flight' | 'after-commit'>();
     const mode = () => (rng() < 0.5 ? 'in-flight' : 'after-commit');
     points.set(1 + Math.floor(rng() * 8), mode());
@@ -154,7 +186,7 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
     let downMs = 0;
     const isWrite = (r: ProxiedRequest) => (r.method === 'POST' && r.path.startsWith('/api/v1/push')) || r.method === 'PUT';
 
-    const killAndRestart = () => {
+    const killAndRestart = (server: ServerProcess) => {
       if (outage || !armed) return;
       outage = (async () => {
         const down = Date.now();
@@ -168,24 +200,24 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
     return {
       /** How long the server was down, in all. */
       downMs: () => downMs,
-      forwarded(request: ProxiedRequest) {
+      forwarded(request: ProxiedRequest, target: number) {
         if (!armed || !isWrite(request)) return;
         writes += 1;
         const point = points.get(writes);
-        if (point === 'in-flight') setTimeout(killAndRestart, rng() * 3);
+        if (point === 'in-flight') setTimeout(() => killAndRestart(servers[target]!), rng() * 3);
         if (point === 'after-commit') killAtNextAnswer = true;
       },
-      answered(request: ProxiedRequest): 'relay' | 'drop' {
+      answered(request: ProxiedRequest, target: number): 'relay' | 'drop' {
         if (!killAtNextAnswer || !isWrite(request) || outage) return 'relay';
         killAtNextAnswer = false;
-        killAndRestart();
+        killAndRestart(servers[target]!);
         return 'drop';
       },
       /** Resolves once a restart under way (if any) is done. */
       async settled() {
         await outage;
       },
-      /** No more kills; resolves once the server is up again. */
+      /** No more kills; resolves once the killed server is up again. */
       async disarm() {
         armed = false;
         await outage;
@@ -236,13 +268,14 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
   async function chaosRun(run: ChaosRun): Promise<void> {
     const started = Date.now();
     const { store, seed } = run;
-    const killsBefore = server.kills;
-    const kills = killer(server, seededRng(seed * 7919 + 1));
+    const killCount = () => servers.reduce((sum, server) => sum + server.kills, 0);
+    const killsBefore = killCount();
+    const kills = killer(seededRng(seed * 7919 + 1));
     let proxy: FaultProxy | undefined;
     const tablets: Tablet[] = [];
     try {
       proxy = await startFaultProxy({
-        target: server.url,
+        target: servers.map((server) => server.url),
         random: seededRng(seed * 7919 + 2),
         faultRate: faultRate,
         // Answers lost after the server committed are what exactly-once is about: three times as likely.
@@ -291,10 +324,10 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
       await kills.disarm();
       const rounds = await drain(tablets);
       await Promise.all(tablets.map((tablet) => tablet.engine.stop()));
-      const chaosKills = server.kills - killsBefore;
+      const chaosKills = killCount() - killsBefore;
 
-      // Read from the file, as committed, with the server idle: nothing of the code under test.
-      const state = readServerState(dbFile, store.storeId);
+      // Read from the database, as committed, with the servers idle: nothing of the code under test.
+      const state = await readServerState(recordsAt, store.storeId);
       const mutationsById = new Map([...made.values()].flat().map((m) => [m.mutationId, m]));
       const context = `${run.label} (rerun: ${run.rerun})`;
 
@@ -325,6 +358,7 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
       console.log(
         `sync-faults ${run.label}: ${tablets.length} tablets, ${mutations} mutations (${refused.length} refused), ${photos} photos, ${signatures} signatures, ` +
           `${state.jobs.size} cards, ${state.storeBlobs.size} blobs; faults ${FAULT_KINDS.map((k) => `${k} ${faults[k]}`).join(', ')}, server-down ${faults['server-down']}, passed ${faults.pass}; ` +
+          (servers.length > 1 ? `requests by server process ${proxy.routed().join('/')}; ` : '') +
           `server killed ${chaosKills} times mid-sync, down ${(kills.downMs() / 1000).toFixed(1)} s; drained in ${rounds} rounds; lost ${lost}, duplicated ${duplicated}; ${(ms / 1000).toFixed(1)} s`,
       );
 
@@ -375,18 +409,18 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
       }
       deliveredCards += [...state.jobs.values()].filter((job) => job.status === 'delivered').length;
     } catch (error) {
-      console.log(`sync-faults ${run.label} FAILED (rerun: ${run.rerun})\n${server.output()}`);
+      console.log(`sync-faults ${run.label} FAILED (rerun: ${run.rerun})\n${servers[0]?.output() ?? ''}`);
       throw error;
     } finally {
       await disposeTablets(tablets);
       await proxy?.close();
       // A failed run may leave the server down: the next one starts from a running server.
       await kills.disarm().catch(() => undefined);
-      if (!server.running) await server.start();
+      for (const server of servers) if (!server.running) await server.start();
     }
   }
 
-  describe(`sync through a bad network and a crashing server, photos ${photos === 's3' ? 'in S3' : 'in the data folder'}`, () => {
+  describe(`sync through a bad network and a crashing server, ${where}`, () => {
     it.each(seeds)('seed %i: every change arrives exactly once and every copy agrees', async (seed) => {
       const rng = seededRng(seed);
       await chaosRun({
@@ -419,8 +453,8 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
     }, 90_000);
   });
 
-  // What the workload covers and the replays do not depend on where the photos are: once is enough.
-  if (photos === 's3') return;
+  // What the workload covers and the replays do not depend on where the photos and records are: once is enough.
+  if (photos === 's3' || records === 'postgres') return;
 
   describe('what the runs covered', () => {
     it('made every kind of change, signed every kind of document and handed cars over', () => {
@@ -446,8 +480,9 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[]): 
           if (url.includes('/api/v1/jobs/') && cardReadsFail) throw new TypeError('fetch failed');
           return fetch(input, init);
         };
-        const t = await createTablet('refusal-T', { baseUrl: server.url, fetch: line }, store.enrollmentCode);
-        const u = await createTablet('refusal-U', { baseUrl: server.url }, store.enrollmentCode);
+        const [server] = servers;
+        const t = await createTablet('refusal-T', { baseUrl: server!.url, fetch: line }, store.enrollmentCode);
+        const u = await createTablet('refusal-U', { baseUrl: server!.url }, store.enrollmentCode);
         tablets.push(t, u);
         const job = await createJob(t.db, { odometerKm: 1_000 });
         await t.engine.syncNow();

@@ -2,8 +2,9 @@
 // on loopback that, request by request and by a seeded random draw, passes the request, drops
 // it, delays it (or holds it past the tablet's timeout), answers 502/503 itself, or forwards
 // it and then loses, cuts short or replaces the answer, so the server may have committed what
-// the tablet never hears about. Bodies are small here (JSON and test photos), so both
-// directions are buffered whole before deciding.
+// the tablet never hears about. In front of several server processes (one database behind
+// them) it sends each request to one of them, drawn at random. Bodies are small here (JSON
+// and test photos), so both directions are buffered whole before deciding.
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -39,8 +40,12 @@ export type Outcome = FaultKind | 'pass' | 'server-down';
 export type ProxiedRequest = { method: string; path: string };
 
 export type FaultProxyOptions = {
-  /** The server's address (the same across restarts). */
-  target: string;
+  /**
+   * The server's address (the same across restarts), or the addresses of several server
+   * processes: each request then goes to one of them drawn with `random`, and one that is
+   * down fails it as a lone server that is down would.
+   */
+  target: string | readonly string[];
   random: () => number;
   /** Chance that a request meets a fault while faults are on. */
   faultRate: number | ((request: ProxiedRequest) => number);
@@ -50,13 +55,13 @@ export type FaultProxyOptions = {
   maxDelayMs?: number;
   /** How long a 'stall' holds a request at least: longer than the tablets wait for an answer. */
   stallMs?: number;
-  /** Called once a request has been sent on to the server. */
-  onForwarded?: (request: ProxiedRequest) => void;
+  /** Called once a request has been sent on to the server; `target` is its index among the targets. */
+  onForwarded?: (request: ProxiedRequest, target: number) => void;
   /**
    * Called once the server has answered a forwarded request, before the tablet hears
    * anything; answering 'drop' closes the tablet's connection (the server was killed, say).
    */
-  onAnswered?: (request: ProxiedRequest) => 'relay' | 'drop';
+  onAnswered?: (request: ProxiedRequest, target: number) => 'relay' | 'drop';
 };
 
 export type FaultProxy = {
@@ -65,13 +70,19 @@ export type FaultProxy = {
   setFaulty(on: boolean): void;
   /** How many requests had each outcome so far. */
   counts(): Record<Outcome, number>;
+  /** How many requests were sent on to each target so far, in the order given. */
+  routed(): number[];
   close(): Promise<void>;
 };
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'content-length', 'upgrade', 'proxy-connection']);
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
-  const target = new URL(options.target);
+  const targets = (typeof options.target === 'string' ? [options.target] : options.target).map((address) => new URL(address));
+  if (targets.length === 0) throw new Error('startFaultProxy: no target');
+  const routed = targets.map(() => 0);
+  // A lone server takes no draw, so the fault draws of a seed stay what they were before several could be given.
+  const route = () => (targets.length === 1 ? 0 : Math.floor(options.random() * targets.length));
   const maxDelayMs = options.maxDelayMs ?? 150;
   let faulty = false;
   const counts = Object.fromEntries([...FAULT_KINDS, 'pass', 'server-down'].map((kind) => [kind, 0])) as Record<Outcome, number>;
@@ -101,9 +112,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (fault === 'delay') await sleep(options.random() * maxDelayMs);
     if (fault === 'stall') await sleep((options.stallMs ?? 1_000) * (1 + options.random() / 2));
 
+    const target = route();
+    routed[target] = (routed[target] ?? 0) + 1;
     let answer: { status: number; headers: IncomingHttpHeaders; body: Buffer };
     try {
-      answer = await forward(target, req, proxied, body, fault === 'cut-request', options.onForwarded);
+      answer = await forward(targets[target]!, req, proxied, body, fault === 'cut-request', () => options.onForwarded?.(proxied, target));
     } catch {
       if (fault === 'cut-request') return void req.socket.destroy();
       // The server is down or was killed mid-request: what a reverse proxy does then.
@@ -112,7 +125,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
       return;
     }
-    if (fault === 'cut-request' || options.onAnswered?.(proxied) === 'drop') return void req.socket.destroy();
+    if (fault === 'cut-request' || options.onAnswered?.(proxied, target) === 'drop') return void req.socket.destroy();
 
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
     switch (fault) {
@@ -144,6 +157,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       faulty = on;
     },
     counts: () => ({ ...counts }),
+    routed: () => [...routed],
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -158,7 +172,7 @@ function forward(
   proxied: ProxiedRequest,
   body: Buffer,
   cut: boolean,
-  onForwarded?: (request: ProxiedRequest) => void,
+  onForwarded: () => void,
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
@@ -170,7 +184,7 @@ function forward(
     );
     upstream.on('error', reject);
     if (!cut) {
-      upstream.end(body, () => onForwarded?.(proxied));
+      upstream.end(body, onForwarded);
       return;
     }
     // Half the body, then the line goes dead: the server sees an aborted upload.

@@ -1,11 +1,12 @@
 // What must hold after a run of tablets against the server, however bad the network and
 // however often the server died: each check returns the problems it found as sentences, so
-// a failing test says what went wrong. The server side is read straight from its SQLite file
-// and blob folder, not through the code under test.
+// a failing test says what went wrong. The server side is read straight from its database
+// (the SQLite file, or PostgreSQL) and its blob folder or bucket, not through the code under test.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { RejectReason } from '../../src/shared/protocol.ts';
 import { applyMutation } from '../../src/shared/apply-mutation.ts';
 import { canonicalJson } from '../../src/shared/canonical-json.ts';
@@ -38,31 +39,60 @@ export type ServerState = {
   storeBlobs: Set<string>;
 };
 
-/** Reads the store's log, jobs and blob links from the database file (the server must be stopped). */
-export function readServerState(file: string, storeId: string): ServerState {
+/** Where the server keeps its records: its SQLite file, or a PostgreSQL database shared by its processes. */
+export type RecordsAt = { sqlite: string } | { postgres: string };
+
+// What the oracle reads, in SQL both databases take alike (the one parameter, $1, is the
+// store id): quoted aliases, because PostgreSQL folds unquoted ones to lower case.
+const STATE_SQL = {
+  log: `SELECT server_order AS "serverOrder", mutation_id AS "mutationId", client_id AS "clientId", seq, job_id AS "jobId", op, payload, status, reason
+        FROM mutations WHERE store_id = $1 ORDER BY server_order`,
+  lastSeqs: `SELECT client_id AS "clientId", last_seq AS "lastSeq" FROM client_seqs WHERE client_id IN (SELECT client_id FROM devices WHERE store_id = $1)`,
+  jobs: 'SELECT body FROM jobs WHERE store_id = $1',
+  storeBlobs: 'SELECT sha256 FROM store_blobs WHERE store_id = $1',
+} as const;
+type StateRows = Record<keyof typeof STATE_SQL, Array<Record<string, unknown>>>;
+
+/**
+ * Reads the store's log, jobs, its tablets' lastSeqs and its blob links as committed, straight
+ * from the database (the servers idle): the SQLite file read-only, or PostgreSQL in one snapshot.
+ */
+export async function readServerState(at: RecordsAt, storeId: string): Promise<ServerState> {
+  const rows = 'sqlite' in at ? sqliteRows(at.sqlite, storeId) : await postgresRows(at.postgres, storeId);
+  // PostgreSQL hands bigint columns over as strings.
+  const log = rows.log.map((row) => ({
+    ...(row as Omit<LogRow, 'payload'>),
+    serverOrder: Number(row.serverOrder),
+    seq: Number(row.seq),
+    payload: JSON.parse(row.payload as string) as unknown,
+  }));
+  const lastSeqs = new Map(rows.lastSeqs.map((row) => [row.clientId as string, Number(row.lastSeq)]));
+  const jobs = new Map(rows.jobs.map((row) => JSON.parse(row.body as string) as Job).map((job) => [job.id, job]));
+  const storeBlobs = new Set(rows.storeBlobs.map((row) => row.sha256 as string));
+  return { log, lastSeqs, jobs, storeBlobs };
+}
+
+function sqliteRows(file: string, storeId: string): StateRows {
   const db = new Database(file, { readonly: true });
   try {
-    const log = db
-      .prepare<[string], Omit<LogRow, 'payload'> & { payload: string }>(
-        `SELECT server_order AS serverOrder, mutation_id AS mutationId, client_id AS clientId, seq, job_id AS jobId, op, payload, status, reason
-         FROM mutations WHERE store_id = ? ORDER BY server_order`,
-      )
-      .all(storeId)
-      .map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
-    const lastSeqs = new Map(
-      db.prepare<[], { clientId: string; lastSeq: number }>('SELECT client_id AS clientId, last_seq AS lastSeq FROM client_seqs').all().map((r) => [r.clientId, r.lastSeq]),
-    );
-    const jobs = new Map(
-      db
-        .prepare<[string], { body: string }>('SELECT body FROM jobs WHERE store_id = ?')
-        .all(storeId)
-        .map(({ body }) => JSON.parse(body) as Job)
-        .map((job) => [job.id, job]),
-    );
-    const storeBlobs = new Set(db.prepare<[string], string>('SELECT sha256 FROM store_blobs WHERE store_id = ?').pluck().all(storeId));
-    return { log, lastSeqs, jobs, storeBlobs };
+    const read = (sql: string) => db.prepare<[string], Record<string, unknown>>(sql.replaceAll('$1', '?')).all(storeId);
+    return { log: read(STATE_SQL.log), lastSeqs: read(STATE_SQL.lastSeqs), jobs: read(STATE_SQL.jobs), storeBlobs: read(STATE_SQL.storeBlobs) };
   } finally {
     db.close();
+  }
+}
+
+async function postgresRows(url: string, storeId: string): Promise<StateRows> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const read = async (sql: string) => (await client.query<Record<string, unknown>>(sql, [storeId])).rows;
+    const rows = { log: await read(STATE_SQL.log), lastSeqs: await read(STATE_SQL.lastSeqs), jobs: await read(STATE_SQL.jobs), storeBlobs: await read(STATE_SQL.storeBlobs) };
+    await client.query('COMMIT');
+    return rows;
+  } finally {
+    await client.end();
   }
 }
 
