@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   }
 
   const data = await openDataDir();
-  const seeded = await seedDemoStore(data.storage, data.dir);
+  // A group's shared database gets its stores from `admin create-store` or `admin migrate`:
+  // no demo store there (and several processes starting at once would race to make it).
+  const seeded = data.storage.kind === 'sqlite' ? await seedDemoStore(data.storage, data.dir) : null;
   const app = await buildApp({ logger: { level: process.env.LOG_LEVEL || 'info' }, https, storage: data.storage, blobs: data.blobs });
   app.addHook('onClose', async () => {
     await data.close();
@@ -93,7 +95,9 @@ async function main(): Promise<void> {
   process.stdout.write(`Data folder: ${data.dir}\nRecords: ${data.recordsAt}\nPhotos: ${data.blobsAt}\n`);
   process.stdout.write(
     seeded ??
-      `Sign-in details of the demo store: ${resolve(data.dir, 'demo-credentials.txt')}; store administration: npm run admin -- help`,
+      (data.storage.kind === 'sqlite'
+        ? `Sign-in details of the demo store: ${resolve(data.dir, 'demo-credentials.txt')}; store administration: npm run admin -- help`
+        : 'Stores: npm run admin -- create-store <CODE> <name>, or move one up with npm run admin -- migrate (README "A dealer group").'),
   );
   process.stdout.write('\n');
   if (!https) {

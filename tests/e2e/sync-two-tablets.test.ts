@@ -7,11 +7,13 @@
 // the card with its photos and the signature, and shows it among the vehicle's earlier visits.
 // A signature A gave offline on a version B has changed since is refused by the server: the
 // card says so and what to do, and the end of shift is not safe until it is dealt with.
-// All of it twice: with the photos in the data folder, and in S3-compatible object storage.
+// All of it twice: on SQLite with the photos in the data folder, and on PostgreSQL with the
+// photos in S3-compatible object storage.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startS3Peer, type S3Peer } from '../support/s3-peer.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { makeCameraJpegs } from './support/camera-jpegs.ts';
 import { expectText, expectValue, expectVisible } from './support/expect-ui.ts';
@@ -90,15 +92,17 @@ const thumbWidths = (page: Page) =>
     .locator('img')
     .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
 
-// The same on both photo stores: the data folder, and S3-compatible object storage as a dealer
-// group runs it (s3rver on loopback, tests/support/s3-peer.ts).
-const PHOTO_STORES = [
-  { photos: 'in the data folder', s3: false },
-  { photos: 'in S3', s3: true },
+// The same on both deployments: the embedded one (SQLite, photos in the data folder), and a
+// dealer group's (PostgreSQL, a database of its own, and S3-compatible object storage: s3rver
+// on loopback, tests/support/s3-peer.ts).
+const DEPLOYMENTS = [
+  { deployment: 'SQLite and the data folder', group: false },
+  { deployment: 'PostgreSQL and S3', group: true },
 ];
 
-describe.each(PHOTO_STORES)('two tablets of one store, through the real server, photos $photos', ({ s3 }) => {
+describe.each(DEPLOYMENTS)('two tablets of one store, through the real server, on $deployment', ({ group }) => {
   let peer: S3Peer | undefined;
+  let database: TestDatabase | undefined;
   let server: AppServer;
   let store: TestStore;
   let a: Tablet;
@@ -113,9 +117,10 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
 
   beforeAll(async () => {
     jpegs = await makeCameraJpegs(profileA.dir, 2);
-    peer = s3 ? await startS3Peer('walkaround-two-tablets') : undefined;
-    server = await startServer({ env: peer?.env ?? {} });
-    expect(server.data.blobs.kind).toBe(s3 ? 's3' : 'filesystem');
+    peer = group ? await startS3Peer('walkaround-two-tablets') : undefined;
+    database = group ? await createTestDatabase({ migrated: false }) : undefined;
+    server = await startServer({ env: { ...peer?.env, ...(database ? { DATABASE_URL: database.url } : {}) } });
+    expect([server.data.storage.kind, server.data.blobs.kind]).toEqual(group ? ['postgres', 's3'] : ['sqlite', 'filesystem']);
     store = await seedTestStore(server.data.storage);
     a = await openTabletOn(`${profileA.dir}/browser`, server.url);
   });
@@ -124,6 +129,7 @@ describe.each(PHOTO_STORES)('two tablets of one store, through the real server, 
     await a?.context.close();
     await b?.context.close();
     await server?.close().catch(() => undefined);
+    await database?.drop();
     await peer?.close();
     profileA.remove();
     profileB.remove();

@@ -149,9 +149,9 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[], {
     }
     peer = photos === 's3' ? await startS3Peer('sync-faults') : undefined;
     for (let i = 0; i < processes; i++) servers.push(serverProcess({ dataDir: dir, port: await freePort(), env: { ...recordsEnv, ...peer?.env } }));
-    // One after the other: the first start on fresh records makes the demo store, and several
-    // processes starting at once would each try to.
-    for (const server of servers) await server.start();
+    // All at once, as a group's processes start after a deploy: the schema is made once (under
+    // an advisory lock) and no process makes a demo store on shared records.
+    await Promise.all(servers.map((server) => server.start()));
     // A store per seed, each with an advisor's password hashed: a soak of 1,000 seeds takes a while.
   }, 60_000 + seeds.length * 500);
 

@@ -41,8 +41,9 @@ export async function startServer(options: { staticDir?: string; port?: number; 
   // `env`: S3_ variables (tests/support/s3-peer.ts) to keep the photos in a bucket; the shell's own never leak in.
   const data = await openDataDir(dataDir, options.env ?? {});
   // E2E_DIST: a build folder of one's own, for engineers building and testing side by side.
+  // E2E_SERVER_LOG=info (or warn, debug): the server's log on stdout, to see what a browser test did.
   const staticDir = options.staticDir ?? process.env.E2E_DIST;
-  const app = await buildApp({ logger: false, staticDir, storage: data.storage, blobs: data.blobs });
+  const app = await buildApp({ logger: process.env.E2E_SERVER_LOG ? { level: process.env.E2E_SERVER_LOG } : false, staticDir, storage: data.storage, blobs: data.blobs });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
