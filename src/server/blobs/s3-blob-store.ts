@@ -51,6 +51,10 @@ export function s3ClientFor(config: S3Config): S3Client {
     // checked here anyway, against their SHA-256 name.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A bucket that never answers must not hold a tablet's upload (and its slot) for ever: a
+    // request that takes longer fails, and the tablet hears 503 and tries again. Every request
+    // carries at most one 5 MB part, already in memory, so a minute is far beyond a slow one.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true },
   });
 }
 

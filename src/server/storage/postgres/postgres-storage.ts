@@ -12,7 +12,16 @@ import { postgresSyncRecords } from './postgres-sync-records.ts';
 
 /** Connects, migrates (safely from several processes at once) and returns the records. */
 export async function openPostgresStorage(connectionString: string, options: { maxConnections?: number } = {}): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    // Nothing waits for ever: not for a connection, not on a statement (a store's lock
+    // included), and no transaction left open by a stuck process keeps a store locked. The
+    // tablet hears an error and sends again; what it sent is still on the tablet.
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 60_000,
+  });
   // An idle connection the server dropped must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
   try {
