@@ -3,7 +3,10 @@
 // sees. Each is enrolled through the API, creates its own job cards, then loops for the
 // measured window: one POST /api/v1/push at a time of N job.update and damage.add mutations,
 // seq numbered from 1 without gaps, and checks that the answer's lastSeq is its last seq. The
-// load generator is this process, on the same cores as the server.
+// load generator is this process, on the same cores as the server. On PostgreSQL (a fresh
+// database per run, dropped after) one or more server processes share it, tablet i talking to
+// process i % n as a load balancer would spread them, and the database's own CPU time, commits
+// and WAL over the window are read too, to price one push.
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -12,8 +15,25 @@ import type { Mutation } from '../../src/shared/mutation.ts';
 import { pushResponseSchema } from '../../src/shared/protocol.ts';
 import { DAMAGE_TYPES, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
 import { realisticCard, seededRng, type Rng } from './cards.ts';
-import { apiHeaders, enrollDevice, sampleRss, schedSince, startServerProcess, type Sched, type ServerProcess } from './server-process.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.ts';
+import { apiHeaders, cpuMsOf, enrollDevice, sampleRss, schedSince, startServerProcess, type Sched, type ServerProcess } from './server-process.ts';
 import { percentile } from './stats.ts';
+
+/** Where the records are: SQLite in the server's data folder, or one PostgreSQL database that `processes` server processes share. */
+export type PushRecords = { kind: 'sqlite' } | { kind: 'postgres'; processes: number };
+
+/** What the PostgreSQL server did over a run's window (pg_stat_database, pg_current_wal_lsn, /proc). */
+export type PostgresCost = {
+  /** CPU of the backends connected to the run's database, as a share of one core. */
+  backendCores: number;
+  /** CPU of PostgreSQL's background processes (WAL writer, checkpointer…), shared with any other database on the server. */
+  backgroundCores: number;
+  commits: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  /** WAL written by the whole server over the window (other databases' too, if any were busy). */
+  walBytes: number;
+};
 
 export type PushBenchOptions = {
   tablets: number;
@@ -31,6 +51,8 @@ export type PushBenchOptions = {
 };
 
 export type PushRun = {
+  /** 'sqlite', or 'postgres' with the number of server processes. */
+  records: PushRecords;
   batchSize: number;
   /** 'closed': each tablet pushes again as soon as it has its answer; 'paced': at `offeredPerSecond` in all. */
   mode: 'closed' | 'paced';
@@ -46,11 +68,14 @@ export type PushRun = {
   mutationsPerSecond: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** Of the largest server process when there are several. */
   serverRss: { idleBytes: number; peakBytes: number; afterBytes: number; samples: number };
-  /** CPU time over the window, as a share of one core: the server and this load generator. */
+  /** CPU time over the window, as a share of one core: the server processes together and this load generator. */
   cpuCores: { server: number; loadGenerator: number };
-  /** The server's event loop over the window: on a CPU, and runnable but waiting for a CPU. */
+  /** The servers' event loops over the window, summed: on a CPU, and runnable but waiting for a CPU. */
   serverMainThread: Sched;
+  /** On PostgreSQL: the database server's share of the work. */
+  postgres: PostgresCost | null;
   /** Damage marks per job card at the end (every other mutation adds one). */
   damagesPerJob: number;
   setupMs: number;
@@ -58,9 +83,10 @@ export type PushRun = {
   loadAverage: number;
 };
 
-type SimTablet = { clientId: string; token: string; seq: number; jobIds: string[]; rng: Rng; ops: number };
+type SimTablet = { clientId: string; token: string; seq: number; jobIds: string[]; rng: Rng; ops: number; server: ServerProcess };
 
 const now = () => performance.now();
+const ENROLL_AT_ONCE = 5;
 
 /** POSTs a JSON body over the keep-alive agent; the status and the text of the answer. */
 function postJson(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
@@ -110,8 +136,8 @@ function nextChange(tablet: SimTablet): Mutation {
   });
 }
 
-async function push(agent: Agent, server: ServerProcess, tablet: SimTablet, mutations: Mutation[]): Promise<void> {
-  const { status, text } = await postJson(agent, new URL('/api/v1/push', server.url), apiHeaders(tablet.token), JSON.stringify({ mutations }));
+async function push(agent: Agent, tablet: SimTablet, mutations: Mutation[]): Promise<void> {
+  const { status, text } = await postJson(agent, new URL('/api/v1/push', tablet.server.url), apiHeaders(tablet.token), JSON.stringify({ mutations }));
   if (status !== 200) throw new Error(`push answered ${status}: ${text.slice(0, 300)}`);
   const answer = pushResponseSchema.parse(JSON.parse(text));
   if (answer.lastSeq !== tablet.seq || answer.rejected.length > 0 || answer.missingBlobs.length > 0) {
@@ -119,18 +145,99 @@ async function push(agent: Agent, server: ServerProcess, tablet: SimTablet, muta
   }
 }
 
-async function oneBatchSize(batchSize: number, pacedRate: number | null, options: PushBenchOptions, log: (line: string) => void): Promise<PushRun> {
-  const server = await startServerProcess(`push ${batchSize}${pacedRate ? ' paced' : ''}`, { storeCode: 'PB', tablets: options.tablets });
+type PostgresReading = { cpuByPid: Map<number, { ms: number; backend: boolean }>; commits: number; inserted: number; updated: number; lsn: string };
+
+/** Reads the database server's counters; the CPU of its processes from /proc (it runs on this machine). */
+async function readPostgres(db: TestDatabase, monitor: ReturnType<TestDatabase['pool']>): Promise<PostgresReading> {
+  const activity = await monitor.query<{ pid: number; datname: string | null }>('SELECT pid, datname FROM pg_stat_activity');
+  const stats = await monitor.query<{ commits: string; inserted: string; updated: string; lsn: string }>(
+    'SELECT xact_commit AS commits, tup_inserted AS inserted, tup_updated AS updated, pg_current_wal_lsn()::text AS lsn FROM pg_stat_database WHERE datname = current_database()',
+  );
+  const cpuByPid = new Map<number, { ms: number; backend: boolean }>();
+  for (const { pid, datname } of activity.rows) {
+    // Other databases' backends (other tests on the same server) are not this run's.
+    if (datname !== null && datname !== db.name) continue;
+    try {
+      cpuByPid.set(pid, { ms: cpuMsOf(pid), backend: datname !== null });
+    } catch {
+      // Gone between the query and the read.
+    }
+  }
+  const row = stats.rows[0];
+  if (!row) throw new Error(`no pg_stat_database row for ${db.name}`);
+  return { cpuByPid, commits: Number(row.commits), inserted: Number(row.inserted), updated: Number(row.updated), lsn: row.lsn };
+}
+
+async function postgresCost(before: PostgresReading, after: PostgresReading, monitor: ReturnType<TestDatabase['pool']>, elapsedMs: number): Promise<PostgresCost> {
+  let backendMs = 0;
+  let backgroundMs = 0;
+  for (const [pid, { ms, backend }] of after.cpuByPid) {
+    // A backend opened during the window counts from its start.
+    const used = ms - (before.cpuByPid.get(pid)?.ms ?? 0);
+    if (backend) backendMs += used;
+    else backgroundMs += used;
+  }
+  const wal = await monitor.query<{ bytes: string }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn) AS bytes', [after.lsn, before.lsn]);
+  return {
+    backendCores: backendMs / elapsedMs,
+    backgroundCores: backgroundMs / elapsedMs,
+    commits: after.commits - before.commits,
+    rowsInserted: after.inserted - before.inserted,
+    rowsUpdated: after.updated - before.updated,
+    walBytes: Number(wal.rows[0]?.bytes ?? Number.NaN),
+  };
+}
+
+/** The server processes of one run, and on PostgreSQL the database they share. */
+async function startServers(label: string, records: PushRecords, tablets: number): Promise<{ servers: ServerProcess[]; db: TestDatabase | null; close(): Promise<void> }> {
+  if (records.kind === 'sqlite') {
+    const server = await startServerProcess(label, { storeCode: 'PB', tablets });
+    return { servers: [server], db: null, close: () => server.close() };
+  }
+  const db = await createTestDatabase();
+  const servers: ServerProcess[] = [];
+  const close = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await db.drop();
+  };
+  try {
+    for (let i = 0; i < records.processes; i += 1) {
+      const store = servers[0]?.store;
+      servers.push(await startServerProcess(`${label} pg ${i + 1}/${records.processes}`, { storeCode: 'PB', tablets, databaseUrl: db.url, ...(store ? { store } : {}) }));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { servers, db, close };
+}
+
+async function oneBatchSize(batchSize: number, pacedRate: number | null, records: PushRecords, options: PushBenchOptions, log: (line: string) => void): Promise<PushRun> {
+  const started = await startServers(`push ${batchSize}${pacedRate ? ' paced' : ''}`, records, options.tablets);
+  const { servers, db } = started;
+  const monitor = db?.pool({ max: 1 }) ?? null;
+  // Tablet i talks to process i % n, as a load balancer would spread them.
+  const serverOf = (i: number) => servers[i % servers.length] as ServerProcess;
   const agent = new Agent({ keepAlive: true, maxSockets: options.tablets });
+  const cpuMs = () => servers.reduce((total, s) => total + s.cpuMs(), 0);
+  const schedMs = (): Sched =>
+    servers.map((s) => s.schedMs()).reduce((sum, s) => ({ onCpuMs: sum.onCpuMs + s.onCpuMs, waitingMs: sum.waitingMs + s.waitingMs }), { onCpuMs: 0, waitingMs: 0 });
+  const largest = { rssBytes: () => Math.max(...servers.map((s) => s.rssBytes())) };
   try {
     const setupStart = now();
     const rng = seededRng(options.seed + batchSize);
-    const tablets: SimTablet[] = await Promise.all(
-      Array.from({ length: options.tablets }, async (_, i) => {
+    // A few at a time: the enrollment guard slows an address's requests once more than 10 are
+    // in flight unjudged, and refuses beyond 3 waiting; on PostgreSQL 50 at once get there.
+    const tablets: SimTablet[] = [];
+    for (let first = 0; first < options.tablets; first += ENROLL_AT_ONCE) {
+      const group = Array.from({ length: Math.min(ENROLL_AT_ONCE, options.tablets - first) }, async (_, k) => {
+        const i = first + k;
+        const server = serverOf(i);
         const device = await enrollDevice(server.url, server.store.enrollmentCode, `tablet ${i + 1}`);
-        return { clientId: device.clientId, token: device.token, seq: 0, jobIds: [], rng: seededRng(options.seed + i), ops: 0 };
-      }),
-    );
+        return { clientId: device.clientId, token: device.token, seq: 0, jobIds: [], rng: seededRng(options.seed + i), ops: 0, server };
+      });
+      tablets.push(...(await Promise.all(group)));
+    }
     // Each tablet's job cards, created in one push (seq 1..jobsPerTablet).
     await Promise.all(
       tablets.map(async (tablet, t) => {
@@ -140,13 +247,13 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
           const number = `PB-20261127-T${t}-${String(j + 1).padStart(3, '0')}`;
           return mutation(tablet, jobId, { op: 'job.create', payload: { number, card: realisticCard(rng).card } });
         });
-        await push(agent, server, tablet, creates);
+        await push(agent, tablet, creates);
       }),
     );
     const setupMs = now() - setupStart;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const idleBytes = server.rssBytes();
-    const rss = sampleRss(server);
+    const idleBytes = largest.rssBytes();
+    const rss = sampleRss(largest);
 
     // Every tablet has one push out at a time until the deadline. Closed loop, it pushes again
     // as soon as it has its answer, and pushes started in the window are counted. Paced, its
@@ -162,8 +269,9 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
     let windowStart = Number.POSITIVE_INFINITY;
     let lastEnd = 0;
     let serverCpu = 0;
-    let serverSched = server.schedMs();
+    let serverSched = schedMs();
     let ownCpu = process.cpuUsage();
+    let pgBefore: Promise<PostgresReading> | null = null;
     const begin = now();
     const deadline = begin + options.warmupMs + options.durationMs;
     const loop = async (tablet: SimTablet, index: number) => {
@@ -174,7 +282,7 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
         const batch = Array.from({ length: batchSize }, () => nextChange(tablet));
         const start = paced ? due : now();
         due += interval;
-        await push(agent, server, tablet, batch);
+        await push(agent, tablet, batch);
         const end = now();
         if (paced ? end >= windowStart && end <= deadline : start >= windowStart) {
           latencies.push(end - start);
@@ -187,9 +295,10 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
     const warmupOver = new Promise<void>((resolve) =>
       setTimeout(() => {
         windowStart = now();
-        serverCpu = server.cpuMs();
-        serverSched = server.schedMs();
+        serverCpu = cpuMs();
+        serverSched = schedMs();
         ownCpu = process.cpuUsage();
+        if (db && monitor) pgBefore = readPostgres(db, monitor);
         resolve();
       }, options.warmupMs),
     );
@@ -197,14 +306,17 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
     if (paced) lastEnd = deadline;
     const elapsedMs = lastEnd - windowStart;
     const own = process.cpuUsage(ownCpu);
-    const cpuCores = { server: (server.cpuMs() - serverCpu) / elapsedMs, loadGenerator: (own.user + own.system) / 1000 / elapsedMs };
-    const serverMainThread = schedSince(serverSched, server.schedMs());
+    const cpuCores = { server: (cpuMs() - serverCpu) / elapsedMs, loadGenerator: (own.user + own.system) / 1000 / elapsedMs };
+    const serverMainThread = schedSince(serverSched, schedMs());
+    const pgAfter = db && monitor ? await readPostgres(db, monitor) : null;
+    const postgres = pgAfter && pgBefore && monitor ? await postgresCost(await pgBefore, pgAfter, monitor, elapsedMs) : null;
     const peak = rss.stop();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const afterBytes = server.rssBytes();
+    const afterBytes = largest.rssBytes();
     const damages = tablets.reduce((total, t) => total + Math.floor(t.ops / 2), 0);
 
     const run: PushRun = {
+      records,
       batchSize,
       mode: paced ? 'paced' : 'closed',
       offeredPerSecond: pacedRate,
@@ -219,26 +331,32 @@ async function oneBatchSize(batchSize: number, pacedRate: number | null, options
       serverRss: { idleBytes, peakBytes: peak.peakBytes, afterBytes, samples: peak.samples },
       cpuCores,
       serverMainThread,
+      postgres,
       damagesPerJob: damages / (tablets.length * options.jobsPerTablet),
       setupMs,
       loadAverage: loadavg()[0] ?? 0,
     };
     log(
-      `  ${batchSize} per push${pacedRate ? `, paced at ${pacedRate} mutations/s` : ''}: ${Math.round(run.mutationsPerSecond)} mutations/s, ${Math.round(run.requestsPerSecond)} pushes/s, ` +
+      `  ${recordsLabel(records)}, ${batchSize} per push${pacedRate ? `, paced at ${pacedRate} mutations/s` : ''}: ${Math.round(run.mutationsPerSecond)} mutations/s, ${Math.round(run.requestsPerSecond)} pushes/s, ` +
         `p50/p95/p99 ${run.latencyMs.p50.toFixed(1)}/${run.latencyMs.p95.toFixed(1)}/${run.latencyMs.p99.toFixed(1)} ms`,
     );
     return run;
   } finally {
     agent.destroy();
-    await server.close();
+    await started.close();
   }
 }
 
-export async function measurePush(options: PushBenchOptions, log: (line: string) => void = console.log): Promise<PushRun[]> {
+/** 'SQLite', 'PostgreSQL, 1 process', 'PostgreSQL, 2 processes'. */
+export function recordsLabel(records: PushRecords): string {
+  return records.kind === 'sqlite' ? 'SQLite' : `PostgreSQL, ${records.processes} process${records.processes === 1 ? '' : 'es'}`;
+}
+
+export async function measurePush(options: PushBenchOptions, log: (line: string) => void = console.log, records: PushRecords = { kind: 'sqlite' }): Promise<PushRun[]> {
   const runs: PushRun[] = [];
   for (const batchSize of options.batchSizes) {
-    runs.push(await oneBatchSize(batchSize, null, options, log));
-    if (options.pacedRate) runs.push(await oneBatchSize(batchSize, options.pacedRate, options, log));
+    runs.push(await oneBatchSize(batchSize, null, records, options, log));
+    if (options.pacedRate) runs.push(await oneBatchSize(batchSize, options.pacedRate, records, options, log));
   }
   return runs;
 }

@@ -16,7 +16,7 @@ import { releaseAll } from './cleanup.ts';
 import { measureDatabase, type DbBenchResult } from './db-bench.ts';
 import type { HandoverBenchOptions, HandoverBenchResult, HandoverRun } from './handover-bench.ts';
 import { measurePhotos, type PhotoBenchResult } from './photo-bench.ts';
-import { measurePush, type PushBenchOptions, type PushRun } from './push-bench.ts';
+import { measurePush, recordsLabel, type PostgresCost, type PushBenchOptions, type PushRecords, type PushRun } from './push-bench.ts';
 import { max, mean, median, percentile, round } from './stats.ts';
 import { measureSigning, type KeystrokeTiming, type SigningBenchResult } from './signing-bench.ts';
 import type { TapsBenchOptions, TapsBenchResult } from './taps-bench.ts';
@@ -36,9 +36,9 @@ for (const part of parts) if (!ALL_PARTS.includes(part)) throw new Error(`--only
 // A partial run never overwrites the full results.
 const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].join('-')}.json` : 'bench-results.json');
 // The app parts fit in 280 s together (320 s with the start's 15 pairs); the sync parts move hundreds of MB and run for ~10 s
-// per batch size, several times over, on a machine others share.
+// per batch size, several times over, on a machine others share. The push part runs three times over (SQLite, PostgreSQL with 1 and 2 processes).
 // The handover part seeds its cards in Node and opens 交车 40 times: about a minute, kept wide.
-const WATCHDOG_MS = 320_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 240_000 : 0) + (parts.has('taps') ? 240_000 : 0);
+const WATCHDOG_MS = 320_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 720_000 : 0) + (parts.has('taps') ? 240_000 : 0);
 
 // 15 pairs: with 7, one run's ratio swung by ±0.1 on this shared machine (README, Measured), so a
 // figure near its target flipped between met and missed from run to run. TTI_PAIRS=N to change.
@@ -139,7 +139,7 @@ const SYNC_OPTIONS: SyncBenchOptions = {
 };
 /** What the selected parts run: the runs for 'sync', the ladder for 'sync-steps'. */
 const syncOptions = (): SyncBenchOptions => ({ ...SYNC_OPTIONS, runs: parts.has('sync') ? SYNC_OPTIONS.runs : 0, ladder: parts.has('sync-steps') });
-// 50 tablets of one store, 20 cards each, pushing for 10 s after 1 s of warm-up, per batch size:
+// 50 tablets of one store, 20 cards each, pushing for 10 s after 1 s of warm-up, per batch size and records (SQLite, PostgreSQL with 1 and 2 processes):
 // as fast as answers come back, then paced at the target rate (latency counted from when due).
 const SYNC_RATIO_TARGET = 1.3;
 const PUSH_RATE_TARGET = 2_000;
@@ -153,6 +153,8 @@ const PUSH_OPTIONS: PushBenchOptions = {
   seed: 20261129,
 };
 const PUSH_P99_TARGET = 50;
+// The push part runs on SQLite, then on PostgreSQL with this many server processes sharing the database.
+const PUSH_POSTGRES_PROCESSES = [1, 2];
 
 /** 1 KB = 1000 bytes, as Vite's build report prints sizes. */
 const kb = (bytes: number) => bytes / 1000;
@@ -615,27 +617,35 @@ async function pushFigures(): Promise<PushRun[]> {
   console.log(
     `\n  measuring push throughput: ${o.tablets} tablets enrolled through the API, ${o.jobsPerTablet} cards each, each with one push at a time of ` +
       `${o.batchSizes.join(', ')} mutations (job.update and damage.add in turn), ${o.durationMs / 1000} s after ${o.warmupMs / 1000} s of warm-up, per batch size:\n` +
-      `  closed loop (each tablet pushes again as soon as it has its answer), then paced at ${o.pacedRate ?? 0} mutations/s in all (latency from when a push was due)…`,
+      `  closed loop (each tablet pushes again as soon as it has its answer), then paced at ${o.pacedRate ?? 0} mutations/s in all (latency from when a push was due);\n` +
+      `  on SQLite, then on PostgreSQL (a fresh database per run, dropped after) with ${PUSH_POSTGRES_PROCESSES.join(' and ')} server processes, tablet i on process i % n…`,
   );
   console.log(
-    '  server: a child process (node --import tsx src/server/main.ts, fresh temp DATA_DIR each time); load generator: this process\n' +
-      `  (node:http, keep-alive, ${o.tablets} sockets), on the same ${cpus().length} cores as the server. Every answer's lastSeq is checked against the last seq sent.`,
+    '  server: child processes (node --import tsx src/server/main.ts, fresh temp DATA_DIR each, DATABASE_URL for PostgreSQL); load generator: this process\n' +
+      `  (node:http, keep-alive, ${o.tablets} sockets), on the same ${cpus().length} cores as the server and PostgreSQL. Every answer's lastSeq is checked against the last seq sent.`,
   );
-  const runs = await measurePush(o, (line) => console.log(line));
+  const configurations: PushRecords[] = [{ kind: 'sqlite' }, ...PUSH_POSTGRES_PROCESSES.map((processes) => ({ kind: 'postgres' as const, processes }))];
+  const runs: PushRun[] = [];
+  for (const records of configurations) runs.push(...(await measurePush(o, (line) => console.log(line), records)));
   for (const r of runs) {
-    const per = `${r.batchSize} per push${r.mode === 'paced' ? `, paced ${(r.offeredPerSecond ?? 0).toLocaleString('en-US')}/s` : ''}`;
-    const key = `${r.mode === 'paced' ? 'paced' : 'push'}${r.batchSize}`;
-    if (r.mode === 'closed') figureAtLeast('push', `${key}Rate`, `${per}: mutations applied`, r.mutationsPerSecond, '/s', PUSH_RATE_TARGET);
+    const config = recordsLabel(r.records);
+    // The issue's targets: on SQLite, and on PostgreSQL with 2 processes; 1 process is for comparison.
+    const targeted = r.records.kind === 'sqlite' || r.records.processes === 2;
+    const per = `${config}, ${r.batchSize} per push${r.mode === 'paced' ? `, paced ${(r.offeredPerSecond ?? 0).toLocaleString('en-US')}/s` : ''}`;
+    // SQLite keeps the keys of earlier results files.
+    const prefix = r.records.kind === 'sqlite' ? '' : `pg${r.records.processes}`;
+    const key = `${prefix}${r.mode === 'paced' ? 'paced' : 'push'}${r.batchSize}`;
+    if (r.mode === 'closed' && targeted) figureAtLeast('push', `${key}Rate`, `${per}: mutations applied`, r.mutationsPerSecond, '/s', PUSH_RATE_TARGET);
     else figure('push', `${key}Rate`, `${per}: mutations applied`, r.mutationsPerSecond, '/s');
     figure('push', `${key}P50`, `${per}: latency p50`, r.latencyMs.p50, 'ms');
-    figure('push', `${key}P99`, `${per}: latency p99`, r.latencyMs.p99, 'ms', PUSH_P99_TARGET);
+    figure('push', `${key}P99`, `${per}: latency p99`, r.latencyMs.p99, 'ms', targeted ? PUSH_P99_TARGET : undefined);
   }
-  figure('push', 'pushRssPeak', 'server RSS peak, all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
+  figure('push', 'pushRssPeak', 'server RSS peak (largest process), all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
   for (const r of runs) {
     const held = r.backlog > 0 ? `, NOT held: ${r.backlog.toLocaleString('en-US')} pushes due by the end were never sent` : ', held';
     const mode = r.mode === 'paced' ? `paced at ${(r.offeredPerSecond ?? 0).toLocaleString('en-US')}/s${held}` : 'closed loop';
     console.log(
-      `  ${String(r.batchSize).padStart(2)} per push, ${mode}: ${Math.round(r.mutationsPerSecond).toLocaleString('en-US')} mutations/s, ${Math.round(r.requestsPerSecond).toLocaleString('en-US')} pushes/s ` +
+      `  ${recordsLabel(r.records)}, ${String(r.batchSize).padStart(2)} per push, ${mode}: ${Math.round(r.mutationsPerSecond).toLocaleString('en-US')} mutations/s, ${Math.round(r.requestsPerSecond).toLocaleString('en-US')} pushes/s ` +
         `(${r.requests.toLocaleString('en-US')} pushes, ${r.mutations.toLocaleString('en-US')} mutations in ${seconds1(r.elapsedMs)}); latency p50 ${r.latencyMs.p50.toFixed(1)}, ` +
         `p95 ${r.latencyMs.p95.toFixed(1)}, p99 ${r.latencyMs.p99.toFixed(1)}, max ${r.latencyMs.max.toFixed(1)} ms; server RSS ${mb(r.serverRss.idleBytes).toFixed(0)} MB idle → ` +
         `${mb(r.serverRss.peakBytes).toFixed(0)} MB peak → ${mb(r.serverRss.afterBytes).toFixed(0)} MB 1 s after (${r.serverRss.samples} samples, every 200 ms); ` +
@@ -643,6 +653,7 @@ async function pushFigures(): Promise<PushRun[]> {
         `${share(r.serverMainThread.waitingMs, r.elapsedMs)} waiting for one, the rest blocked (fsync) or idle; ${r.damagesPerJob.toFixed(1)} damage marks per card at the end; ` +
         `load average ${r.loadAverage.toFixed(2)}`,
     );
+    if (r.postgres) console.log(`      ${pushCost(r, r.postgres)}`);
   }
   console.log(
     `  closed loop, ${o.tablets} pushes are always out, so latency ≈ ${o.tablets} / pushes per second (Little's law): a p99 of ${PUSH_P99_TARGET} ms there would ` +
@@ -650,6 +661,17 @@ async function pushFigures(): Promise<PushRun[]> {
   );
   console.log(`  load average (1 min) now ${round(loadavg()[0] ?? 0, 2)}`);
   return runs;
+}
+
+/** One push's price on PostgreSQL: the servers' and the database's CPU, commits, rows and WAL, per push over the window. */
+function pushCost(r: PushRun, pg: PostgresCost): string {
+  const pushes = Math.max(1, r.requests);
+  const perPush = (cores: number) => ((cores * r.elapsedMs) / pushes).toFixed(2);
+  return (
+    `per push: server CPU ${perPush(r.cpuCores.server)} ms, PostgreSQL CPU ${perPush(pg.backendCores)} ms in its backends + ${perPush(pg.backgroundCores)} ms in WAL writer and ` +
+    `other background processes; ${(pg.commits / pushes).toFixed(1)} commits, ${(pg.rowsInserted / pushes).toFixed(1)} rows inserted, ${(pg.rowsUpdated / pushes).toFixed(1)} updated, ` +
+    `${(pg.walBytes / pushes / 1000).toFixed(1)} KB WAL (PostgreSQL ${pg.backendCores.toFixed(2)} + ${pg.backgroundCores.toFixed(2)} cores over the window)`
+  );
 }
 
 async function main(): Promise<void> {
@@ -701,7 +723,7 @@ async function main(): Promise<void> {
   printTable('10b. 追加项目 in customer mode: the built app, signature strokes not counted as taps', 'taps');
   printTable('10c. Check-in at the desk: the built app, 1280x800 touch tablet, offline, taps counted in the page', 'desk');
   printTable('11. End-of-shift sync: simulated tablet (real sync engine on fake-indexeddb in Node), server as a child process', 'sync');
-  printTable(`12. Push throughput: ${PUSH_OPTIONS.tablets} simulated tablets, server as a child process, load generator on the same cores`, 'push');
+  printTable(`12. Push throughput: ${PUSH_OPTIONS.tablets} simulated tablets, servers as child processes, PostgreSQL and load generator on the same cores`, 'push');
   const misses = rows.filter((r) => r.status === 'MISS');
   console.log(`\n  1 KB = 1000 bytes. Run time ${seconds.toFixed(1)} s (build not included).`);
   console.log(misses.length ? `  MISSED: ${misses.map((r) => r.label).join('; ')}` : '  All targets met.');
@@ -722,7 +744,7 @@ async function main(): Promise<void> {
       handover: handover && { options: HANDOVER_OPTIONS, cpuThrottling: 'none', ...handover },
       desk: desk && { options: CHECKIN_TAPS_OPTIONS, ...desk },
       sync: sync && { options: syncOptions(), tablet: 'src/sync engine on fake-indexeddb in Node', server: 'child process', ...sync },
-      push: push && { options: PUSH_OPTIONS, server: 'child process', loadGenerator: 'this process, same cores', runs: push },
+      push: push && { options: PUSH_OPTIONS, server: 'child processes', loadGenerator: 'this process, same cores', runs: push },
     },
   };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -2,7 +2,8 @@
 // src/server/main.ts` on a free loopback port with a fresh data folder, as `npm run serve`
 // runs it, so the simulated tablets and the server never share one event loop. A test store
 // with an enrollment code is seeded into the folder before the server opens it. The server's
-// memory (VmRSS) and CPU time are read from /proc.
+// memory (VmRSS) and CPU time are read from /proc. With a DATABASE_URL the records are in that
+// PostgreSQL database instead, and several processes can serve it (the first seeds the store).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,27 +32,42 @@ export type ServerProcess = {
   close(): Promise<void>;
 };
 
+export type ServerProcessOptions = {
+  storeCode: string;
+  tablets: number;
+  /** Records in this PostgreSQL database (DATABASE_URL) rather than SQLite in the data folder. */
+  databaseUrl?: string;
+  /** The store another process already seeded into `databaseUrl`: this one only serves it. */
+  store?: TestStore;
+};
+
 /**
  * Starts the server on a fresh data folder with store `storeCode`, whose enrollment code
  * admits `tablets` tablets. Registered with cleanup.ts; `close()` stops it (SIGTERM, as a
  * service manager would) and removes the folder.
  */
-export async function startServerProcess(label: string, options: { storeCode: string; tablets: number }): Promise<ServerProcess> {
+export async function startServerProcess(label: string, options: ServerProcessOptions): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'walkaround-bench-server-'));
   const removeDir = defer(`server data ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
-  const seeding = await openDataDir(dataDir);
-  let store: TestStore;
-  try {
-    store = await seedTestStore(seeding.storage, options.storeCode, options.tablets);
-  } finally {
-    await seeding.storage.close();
+  // Without a databaseUrl the records are SQLite's, whatever DATABASE_URL this process was given.
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: options.databaseUrl };
+  if (!options.databaseUrl) delete env.DATABASE_URL;
+  let store = options.store;
+  if (!store) {
+    const seeding = await openDataDir(dataDir, env);
+    try {
+      store = await seedTestStore(seeding.storage, options.storeCode, options.tablets);
+    } finally {
+      await seeding.close();
+    }
   }
+  const seeded = store;
 
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -93,7 +109,7 @@ export async function startServerProcess(label: string, options: { storeCode: st
     });
     const pid = child.pid;
     if (pid === undefined) throw new Error(`server ${label} has no pid`);
-    return { url, pid, store, dataDir, rssBytes: () => rssBytesOf(pid), cpuMs: () => cpuMsOf(pid), schedMs: () => schedMsOf(pid), close };
+    return { url, pid, store: seeded, dataDir, rssBytes: () => rssBytesOf(pid), cpuMs: () => cpuMsOf(pid), schedMs: () => schedMsOf(pid), close };
   } catch (error) {
     await close();
     throw error;
