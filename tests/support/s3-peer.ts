@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 
 export type S3Peer = {
@@ -58,4 +60,16 @@ export async function startS3Peer(bucket = 'walkaround-test'): Promise<S3Peer> {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** Every key in the bucket, page by page, with the client the blob store itself would use. */
+export async function bucketKeys(config: S3Config, client: S3Client = s3ClientFor(config)): Promise<string[]> {
+  const keys: string[] = [];
+  let ContinuationToken: string | undefined;
+  do {
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, ContinuationToken }));
+    for (const { Key } of listed.Contents ?? []) if (Key) keys.push(Key);
+    ContinuationToken = listed.IsTruncated ? listed.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+  return keys;
 }

@@ -14,9 +14,10 @@ import type { Job } from '../../src/shared/job.ts';
 import type { Mutation } from '../../src/shared/mutation.ts';
 import { blobsOf } from '../../src/shared/mutation-blobs.ts';
 import { signedBytes } from '../../src/shared/signed-content.ts';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import type { S3Config } from '../../src/server/blobs/s3-config.ts';
+import { bucketKeys } from './s3-peer.ts';
 
 export type LogRow = {
   serverOrder: number;
@@ -190,20 +191,15 @@ export async function bucketProblems(config: S3Config): Promise<{ problems: stri
   const problems: string[] = [];
   const files = new Set<string>();
   try {
-    let ContinuationToken: string | undefined;
-    do {
-      const listed = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, ContinuationToken }));
-      for (const { Key } of listed.Contents ?? []) {
-        if (!Key || Key.startsWith('tmp/')) continue; // uploads cut short; the next start clears old ones
-        const name = Key.slice('blobs/'.length);
-        if (!Key.startsWith('blobs/')) problems.push(`object ${Key} outside blobs/`);
-        const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key }));
-        const hash = createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
-        if (hash !== name) problems.push(`object ${Key} hashes to ${hash}`);
-        files.add(name);
-      }
-      ContinuationToken = listed.IsTruncated ? listed.NextContinuationToken : undefined;
-    } while (ContinuationToken);
+    for (const Key of await bucketKeys(config, client)) {
+      if (Key.startsWith('tmp/')) continue; // uploads cut short; the next start clears old ones
+      const name = Key.slice('blobs/'.length);
+      if (!Key.startsWith('blobs/')) problems.push(`object ${Key} outside blobs/`);
+      const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key }));
+      const hash = createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
+      if (hash !== name) problems.push(`object ${Key} hashes to ${hash}`);
+      files.add(name);
+    }
   } finally {
     client.destroy();
   }

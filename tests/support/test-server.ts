@@ -5,7 +5,6 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
@@ -14,7 +13,7 @@ import type { S3Config } from '../../src/server/blobs/s3-config.ts';
 import { openDataDir, type DataDir } from '../../src/server/data-dir.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrollResponse } from '../../src/shared/protocol.ts';
 import { createTestDatabase } from './postgres-test-db.ts';
-import { startS3Peer } from './s3-peer.ts';
+import { bucketKeys, startS3Peer } from './s3-peer.ts';
 
 export type TestServer = {
   baseUrl: string;
@@ -186,7 +185,7 @@ async function folderContents(blobDir: string): Promise<{ names: Set<string>; te
 async function bucketContents(config: S3Config): Promise<{ names: Set<string>; temporaries: string[] }> {
   const client = s3ClientFor(config);
   try {
-    const keys = ((await client.send(new ListObjectsV2Command({ Bucket: config.bucket }))).Contents ?? []).map((object) => object.Key ?? '');
+    const keys = await bucketKeys(config, client);
     return {
       names: new Set(keys.filter((key) => key.startsWith('blobs/')).map((key) => key.slice('blobs/'.length))),
       temporaries: keys.filter((key) => key.startsWith('tmp/')),

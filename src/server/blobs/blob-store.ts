@@ -1,8 +1,8 @@
 // Where photo, thumbnail and signature bytes live, addressed by the SHA-256 of their content
 // (DESIGN.md "Sync protocol" 2). The filesystem adapter is the default; the S3 one
-// (s3-blob-store.ts) takes its place for a dealer group. Which store may read a blob is not this layer's
-// business: storage.ts records that. Tablets upload only when online; an offline tablet keeps
-// the bytes until the server has acknowledged them.
+// (s3-blob-store.ts) takes its place for a dealer group. Which store may read a blob is not
+// this layer's business: storage.ts records that. Tablets upload only when online; an offline
+// tablet keeps the bytes until the server has acknowledged them.
 import type { Readable } from 'node:stream';
 
 export type PutResult = {

@@ -62,7 +62,6 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
   const client = s3ClientFor(config);
   const Bucket = config.bucket;
 
-
   async function exists(Key: string): Promise<boolean> {
     try {
       await reaching(client.send(new HeadObjectCommand({ Bucket, Key })));
