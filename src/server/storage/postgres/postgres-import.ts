@@ -5,7 +5,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { pgText } from './postgres-query.ts';
-import { inTransaction } from './postgres-transaction.ts';
 
 type StoreTable = {
   name: string;
@@ -83,7 +82,8 @@ async function insertRows(pool: pg.Pool, table: StoreTable, rows: Row[]): Promis
   });
   // A row already copied (a run cut short and started again) is left as it is.
   const sql = `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`;
-  return inTransaction(pool, 'BEGIN', async (client) => (await client.query(sql, values)).rowCount ?? 0);
+  // One statement is atomic on its own: a batch is inserted whole or not at all.
+  return (await pool.query(sql, values)).rowCount ?? 0;
 }
 
 /** The store's next change number follows the highest copied, so every cursor a tablet holds stays right. */
