@@ -267,8 +267,8 @@ describe('PostgreSQL sync records under concurrency', () => {
     const [a, b] = [await tabletIn(fixture, 'SH01'), await tabletIn(fixture, 'BJ01')];
     const row = loggedRow(a.device, a.create(uuidv7()));
     const logOnce = async (tx: SyncWrites) => {
-      if (await tx.mutationLogged(row.mutationId)) return 'duplicate';
-      await tx.logMutation(row);
+      if ((await tx.loggedAmong([row.mutationId])).has(row.mutationId)) return 'duplicate';
+      await tx.logMutations([row]);
       return 'logged';
     };
     const [logged, release] = [gate(), gate()];

@@ -200,12 +200,18 @@ export function defineSyncRecordsContract(adapter: string, open: () => Promise<S
       const fromB = b.create(uuidv7());
       const results = await records.writeEach([
         { storeId: a.device.storeId, work: (tx) => pushMutations(tx, a.device, [fromA], allow, NOW) },
-        // B's own change is written, then one of A's makes the rules throw: both are undone.
-        { storeId: b.device.storeId, work: (tx) => pushMutations(tx, b.device, [fromB, { ...a.create(uuidv7()), seq: 2 }], allow, NOW) },
+        // B's change is written whole (log, card, lastSeq), then its unit throws: all of it is undone.
+        {
+          storeId: b.device.storeId,
+          work: async (tx) => {
+            await pushMutations(tx, b.device, [fromB], allow, NOW);
+            throw new Error('the unit failed after writing');
+          },
+        },
         { storeId: a.device.storeId, work: (tx) => pushMutations(tx, a.device, [], allow, NOW) },
       ]);
       expect(results.map((r) => ('error' in r ? 'error' : 'value'))).toEqual(['value', 'error', 'value']);
-      expect(String((results[1] as { error: unknown }).error)).toMatch(/not from client/);
+      expect(String((results[1] as { error: unknown }).error)).toMatch(/failed after writing/);
       expect(await fixture.loggedCount()).toBe(1);
       expect((await pullPage(records, b.device, 0, 10)).lastSeq).toBe(0);
       expect((await pullPage(records, a.device, 0, 10)).jobs.map((job) => job.id)).toEqual([fromA.jobId]);

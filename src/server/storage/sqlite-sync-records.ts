@@ -57,29 +57,43 @@ export function sqliteSyncRecords(db: Database.Database): SyncRecords {
     async saveLastSeq(clientId, lastSeq) {
       saveLastSeq.run(clientId, lastSeq);
     },
-    mutationAt: async (clientId, seq) => mutationAt.get(clientId, seq),
-    mutationLogged: async (mutationId) => mutationLogged.get(mutationId) !== undefined,
-    async logMutation(row) {
-      logMutation.run(row);
+    // In-process statements cost no round trip: the batch methods just loop.
+    async mutationsAt(clientId, seqs) {
+      const found = new Map<number, string>();
+      for (const seq of seqs) {
+        const id = mutationAt.get(clientId, seq);
+        if (id !== undefined) found.set(seq, id);
+      }
+      return found;
+    },
+    loggedAmong: async (mutationIds) => new Set(mutationIds.filter((id) => mutationLogged.get(id) !== undefined)),
+    async logMutations(rows) {
+      for (const row of rows) logMutation.run(row);
     },
     rejectedFrom: async (clientId, fromSeq) => rejectedFrom.all(clientId, fromSeq),
-    async loadJob(jobId) {
-      const row = jobAnyStore.get(jobId);
-      return row && { storeId: row.storeId, job: JSON.parse(row.body) as Job };
+    async loadJobs(jobIds) {
+      const found = new Map<string, { storeId: string; job: Job }>();
+      for (const id of jobIds) {
+        const row = jobAnyStore.get(id);
+        if (row) found.set(id, { storeId: row.storeId, job: JSON.parse(row.body) as Job });
+      }
+      return found;
     },
-    async saveJob(job) {
-      upsertJob.run({
-        id: job.id,
-        storeId,
-        number: job.number,
-        // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
-        plate: normalizePlate(job.card.vehicle.plate) || null,
-        vin: normalizeVin(job.card.vehicle.vin) || null,
-        createdMs: Date.parse(job.createdAt),
-        updatedAt: job.updatedAt,
-        changeSeq: nextChangeSeq.get() as number,
-        body: JSON.stringify(job),
-      });
+    async saveJobs(jobs) {
+      for (const job of jobs) {
+        upsertJob.run({
+          id: job.id,
+          storeId,
+          number: job.number,
+          // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
+          plate: normalizePlate(job.card.vehicle.plate) || null,
+          vin: normalizeVin(job.card.vehicle.vin) || null,
+          createdMs: Date.parse(job.createdAt),
+          updatedAt: job.updatedAt,
+          changeSeq: nextChangeSeq.get() as number,
+          body: JSON.stringify(job),
+        });
+      }
     },
     storeHasBlob: async (sha256) => blobLinked.get(storeId, sha256) !== undefined,
   });

@@ -48,14 +48,21 @@ export async function pushMutations(
   check: MutationCheck,
   now: string,
 ): Promise<PushOutcome> {
-  const outcome: PushOutcome = { lastSeq: await tx.lastSeq(pusher.clientId), rejected: [], missingBlobs: [], applied: 0 };
+  const ackedBefore = await tx.lastSeq(pusher.clientId);
+  const outcome: PushOutcome = { lastSeq: ackedBefore, rejected: [], missingBlobs: [], applied: 0 };
+  // Everything the loop may ask the records is read up front, in one call each, and what it
+  // writes is written once at the end: a push's round trips do not grow with its size.
+  const resent = mutations.filter((m) => m.seq <= ackedBefore).map((m) => m.seq);
+  const loggedAtSeq = resent.length > 0 ? await tx.mutationsAt(pusher.clientId, resent) : new Map<number, string>();
+  const logged = await tx.loggedAmong(mutations.map((m) => m.mutationId));
+  const rows = await tx.loadJobs([...new Set(mutations.map((m) => m.jobId))]);
   // A batch often carries many changes to one card: each card is read once and written once
   // (with one new change number), not once per mutation.
   const loaded = new Map<string, Loaded>();
-  const loadJob = async (jobId: string): Promise<Loaded> => {
+  const loadJob = (jobId: string): Loaded => {
     let entry = loaded.get(jobId);
     if (!entry) {
-      const row = await tx.loadJob(jobId);
+      const row = rows.get(jobId);
       const foreign = row !== undefined && row.storeId !== pusher.storeId;
       entry = { job: foreign ? undefined : row?.job, foreign, changed: false };
       loaded.set(jobId, entry);
@@ -68,40 +75,48 @@ export async function pushMutations(
    * writers used this tablet's identity: skipping it would make the tablet drop a change the
    * server never applied, so the push stops and the tablet keeps it and says so.
    */
-  const isAcknowledged = async (m: Mutation): Promise<boolean> => {
-    const logged = await tx.mutationAt(pusher.clientId, m.seq);
+  const isAcknowledged = (m: Mutation): boolean => {
+    const atSeq = loggedAtSeq.get(m.seq);
     // Nothing logged at that seq: it was acknowledged as a resend of a mutation logged under another.
-    return logged === undefined ? tx.mutationLogged(m.mutationId) : logged === m.mutationId;
+    return atSeq === undefined ? logged.has(m.mutationId) : atSeq === m.mutationId;
   };
+  const log: LoggedMutation[] = [];
   for (const m of mutations) {
     if (m.clientId !== pusher.clientId) throw new Error(`mutation ${m.mutationId} is not from client ${pusher.clientId}`);
     if (m.seq <= outcome.lastSeq) {
-      if (await isAcknowledged(m)) continue;
+      if (isAcknowledged(m)) continue;
       outcome.seqConflict = { seq: m.seq, mutationId: m.mutationId };
       break;
     }
     if (m.seq > outcome.lastSeq + 1) break;
     // The same mutation resent under a new seq: handled already, acknowledge and move on.
-    if (await tx.mutationLogged(m.mutationId)) {
+    if (logged.has(m.mutationId)) {
       outcome.lastSeq = m.seq;
       continue;
     }
-    const entry = await loadJob(m.jobId);
+    const entry = loadJob(m.jobId);
     const verdict = await check(entry.job, m, tx);
     if (verdict !== null && typeof verdict === 'object') {
       outcome.missingBlobs = verdict.missingBlobs;
       break;
     }
     const reason = verdict ?? apply(entry, m);
-    await tx.logMutation(logRow(pusher, m, now, reason));
+    log.push(logRow(pusher, m, now, reason));
+    logged.add(m.mutationId);
     if (!reason) outcome.applied += 1;
     outcome.lastSeq = m.seq;
   }
-  for (const entry of loaded.values()) if (entry.changed && entry.job) await tx.saveJob(entry.job);
+  if (log.length > 0) await tx.logMutations(log);
+  const changed = [...loaded.values()].flatMap((entry) => (entry.changed && entry.job ? [entry.job] : []));
+  if (changed.length > 0) await tx.saveJobs(changed);
   await tx.saveLastSeq(pusher.clientId, outcome.lastSeq);
-  // From the first seq sent, so a push retried after a lost reply still hears its refusals.
+  // From the first seq sent, so a push retried after a lost reply still hears its refusals:
+  // those logged before this push are asked for (every logged seq is at or below the lastSeq
+  // saved with it), this push's own are known.
   const firstSeq = mutations.reduce((least, m) => Math.min(least, m.seq), outcome.lastSeq + 1);
-  outcome.rejected = await tx.rejectedFrom(pusher.clientId, firstSeq);
+  const earlier = firstSeq <= ackedBefore ? await tx.rejectedFrom(pusher.clientId, firstSeq) : [];
+  const refusedNow = log.flatMap((row) => (row.reason ? [{ mutationId: row.mutationId, seq: row.seq, reason: row.reason }] : []));
+  outcome.rejected = [...earlier.filter((row) => row.seq <= ackedBefore), ...refusedNow];
   return outcome;
 }
 

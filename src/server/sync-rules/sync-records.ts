@@ -36,28 +36,33 @@ export interface SyncReads {
   changedSince(storeId: string, cursor: number, limit: number): Promise<ChangedJob[]>;
 }
 
-/** Reads and writes of one write transaction, scoped to one store. */
+/**
+ * Reads and writes of one write transaction, scoped to one store. Each method takes or gives a
+ * whole push's worth at once: on a database across a network (PostgreSQL) every call is a
+ * round trip made while the store's writes wait, so a push costs the same few calls whether it
+ * carries one mutation or fifty.
+ */
 export interface SyncWrites extends SyncReads {
   saveLastSeq(clientId: string, lastSeq: number): Promise<void>;
-  /** The mutation id logged under this tablet's seq, if any. */
-  mutationAt(clientId: string, seq: number): Promise<string | undefined>;
-  /** Whether a mutation with this id was ever logged (under any seq). */
-  mutationLogged(mutationId: string): Promise<boolean>;
-  logMutation(row: LoggedMutation): Promise<void>;
+  /** The mutation ids logged under these seqs of this tablet, by seq (a seq with none is absent). */
+  mutationsAt(clientId: string, seqs: number[]): Promise<Map<number, string>>;
+  /** Which of these mutation ids were ever logged (under any seq). */
+  loggedAmong(mutationIds: string[]): Promise<Set<string>>;
+  logMutations(rows: LoggedMutation[]): Promise<void>;
   /** Refused mutations of this tablet from `fromSeq` on, by seq. */
   rejectedFrom(clientId: string, fromSeq: number): Promise<RejectedMutation[]>;
   /**
-   * The job with this id, in whichever store holds it (the rules must know a foreign id exists
-   * to refuse it without revealing it). The adapter keeps it from changing under this
-   * transaction until it ends.
+   * The jobs with these ids, in whichever store holds each (the rules must know a foreign id
+   * exists to refuse it without revealing it); an id no store holds is absent. The adapter keeps
+   * them from changing under this transaction until it ends.
    */
-  loadJob(jobId: string): Promise<{ storeId: string; job: Job } | undefined>;
+  loadJobs(jobIds: string[]): Promise<Map<string, { storeId: string; job: Job }>>;
   /**
-   * Writes the job under the transaction's store with a new change number, higher than every
-   * change number of that store already committed or to be committed before this one. Never
-   * overwrites a job another store holds.
+   * Writes the jobs (distinct ids) under the transaction's store, each with a new change number,
+   * in the order given, higher than every change number of that store already committed or to
+   * be committed before this transaction. Never overwrites a job another store holds.
    */
-  saveJob(job: Job): Promise<void>;
+  saveJobs(jobs: Job[]): Promise<void>;
   /** Whether this store may use the blob (it uploaded it). */
   storeHasBlob(sha256: string): Promise<boolean>;
 }

@@ -9,7 +9,7 @@ import type { Job } from '../../../shared/job.ts';
 import { normalizePlate } from '../../../shared/plate.ts';
 import type { RejectReason } from '../../../shared/protocol.ts';
 import { normalizeVin } from '../../../shared/vin.ts';
-import type { SyncReads, SyncRecords, SyncWrites, UnitResult, WriteUnit } from '../../sync-rules/sync-records.ts';
+import type { LoggedMutation, SyncReads, SyncRecords, SyncWrites, UnitResult, WriteUnit } from '../../sync-rules/sync-records.ts';
 import { pgText } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
 
@@ -17,42 +17,82 @@ import { inTransaction, sqlState } from './postgres-transaction.ts';
 // for it again. A unit reads everything through its transaction, so running it again is safe.
 const RETRIED_STATES = new Set(['40001', '40P01']);
 const ATTEMPTS = 4;
+/** The most units one transaction takes: a group holds its store's lock until it commits. */
+const GROUP_LIMIT = 32;
+
+const retried = (error: unknown) => RETRIED_STATES.has(sqlState(error) ?? '');
+
+type Queued<T> = { unit: WriteUnit<T>; settle: (result: UnitResult<T>) => void };
 
 export function postgresSyncRecords(pool: pg.Pool): SyncRecords {
-  async function writeUnit<T>(unit: WriteUnit<T>): Promise<T> {
+  /**
+   * Group commit, per store, in this process: while a transaction of a store is out, that
+   * store's next units wait here and then go together, in one transaction that takes the lock
+   * once and commits once, a savepoint each so that one unit's failure undoes only that unit.
+   * The busier a store, the larger its groups, and the fewer times its lock changes hands.
+   */
+  const lanes = new Map<string, Array<Queued<unknown>>>();
+
+  async function drain(storeId: string, lane: Array<Queued<unknown>>): Promise<void> {
+    while (lane.length > 0) {
+      const group = lane.splice(0, GROUP_LIMIT);
+      const results = await writeGroup(storeId, group.map((queued) => queued.unit));
+      group.forEach((queued, i) => queued.settle(results[i] as UnitResult<unknown>));
+    }
+    lanes.delete(storeId);
+  }
+
+  function enqueue<T>(unit: WriteUnit<T>): Promise<UnitResult<T>> {
+    return new Promise((settle) => {
+      const waiting = lanes.get(unit.storeId);
+      const queued = { unit, settle } as Queued<unknown>;
+      if (waiting) waiting.push(queued);
+      else {
+        const lane = [queued];
+        lanes.set(unit.storeId, lane);
+        // After this turn's other units have joined (a writeEach's units arrive together).
+        queueMicrotask(() => void drain(unit.storeId, lane));
+      }
+    });
+  }
+
+  async function writeGroup(storeId: string, units: Array<WriteUnit<unknown>>): Promise<Array<UnitResult<unknown>>> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await inTransaction(pool, 'BEGIN', async (client) => {
-          await lockStore(client, unit.storeId);
-          return unit.work(writesOn(client, unit.storeId));
+          await run(client, LOCK_STORE, [storeId]);
+          const tx = writesOn(client, storeId);
+          // A lone unit needs no savepoint: its failure undoes the transaction, which is only its own.
+          if (units.length === 1) return [{ value: await units[0]!.work(tx) }];
+          const results: Array<UnitResult<unknown>> = [];
+          for (const unit of units) {
+            await client.query(results.length === 0 ? 'SAVEPOINT unit' : 'RELEASE SAVEPOINT unit; SAVEPOINT unit');
+            try {
+              results.push({ value: await unit.work(tx) });
+            } catch (error) {
+              // A deadlock or serialization failure is the transaction's: all of it runs again.
+              if (retried(error)) throw error;
+              await client.query('ROLLBACK TO SAVEPOINT unit');
+              results.push({ error });
+            }
+          }
+          return results;
         });
       } catch (error) {
-        if (attempt >= ATTEMPTS || !RETRIED_STATES.has(sqlState(error) ?? '')) throw error;
+        if (attempt < ATTEMPTS && retried(error)) continue;
+        // Nothing of the group committed (or, after a broken COMMIT, nobody knows): each
+        // tablet hears the failure and retries, and a retry never applies anything twice.
+        return units.map(() => ({ error }));
       }
     }
   }
 
   return {
-    // A transaction each, the stores' units all at once: batching several into one transaction
-    // would make processes that lock the same stores in different orders deadlock, and
-    // PostgreSQL already flushes commits that arrive together with one write to disk. Units of
-    // one store would only queue for its lock: they run one after the other, in the order
-    // given, so they also take their change numbers in that order.
-    async writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>> {
-      const results: Array<UnitResult<T>> = [];
-      const queues = new Map<string, number[]>();
-      units.forEach((unit, index) => queues.set(unit.storeId, [...(queues.get(unit.storeId) ?? []), index]));
-      await Promise.all(
-        [...queues.values()].map(async (queue) => {
-          for (const index of queue) {
-            results[index] = await writeUnit(units[index]!).then(
-              (value): UnitResult<T> => ({ value }),
-              (error: unknown): UnitResult<T> => ({ error }),
-            );
-          }
-        }),
-      );
-      return results;
+    // Units of different stores run at once, each store's in the order given (so they also take
+    // their change numbers in that order). A transaction never locks two stores: processes
+    // that locked the same stores in different orders would deadlock.
+    writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>> {
+      return Promise.all(units.map((unit) => enqueue(unit)));
     },
     // One snapshot for the whole read: lastSeq and the page describe the same moment.
     read<T>(work: (tx: SyncReads) => Promise<T>): Promise<T> {
@@ -61,32 +101,92 @@ export function postgresSyncRecords(pool: pg.Pool): SyncRecords {
   };
 }
 
-/**
- * Takes the store's write lock for the rest of the transaction: the row is made on the store's
- * first write, then locked. Every write unit of the store, in any process, waits here first.
- */
-async function lockStore(client: pg.PoolClient, storeId: string): Promise<void> {
-  await client.query('INSERT INTO store_change_counters (store_id) VALUES ($1) ON CONFLICT (store_id) DO NOTHING', [storeId]);
-  await client.query('SELECT 1 FROM store_change_counters WHERE store_id = $1 FOR UPDATE', [storeId]);
+/** A statement prepared once per connection under its name (a push runs the same few again and again). */
+type Statement = { name: string; text: string };
+
+function run<Row extends pg.QueryResultRow>(client: pg.PoolClient, statement: Statement, values: unknown[]): Promise<pg.QueryResult<Row>> {
+  return client.query<Row>({ ...statement, values });
 }
 
-async function firstValue<T>(client: pg.PoolClient, sql: string, params: unknown[]): Promise<T | undefined> {
-  const { rows } = await client.query<{ value: T }>(sql, params);
-  return rows[0]?.value;
+/**
+ * Takes the store's write lock for the rest of the transaction, making its row on the store's
+ * first write: the upsert locks the row it finds as an UPDATE would. Every write unit of the
+ * store, in any process, waits here first.
+ */
+const LOCK_STORE: Statement = {
+  name: 'sync_lock_store',
+  text: `INSERT INTO store_change_counters (store_id) VALUES ($1)
+         ON CONFLICT (store_id) DO UPDATE SET value = store_change_counters.value`,
+};
+const LAST_SEQ: Statement = { name: 'sync_last_seq', text: 'SELECT last_seq FROM client_seqs WHERE client_id = $1' };
+const CHANGED_SINCE: Statement = {
+  name: 'sync_changed_since',
+  text: 'SELECT change_seq, body FROM jobs WHERE store_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3',
+};
+const SAVE_LAST_SEQ: Statement = {
+  name: 'sync_save_last_seq',
+  text: `INSERT INTO client_seqs (client_id, last_seq) VALUES ($1, $2)
+         ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
+};
+const MUTATIONS_AT: Statement = {
+  name: 'sync_mutations_at',
+  text: 'SELECT seq, mutation_id FROM mutations WHERE client_id = $1 AND seq = ANY ($2::bigint[])',
+};
+const LOGGED_AMONG: Statement = { name: 'sync_logged_among', text: 'SELECT mutation_id FROM mutations WHERE mutation_id = ANY ($1::text[])' };
+// One column array each, in the order given (ORDER BY keeps server_order in that order too).
+const LOG_MUTATIONS: Statement = {
+  name: 'sync_log_mutations',
+  text: `INSERT INTO mutations (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload,
+           created_at, received_at, status, reason)
+         SELECT m.mutation_id, m.client_id, m.seq, m.job_id, m.store_id, m.device_id, m.advisor_id, m.op, m.payload,
+           m.created_at, m.received_at, m.status, m.reason
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY
+           AS m (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload, created_at, received_at, status, reason, n)
+         ORDER BY m.n`,
+};
+const REJECTED_FROM: Statement = {
+  name: 'sync_rejected_from',
+  text: `SELECT mutation_id, seq, reason FROM mutations WHERE client_id = $1 AND seq >= $2 AND status = 'rejected' ORDER BY seq`,
+};
+const LOAD_JOBS: Statement = { name: 'sync_load_jobs', text: 'SELECT id, store_id, body FROM jobs WHERE id = ANY ($1::text[])' };
+// The next change numbers and the writes in one statement, numbered in the order given; the
+// WHERE keeps another store's card out of reach even if a caller got this far.
+const SAVE_JOBS: Statement = {
+  name: 'sync_save_jobs',
+  text: `WITH next AS (UPDATE store_change_counters SET value = value + $2::bigint WHERE store_id = $1 RETURNING value)
+         INSERT INTO jobs (id, store_id, number, plate, vin, created_ms, updated_at, change_seq, body)
+         SELECT j.id, $1, j.number, j.plate, j.vin, j.created_ms, j.updated_at, next.value - $2::bigint + j.n, j.body
+         FROM next, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) WITH ORDINALITY
+           AS j (id, number, plate, vin, created_ms, updated_at, body, n)
+         ORDER BY j.n
+         ON CONFLICT (id) DO UPDATE SET number = excluded.number, plate = excluded.plate, vin = excluded.vin,
+           updated_at = excluded.updated_at, change_seq = excluded.change_seq, body = excluded.body
+         WHERE jobs.store_id = excluded.store_id`,
+};
+const STORE_HAS_BLOB: Statement = { name: 'sync_store_has_blob', text: 'SELECT 1 FROM store_blobs WHERE store_id = $1 AND sha256 = $2' };
+
+/** The fields of a logged mutation in LOG_MUTATIONS' order of columns. */
+const LOGGED_FIELDS: Array<keyof LoggedMutation> = [
+  ...['mutationId', 'clientId', 'seq', 'jobId', 'storeId', 'deviceId', 'advisorId', 'op', 'payload'] as const,
+  ...['createdAt', 'receivedAt', 'status', 'reason'] as const,
+];
+
+/** Column arrays for unnest: one array per field, rows in order. */
+function columns<Row, K extends keyof Row>(rows: Row[], keys: K[]): Array<Array<Row[K]>> {
+  return keys.map((key) => rows.map((row) => row[key]));
 }
 
 // pg hands bigint columns over as strings (they may exceed 2^53); seqs and change numbers never will.
 function readsOn(client: pg.PoolClient): SyncReads {
   return {
     async lastSeq(clientId) {
-      return Number((await firstValue<string>(client, 'SELECT last_seq AS value FROM client_seqs WHERE client_id = $1', [clientId])) ?? 0);
+      const { rows } = await run<{ last_seq: string }>(client, LAST_SEQ, [clientId]);
+      return Number(rows[0]?.last_seq ?? 0);
     },
     // Bodies are parsed without re-validation: only the push rules write them, from the reducer.
     async changedSince(storeId, cursor, limit) {
-      const { rows } = await client.query<{ change_seq: string; body: string }>(
-        'SELECT change_seq, body FROM jobs WHERE store_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3',
-        [storeId, cursor, limit],
-      );
+      const { rows } = await run<{ change_seq: string; body: string }>(client, CHANGED_SINCE, [storeId, cursor, limit]);
       return rows.map((row) => ({ changeSeq: Number(row.change_seq), job: JSON.parse(row.body) as Job }));
     },
   };
@@ -96,66 +196,45 @@ function writesOn(client: pg.PoolClient, storeId: string): SyncWrites {
   return {
     ...readsOn(client),
     async saveLastSeq(clientId, lastSeq) {
-      await client.query(
-        `INSERT INTO client_seqs (client_id, last_seq) VALUES ($1, $2)
-         ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
-        [clientId, lastSeq],
-      );
+      await run(client, SAVE_LAST_SEQ, [clientId, lastSeq]);
     },
-    mutationAt: (clientId, seq) => firstValue<string>(client, 'SELECT mutation_id AS value FROM mutations WHERE client_id = $1 AND seq = $2', [clientId, seq]),
-    async mutationLogged(mutationId) {
-      return (await firstValue<number>(client, 'SELECT 1 AS value FROM mutations WHERE mutation_id = $1', [mutationId])) !== undefined;
+    async mutationsAt(clientId, seqs) {
+      const { rows } = await run<{ seq: string; mutation_id: string }>(client, MUTATIONS_AT, [clientId, seqs]);
+      return new Map(rows.map((row) => [Number(row.seq), row.mutation_id]));
+    },
+    async loggedAmong(mutationIds) {
+      const { rows } = await run<{ mutation_id: string }>(client, LOGGED_AMONG, [mutationIds]);
+      return new Set(rows.map((row) => row.mutation_id));
     },
     // A racing duplicate that got this far fails here on a unique key (23505), and with it the
     // whole unit: the tablet retries and then hears it is a duplicate. Nothing applies twice.
-    async logMutation(row) {
-      await client.query(
-        `INSERT INTO mutations (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload,
-           created_at, received_at, status, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          ...[row.mutationId, row.clientId, row.seq, row.jobId, row.storeId, row.deviceId, row.advisorId, row.op, row.payload],
-          ...[row.createdAt, row.receivedAt, row.status, row.reason],
-        ],
-      );
+    async logMutations(rows) {
+      await run(client, LOG_MUTATIONS, columns(rows, LOGGED_FIELDS));
     },
     async rejectedFrom(clientId, fromSeq) {
-      const { rows } = await client.query<{ mutation_id: string; seq: string; reason: RejectReason }>(
-        `SELECT mutation_id, seq, reason FROM mutations WHERE client_id = $1 AND seq >= $2 AND status = 'rejected' ORDER BY seq`,
-        [clientId, fromSeq],
-      );
+      const { rows } = await run<{ mutation_id: string; seq: string; reason: RejectReason }>(client, REJECTED_FROM, [clientId, fromSeq]);
       return rows.map((row) => ({ mutationId: row.mutation_id, seq: Number(row.seq), reason: row.reason }));
     },
     // No row lock needed: a job of this store changes only under the store lock this unit holds,
     // and of another store's job the rules use no more than that it exists.
-    async loadJob(jobId) {
-      const { rows } = await client.query<{ store_id: string; body: string }>('SELECT store_id, body FROM jobs WHERE id = $1', [jobId]);
-      const row = rows[0];
-      return row && { storeId: row.store_id, job: JSON.parse(row.body) as Job };
+    async loadJobs(jobIds) {
+      const { rows } = await run<{ id: string; store_id: string; body: string }>(client, LOAD_JOBS, [jobIds]);
+      return new Map(rows.map((row) => [row.id, { storeId: row.store_id, job: JSON.parse(row.body) as Job }]));
     },
-    async saveJob(job) {
-      // The next change number and the write in one statement; the WHERE keeps another store's
-      // card out of reach even if a caller got this far.
-      const { rowCount } = await client.query(
-        `WITH next AS (UPDATE store_change_counters SET value = value + 1 WHERE store_id = $2 RETURNING value)
-         INSERT INTO jobs (id, store_id, number, plate, vin, created_ms, updated_at, change_seq, body)
-         SELECT $1, $2, $3, $4, $5, $6::bigint, $7, next.value, $8 FROM next
-         ON CONFLICT (id) DO UPDATE SET number = excluded.number, plate = excluded.plate, vin = excluded.vin,
-           updated_at = excluded.updated_at, change_seq = excluded.change_seq, body = excluded.body
-         WHERE jobs.store_id = excluded.store_id`,
-        [
-          ...[job.id, storeId, pgText(job.number)],
-          // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
-          ...[pgText(normalizePlate(job.card.vehicle.plate) || null), pgText(normalizeVin(job.card.vehicle.vin) || null)],
-          ...[Date.parse(job.createdAt), job.updatedAt, JSON.stringify(job)],
-        ],
-      );
-      // Another store created this id after loadJob looked (only a forged id can): the unit
-      // fails, and the tablet's retry finds the id taken and is refused it.
-      if (rowCount !== 1) throw new Error(`job ${job.id} is held by another store`);
+    async saveJobs(jobs) {
+      const { rowCount } = await run(client, SAVE_JOBS, [
+        ...[storeId, jobs.length, jobs.map((job) => job.id), jobs.map((job) => pgText(job.number))],
+        // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
+        jobs.map((job) => pgText(normalizePlate(job.card.vehicle.plate) || null)),
+        jobs.map((job) => pgText(normalizeVin(job.card.vehicle.vin) || null)),
+        ...[jobs.map((job) => Date.parse(job.createdAt)), jobs.map((job) => job.updatedAt), jobs.map((job) => JSON.stringify(job))],
+      ]);
+      // Another store created one of these ids after loadJobs looked (only a forged id can):
+      // the unit fails, and the tablet's retry finds the id taken and is refused it.
+      if (rowCount !== jobs.length) throw new Error(`${jobs.length - (rowCount ?? 0)} of ${jobs.length} jobs are held by another store`);
     },
     async storeHasBlob(sha256) {
-      return (await firstValue<number>(client, 'SELECT 1 AS value FROM store_blobs WHERE store_id = $1 AND sha256 = $2', [storeId, sha256])) !== undefined;
+      return (await run(client, STORE_HAS_BLOB, [storeId, sha256])).rows.length > 0;
     },
   };
 }
