@@ -247,10 +247,10 @@ describe('PostgreSQL sync records under concurrency', () => {
             storeId: tablet.device.storeId,
             work: async (tx) => {
               attempts += 1;
-              await tx.saveLastSeq(clientIds[t]!, 7);
+              await tx.writePush({ clientId: clientIds[t]!, lastSeq: 7, log: [], jobs: [] });
               saved[t]!.open();
               await saved[1 - t]!.opened;
-              await tx.saveLastSeq(clientIds[1 - t]!, 7);
+              await tx.writePush({ clientId: clientIds[1 - t]!, lastSeq: 7, log: [], jobs: [] });
             },
           },
         ]),
@@ -267,8 +267,8 @@ describe('PostgreSQL sync records under concurrency', () => {
     const [a, b] = [await tabletIn(fixture, 'SH01'), await tabletIn(fixture, 'BJ01')];
     const row = loggedRow(a.device, a.create(uuidv7()));
     const logOnce = async (tx: SyncWrites) => {
-      if ((await tx.loggedAmong([row.mutationId])).has(row.mutationId)) return 'duplicate';
-      await tx.logMutations([row]);
+      if ((await tx.readForPush(row.clientId, [row])).logged.has(row.mutationId)) return 'duplicate';
+      await tx.writePush({ clientId: row.clientId, lastSeq: row.seq, log: [row], jobs: [] });
       return 'logged';
     };
     const [logged, release] = [gate(), gate()];

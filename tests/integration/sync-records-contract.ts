@@ -102,6 +102,10 @@ export function defineSyncRecordsContract(adapter: string, open: () => Promise<S
       });
       expect((await jobOf(records, a.device.storeId, jobId))?.card).toMatchObject({ odometerKm: 200, customerRequest: '' });
       expect(await fixture.loggedCount()).toBe(count);
+      // A logged mutation sent under the seq of another (seq 2 holds the update, not the create)
+      // is no retry either: that the id is known must not pass for the seq holding it.
+      const create2 = { ...create, seq: 2 };
+      expect(await pushAlone(records, a.device, [create2])).toMatchObject({ lastSeq: 2, applied: 0, seqConflict: { seq: 2, mutationId: create.mutationId } });
       // The real retry of seq 2 is a duplicate, not a conflict; a late retry of seq 1 alone
       // never moves lastSeq back.
       expect(await pushAlone(records, a.device, [update])).toEqual({ lastSeq: 2, rejected: [], missingBlobs: [], applied: 0 });

@@ -60,7 +60,12 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
     await Promise.all(idle.map((opened) => opened.end()));
     try {
       // A test that failed midway may have left a connection open (a pool it never ended).
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      // Client connections only: an autovacuum worker busy in the database after a heavy run
+      // belongs to the superuser and may not be signalled by this role (DROP DATABASE ends it).
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        [name],
+      );
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     } finally {
       await admin.end();

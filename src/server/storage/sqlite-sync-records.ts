@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Job } from '../../shared/job.ts';
 import { normalizePlate } from '../../shared/plate.ts';
 import { normalizeVin } from '../../shared/vin.ts';
-import type { LoggedMutation, RejectedMutation, SyncReads, SyncRecords, SyncWrites, UnitResult } from '../sync-rules/sync-records.ts';
+import type { LoggedMutation, PushContext, RejectedMutation, SyncReads, SyncRecords, SyncWrites, UnitResult } from '../sync-rules/sync-records.ts';
 
 export function sqliteSyncRecords(db: Database.Database): SyncRecords {
   const lastSeqOf = db.prepare<[string], number>('SELECT last_seq FROM client_seqs WHERE client_id = ?').pluck();
@@ -54,32 +54,20 @@ export function sqliteSyncRecords(db: Database.Database): SyncRecords {
   };
   const writesFor = (storeId: string): SyncWrites => ({
     ...reads,
-    async saveLastSeq(clientId, lastSeq) {
-      saveLastSeq.run(clientId, lastSeq);
-    },
-    // In-process statements cost no round trip: the batch methods just loop.
-    async mutationsAt(clientId, seqs) {
-      const found = new Map<number, string>();
-      for (const seq of seqs) {
-        const id = mutationAt.get(clientId, seq);
-        if (id !== undefined) found.set(seq, id);
+    // In-process statements cost no round trip: the push's reads and writes just loop.
+    async readForPush(clientId, mutations) {
+      const context: PushContext = { lastSeq: lastSeqOf.get(clientId) ?? 0, loggedAtSeq: new Map(), logged: new Set(), jobs: new Map() };
+      for (const { seq, mutationId, jobId } of mutations) {
+        const atSeq = mutationAt.get(clientId, seq);
+        if (atSeq !== undefined) context.loggedAtSeq.set(seq, atSeq);
+        if (mutationLogged.get(mutationId) !== undefined) context.logged.add(mutationId);
+        const row = context.jobs.has(jobId) ? undefined : jobAnyStore.get(jobId);
+        if (row) context.jobs.set(jobId, { storeId: row.storeId, job: JSON.parse(row.body) as Job });
       }
-      return found;
+      return context;
     },
-    loggedAmong: async (mutationIds) => new Set(mutationIds.filter((id) => mutationLogged.get(id) !== undefined)),
-    async logMutations(rows) {
-      for (const row of rows) logMutation.run(row);
-    },
-    rejectedFrom: async (clientId, fromSeq) => rejectedFrom.all(clientId, fromSeq),
-    async loadJobs(jobIds) {
-      const found = new Map<string, { storeId: string; job: Job }>();
-      for (const id of jobIds) {
-        const row = jobAnyStore.get(id);
-        if (row) found.set(id, { storeId: row.storeId, job: JSON.parse(row.body) as Job });
-      }
-      return found;
-    },
-    async saveJobs(jobs) {
+    async writePush({ clientId, lastSeq, log, jobs }) {
+      for (const row of log) logMutation.run(row);
       for (const job of jobs) {
         upsertJob.run({
           id: job.id,
@@ -94,7 +82,9 @@ export function sqliteSyncRecords(db: Database.Database): SyncRecords {
           body: JSON.stringify(job),
         });
       }
+      saveLastSeq.run(clientId, lastSeq);
     },
+    rejectedFrom: async (clientId, fromSeq) => rejectedFrom.all(clientId, fromSeq),
     storeHasBlob: async (sha256) => blobLinked.get(storeId, sha256) !== undefined,
   });
 

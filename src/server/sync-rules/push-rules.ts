@@ -48,14 +48,10 @@ export async function pushMutations(
   check: MutationCheck,
   now: string,
 ): Promise<PushOutcome> {
-  const ackedBefore = await tx.lastSeq(pusher.clientId);
+  // Everything the loop may ask the records is read up front in one call, and what it writes
+  // is written once at the end: a push's round trips do not grow with its size.
+  const { lastSeq: ackedBefore, loggedAtSeq, logged, jobs: rows } = await tx.readForPush(pusher.clientId, mutations);
   const outcome: PushOutcome = { lastSeq: ackedBefore, rejected: [], missingBlobs: [], applied: 0 };
-  // Everything the loop may ask the records is read up front, in one call each, and what it
-  // writes is written once at the end: a push's round trips do not grow with its size.
-  const resent = mutations.filter((m) => m.seq <= ackedBefore).map((m) => m.seq);
-  const loggedAtSeq = resent.length > 0 ? await tx.mutationsAt(pusher.clientId, resent) : new Map<number, string>();
-  const logged = await tx.loggedAmong(mutations.map((m) => m.mutationId));
-  const rows = await tx.loadJobs([...new Set(mutations.map((m) => m.jobId))]);
   // A batch often carries many changes to one card: each card is read once and written once
   // (with one new change number), not once per mutation.
   const loaded = new Map<string, Loaded>();
@@ -106,10 +102,8 @@ export async function pushMutations(
     if (!reason) outcome.applied += 1;
     outcome.lastSeq = m.seq;
   }
-  if (log.length > 0) await tx.logMutations(log);
   const changed = [...loaded.values()].flatMap((entry) => (entry.changed && entry.job ? [entry.job] : []));
-  if (changed.length > 0) await tx.saveJobs(changed);
-  await tx.saveLastSeq(pusher.clientId, outcome.lastSeq);
+  await tx.writePush({ clientId: pusher.clientId, lastSeq: outcome.lastSeq, log, jobs: changed });
   // From the first seq sent, so a push retried after a lost reply still hears its refusals:
   // those logged before this push are asked for (every logged seq is at or below the lastSeq
   // saved with it), this push's own are known.

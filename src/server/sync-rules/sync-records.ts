@@ -4,6 +4,7 @@
 // (SQLite for one store, PostgreSQL for a dealer group) stores and locks, and decides
 // nothing. tests/integration/sync-records-contract.ts holds the rules every adapter keeps.
 import type { Job } from '../../shared/job.ts';
+import type { Mutation } from '../../shared/mutation.ts';
 import type { RejectReason } from '../../shared/protocol.ts';
 
 /** One row of the mutation log, as the push rules write it. */
@@ -36,33 +37,48 @@ export interface SyncReads {
   changedSince(storeId: string, cursor: number, limit: number): Promise<ChangedJob[]>;
 }
 
+/** What a push must know before it decides anything about its mutations. */
+export type PushContext = {
+  /** The highest seq acknowledged for the tablet (0 before its first push). */
+  lastSeq: number;
+  /** The mutation ids logged under the push's seqs of this tablet, by seq (a seq with none is absent). */
+  loggedAtSeq: Map<number, string>;
+  /** Which of the push's mutation ids were ever logged, under any seq. */
+  logged: Set<string>;
+  /**
+   * The push's jobs, in whichever store holds each (the rules must know a foreign id exists
+   * to refuse it without revealing it); an id no store holds is absent. The adapter keeps them
+   * from changing under this transaction until it ends.
+   */
+  jobs: Map<string, { storeId: string; job: Job }>;
+};
+
+/** Everything a push writes. */
+export type PushWrites = {
+  clientId: string;
+  /** The tablet's new lastSeq. */
+  lastSeq: number;
+  /** Log rows, in seq order. */
+  log: LoggedMutation[];
+  /**
+   * Jobs (distinct ids) to write under the transaction's store, each with a new change number,
+   * in the order given, higher than every change number of that store already committed or to
+   * be committed before this transaction. Never overwrites a job another store holds.
+   */
+  jobs: Job[];
+};
+
 /**
- * Reads and writes of one write transaction, scoped to one store. Each method takes or gives a
- * whole push's worth at once: on a database across a network (PostgreSQL) every call is a
+ * Reads and writes of one write transaction, scoped to one store. A push reads what it needs
+ * in one call and writes in one: on a database across a network (PostgreSQL) every call is a
  * round trip made while the store's writes wait, so a push costs the same few calls whether it
  * carries one mutation or fifty.
  */
 export interface SyncWrites extends SyncReads {
-  saveLastSeq(clientId: string, lastSeq: number): Promise<void>;
-  /** The mutation ids logged under these seqs of this tablet, by seq (a seq with none is absent). */
-  mutationsAt(clientId: string, seqs: number[]): Promise<Map<number, string>>;
-  /** Which of these mutation ids were ever logged (under any seq). */
-  loggedAmong(mutationIds: string[]): Promise<Set<string>>;
-  logMutations(rows: LoggedMutation[]): Promise<void>;
+  readForPush(clientId: string, mutations: Array<Pick<Mutation, 'seq' | 'mutationId' | 'jobId'>>): Promise<PushContext>;
+  writePush(writes: PushWrites): Promise<void>;
   /** Refused mutations of this tablet from `fromSeq` on, by seq. */
   rejectedFrom(clientId: string, fromSeq: number): Promise<RejectedMutation[]>;
-  /**
-   * The jobs with these ids, in whichever store holds each (the rules must know a foreign id
-   * exists to refuse it without revealing it); an id no store holds is absent. The adapter keeps
-   * them from changing under this transaction until it ends.
-   */
-  loadJobs(jobIds: string[]): Promise<Map<string, { storeId: string; job: Job }>>;
-  /**
-   * Writes the jobs (distinct ids) under the transaction's store, each with a new change number,
-   * in the order given, higher than every change number of that store already committed or to
-   * be committed before this transaction. Never overwrites a job another store holds.
-   */
-  saveJobs(jobs: Job[]): Promise<void>;
   /** Whether this store may use the blob (it uploaded it). */
   storeHasBlob(sha256: string): Promise<boolean>;
 }

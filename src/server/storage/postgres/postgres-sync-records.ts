@@ -123,46 +123,55 @@ const CHANGED_SINCE: Statement = {
   name: 'sync_changed_since',
   text: 'SELECT change_seq, body FROM jobs WHERE store_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3',
 };
-const SAVE_LAST_SEQ: Statement = {
-  name: 'sync_save_last_seq',
-  text: `INSERT INTO client_seqs (client_id, last_seq) VALUES ($1, $2)
-         ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
+// A push's reads in one statement: the tablet's lastSeq, what is logged under its seqs and
+// mutation ids, and its jobs (as parallel arrays: one aggregate query keeps them in one order).
+const READ_FOR_PUSH: Statement = {
+  name: 'sync_read_for_push',
+  text: `SELECT c.last_seq, at_seq.seqs, at_seq.ids AS seq_ids, logged.ids AS logged_ids, j.ids AS job_ids, j.stores AS job_stores, j.bodies AS job_bodies
+         FROM (SELECT 1) AS one
+         LEFT JOIN client_seqs c ON c.client_id = $1
+         CROSS JOIN LATERAL (SELECT array_agg(seq) AS seqs, array_agg(mutation_id) AS ids
+                             FROM mutations WHERE client_id = $1 AND seq = ANY ($2::bigint[])) AS at_seq
+         CROSS JOIN LATERAL (SELECT array_agg(mutation_id) AS ids FROM mutations WHERE mutation_id = ANY ($3::text[])) AS logged
+         CROSS JOIN LATERAL (SELECT array_agg(id) AS ids, array_agg(store_id) AS stores, array_agg(body) AS bodies
+                             FROM jobs WHERE id = ANY ($4::text[])) AS j`,
 };
-const MUTATIONS_AT: Statement = {
-  name: 'sync_mutations_at',
-  text: 'SELECT seq, mutation_id FROM mutations WHERE client_id = $1 AND seq = ANY ($2::bigint[])',
-};
-const LOGGED_AMONG: Statement = { name: 'sync_logged_among', text: 'SELECT mutation_id FROM mutations WHERE mutation_id = ANY ($1::text[])' };
-// One column array each, in the order given (ORDER BY keeps server_order in that order too).
-const LOG_MUTATIONS: Statement = {
-  name: 'sync_log_mutations',
-  text: `INSERT INTO mutations (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload,
-           created_at, received_at, status, reason)
-         SELECT m.mutation_id, m.client_id, m.seq, m.job_id, m.store_id, m.device_id, m.advisor_id, m.op, m.payload,
-           m.created_at, m.received_at, m.status, m.reason
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-           $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY
-           AS m (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload, created_at, received_at, status, reason, n)
-         ORDER BY m.n`,
+// A push's writes in one statement: the log rows in the order given (ORDER BY keeps
+// server_order in it too), the jobs with the store's next change numbers in the order given
+// (the WHERE keeps another store's card out of reach even if a caller got this far), and the
+// tablet's lastSeq. Every part of a statement commits or fails together.
+const WRITE_PUSH: Statement = {
+  name: 'sync_write_push',
+  text: `WITH logged AS (
+           INSERT INTO mutations (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload,
+             created_at, received_at, status, reason)
+           SELECT m.mutation_id, m.client_id, m.seq, m.job_id, m.store_id, m.device_id, m.advisor_id, m.op, m.payload,
+             m.created_at, m.received_at, m.status, m.reason
+           FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+             $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY
+             AS m (mutation_id, client_id, seq, job_id, store_id, device_id, advisor_id, op, payload, created_at, received_at, status, reason, n)
+           ORDER BY m.n
+         ), next AS (
+           UPDATE store_change_counters SET value = value + $15::bigint WHERE store_id = $14 AND $15::bigint > 0 RETURNING value
+         ), saved AS (
+           INSERT INTO jobs (id, store_id, number, plate, vin, created_ms, updated_at, change_seq, body)
+           SELECT j.id, $14, j.number, j.plate, j.vin, j.created_ms, j.updated_at, next.value - $15::bigint + j.n, j.body
+           FROM next, unnest($16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], $21::text[], $22::text[]) WITH ORDINALITY
+             AS j (id, number, plate, vin, created_ms, updated_at, body, n)
+           ORDER BY j.n
+           ON CONFLICT (id) DO UPDATE SET number = excluded.number, plate = excluded.plate, vin = excluded.vin,
+             updated_at = excluded.updated_at, change_seq = excluded.change_seq, body = excluded.body
+           WHERE jobs.store_id = excluded.store_id
+           RETURNING 1
+         ), seqs AS (
+           INSERT INTO client_seqs (client_id, last_seq) VALUES ($23, $24)
+           ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq
+         )
+         SELECT count(*)::int AS jobs_saved FROM saved`,
 };
 const REJECTED_FROM: Statement = {
   name: 'sync_rejected_from',
   text: `SELECT mutation_id, seq, reason FROM mutations WHERE client_id = $1 AND seq >= $2 AND status = 'rejected' ORDER BY seq`,
-};
-const LOAD_JOBS: Statement = { name: 'sync_load_jobs', text: 'SELECT id, store_id, body FROM jobs WHERE id = ANY ($1::text[])' };
-// The next change numbers and the writes in one statement, numbered in the order given; the
-// WHERE keeps another store's card out of reach even if a caller got this far.
-const SAVE_JOBS: Statement = {
-  name: 'sync_save_jobs',
-  text: `WITH next AS (UPDATE store_change_counters SET value = value + $2::bigint WHERE store_id = $1 RETURNING value)
-         INSERT INTO jobs (id, store_id, number, plate, vin, created_ms, updated_at, change_seq, body)
-         SELECT j.id, $1, j.number, j.plate, j.vin, j.created_ms, j.updated_at, next.value - $2::bigint + j.n, j.body
-         FROM next, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) WITH ORDINALITY
-           AS j (id, number, plate, vin, created_ms, updated_at, body, n)
-         ORDER BY j.n
-         ON CONFLICT (id) DO UPDATE SET number = excluded.number, plate = excluded.plate, vin = excluded.vin,
-           updated_at = excluded.updated_at, change_seq = excluded.change_seq, body = excluded.body
-         WHERE jobs.store_id = excluded.store_id`,
 };
 const STORE_HAS_BLOB: Statement = { name: 'sync_store_has_blob', text: 'SELECT 1 FROM store_blobs WHERE store_id = $1 AND sha256 = $2' };
 
@@ -192,46 +201,56 @@ function readsOn(client: pg.PoolClient): SyncReads {
   };
 }
 
+type PushRow = {
+  last_seq: string | null;
+  seqs: string[] | null;
+  seq_ids: string[] | null;
+  logged_ids: string[] | null;
+  job_ids: string[] | null;
+  job_stores: string[] | null;
+  job_bodies: string[] | null;
+};
+
 function writesOn(client: pg.PoolClient, storeId: string): SyncWrites {
   return {
     ...readsOn(client),
-    async saveLastSeq(clientId, lastSeq) {
-      await run(client, SAVE_LAST_SEQ, [clientId, lastSeq]);
-    },
-    async mutationsAt(clientId, seqs) {
-      const { rows } = await run<{ seq: string; mutation_id: string }>(client, MUTATIONS_AT, [clientId, seqs]);
-      return new Map(rows.map((row) => [Number(row.seq), row.mutation_id]));
-    },
-    async loggedAmong(mutationIds) {
-      const { rows } = await run<{ mutation_id: string }>(client, LOGGED_AMONG, [mutationIds]);
-      return new Set(rows.map((row) => row.mutation_id));
+    async readForPush(clientId, mutations) {
+      const { rows } = await run<PushRow>(client, READ_FOR_PUSH, [
+        ...[clientId, mutations.map((m) => m.seq), mutations.map((m) => m.mutationId)],
+        [...new Set(mutations.map((m) => m.jobId))],
+      ]);
+      const row = rows[0];
+      if (!row) throw new Error('the push read returned no row');
+      const seqIds = row.seq_ids ?? [];
+      const [jobStores, jobBodies] = [row.job_stores ?? [], row.job_bodies ?? []];
+      return {
+        lastSeq: Number(row.last_seq ?? 0),
+        loggedAtSeq: new Map((row.seqs ?? []).map((seq, i) => [Number(seq), seqIds[i]!])),
+        logged: new Set(row.logged_ids ?? []),
+        // Bodies are parsed without re-validation: only the push rules write them, from the reducer.
+        jobs: new Map((row.job_ids ?? []).map((id, i) => [id, { storeId: jobStores[i]!, job: JSON.parse(jobBodies[i]!) as Job }])),
+      };
     },
     // A racing duplicate that got this far fails here on a unique key (23505), and with it the
     // whole unit: the tablet retries and then hears it is a duplicate. Nothing applies twice.
-    async logMutations(rows) {
-      await run(client, LOG_MUTATIONS, columns(rows, LOGGED_FIELDS));
-    },
-    async rejectedFrom(clientId, fromSeq) {
-      const { rows } = await run<{ mutation_id: string; seq: string; reason: RejectReason }>(client, REJECTED_FROM, [clientId, fromSeq]);
-      return rows.map((row) => ({ mutationId: row.mutation_id, seq: Number(row.seq), reason: row.reason }));
-    },
-    // No row lock needed: a job of this store changes only under the store lock this unit holds,
-    // and of another store's job the rules use no more than that it exists.
-    async loadJobs(jobIds) {
-      const { rows } = await run<{ id: string; store_id: string; body: string }>(client, LOAD_JOBS, [jobIds]);
-      return new Map(rows.map((row) => [row.id, { storeId: row.store_id, job: JSON.parse(row.body) as Job }]));
-    },
-    async saveJobs(jobs) {
-      const { rowCount } = await run(client, SAVE_JOBS, [
+    async writePush({ clientId, lastSeq, log, jobs }) {
+      const { rows } = await run<{ jobs_saved: number }>(client, WRITE_PUSH, [
+        ...columns(log, LOGGED_FIELDS),
         ...[storeId, jobs.length, jobs.map((job) => job.id), jobs.map((job) => pgText(job.number))],
         // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
         jobs.map((job) => pgText(normalizePlate(job.card.vehicle.plate) || null)),
         jobs.map((job) => pgText(normalizeVin(job.card.vehicle.vin) || null)),
         ...[jobs.map((job) => Date.parse(job.createdAt)), jobs.map((job) => job.updatedAt), jobs.map((job) => JSON.stringify(job))],
+        ...[clientId, lastSeq],
       ]);
-      // Another store created one of these ids after loadJobs looked (only a forged id can):
+      // Another store created one of these ids after readForPush looked (only a forged id can):
       // the unit fails, and the tablet's retry finds the id taken and is refused it.
-      if (rowCount !== jobs.length) throw new Error(`${jobs.length - (rowCount ?? 0)} of ${jobs.length} jobs are held by another store`);
+      const saved = rows[0]?.jobs_saved ?? 0;
+      if (saved !== jobs.length) throw new Error(`${jobs.length - saved} of ${jobs.length} jobs are held by another store`);
+    },
+    async rejectedFrom(clientId, fromSeq) {
+      const { rows } = await run<{ mutation_id: string; seq: string; reason: RejectReason }>(client, REJECTED_FROM, [clientId, fromSeq]);
+      return rows.map((row) => ({ mutationId: row.mutation_id, seq: Number(row.seq), reason: row.reason }));
     },
     async storeHasBlob(sha256) {
       return (await run(client, STORE_HAS_BLOB, [storeId, sha256])).rows.length > 0;
