@@ -51,6 +51,8 @@ export const API_ERRORS = {
   reenrollmentRefused: 'reenrollment_refused',
   /** A pushed seq the server acknowledged before belongs to a different mutation. */
   seqConflict: 'seq_conflict',
+  /** The server cannot reach its records right now (503 with Retry-After): send again later. */
+  recordsUnavailable: 'records_unavailable',
 } as const;
 
 // ---- auth ----

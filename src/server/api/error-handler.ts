@@ -5,7 +5,8 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ApiError } from '../../shared/protocol.ts';
+import { API_ERRORS, type ApiError } from '../../shared/protocol.ts';
+import { RecordsUnavailable } from '../storage/storage.ts';
 import { HttpError } from './http-error.ts';
 
 const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
@@ -16,6 +17,10 @@ const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request', 'The content-length header does not match the body.'],
 };
 
+const RECORDS_UNAVAILABLE_MESSAGE =
+  'The server cannot reach its records right now. Nothing is lost: the tablet keeps its changes and tries again in a moment.';
+const RECORDS_RETRY_AFTER_S = 5;
+
 const INTERNAL_MESSAGE = 'Something went wrong on the server. Nothing was lost: the tablet keeps its data and will try again.';
 
 /** What a person calls each part of a request that is validated. */
@@ -25,6 +30,12 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message));
+    }
+    // The database is down, restarting or slow past its time limit: not a bug, and nothing
+    // was stored by this request. A warning for the operator, 503 for the tablet.
+    if (error instanceof RecordsUnavailable) {
+      request.log.warn({ reason: error.reason }, 'records unavailable');
+      return reply.code(503).header('retry-after', String(RECORDS_RETRY_AFTER_S)).send(body(API_ERRORS.recordsUnavailable, RECORDS_UNAVAILABLE_MESSAGE));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = PART_NAMES[error.validationContext ?? ''] ?? 'request';

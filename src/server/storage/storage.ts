@@ -158,3 +158,15 @@ export interface Storage {
   /** Closes the database (a pool closes asynchronously); nothing may be called after it. */
   close(): Promise<void>;
 }
+
+/**
+ * The records cannot be reached or did not answer in time (the database down, restarting, out
+ * of connections, a statement past its time limit): nothing was stored by the failed call, and
+ * the same request may succeed in a moment. The API answers 503 with Retry-After.
+ */
+export class RecordsUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`The records cannot be reached: ${reason}`);
+    this.name = 'RecordsUnavailable';
+  }
+}

@@ -87,7 +87,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     last_seq bigint NOT NULL
   );
 
-  -- The row a write unit locks first (SELECT ... FOR UPDATE) and holds to commit: writes of
+  -- The row a write unit locks first (an upsert, which locks the row it finds) and holds to commit: writes of
   -- one store run one at a time in every server process, and value is its last change number.
   CREATE TABLE store_change_counters (
     store_id text PRIMARY KEY REFERENCES stores (id),
