@@ -1,9 +1,12 @@
 // The blob store of a dealer group: objects in an S3-compatible bucket (Aliyun OSS, Tencent
 // COS, Huawei OBS, AWS S3, MinIO, Ceph), shared by every server process. Same contract as the
-// filesystem store (blob-store.ts): an upload is streamed to a temporary object under tmp/
-// while it is hashed and counted, and only bytes that hash to their name are copied to
-// blobs/<sha256>, so a reader never sees a half-written or wrong blob; the temporary object is
-// deleted whatever happens.
+// filesystem store (blob-store.ts): only bytes that hash to their name become visible under
+// blobs/<sha256>, and never half-written. An upload is hashed and counted as it arrives; one
+// that fits in a transfer part (every photo) is sent in one PutObject to its name once its
+// hash is checked, and S3 shows an object only once all its bytes are in. A larger one is
+// streamed part by part to a temporary object under tmp/ and copied to its name once its hash
+// is checked; the temporary object is deleted whatever happens. Either way at most one part
+// of an upload is in memory.
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
@@ -13,6 +16,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -29,6 +33,8 @@ export const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 export const blobKey = (sha256: string): string => `blobs/${sha256}`;
 const TMP_PREFIX = 'tmp/';
+/** lib-storage's part size (and S3's smallest part): a blob up to this size goes in one request. */
+const PART_BYTES = 5 * 1024 * 1024;
 
 export type S3BlobStore = BlobStore & {
   /**
@@ -127,7 +133,6 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
 
     async put(sha256, source, maxBytes) {
       assertBlobName(sha256);
-      const temp = `${TMP_PREFIX}${randomUUID()}`;
       const hash = createHash('sha256');
       let byteLength = 0;
       // The limit is checked as the bytes pass, so a huge upload is cut off, not stored first.
@@ -143,20 +148,38 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
           yield chunk;
         }
       }
-      try {
-        // Sent in parts of 5 MB (one request for a photo): never the whole upload in memory.
-        await new Upload({ client, params: { Bucket, Key: temp, Body: Readable.from(counted()) }, queueSize: 1 })
-          .done()
-          .catch((error: unknown) => {
-            throw refusal ?? unavailable(error);
-          });
+      const failed = (error: unknown): never => {
+        throw refusal ?? unavailable(error);
+      };
+      const target = blobKey(sha256);
+      /** Once every byte is in: checks the hash, then makes the blob visible under its name with `write`. */
+      const publish = async (write: () => Promise<unknown>) => {
         const actual = hash.digest('hex');
         if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
-        const target = blobKey(sha256);
         // Another upload of the same bytes may win the race: identical content either way.
         if (await exists(target)) return { created: false, byteLength };
-        await reaching(client.send(new CopyObjectCommand({ Bucket, Key: target, CopySource: `${Bucket}/${temp}` })));
+        await reaching(write());
         return { created: true, byteLength };
+      };
+      const bytes = counted();
+      // Up to one part is read before anything is sent, as lib-storage's Upload would hold it.
+      const first = await readUpTo(bytes, PART_BYTES).catch(failed);
+      if (first.ended) {
+        // The whole blob, hashed before a byte goes out: one request to its name, no temporary
+        // object, no copy.
+        return publish(() => client.send(new PutObjectCommand({ Bucket, Key: target, Body: Buffer.concat(first.chunks) })));
+      }
+      const temp = `${TMP_PREFIX}${randomUUID()}`;
+      try {
+        // Sent in parts of 5 MB as the bytes arrive: never the whole upload in memory.
+        const body = Readable.from(
+          (async function* () {
+            yield* first.chunks;
+            yield* bytes;
+          })(),
+        );
+        await new Upload({ client, params: { Bucket, Key: temp, Body: body }, queueSize: 1 }).done().catch(failed);
+        return await publish(() => client.send(new CopyObjectCommand({ Bucket, Key: target, CopySource: `${Bucket}/${temp}` })));
       } finally {
         await remove(temp).catch(() => undefined);
       }
@@ -164,6 +187,21 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
 
     close: () => client.destroy(),
   };
+}
+
+/**
+ * Takes chunks from `source` until `limit` bytes or its end, whichever comes first, leaving
+ * the rest unread (the iterator stays open for it).
+ */
+async function readUpTo(source: AsyncIterator<Uint8Array>, limit: number): Promise<{ chunks: Uint8Array[]; ended: boolean }> {
+  const chunks: Uint8Array[] = [];
+  for (let taken = 0; taken < limit; ) {
+    const next = await source.next();
+    if (next.done) return { chunks, ended: true };
+    chunks.push(next.value);
+    taken += next.value.byteLength;
+  }
+  return { chunks, ended: false };
 }
 
 /** A request to the bucket: its failures (down, refused, 5xx) are the store being unavailable; a 404 is an answer. */
