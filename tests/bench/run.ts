@@ -4,7 +4,8 @@
 // during a batch, thumbnails of a 40-photo card), and estimate and signing (catalogue search
 // over 20,000 items per keystroke, customer mode for a card with 40 photos), and sync (a
 // shift's outbox of 40 cards with 800 photos to the server against a plain upload of the same
-// bytes; push throughput of 50 tablets at once, both against the server as a child process),
+// bytes, with the photos in the server's data folder and in S3; push throughput of 50 tablets
+// at once, both against the server as a child process),
 // and the handover (交车 of a card with 20 check-in photos; the taps to approve two 追加项目).
 // Prints a table against the targets and writes .tmp/bench-results.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,14 +21,14 @@ import { measurePush, recordsLabel, type PostgresCost, type PushBenchOptions, ty
 import { max, mean, median, percentile, round } from './stats.ts';
 import { measureSigning, type KeystrokeTiming, type SigningBenchResult } from './signing-bench.ts';
 import type { TapsBenchOptions, TapsBenchResult } from './taps-bench.ts';
-import type { SyncBenchOptions, SyncBenchResult } from './sync-bench.ts';
+import type { SyncBenchOptions, SyncBenchResult, SyncRun } from './sync-bench.ts';
 import { measureThumbnails, type ThumbsBenchResult } from './thumbs-bench.ts';
 import { measureTti, type TtiResult, type TtiRun } from './tti.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,handover,taps,sync,sync-steps,push: run some parts.
+// --strict: exit 1 when a figure misses its target. --only=bundle,tti,db,photos,signing,handover,taps,sync,sync-steps,sync-s3,push: run some parts.
 // E2E_DIST=<folder>: measure that build instead of dist/ (as the browser tests do).
-const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'handover', 'taps', 'sync', 'sync-steps', 'push'];
+const ALL_PARTS = ['bundle', 'tti', 'db', 'photos', 'signing', 'handover', 'taps', 'sync', 'sync-steps', 'sync-s3', 'push'];
 const BUILD_DIR = process.env.E2E_DIST ?? join(repoRoot, 'dist');
 const strict = process.argv.includes('--strict');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -38,7 +39,7 @@ const RESULTS = join(repoRoot, '.tmp', onlyArg ? `bench-results-${[...parts].joi
 // The app parts fit in 280 s together (320 s with the start's 15 pairs); the sync parts move hundreds of MB and run for ~10 s
 // per batch size, several times over, on a machine others share. The push part runs three times over (SQLite, PostgreSQL with 1 and 2 processes).
 // The handover part seeds its cards in Node and opens 交车 40 times: about a minute, kept wide.
-const WATCHDOG_MS = 320_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('push') ? 720_000 : 0) + (parts.has('taps') ? 240_000 : 0);
+const WATCHDOG_MS = 320_000 + (parts.has('handover') ? 180_000 : 0) + (parts.has('sync') ? 420_000 : 0) + (parts.has('sync-steps') ? 300_000 : 0) + (parts.has('sync-s3') ? 600_000 : 0) + (parts.has('push') ? 720_000 : 0) + (parts.has('taps') ? 240_000 : 0);
 
 // 15 pairs: with 7, one run's ratio swung by ±0.1 on this shared machine (README, Measured), so a
 // figure near its target flipped between met and missed from run to run. TTI_PAIRS=N to change.
@@ -123,9 +124,11 @@ const SECOND_VISIT_TAPS_TARGET = 25;
 // End of a shift: 40 cards, each created, edited 3 times, with 2 damage marks and 20 photos
 // (the first 4 of the damages) of ~400 KB with ~15 KB thumbnails. The plain upload uses the
 // engine's UPLOAD_CONCURRENCY (src/sync/send.ts, not exported). Part 'sync' runs it `runs`
-// times; part 'sync-steps' prices the engine's per-blob steps one by one (the ladder).
+// times; part 'sync-s3' as many times with the photos in S3 (buckets on s3rver, loopback);
+// part 'sync-steps' prices the engine's per-blob steps one by one (the ladder).
 const SYNC_OPTIONS: SyncBenchOptions = {
   runs: 3,
+  s3Runs: 3,
   jobs: 40,
   photosPerJob: 20,
   damagesPerJob: 2,
@@ -137,8 +140,13 @@ const SYNC_OPTIONS: SyncBenchOptions = {
   seed: 20261127,
   ladder: false,
 };
-/** What the selected parts run: the runs for 'sync', the ladder for 'sync-steps'. */
-const syncOptions = (): SyncBenchOptions => ({ ...SYNC_OPTIONS, runs: parts.has('sync') ? SYNC_OPTIONS.runs : 0, ladder: parts.has('sync-steps') });
+/** What the selected parts run: the runs for 'sync' and 'sync-s3', the ladder for 'sync-steps'. */
+const syncOptions = (): SyncBenchOptions => ({
+  ...SYNC_OPTIONS,
+  runs: parts.has('sync') ? SYNC_OPTIONS.runs : 0,
+  s3Runs: parts.has('sync-s3') ? SYNC_OPTIONS.s3Runs : 0,
+  ladder: parts.has('sync-steps'),
+});
 // 50 tablets of one store, 20 cards each, pushing for 10 s after 1 s of warm-up, per batch size and records (SQLite, PostgreSQL with 1 and 2 processes):
 // as fast as answers come back, then paced at the target rate (latency counted from when due).
 const SYNC_RATIO_TARGET = 1.3;
@@ -162,7 +170,7 @@ const kb = (bytes: number) => bytes / 1000;
 type Unit = 'KB' | 'MB' | 'ms' | 's' | 'rows' | 'x' | 'MB/s' | '/s' | 'taps';
 type Row = {
   key: string;
-  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer' | 'handover' | 'taps' | 'desk' | 'sync' | 'push';
+  section: 'bundle' | 'tti' | 'db' | 'photos' | 'thumbs' | 'catalogue' | 'customer' | 'handover' | 'taps' | 'desk' | 'sync' | 'syncS3' | 'push';
   label: string;
   value: number;
   unit: Unit;
@@ -530,7 +538,8 @@ async function syncFigures(): Promise<SyncBenchResult> {
   const photos = o.jobs * o.photosPerJob;
   console.log(
     `\n  measuring the end-of-shift sync: ${o.jobs} cards of ${o.photosPerJob} photos (${photos} photos of ${kb(o.photoBytes)} KB with ${kb(o.thumbBytes)} KB thumbnails), ` +
-      `${o.runs} runs, each against fresh servers${o.ladder ? ', then the engine\'s per-blob steps one by one' : ''}…`,
+      `${[o.runs ? `${o.runs} runs with the photos in the data folder` : '', o.s3Runs ? `${o.s3Runs} with the photos in S3` : '', o.ladder ? 'the engine\'s per-blob steps one by one' : ''].filter(Boolean).join(', then ')}, ` +
+      'each against fresh servers…',
   );
   console.log(
     '  tablet: simulated in this Node process: the app\'s real sync engine (src/sync) and database (src/db) on fake-indexeddb,\n' +
@@ -538,12 +547,20 @@ async function syncFigures(): Promise<SyncBenchResult> {
       `  fresh temp DATA_DIR), loopback HTTP. Plain upload: fetch PUTs of the same bytes from memory, ${o.concurrency} at a time (the engine's\n` +
       '  UPLOAD_CONCURRENCY), to a second fresh server: no IndexedDB, no HEAD, no push, no pull. Runs alternate which goes first.',
   );
+  if (o.s3Runs > 0) {
+    console.log(
+      '  photos in S3: per run a fresh s3rver (npm, a process of its own, objects in a temp folder) on loopback; the engine\'s server is\n' +
+        '  started with the S3_ variables of one bucket on it; the plain upload is PutObject (@aws-sdk/client-s3, the client settings the\n' +
+        `  server uses) of the same bytes from memory under the same keys, ${o.concurrency} at a time, into a second, fresh bucket on the same s3rver.`,
+    );
+  }
   // The engine is imported only now: sync-bench.ts installs fake-indexeddb before Dexie loads.
   const { measureSync } = await import('./sync-bench.ts');
   const sync = await measureSync(o, (line) => console.log(line));
   const { runs, fixtures } = sync;
   console.log(`  moved per run: ${mb(fixtures.bytes).toFixed(0)} MB, ${fixtures.blobs.toLocaleString('en-US')} blobs (${photos} photos and their thumbnails; fixtures made in ${msText(fixtures.generateMs)})`);
-  if (runs.length > 0) syncRunFigures(sync, o);
+  if (runs.length > 0) syncRunFigures(sync, runs, o, 'folder');
+  if (sync.s3Runs.length > 0) syncRunFigures(sync, sync.s3Runs, o, 's3');
   if (sync.ladder.length > 0) {
     const plain = sync.ladder[0]?.ms ?? Number.NaN;
     console.log(`  the engine's per-blob steps priced one by one, each against a fresh server, ${o.concurrency} lanes, one after the other (PUT only = 1x):`);
@@ -559,29 +576,36 @@ async function syncFigures(): Promise<SyncBenchResult> {
   return sync;
 }
 
-function syncRunFigures(sync: SyncBenchResult, o: SyncBenchOptions): void {
-  const { runs } = sync;
+/** The figures of the runs with the photos in the data folder (section sync) or in S3 (section syncS3, keys s3…). */
+function syncRunFigures(sync: SyncBenchResult, runs: SyncRun[], o: SyncBenchOptions, storage: 'folder' | 's3'): void {
+  const s3 = storage === 's3';
+  const section = s3 ? 'syncS3' : 'sync';
+  const key = (name: string) => (s3 ? `s3${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` : name);
+  const plainWhat = s3 ? `PutObject straight to s3rver, ${o.concurrency} at a time` : `${o.concurrency} PUTs at a time`;
   const ratios = runs.map((r) => r.ratio);
   const n = runs.length;
   const moved = `${mb(sync.fixtures.bytes).toFixed(0)} MB, ${sync.mutationsPerRun.toLocaleString('en-US')} mutations`;
-  figure('sync', 'syncRatioMedian', `sync / plain upload of the same bytes, median of ${n}`, median(ratios), 'x', SYNC_RATIO_TARGET);
-  figure('sync', 'syncRatioMax', `sync / plain upload, max of ${n}`, max(ratios), 'x');
-  figure('sync', 'syncMedian', `syncNow(), ${moved}, median of ${n}`, median(runs.map((r) => r.sync.ms)) / 1000, 's');
-  figure('sync', 'plainMedian', `plain upload, ${o.concurrency} PUTs at a time, median of ${n}`, median(runs.map((r) => r.plain.ms)) / 1000, 's');
-  figure('sync', 'syncMBps', 'syncNow() throughput, median', median(runs.map((r) => mbps(r.sync.bytes, r.sync.ms))), 'MB/s');
-  figure('sync', 'plainMBps', 'plain upload throughput, median', median(runs.map((r) => mbps(r.plain.bytes, r.plain.ms))), 'MB/s');
-  figure('sync', 'syncServerRssPeak', 'server RSS during the sync, peak of all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
+  figure(section, key('syncRatioMedian'), `sync / plain upload of the same bytes, median of ${n}`, median(ratios), 'x', SYNC_RATIO_TARGET);
+  figure(section, key('syncRatioMax'), `sync / plain upload, max of ${n}`, max(ratios), 'x');
+  figure(section, key('syncMedian'), `syncNow(), ${moved}, median of ${n}`, median(runs.map((r) => r.sync.ms)) / 1000, 's');
+  figure(section, key('plainMedian'), `plain upload, ${plainWhat}, median of ${n}`, median(runs.map((r) => r.plain.ms)) / 1000, 's');
+  figure(section, key('syncMBps'), 'syncNow() throughput, median', median(runs.map((r) => mbps(r.sync.bytes, r.sync.ms))), 'MB/s');
+  figure(section, key('plainMBps'), 'plain upload throughput, median', median(runs.map((r) => mbps(r.plain.bytes, r.plain.ms))), 'MB/s');
+  figure(section, key('syncServerRssPeak'), 'server RSS during the sync, peak of all runs', mb(max(runs.map((r) => r.serverRss.peakBytes))), 'MB');
 
+  // The plain upload's receiver: a server of ours, or s3rver itself.
+  const receiver = s3 ? 's3rver' : 'server';
   for (const [i, r] of runs.entries()) {
+    const peer = r.cpu.peerMs === undefined ? '' : `s3rver ${seconds1(r.cpu.peerMs)}, `;
     console.log(
-      `  run ${i + 1} (${r.order}): sync ${seconds1(r.sync.ms)} (${mbps(r.sync.bytes, r.sync.ms).toFixed(1)} MB/s), plain ${seconds1(r.plain.ms)} ` +
-        `(${mbps(r.plain.bytes, r.plain.ms).toFixed(1)} MB/s), ratio ${r.ratio.toFixed(2)}x; CPU during the sync: server ${seconds1(r.cpu.serverMs)}, ` +
+      `  ${s3 ? 'S3 ' : ''}run ${i + 1} (${r.order}): sync ${seconds1(r.sync.ms)} (${mbps(r.sync.bytes, r.sync.ms).toFixed(1)} MB/s), plain ${seconds1(r.plain.ms)} ` +
+        `(${mbps(r.plain.bytes, r.plain.ms).toFixed(1)} MB/s), ratio ${r.ratio.toFixed(2)}x; CPU during the sync: server ${seconds1(r.cpu.serverMs)}, ${peer}` +
         `tablet process ${seconds1(r.cpu.tabletMs)} (server event loop waited ${seconds1(r.serverMainThread.waitingMs)} for a CPU); during the plain upload: ` +
-        `server ${seconds1(r.plain.cpu.serverMs)}, uploader ${seconds1(r.plain.cpu.tabletMs)} (server waited ${seconds1(r.plain.serverMainThread.waitingMs)}); ` +
+        `${receiver} ${seconds1(r.plain.cpu.serverMs)}, uploader ${seconds1(r.plain.cpu.tabletMs)} (${receiver} waited ${seconds1(r.plain.serverMainThread.waitingMs)}); ` +
         `load average ${r.loadAverage.toFixed(2)}`,
     );
   }
-  console.log(`  medians: sync ${seconds1(median(runs.map((r) => r.sync.ms)))}, plain ${seconds1(median(runs.map((r) => r.plain.ms)))}, ratio ${median(ratios).toFixed(2)}x`);
+  console.log(`  ${s3 ? 'S3 ' : ''}medians: sync ${seconds1(median(runs.map((r) => r.sync.ms)))}, plain ${seconds1(median(runs.map((r) => r.plain.ms)))}, ratio ${median(ratios).toFixed(2)}x`);
   const byRatio = [...runs].sort((a, b) => a.ratio - b.ratio);
   const mid = byRatio[Math.floor((byRatio.length - 1) / 2)];
   if (!mid) return;
@@ -604,7 +628,7 @@ function syncRunFigures(sync: SyncBenchResult, o: SyncBenchOptions): void {
   );
   console.log(
     `    requests: ${reqText}; the plain upload's PUT median ${mid.plain.putMedianMs.toFixed(1)} ms. New TCP connections: sync ${mid.sync.newConnections}, ` +
-      `plain ${mid.plain.newConnections} (Node's fetch closes the connection after a HEAD; a browser would not).`,
+      `plain ${mid.plain.newConnections} (Node's fetch closes the connection after a HEAD; a browser would not${s3 ? '; the plain upload\'s are the SDK\'s, to s3rver' : ''}).`,
   );
   console.log(
     `    fake-indexeddb, blobs table: ${idbText} (bulkGets ${msText(bulkGet?.totalMs ?? 0)}); ` +
@@ -700,7 +724,7 @@ async function main(): Promise<void> {
   const signing = parts.has('signing') ? await signingFigures() : null;
   const handover = parts.has('handover') ? await handoverFigures() : null;
   const desk = parts.has('taps') ? await deskFigures() : null;
-  const sync = parts.has('sync') || parts.has('sync-steps') ? await syncFigures() : null;
+  const sync = parts.has('sync') || parts.has('sync-s3') || parts.has('sync-steps') ? await syncFigures() : null;
   const push = parts.has('push') ? await pushFigures() : null;
   if (tti) machine.chromium = tti.browserVersion;
   else if (photos) machine.chromium = photos.browserVersion;
@@ -723,6 +747,7 @@ async function main(): Promise<void> {
   printTable('10b. 追加项目 in customer mode: the built app, signature strokes not counted as taps', 'taps');
   printTable('10c. Check-in at the desk: the built app, 1280x800 touch tablet, offline, taps counted in the page', 'desk');
   printTable('11. End-of-shift sync: simulated tablet (real sync engine on fake-indexeddb in Node), server as a child process', 'sync');
+  printTable('11a. End-of-shift sync with the photos in S3: the same, the server\'s photos in a bucket on s3rver (loopback)', 'syncS3');
   printTable(`12. Push throughput: ${PUSH_OPTIONS.tablets} simulated tablets, servers as child processes, PostgreSQL and load generator on the same cores`, 'push');
   const misses = rows.filter((r) => r.status === 'MISS');
   console.log(`\n  1 KB = 1000 bytes. Run time ${seconds.toFixed(1)} s (build not included).`);

@@ -3,7 +3,8 @@
 // runs it, so the simulated tablets and the server never share one event loop. A test store
 // with an enrollment code is seeded into the folder before the server opens it. The server's
 // memory (VmRSS) and CPU time are read from /proc. With a DATABASE_URL the records are in that
-// PostgreSQL database instead, and several processes can serve it (the first seeds the store).
+// PostgreSQL database instead, and several processes can serve it (the first seeds the store);
+// with the S3_ variables in `env`, the photos are in that bucket.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,8 @@ export type ServerProcessOptions = {
   databaseUrl?: string;
   /** The store another process already seeded into `databaseUrl`: this one only serves it. */
   store?: TestStore;
+  /** More of the server's environment, e.g. the S3_ variables of a bucket for the photos. */
+  env?: Record<string, string>;
 };
 
 /**
@@ -50,7 +53,7 @@ export async function startServerProcess(label: string, options: ServerProcessOp
   const dataDir = mkdtempSync(join(tmpdir(), 'walkaround-bench-server-'));
   const removeDir = defer(`server data ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
   // Without a databaseUrl the records are SQLite's, whatever DATABASE_URL this process was given.
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: options.databaseUrl };
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl };
   if (!options.databaseUrl) delete env.DATABASE_URL;
   let store = options.store;
   if (!store) {

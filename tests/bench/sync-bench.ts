@@ -5,28 +5,50 @@
 // upload concurrency to a second, fresh server: no IndexedDB, no HEAD, no push, no pull. The
 // ratio of the two is the engine's overhead over the wire. Every request the engine makes
 // and every IndexedDB read and write of blobs is traced, to say where the time goes.
+// With the photos in S3 (part sync-s3), the engine's server keeps them in a bucket on s3rver,
+// a process of its own on loopback, and the plain upload PUTs the same bytes straight into a
+// fresh bucket on the same s3rver with the AWS SDK: no server of ours in that path at all.
 //
-// Import this module (dynamically) before anything loads Dexie: it installs fake-indexeddb.
+// Import this module dynamically: it installs fake-indexeddb, and points Dexie at it in case
+// another part loaded Dexie first (tti.ts does, through the browser tests' seed-jobs.ts).
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import diagnostics from 'node:diagnostics_channel';
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { addDamage } from '../../src/db/damage-repo.ts';
 import { openDatabase, type WalkaroundDb } from '../../src/db/database.ts';
 import { createJob, updateCard } from '../../src/db/job-repo.ts';
 import { addPhoto } from '../../src/db/photo-repo.ts';
+import { blobKey, s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import { sha256Hex } from '../../src/shared/sha256.ts';
 import { DAMAGE_TYPES, PHOTO_SLOTS, SEVERITIES, VEHICLE_VIEWS } from '../../src/shared/walkaround.ts';
 import type { SyncPhase } from '../../src/sync/sync-status.ts';
 import type { SyncResult } from '../../src/sync/sync-engine.ts';
-import { createTablet, fakeJpeg } from '../support/tablet.ts';
+import { bucketKeys, startS3Peer } from '../support/s3-peer.ts';
+import { createTablet, fakeJpeg, type Tablet } from '../support/tablet.ts';
 import { realisticCard, seededRng } from './cards.ts';
-import { apiHeaders, enrollDevice, sampleRss, schedSince, startServerProcess, type Sched, type ServerProcess } from './server-process.ts';
+import { defer } from './cleanup.ts';
+import {
+  apiHeaders,
+  cpuMsOf,
+  enrollDevice,
+  sampleRss,
+  schedMsOf,
+  schedSince,
+  startServerProcess,
+  type Sched,
+  type ServerProcess,
+} from './server-process.ts';
 
 export type SyncBenchOptions = {
+  /** Runs with the photos in the servers' data folders (part sync). */
   runs: number;
+  /** Runs with the photos in S3: buckets on one s3rver per run (part sync-s3). */
+  s3Runs: number;
   jobs: number;
   photosPerJob: number;
   /** Photos linked to damage marks, per job; the rest fill the general slots. */
@@ -85,8 +107,9 @@ export type PlainMeasurement = {
   blobFilesOnServer: number;
   putMedianMs: number;
   newConnections: number;
-  /** CPU time used during the upload: the server process and this process. */
+  /** CPU time used during the upload: the receiving process (our server, or s3rver) and this process. */
   cpu: { serverMs: number; tabletMs: number };
+  /** The receiving process's main thread. */
   serverMainThread: Sched;
 };
 
@@ -99,8 +122,8 @@ export type SyncRun = {
   profile: SyncProfile;
   /** The engine's server: RSS when idle before the sync and the peak during it. */
   serverRss: { idleBytes: number; peakBytes: number };
-  /** CPU time used during the sync: the server process and this process (tablet + fake-indexeddb). */
-  cpu: { serverMs: number; tabletMs: number };
+  /** CPU time used during the sync: the server process, this process (tablet + fake-indexeddb), and s3rver with the photos in S3. */
+  cpu: { serverMs: number; tabletMs: number; peerMs?: number };
   /** The engine's server's event loop during the sync: on a CPU, and runnable but waiting for one. */
   serverMainThread: Sched;
   /** 1-minute load average at the end of the run: the machine is shared. */
@@ -114,9 +137,14 @@ export type SyncBenchResult = {
   fixtures: { photos: number; blobs: number; bytes: number; generateMs: number };
   mutationsPerRun: number;
   runs: SyncRun[];
+  /** The same with the photos in S3. */
+  s3Runs: SyncRun[];
   /** Once, after the runs: plain uploads with HEAD and/or the IndexedDB reads and writes added. */
   ladder: LadderStep[];
 };
+
+Dexie.dependencies.indexedDB = indexedDB;
+Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
 const now = () => performance.now();
 
@@ -314,31 +342,45 @@ async function laneUpload(
   lanes: number,
   steps: LaneSteps = PUT_ONLY,
   db?: WalkaroundDb,
-): Promise<{ ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu']; serverMainThread: Sched }> {
+): Promise<LaneUpload> {
   if ((steps.get || steps.update) && !db) throw new Error('laneUpload: IndexedDB steps need a database');
   const headers = apiHeaders(token);
+  return timedLanes(blobs, lanes, server, FETCH_CONNECTIONS, async (blob) => {
+    const url = `${server.url}/api/v1/blobs/${blob.sha256}`;
+    const row = steps.get ? await db?.blobs.get(blob.sha256) : blob;
+    if (!row) throw new Error(`blob ${blob.sha256} is not on the tablet`);
+    if (steps.head) {
+      const head = await fetch(url, { method: 'HEAD', headers });
+      if (head.status !== 404) throw new Error(`HEAD ${blob.sha256}: ${head.status}`);
+    }
+    const putStart = now();
+    const response = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': row.mime }, body: row.bytes });
+    const putMs = now() - putStart;
+    if (response.status !== 201) throw new Error(`PUT ${blob.sha256}: ${response.status} ${await response.text()}`);
+    await response.body?.cancel();
+    if (steps.update) await db?.blobReceipts.put({ sha256: blob.sha256, onServerAt: new Date().toISOString() });
+    return putMs;
+  });
+}
+
+type LaneUpload = { ms: number; putMedianMs: number; newConnections: number; cpu: SyncRun['cpu']; serverMainThread: Sched };
+/** The process a plain upload goes to: our server, or s3rver. */
+type Receiver = Pick<ServerProcess, 'cpuMs' | 'schedMs'>;
+
+/**
+ * Runs `upload` on every blob, `lanes` at a time, in the order given, and times it all: wall
+ * time, the median of the PUTs (`upload` returns its PUT's ms), connections opened, CPU of the
+ * receiver and of this process.
+ */
+async function timedLanes(blobs: BlobBytes[], lanes: number, receiver: Receiver, connectionChannel: string, upload: (blob: BlobBytes) => Promise<number>): Promise<LaneUpload> {
   const putMs: number[] = [];
   let next = 0;
   const lane = async () => {
-    for (let blob = blobs[next++]; blob !== undefined; blob = blobs[next++]) {
-      const url = `${server.url}/api/v1/blobs/${blob.sha256}`;
-      const row = steps.get ? await db?.blobs.get(blob.sha256) : blob;
-      if (!row) throw new Error(`blob ${blob.sha256} is not on the tablet`);
-      if (steps.head) {
-        const head = await fetch(url, { method: 'HEAD', headers });
-        if (head.status !== 404) throw new Error(`HEAD ${blob.sha256}: ${head.status}`);
-      }
-      const putStart = now();
-      const response = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': row.mime }, body: row.bytes });
-      putMs.push(now() - putStart);
-      if (response.status !== 201) throw new Error(`PUT ${blob.sha256}: ${response.status} ${await response.text()}`);
-      await response.body?.cancel();
-      if (steps.update) await db?.blobReceipts.put({ sha256: blob.sha256, onServerAt: new Date().toISOString() });
-    }
+    for (let blob = blobs[next++]; blob !== undefined; blob = blobs[next++]) putMs.push(await upload(blob));
   };
-  const connections = countConnections();
-  const serverCpu = server.cpuMs();
-  const serverSched = server.schedMs();
+  const connections = countConnections(connectionChannel);
+  const receiverCpu = receiver.cpuMs();
+  const receiverSched = receiver.schedMs();
   const ownCpu = process.cpuUsage();
   const startMs = now();
   await Promise.all(Array.from({ length: lanes }, lane));
@@ -348,40 +390,123 @@ async function laneUpload(
     ms,
     putMedianMs: medianOf(putMs),
     newConnections: connections.stop(),
-    cpu: { serverMs: server.cpuMs() - serverCpu, tabletMs: (own.user + own.system) / 1000 },
-    serverMainThread: schedSince(serverSched, server.schedMs()),
+    cpu: { serverMs: receiver.cpuMs() - receiverCpu, tabletMs: (own.user + own.system) / 1000 },
+    serverMainThread: schedSince(receiverSched, receiver.schedMs()),
   };
 }
 
 /**
- * Counts the TCP connections fetch (undici) opens from now until stop(). Node's fetch closes
- * the connection after every HEAD (undici resets it, nodejs/undici#262), so each HEAD costs
- * a new connection here; a browser keeps it alive.
+ * fetch (undici) reports each TCP connection it opens here. Node's fetch closes the connection
+ * after every HEAD (undici resets it, nodejs/undici#262), so each HEAD costs a new connection
+ * here; a browser keeps it alive.
  */
-function countConnections(): { stop(): number } {
+const FETCH_CONNECTIONS = 'undici:client:connected';
+/** Every TCP connection node:net opens, which is how the AWS SDK's node:http handler connects. */
+const NET_CONNECTIONS = 'net.client.socket';
+
+/** Counts the connections reported on `channel` from now until stop(). */
+function countConnections(channel: string): { stop(): number } {
   let count = 0;
   const onConnect = () => {
     count += 1;
   };
-  diagnostics.subscribe('undici:client:connected', onConnect);
+  diagnostics.subscribe(channel, onConnect);
   return {
     stop() {
-      diagnostics.unsubscribe('undici:client:connected', onConnect);
+      diagnostics.unsubscribe(channel, onConnect);
       return count;
     },
   };
 }
 
-async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<SyncRun> {
+/** Where the servers keep the photos: in their data folders, or in S3 (buckets on s3rver). */
+type PhotoStorage = 'folder' | 's3';
+
+/** One run's two ends: the engine's server, and where the plain upload of the same bytes goes. */
+type RunTargets = {
+  engineServer: ServerProcess;
+  plainUpload(blobs: BlobBytes[], lanes: number): Promise<LaneUpload>;
+  /** Blobs stored under their names: by the engine's server, by the plain upload. */
+  engineStored(): Promise<number>;
+  plainStored(): Promise<number>;
+  /** s3rver's CPU ms so far, with the photos in S3. */
+  peerCpuMs: (() => number) | null;
+  close(): Promise<void>;
+};
+
+/** Two fresh servers with their photos in their data folders: the engine's, and the plain upload's. */
+async function folderTargets(label: string): Promise<RunTargets> {
+  const engineServer = await startServerProcess(`${label} engine`, { storeCode: 'E1', tablets: 2 });
+  const plainServer = await startServerProcess(`${label} plain`, { storeCode: 'P1', tablets: 2 });
+  const plainDevice = await enrollDevice(plainServer.url, plainServer.store.enrollmentCode, 'plain upload');
+  return {
+    engineServer,
+    plainUpload: (blobs, lanes) => laneUpload(plainServer, plainDevice.token, blobs, lanes),
+    engineStored: async () => countBlobFiles(engineServer.dataDir),
+    plainStored: async () => countBlobFiles(plainServer.dataDir),
+    peerCpuMs: null,
+    async close() {
+      await plainServer.close();
+      await engineServer.close();
+    },
+  };
+}
+
+const ENGINE_BUCKET = 'walkaround-bench';
+const PLAIN_BUCKET = 'walkaround-bench-plain';
+
+/**
+ * A fresh s3rver (a process of its own) with two buckets: one for a fresh server of ours,
+ * started with the S3_ variables that select it; the other for the plain upload, PutObject
+ * straight from this process with the SDK client the server itself uses (s3ClientFor), under
+ * the same keys (blobs/<sha256>).
+ */
+async function s3Targets(label: string): Promise<RunTargets> {
+  const peer = await startS3Peer(ENGINE_BUCKET);
+  const closePeer = defer(`S3 peer ${label}`, () => peer.close());
+  const plainConfig = { ...peer.config, bucket: PLAIN_BUCKET };
+  const client = s3ClientFor(plainConfig);
+  await client.send(new CreateBucketCommand({ Bucket: PLAIN_BUCKET }));
+  const engineServer = await startServerProcess(`${label} engine`, { storeCode: 'E1', tablets: 2, env: peer.env });
+  const s3rver: Receiver = { cpuMs: () => cpuMsOf(peer.pid), schedMs: () => schedMsOf(peer.pid) };
+  const putObject = async (blob: BlobBytes) => {
+    const putStart = now();
+    await client.send(new PutObjectCommand({ Bucket: PLAIN_BUCKET, Key: blobKey(blob.sha256), Body: new Uint8Array(blob.bytes), ContentType: blob.mime }));
+    return now() - putStart;
+  };
+  return {
+    engineServer,
+    plainUpload: (blobs, lanes) => timedLanes(blobs, lanes, s3rver, NET_CONNECTIONS, putObject),
+    async engineStored() {
+      const keys = await bucketKeys(peer.config);
+      // Nothing but the blobs: every temporary upload object was removed.
+      const others = keys.filter((key) => !key.startsWith('blobs/'));
+      if (others.length > 0) throw new Error(`the engine's bucket holds ${others.length} objects outside blobs/, such as ${others[0]}`);
+      return keys.length;
+    },
+    plainStored: async () => (await bucketKeys(plainConfig, client)).length,
+    peerCpuMs: s3rver.cpuMs,
+    async close() {
+      client.destroy();
+      await engineServer.close();
+      await closePeer();
+    },
+  };
+}
+
+async function oneRun(index: number, storage: PhotoStorage, fixtures: PhotoFixture[], options: SyncBenchOptions, log: (line: string) => void): Promise<SyncRun> {
   const order: SyncRun['order'] = index % 2 === 0 ? 'engine first' : 'plain first';
-  const engineServer = await startServerProcess(`sync ${index + 1} engine`, { storeCode: 'E1', tablets: 2 });
-  const plainServer = await startServerProcess(`sync ${index + 1} plain`, { storeCode: 'P1', tablets: 2 });
+  const label = `${storage === 's3' ? 'sync-s3' : 'sync'} ${index + 1}`;
+  const targets = storage === 's3' ? await s3Targets(label) : await folderTargets(label);
+  const { engineServer } = targets;
+  // Stopped whatever happens: a tablet left running keeps retrying, and the benchmark never exits.
+  let started: Tablet | undefined;
   try {
     const trace = { on: false, requests: [] as TracedRequest[] };
     const setupStart = now();
     const tablet = await createTablet(`shift-${index + 1}`, { baseUrl: engineServer.url, fetch: tracedFetch(trace) }, engineServer.store.enrollmentCode);
+    started = tablet;
     const mutations = await fillShift(tablet.db, fixtures, options);
-    const plainDevice = await enrollDevice(plainServer.url, plainServer.store.enrollmentCode, 'plain upload');
     const setupMs = now() - setupStart;
     const blobs = fixtures.flatMap((f) => [f.photo, f.thumb]);
     const bytes = sum(blobs.map((b) => b.bytes.byteLength));
@@ -398,10 +523,11 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       });
       const idleBytes = engineServer.rssBytes();
       const rss = sampleRss(engineServer);
+      const peerCpu = targets.peerCpuMs?.();
       const serverCpu = engineServer.cpuMs();
       const serverSched = engineServer.schedMs();
       const tabletCpu = process.cpuUsage();
-      const connections = countConnections();
+      const connections = countConnections(FETCH_CONNECTIONS);
       trace.on = true;
       const startMs = now();
       const result = await tablet.engine.syncNow();
@@ -409,12 +535,13 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       trace.on = false;
       const newConnections = connections.stop();
       const tabletUsage = process.cpuUsage(tabletCpu);
-      const cpu = { serverMs: engineServer.cpuMs() - serverCpu, tabletMs: (tabletUsage.user + tabletUsage.system) / 1000 };
+      const cpu: SyncRun['cpu'] = { serverMs: engineServer.cpuMs() - serverCpu, tabletMs: (tabletUsage.user + tabletUsage.system) / 1000 };
+      if (targets.peerCpuMs && peerCpu !== undefined) cpu.peerMs = targets.peerCpuMs() - peerCpu;
       const serverMainThread = schedSince(serverSched, engineServer.schedMs());
       const { peakBytes } = rss.stop();
       unsubscribe();
       if (!result.complete) throw new Error(`the sync did not complete: ${JSON.stringify(result)}; ${JSON.stringify(tablet.engine.status.get().problem)}`);
-      const blobFilesOnServer = countBlobFiles(engineServer.dataDir);
+      const blobFilesOnServer = await targets.engineStored();
       return {
         measurement: { ms: endMs - startMs, bytes, blobs: blobs.length, mutations, result, blobFilesOnServer, newConnections },
         profile: profileOf(startMs, endMs, trace.requests, idb, phases, options.concurrency),
@@ -424,8 +551,8 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       };
     };
     const runPlain = async (): Promise<PlainMeasurement> => {
-      const upload = await laneUpload(plainServer, plainDevice.token, blobs, options.concurrency);
-      return { ...upload, bytes, blobs: blobs.length, blobFilesOnServer: countBlobFiles(plainServer.dataDir) };
+      const upload = await targets.plainUpload(blobs, options.concurrency);
+      return { ...upload, bytes, blobs: blobs.length, blobFilesOnServer: await targets.plainStored() };
     };
 
     let engine: Awaited<ReturnType<typeof runEngine>>;
@@ -437,11 +564,9 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       plain = await runPlain();
       engine = await runEngine();
     }
-    for (const [label, files] of [['engine', engine.measurement.blobFilesOnServer], ['plain', plain.blobFilesOnServer]] as const) {
-      if (files !== blobs.length) throw new Error(`${label} server holds ${files} blob files, expected ${blobs.length}`);
+    for (const [end, files] of [['engine', engine.measurement.blobFilesOnServer], ['plain', plain.blobFilesOnServer]] as const) {
+      if (files !== blobs.length) throw new Error(`${label}: the ${end} upload stored ${files} blobs, expected ${blobs.length}`);
     }
-    await tablet.engine.stop();
-    await tablet.db.delete();
     const run: SyncRun = {
       order,
       setupMs,
@@ -455,13 +580,14 @@ async function oneRun(index: number, fixtures: PhotoFixture[], options: SyncBenc
       loadAverage: loadavg()[0] ?? 0,
     };
     log(
-      `  run ${index + 1} (${order}): sync ${(run.sync.ms / 1000).toFixed(2)} s, plain upload ${(plain.ms / 1000).toFixed(2)} s, ` +
+      `  ${storage === 's3' ? 'S3 ' : ''}run ${index + 1} (${order}): sync ${(run.sync.ms / 1000).toFixed(2)} s, plain upload ${(plain.ms / 1000).toFixed(2)} s, ` +
         `ratio ${run.ratio.toFixed(2)}x (set-up ${(setupMs / 1000).toFixed(1)} s)`,
     );
     return run;
   } finally {
-    await plainServer.close();
-    await engineServer.close();
+    await started?.engine.stop();
+    await started?.db.delete();
+    await targets.close();
   }
 }
 
@@ -511,12 +637,15 @@ export async function measureSync(options: SyncBenchOptions, log: (line: string)
   const blobs = fixtures.length * 2;
   const bytes = sum(fixtures.map((f) => f.photo.bytes.byteLength + f.thumb.bytes.byteLength));
   const runs: SyncRun[] = [];
-  for (let i = 0; i < options.runs; i++) runs.push(await oneRun(i, fixtures, options, log));
+  for (let i = 0; i < options.runs; i++) runs.push(await oneRun(i, 'folder', fixtures, options, log));
+  const s3Runs: SyncRun[] = [];
+  for (let i = 0; i < options.s3Runs; i++) s3Runs.push(await oneRun(i, 's3', fixtures, options, log));
   const ladder = options.ladder ? await measureLadder(fixtures, options, log) : [];
   return {
     fixtures: { photos: fixtures.length, blobs, bytes, generateMs },
-    mutationsPerRun: runs[0]?.sync.mutations ?? 0,
+    mutationsPerRun: (runs[0] ?? s3Runs[0])?.sync.mutations ?? 0,
     runs,
+    s3Runs,
     ladder,
   };
 }

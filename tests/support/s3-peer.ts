@@ -16,6 +16,8 @@ export type S3Peer = {
   config: S3Config;
   /** The same, as the environment variables that select it. */
   env: Record<string, string>;
+  /** The peer's process, e.g. for its CPU time (the benchmark's sync-s3 part). */
+  pid: number;
   close(): Promise<void>;
 };
 
@@ -37,6 +39,7 @@ export async function startS3Peer(bucket = 'walkaround-test'): Promise<S3Peer> {
     void exited.then(() => reject(new Error('the S3 peer process ended before it listened')));
   });
   let closed = false;
+  if (child.pid === undefined) throw new Error('the S3 peer process has no pid');
   const endpoint = `http://127.0.0.1:${port}`;
   const config: S3Config = { endpoint, bucket, region: 'us-east-1', accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY, forcePathStyle: true };
   return {
@@ -49,6 +52,7 @@ export async function startS3Peer(bucket = 'walkaround-test'): Promise<S3Peer> {
       S3_SECRET_ACCESS_KEY: ACCESS_KEY,
       S3_FORCE_PATH_STYLE: 'true',
     },
+    pid: child.pid,
     // Once: a test that takes the peer away (to see the server without it) leaves nothing to close.
     async close() {
       if (closed) return;
