@@ -48,6 +48,44 @@ describe('migrations', () => {
   });
 });
 
+describe('blob links (SQLite)', () => {
+  let dir: string;
+  let file: string;
+  let storage: Storage;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'walkaround-links-'));
+    file = join(dir, 'walkaround.sqlite');
+    storage = openSqliteStorage(file);
+  });
+
+  afterEach(async () => {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a link is committed when its call resolves, whether asked for alone or with others at once', async () => {
+    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+    // Another connection sees only what is committed: what an upload's answer may promise.
+    const reader = new Database(file, { readonly: true });
+    const linked = () => reader.prepare('SELECT count(*) FROM store_blobs').pluck().get();
+    try {
+      const names = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64));
+      const now = new Date().toISOString();
+      await storage.linkBlob(store.id, names[0]!, 10, now);
+      expect(linked()).toBe(1);
+      await Promise.all(names.slice(1).map((name) => storage.linkBlob(store.id, name, 10, now)));
+      expect(linked()).toBe(4);
+      expect(await Promise.all(names.map((name) => storage.storeHasBlob(store.id, name)))).toEqual([true, true, true, true]);
+      // Linking again is no error and adds nothing.
+      await storage.linkBlob(store.id, names[0]!, 10, now);
+      expect(linked()).toBe(4);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 defineStorageContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'walkaround-storage-contract-'));
   const storage = openSqliteStorage(join(dir, 'walkaround.sqlite'));
