@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { openFsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { openPostgresStorage, type PostgresOptions } from '../../src/server/storage/postgres/postgres-storage.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
+import { RecordsUnavailable, type Storage } from '../../src/server/storage/storage.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.ts';
 import { seedTestStore } from '../support/store-fixture.ts';
@@ -147,6 +147,32 @@ describe('the records out of reach (PostgreSQL)', () => {
     }
     expect((await waiting).status).toBe(200);
     expect(await server.pull()).toBe(200);
+  });
+
+  it('a transaction left idle past its limit is ended, freeing its store for the next push; the stuck one hears records_unavailable', { timeout: 30_000 }, async () => {
+    const server = await serve({});
+    // Another server process on the same database, stuck after taking the store's lock.
+    const other = await openPostgresStorage(relay.url, { idleInTransactionTimeoutMs: 300 });
+    try {
+      const events: string[] = [];
+      const stuck = other.records
+        .writeEach([{ storeId: server.store.storeId, work: () => new Promise((resolve) => setTimeout(resolve, 3_000)) }])
+        .then(([result]) => {
+          events.push('stuck unit settled');
+          return result;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const push = await server.push([server.create()]);
+      events.push('push answered');
+      expect(push).toMatchObject({ status: 200, body: { lastSeq: 1 } });
+      const result = await stuck;
+      expect(events).toEqual(['push answered', 'stuck unit settled']);
+      expect(result && 'error' in result && result.error).toBeInstanceOf(RecordsUnavailable);
+      // That process goes on: its next unit gets a working connection.
+      expect(await other.records.writeEach([{ storeId: server.store.storeId, work: async () => 'done' }])).toEqual([{ value: 'done' }]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('PostgreSQL cut off: pushes and pulls answer 503 and health says unavailable; back, the resend applies once', { timeout: 30_000 }, async () => {

@@ -30,6 +30,9 @@ export function postgresSyncRecords(pool: pg.Pool): SyncRecords {
    * store's next units wait here and then go together, in one transaction that takes the lock
    * once and commits once, a savepoint each so that one unit's failure undoes only that unit.
    * The busier a store, the larger its groups, and the fewer times its lock changes hands.
+   * A unit awaits only its statements (each under statement_timeout): one that hung would hold
+   * its store's lane here, though PostgreSQL's idle-in-transaction limit frees the lock for the
+   * other processes.
    */
   const lanes = new Map<string, Array<Queued<unknown>>>();
 

@@ -6,7 +6,14 @@ import type pg from 'pg';
 /** `begin` is the statement that opens it, e.g. 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'. */
 export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection that breaks between two statements (PostgreSQL ended a transaction left idle
+  // past its limit, or restarted) is announced as an 'error' event, which with no listener
+  // would end the whole process; the next statement fails instead, and the client is discarded.
   let discard = false;
+  const broken = () => {
+    discard = true;
+  };
+  client.on('error', broken);
   try {
     await client.query(begin);
     const value = await work(client);
@@ -20,6 +27,7 @@ export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (clie
     });
     throw error;
   } finally {
+    client.off('error', broken);
     client.release(discard);
   }
 }
