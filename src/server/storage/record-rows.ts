@@ -1,9 +1,12 @@
-// What every records adapter decides the same way about the rows it reads: whether a tablet
-// proved it is an enrolled tablet, what a device record shows, how a store's profile and a
-// job's history read. Kept here so SQLite and PostgreSQL store and nothing more.
+// What every records adapter decides the same way about its rows: whether a tablet proved it
+// is an enrolled tablet, what a device record shows, what a job's row holds besides the card,
+// how a store's profile and a job's history read. Kept here so SQLite and PostgreSQL store and nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import type { Job } from '../../shared/job.ts';
+import { normalizePlate } from '../../shared/plate.ts';
 import { storeDefaultsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
+import { normalizeVin } from '../../shared/vin.ts';
 import { nextDeviceCode } from './device-code.ts';
 import type { DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollRefusal, HistoryEntry } from './storage.ts';
 
@@ -126,5 +129,21 @@ export function historyEntry(row: HistoryRow): HistoryEntry {
     receivedAt: row.received_at,
     status: row.status,
     reason: row.reason,
+  };
+}
+
+/** A job as both adapters store it (its store and change number aside): copies for look-ups beside the whole card as JSON. */
+export type JobRow = { id: string; number: string; plate: string | null; vin: string | null; createdMs: number; updatedAt: string; body: string };
+
+export function jobRow(job: Job): JobRow {
+  return {
+    id: job.id,
+    number: job.number,
+    // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
+    plate: normalizePlate(job.card.vehicle.plate) || null,
+    vin: normalizeVin(job.card.vehicle.vin) || null,
+    createdMs: Date.parse(job.createdAt),
+    updatedAt: job.updatedAt,
+    body: JSON.stringify(job),
   };
 }

@@ -4,8 +4,7 @@
 // that arrive together cost one flush to disk (synchronous=FULL) instead of one each.
 import type Database from 'better-sqlite3';
 import type { Job } from '../../shared/job.ts';
-import { normalizePlate } from '../../shared/plate.ts';
-import { normalizeVin } from '../../shared/vin.ts';
+import { jobRow } from './record-rows.ts';
 import type { LoggedMutation, PushContext, RejectedMutation, SyncReads, SyncRecords, SyncWrites, UnitResult } from '../sync-rules/sync-records.ts';
 
 export function sqliteSyncRecords(db: Database.Database): SyncRecords {
@@ -68,20 +67,7 @@ export function sqliteSyncRecords(db: Database.Database): SyncRecords {
     },
     async writePush({ clientId, lastSeq, log, jobs }) {
       for (const row of log) logMutation.run(row);
-      for (const job of jobs) {
-        upsertJob.run({
-          id: job.id,
-          storeId,
-          number: job.number,
-          // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
-          plate: normalizePlate(job.card.vehicle.plate) || null,
-          vin: normalizeVin(job.card.vehicle.vin) || null,
-          createdMs: Date.parse(job.createdAt),
-          updatedAt: job.updatedAt,
-          changeSeq: nextChangeSeq.get() as number,
-          body: JSON.stringify(job),
-        });
-      }
+      for (const job of jobs) upsertJob.run({ ...jobRow(job), storeId, changeSeq: nextChangeSeq.get() as number });
       saveLastSeq.run(clientId, lastSeq);
     },
     rejectedFrom: async (clientId, fromSeq) => rejectedFrom.all(clientId, fromSeq),

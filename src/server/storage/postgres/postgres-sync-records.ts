@@ -1,15 +1,15 @@
 // The sync records (../../sync-rules/sync-records.ts) in PostgreSQL, for a dealer group whose
-// stores share one database and several server processes. Each write unit is a transaction of
-// its own that first locks its store's row of store_change_counters and holds it to commit, so
-// one store's writes run one at a time across every process while other stores go on; and a
-// change number taken under that lock commits before any later one, so a pull cursor never
-// steps over a change that commits late.
+// stores share one database and several server processes. A store's write units run in
+// transactions that first lock its row of store_change_counters and hold it to commit (the
+// units that arrive together in one transaction, a savepoint each), so one store's writes run
+// one at a time across every process while other stores go on; and a change number taken
+// under that lock commits before any later one, so a pull cursor never steps over a change
+// that commits late.
 import type pg from 'pg';
 import type { Job } from '../../../shared/job.ts';
-import { normalizePlate } from '../../../shared/plate.ts';
 import type { RejectReason } from '../../../shared/protocol.ts';
-import { normalizeVin } from '../../../shared/vin.ts';
 import type { LoggedMutation, SyncReads, SyncRecords, SyncWrites, UnitResult, WriteUnit } from '../../sync-rules/sync-records.ts';
+import { jobRow, type JobRow } from '../record-rows.ts';
 import { pgText } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
 
@@ -178,11 +178,20 @@ const REJECTED_FROM: Statement = {
 };
 const STORE_HAS_BLOB: Statement = { name: 'sync_store_has_blob', text: 'SELECT 1 FROM store_blobs WHERE store_id = $1 AND sha256 = $2' };
 
-/** The fields of a logged mutation in LOG_MUTATIONS' order of columns. */
+/** The fields of a logged mutation in WRITE_PUSH's order of columns. */
 const LOGGED_FIELDS: Array<keyof LoggedMutation> = [
   ...['mutationId', 'clientId', 'seq', 'jobId', 'storeId', 'deviceId', 'advisorId', 'op', 'payload'] as const,
   ...['createdAt', 'receivedAt', 'status', 'reason'] as const,
 ];
+
+/** The fields of a job's row in WRITE_PUSH's order of columns. */
+const JOB_FIELDS: Array<keyof JobRow> = ['id', 'number', 'plate', 'vin', 'createdMs', 'updatedAt', 'body'];
+
+/** A job's row with its look-up copies as PostgreSQL's text takes them (the body is JSON, where a NUL is escaped). */
+function postgresJobRow(job: Job): JobRow {
+  const row = jobRow(job);
+  return { ...row, number: pgText(row.number), plate: pgText(row.plate), vin: pgText(row.vin) };
+}
 
 /** Column arrays for unnest: one array per field, rows in order. */
 function columns<Row, K extends keyof Row>(rows: Row[], keys: K[]): Array<Array<Row[K]>> {
@@ -217,6 +226,8 @@ type PushRow = {
 function writesOn(client: pg.PoolClient, storeId: string): SyncWrites {
   return {
     ...readsOn(client),
+    // No row lock on the jobs: a job of this store changes only under the store lock this unit
+    // holds, and of another store's job the rules use no more than that it exists.
     async readForPush(clientId, mutations) {
       const { rows } = await run<PushRow>(client, READ_FOR_PUSH, [
         ...[clientId, mutations.map((m) => m.seq), mutations.map((m) => m.mutationId)],
@@ -239,11 +250,8 @@ function writesOn(client: pg.PoolClient, storeId: string): SyncWrites {
     async writePush({ clientId, lastSeq, log, jobs }) {
       const { rows } = await run<{ jobs_saved: number }>(client, WRITE_PUSH, [
         ...columns(log, LOGGED_FIELDS),
-        ...[storeId, jobs.length, jobs.map((job) => job.id), jobs.map((job) => pgText(job.number))],
-        // Look-up keys, normalised as the visits query is: the same vehicle matches however typed.
-        jobs.map((job) => pgText(normalizePlate(job.card.vehicle.plate) || null)),
-        jobs.map((job) => pgText(normalizeVin(job.card.vehicle.vin) || null)),
-        ...[jobs.map((job) => Date.parse(job.createdAt)), jobs.map((job) => job.updatedAt), jobs.map((job) => JSON.stringify(job))],
+        ...[storeId, jobs.length],
+        ...columns(jobs.map(postgresJobRow), JOB_FIELDS),
         ...[clientId, lastSeq],
       ]);
       // Another store created one of these ids after readForPush looked (only a forged id can):
