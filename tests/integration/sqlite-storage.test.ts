@@ -1,4 +1,4 @@
-// The SQLite storage on a real database file: its schema migrations, and the storage contract
+// The SQLite storage on a real database file: its schema migrations, blob links, and the storage contract
 // (storage-contract.ts). Push and pull: sync-records-sqlite.test.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
 import { defineStorageContract } from './storage-contract.ts';
 
-describe('migrations', () => {
+describe('the SQLite storage on a file', () => {
   let dir: string;
   let file: string;
   let storage: Storage;
@@ -26,63 +26,50 @@ describe('migrations', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('bring a fresh file to the latest version, and a reopen keeps the data without rerunning them', async () => {
-    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    await storage.close();
-    const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
+  describe('migrations', () => {
+    it('bring a fresh file to the latest version, and a reopen keeps the data without rerunning them', async () => {
+      const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+      await storage.close();
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
 
-    storage = openSqliteStorage(file);
-    expect(await storage.findStoreByCode('SH01')).toEqual(store);
+      storage = openSqliteStorage(file);
+      expect(await storage.findStoreByCode('SH01')).toEqual(store);
+    });
+
+    it('refuse a database written by a newer server', async () => {
+      await storage.close();
+      const db = new Database(file);
+      db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+      db.close();
+      expect(() => openSqliteStorage(file)).toThrow(/update the server/);
+      storage = openSqliteStorage(':memory:');
+    });
   });
 
-  it('refuse a database written by a newer server', async () => {
-    await storage.close();
-    const db = new Database(file);
-    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
-    db.close();
-    expect(() => openSqliteStorage(file)).toThrow(/update the server/);
-    storage = openSqliteStorage(':memory:');
-  });
-});
-
-describe('blob links (SQLite)', () => {
-  let dir: string;
-  let file: string;
-  let storage: Storage;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'walkaround-links-'));
-    file = join(dir, 'walkaround.sqlite');
-    storage = openSqliteStorage(file);
-  });
-
-  afterEach(async () => {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('a link is committed when its call resolves, whether asked for alone or with others at once', async () => {
-    const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
-    // Another connection sees only what is committed: what an upload's answer may promise.
-    const reader = new Database(file, { readonly: true });
-    const linked = () => reader.prepare('SELECT count(*) FROM store_blobs').pluck().get();
-    try {
-      const names = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64));
-      const now = new Date().toISOString();
-      await storage.linkBlob(store.id, names[0]!, 10, now);
-      expect(linked()).toBe(1);
-      await Promise.all(names.slice(1).map((name) => storage.linkBlob(store.id, name, 10, now)));
-      expect(linked()).toBe(4);
-      expect(await Promise.all(names.map((name) => storage.storeHasBlob(store.id, name)))).toEqual([true, true, true, true]);
-      // Linking again is no error and adds nothing.
-      await storage.linkBlob(store.id, names[0]!, 10, now);
-      expect(linked()).toBe(4);
-    } finally {
-      reader.close();
-    }
+  describe('blob links', () => {
+    it('a link is committed when its call resolves, whether asked for alone or with others at once', async () => {
+      const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+      // Another connection sees only what is committed: what an upload's answer may promise.
+      const reader = new Database(file, { readonly: true });
+      const linked = () => reader.prepare('SELECT count(*) FROM store_blobs').pluck().get();
+      try {
+        const names = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64));
+        const now = new Date().toISOString();
+        await storage.linkBlob(store.id, names[0]!, 10, now);
+        expect(linked()).toBe(1);
+        await Promise.all(names.slice(1).map((name) => storage.linkBlob(store.id, name, 10, now)));
+        expect(linked()).toBe(4);
+        expect(await Promise.all(names.map((name) => storage.storeHasBlob(store.id, name)))).toEqual([true, true, true, true]);
+        // Linking again is no error and adds nothing.
+        await storage.linkBlob(store.id, names[0]!, 10, now);
+        expect(linked()).toBe(4);
+      } finally {
+        reader.close();
+      }
+    });
   });
 });
 
