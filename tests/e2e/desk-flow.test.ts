@@ -13,9 +13,26 @@ import { openSeededTablet, type SeededTablet } from './support/seeded-tablet.ts'
 
 const VIN = 'LGBH52E07PY000123'; // valid check digit (the seeded car's, last seen at 42,000 km)
 
-/** Whether the element's centre is inside the viewport and is what a tap there reaches. */
+/**
+ * Whether the element's centre is inside the viewport and is what a tap there reaches, once it
+ * has stopped moving (the same place five frames running, looked at for at most a second). Late
+ * content above the keyboard (a 64 px row) can push it down after it is first in view; the app
+ * scrolls it back from a ResizeObserver in the next frame, and a look taken in between sees it
+ * where it is about to leave.
+ */
 function onTopInView(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((sel) => {
+  return page.evaluate(async (sel) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const place = () => {
+      const box = document.querySelector(sel)?.getBoundingClientRect();
+      return box ? `${box.left},${box.top}` : '';
+    };
+    for (let frames = 0, last = place(), steady = 0; steady < 5 && frames < 60; frames += 1) {
+      await frame();
+      const now = place();
+      steady = now === last ? steady + 1 : 0;
+      last = now;
+    }
     const element = document.querySelector(sel);
     if (!element) return false;
     const box = element.getBoundingClientRect();
