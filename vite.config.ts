@@ -7,6 +7,12 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const themeColor = '#0b3d91';
 
+/** Modules only the store console loads: its pages, its API shapes and its heavy libraries. */
+const CONSOLE_ONLY = /src\/console\/|src\/shared\/console\/|node_modules\/(echarts|zrender|exceljs|qrcode|uqr|lean-qr)\//;
+function isConsoleOnly(moduleId: string): boolean {
+  return CONSOLE_ONLY.test(moduleId);
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -48,6 +54,9 @@ export default defineConfig({
       includeManifestIcons: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The store console (console.html and what only it loads) is online only: a tablet
+        // must not download it. Its chunks are named console-* (build.rolldownOptions below).
+        globIgnores: ['console.html', 'assets/console-*'],
         // A classic-script worker: module service workers are not supported by every
         // tablet browser still in service (older Safari/Firefox).
         rollupFormat: 'iife',
@@ -69,7 +78,14 @@ export default defineConfig({
     // added to the first screen and shared with a later one makes a new small chunk again:
     // the bundle bench counts the first route's files (target 3) and names them.
     rolldownOptions: {
+      // Two pages: the tablet app (index.html) and the store console (console.html, served at
+      // /console by the server; src/console).
+      input: { index: 'index.html', console: 'console.html' },
       output: {
+        // The console's own chunks are named console-*, which the service worker leaves out
+        // of the tablet's precache (globIgnores above).
+        entryFileNames: (chunk) => (chunk.name === 'console' ? 'assets/console-[hash].js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) => (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isConsoleOnly) ? 'assets/console-[name]-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
             {

@@ -31,10 +31,11 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Navigations get the shell; /api/ stays on the network (a cached API answer would be
-// stale data presented as current).
+// stale data presented as current), and so does the store console (/console), an online page
+// of its own that the tablet never caches.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//],
+    denylist: [/^\/api\//, /^\/console(\/|$)/],
   }),
 );
 

@@ -20,8 +20,14 @@ import { installProtocolCheck } from './api/protocol-check.ts';
 import { installAuthentication } from './auth/authenticate.ts';
 import type { EnrollmentGuardOptions } from './auth/enrollment-guard.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
+import { CONSOLE_COOKIE, installConsoleAuthentication } from './console/console-session.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { blobRoutes } from './routes/blob-routes.ts';
+import { consoleAdminRoutes } from './routes/console-admin-routes.ts';
+import { consoleArchiveRoutes } from './routes/console-archive-routes.ts';
+import { consoleAuthRoutes } from './routes/console-auth-routes.ts';
+import { consoleExportRoutes } from './routes/console-export-routes.ts';
+import { consoleReportsRoutes } from './routes/console-reports-routes.ts';
 import { storeRoutes } from './routes/store-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import type { Storage } from './storage/storage.ts';
@@ -108,6 +114,11 @@ function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
+/** The store console's pages: /console and below (console.html routes them). */
+function isConsolePath(pathname: string): boolean {
+  return pathname === '/console' || pathname.startsWith('/console/');
+}
+
 // A last segment with a dot is a file request (a missing hashed asset, say): answering it
 // with index.html would hand HTML to a <script> tag, so it gets a real 404.
 function looksLikeFile(pathname: string): boolean {
@@ -156,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // In this order: an outdated tablet hears "update" (426) before "not enrolled" (401).
   installProtocolCheck(app);
   installAuthentication(app, options.storage);
+  installConsoleAuthentication(app, options.storage);
   // The static files' catch-all must not answer for /api (it would refuse `..` with its own
   // 403): an API path that no route matches is an unknown API path, whatever it looks like.
   app.addHook('onRequest', async (request, reply) => {
@@ -171,7 +183,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Walkaround sync API', version, description: `Sync protocol ${PROTOCOL_VERSION}. Send the header x-walkaround-protocol: ${PROTOCOL_VERSION} and, except for enrollment, a bearer device token.` },
-      components: { securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          deviceToken: { type: 'http', scheme: 'bearer' },
+          // The store console's routes (tag console): the cookie set by /api/v1/console/sign-in,
+          // and on every change the x-csrf-token header it returned.
+          consoleSession: { type: 'apiKey', in: 'cookie', name: CONSOLE_COOKIE },
+          // The DMS export: an administrator's STORECODE/username and password.
+          adminBasic: { type: 'http', scheme: 'basic' },
+        },
+      },
       security: [{ deviceToken: [] }],
     },
     transform: jsonSchemaTransform,
@@ -197,6 +218,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   syncRoutes(app, options.storage);
   storeRoutes(app, options.storage);
   await blobRoutes(app, options.storage, options.blobs);
+  // The store console (/console) and the DMS export.
+  consoleAuthRoutes(app, options.storage);
+  consoleAdminRoutes(app, options.storage, options.blobs);
+  consoleArchiveRoutes(app, options.storage, options.blobs);
+  consoleReportsRoutes(app, options.storage, options.blobs);
+  consoleExportRoutes(app, options.storage, options.blobs);
 
   await app.register(fastifyStatic, {
     root: staticDir,
@@ -221,14 +248,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!isRead || looksLikeFile(pathname)) {
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     }
-    // Client-side routes (/jobs/123): the shell routes them itself.
-    if (!(await fileExists(resolve(staticDir, 'index.html')))) {
+    // Client-side routes (/jobs/123, /console/reports): each page routes them itself.
+    const page = isConsolePath(pathname) ? 'console.html' : 'index.html';
+    if (!(await fileExists(resolve(staticDir, page)))) {
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
         .send('The app is not built yet: run `npm run build`, then restart the server.');
     }
-    return reply.code(200).sendFile('index.html');
+    // The console is online only and changes with each deploy: never from a cache.
+    if (page === 'console.html') reply.header('cache-control', 'no-cache');
+    return reply.code(200).sendFile(page);
   });
 
   return app;

@@ -5,13 +5,16 @@
 // Also: parallel sign-ins cannot outrun the failure limit, and a tablet's identity (its
 // clientId, which other tablets see) cannot be taken over by enrolling with it.
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAddition } from '../../src/db/addition-repo.ts';
 import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
 import { addAdvisor, setStoreProfile } from '../../src/server/admin/store-admin.ts';
+import { tokenHash } from '../../src/server/auth/tokens.ts';
+import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
 import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
+import { CSRF_HEADER } from '../../src/shared/console/session-api.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
@@ -194,6 +197,20 @@ function leakedSecrets(request: RawRequest, reply: RawReply): string[] {
   return s1Secrets.filter((secret) => secret && received.includes(secret) && !sent.includes(secret));
 }
 
+/** The answer a matrix row expects, nothing of S1's in it that the request did not send, and S1 as it was. */
+async function expectNoS1DataOutNoS1Change(request: RawRequest, reply: RawReply, want: Outcome): Promise<void> {
+  expect(reply.status, reply.text).toBe(want.status);
+  if (request.method !== 'HEAD') {
+    const body = parse(reply);
+    if (want.error) expect(body).toMatchObject({ error: want.error, message: expect.any(String) });
+    want.check?.(body);
+  } else {
+    expect(reply.text).toBe('');
+  }
+  expect(leakedSecrets(request, reply)).toEqual([]);
+  expect(await s1State()).toBe(s1Baseline);
+}
+
 const forged = Buffer.from(fakeJpeg(999, 500));
 const blob = (method: string) => (headers: Record<string, string>): RawRequest =>
   method === 'PUT'
@@ -266,7 +283,7 @@ describe('authorization matrix', () => {
       })
       .filter((route) => !/ \/api\/v1\/(health|openapi\.json)$/.test(route));
     expect(served.length).toBeGreaterThan(10);
-    expect(Object.keys(matrix).sort()).toEqual(served.sort());
+    expect([...Object.keys(matrix), ...Object.keys(consoleMatrix)].sort()).toEqual(served.sort());
   });
 
   describe.each(Object.keys(matrix))('%s', (route) => {
@@ -276,16 +293,73 @@ describe('authorization matrix', () => {
       const request = matrix[route]!.build(apiHeaders(token), variant);
       const reply = await server.send(request);
       const want = expected(route, variant);
-      expect(reply.status, reply.text).toBe(want.status);
-      if (request.method !== 'HEAD') {
-        const body = parse(reply);
-        if (want.error) expect(body).toMatchObject({ error: want.error, message: expect.any(String) });
-        want.check?.(body);
-      } else {
-        expect(reply.text).toBe('');
-      }
-      expect(leakedSecrets(request, reply)).toEqual([]);
-      expect(await s1State()).toBe(s1Baseline);
+      await expectNoS1DataOutNoS1Change(request, reply, want);
+    });
+  });
+});
+
+// ---- the store console (session cookie, roles) ----
+// Each console route, asked for S1's records without a session, with an expired S1 session,
+// by an S1 advisor where the route is the administrator's, and by S2's administrator: no S1
+// data out, no S1 change. Every session is made afresh for its request (straight in the
+// storage, no password work), so a sign-out in one row ends nobody else's.
+const CONSOLE_VARIANTS = ['no session', 'expired S1 session', 'S1 advisor', "S2's admin"] as const;
+type ConsoleVariant = (typeof CONSOLE_VARIANTS)[number];
+type ConsoleRow = {
+  /** Who the route is for; the S1 advisor variant runs only on admin routes (S1's own data is theirs to see elsewhere). */
+  role: 'admin' | 'any' | 'open';
+  build: (headers: Record<string, string>) => RawRequest;
+  otherStore: Outcome;
+};
+
+let s2AdminId: string;
+async function consoleHeaders(variant: ConsoleVariant): Promise<Record<string, string>> {
+  if (variant === 'no session') return {};
+  const { storage } = server.data;
+  if (!s2AdminId) {
+    const s2Store = await storage.getStore(s2.storeId);
+    if (!s2Store) throw new Error('no S2');
+    s2AdminId = (await addAdvisor(storage, s2Store, { username: 's2.admin', name: '二店店长', role: 'admin', password: 's2-admin-password' })).advisor.id;
+  }
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  const [storeId, advisorId] = variant === "S2's admin" ? [s2.storeId, s2AdminId] : [s1.storeId, s1.advisor.id];
+  const expiresAt = new Date(variant === 'expired S1 session' ? now - 1000 : now + 3_600_000).toISOString();
+  await storage.createConsoleSession({ tokenHash: tokenHash(token), storeId, advisorId, csrfToken: token, createdAt: new Date(now - 7_200_000).toISOString(), expiresAt });
+  return { cookie: `${CONSOLE_COOKIE}=${token}`, [CSRF_HEADER]: token };
+}
+
+const consoleGet = (path: () => string) => (headers: Record<string, string>): RawRequest => ({ method: 'GET', path: path(), headers });
+/** S2's own session: its store and its admin, never S1's. */
+const ownConsoleSession = (body: unknown) => expect(body).toMatchObject({ store: { id: s2.storeId }, advisor: { username: 's2.admin' } });
+
+const consoleMatrix: Record<string, ConsoleRow> = {
+  'POST /api/v1/console/sign-in': {
+    role: 'open',
+    // S1's advisor's name and password under S2's code: not S1's sign-in, whatever cookie comes along.
+    build: (headers) => jsonRequest('POST', '/api/v1/console/sign-in', headers, { store: 'S2', username: S1_ONLY_ADVISOR.username, password: S1_ONLY_ADVISOR.password }),
+    otherStore: { status: 401, error: 'sign_in_failed' },
+  },
+  'GET /api/v1/console/session': { role: 'any', build: consoleGet(() => '/api/v1/console/session'), otherStore: { status: 200, check: ownConsoleSession } },
+  'HEAD /api/v1/console/session': { role: 'any', build: (headers) => ({ method: 'HEAD', path: '/api/v1/console/session', headers }), otherStore: { status: 200 } },
+  'POST /api/v1/console/sign-out': { role: 'any', build: (headers) => ({ method: 'POST', path: '/api/v1/console/sign-out', headers }), otherStore: { status: 200 } },
+};
+
+function consoleExpected(row: ConsoleRow, variant: ConsoleVariant): Outcome {
+  if (row.role === 'open' || variant === "S2's admin") return row.otherStore;
+  if (variant === 'S1 advisor') return { status: 403, error: 'forbidden' };
+  return { status: 401, error: 'console_signed_out' };
+}
+
+describe('authorization matrix: the store console', () => {
+  describe.each(Object.keys(consoleMatrix))('%s', (route) => {
+    const row = consoleMatrix[route]!;
+    const variants = CONSOLE_VARIANTS.filter((variant) => variant !== 'S1 advisor' || row.role === 'admin');
+    it.each(variants)('with %s: no S1 data out, no S1 change', async (variant) => {
+      const request = row.build(await consoleHeaders(variant));
+      const reply = await server.send(request);
+      const want = consoleExpected(row, variant);
+      await expectNoS1DataOutNoS1Change(request, reply, want);
     });
   });
 });
@@ -413,7 +487,8 @@ describe('store S2 against store S1', () => {
       expect(reply.status).toBe(200);
       expect(leakedSecrets({ method: 'GET', path: '' }, reply)).toEqual([]);
       const body = parse(reply) as { jobs: Job[]; cursor: number; more: boolean; advisors: { id: string }[] };
-      expect(body.advisors.map((a) => a.id)).toEqual([s2.advisor.id]);
+      // S2's advisor, and its administrator if the console rows made one: S2's people only.
+      expect(body.advisors.map((a) => a.id).sort()).toEqual([s2.advisor.id, ...(s2AdminId ? [s2AdminId] : [])].sort());
       jobIds.push(...body.jobs.map((job) => job.id));
       cursor = body.cursor;
       if (!body.more) break;

@@ -5,11 +5,15 @@
 // the input was valid by the shared schemas), and afterwards the server still serves and
 // its data holds only what the valid requests did. BAD_INPUT_SEED picks another generation;
 // BAD_INPUT_REQUESTS=10000 sends at least that many requests (a soak for outside CI).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAdvisor } from '../../src/server/admin/store-admin.ts';
+import { tokenHash } from '../../src/server/auth/tokens.ts';
+import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
+import { consoleSignInRequestSchema, CSRF_HEADER } from '../../src/shared/console/session-api.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation, MutationOp } from '../../src/shared/mutation.ts';
 import {
@@ -168,6 +172,19 @@ beforeAll(async () => {
   const upload = await server.send(blobPut(photo.sha256, bytes, 'image/jpeg'));
   expect(upload.status).toBe(201);
   made.blobs.add(photo.sha256);
+  const storeSummary = await server.data.storage.getStore(store.storeId);
+  if (!storeSummary) throw new Error('no store');
+  const admin = await addAdvisor(server.data.storage, storeSummary, { username: 'bi.admin', name: '管理员', role: 'admin', password: 'bi-admin-password' });
+  consoleSession = { token: randomBytes(32).toString('base64url'), csrfToken: randomBytes(32).toString('base64url') };
+  const now = Date.now();
+  await server.data.storage.createConsoleSession({
+    tokenHash: tokenHash(consoleSession.token),
+    storeId: store.storeId,
+    advisorId: admin.advisor.id,
+    csrfToken: consoleSession.csrfToken,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 3_600_000).toISOString(),
+  });
 }, 20_000);
 
 afterAll(async () => {
@@ -218,7 +235,17 @@ function notePush(body: unknown) {
 
 // ---- generated bodies: each valid base, mutated one field (or one extra key) at a time ----
 
-type BodyBase = { route: string; token: () => string | undefined; schema: { safeParse(v: unknown): { success: boolean } }; base: () => unknown; after?: (body: unknown) => (reply: RawReply) => void };
+type BodyBase = {
+  route: string;
+  token: () => string | undefined;
+  /** The store console's routes: the session cookie and CSRF header (consoleHeaders) instead of a device token. */
+  headers?: () => Record<string, string>;
+  /** POST unless told. */
+  method?: string;
+  schema: { safeParse(v: unknown): { success: boolean } };
+  base: () => unknown;
+  after?: (body: unknown) => (reply: RawReply) => void;
+};
 
 const LINE = { kind: 'labour', code: 'L1', description: '更换机油', quantityMilli: 1000, unitPriceFen: 5000, discountBp: 0 } as const;
 const phoneVia = () => ({ kind: 'phone', calledAt: new Date().toISOString(), phone: '13800000000', agreedBy: '车主本人' });
@@ -260,7 +287,22 @@ const bodyBases: Record<string, BodyBase> = {
     },
   },
   'sign-in': { route: '/api/v1/auth/sign-in', token: () => tablet.token, schema: signInRequestSchema, base: () => ({ username: store.advisor.username, password: store.advisor.password }) },
+  // The store console (its routes take the session cookie and the CSRF header: consoleHeaders).
+  'console sign-in': {
+    route: '/api/v1/console/sign-in',
+    token: () => undefined,
+    headers: () => ({}),
+    schema: consoleSignInRequestSchema,
+    base: () => ({ store: store.code, username: store.advisor.username, password: store.advisor.password }),
+  },
 };
+
+/** A signed-in console administrator of the store (made straight in the storage in beforeAll). */
+let consoleSession: { token: string; csrfToken: string };
+/** What the console page sends with each request: the session cookie and the CSRF token. */
+function consoleHeaders(): Record<string, string> {
+  return { cookie: `${CONSOLE_COOKIE}=${consoleSession.token}`, [CSRF_HEADER]: consoleSession.csrfToken };
+}
 
 /** A tablet's enrollment secret from the seeded generator: 43 base64url characters. */
 function secret(): string {
@@ -275,7 +317,8 @@ function bodyRequest(spec: BodyBase, change: (base: unknown) => unknown): Case['
     // The server sees the JSON text: judge validity on exactly what it will parse.
     const text = JSON.stringify(body);
     const valid = spec.schema.safeParse(JSON.parse(text)).success;
-    return { request: { method: 'POST', path: spec.route, headers: { ...apiHeaders(spec.token()), 'content-type': 'application/json' }, body: text }, valid, after: spec.after?.(body) };
+    const headers = spec.headers ? spec.headers() : apiHeaders(spec.token());
+    return { request: { method: spec.method ?? 'POST', path: spec.route, headers: { ...headers, 'content-type': 'application/json' }, body: text }, valid, after: spec.after?.(body) };
   };
 }
 
@@ -674,6 +717,38 @@ function headerCases(): Case[] {
   return cases;
 }
 
+// ---- the store console's session: cookie and CSRF header ----
+
+/** Console routes for the cookie and CSRF cases; each area adds its own. */
+const CONSOLE_ROUTES: [string, string][] = [
+  ['GET', '/api/v1/console/session'],
+  ['POST', '/api/v1/console/sign-out'],
+];
+
+function consoleHeaderCases(): Case[] {
+  const cases: Case[] = [];
+  const cookies = ['', `${CONSOLE_COOKIE}=`, `${CONSOLE_COOKIE}=${'a'.repeat(43)}`, `${CONSOLE_COOKIE}=${'b'.repeat(8000)}`, `${CONSOLE_COOKIE}=${encodeURIComponent(SQL)}`, `${CONSOLE_COOKIE}=%00%00`, `${CONSOLE_COOKIE}=${TRAVERSAL}`, 'other=1', `${CONSOLE_COOKIE.toUpperCase()}=x`, ';;;=;'];
+  for (const [method, path] of CONSOLE_ROUTES) {
+    for (const cookie of cookies) {
+      cases.push({
+        group: 'console',
+        name: `${method} ${path} with cookie ${JSON.stringify(cookie.slice(0, 30))}`,
+        status: 401,
+        build: () => ({ request: { method, path, headers: { cookie, [CSRF_HEADER]: consoleSession.csrfToken } }, valid: false }),
+      });
+    }
+  }
+  for (const [method, path] of CONSOLE_ROUTES.filter(([m]) => m !== 'GET' && m !== 'HEAD')) {
+    // (Not the token with a space after it: HTTP drops a header value's surrounding spaces.)
+    for (const csrf of [undefined, '', 'x', consoleSession.csrfToken.slice(0, -1), `x${consoleSession.csrfToken}`, consoleSession.csrfToken.toUpperCase(), SQL]) {
+      const headers: Record<string, string> = { cookie: consoleHeaders().cookie! };
+      if (csrf !== undefined) headers[CSRF_HEADER] = csrf;
+      cases.push({ group: 'console', name: `${method} ${path} with CSRF ${JSON.stringify(csrf?.slice(0, 20))}`, status: 403, build: () => ({ request: { method, path, headers }, valid: false }) });
+    }
+  }
+  return cases;
+}
+
 /** Requests node:http would refuse to send: raw bytes on a socket. */
 const RAW_HTTP: [string, string][] = [
   ['a NUL byte in the path', `GET /api/v1/blobs/\u0000${'a'.repeat(63)} HTTP/1.1\r\nHost: x\r\n${PROTOCOL_HEADER}: 1\r\n\r\n`],
@@ -794,6 +869,10 @@ describe('bad input', () => {
     expect(await run(headerCases())).toEqual([]);
   });
 
+  it("answers the store console without its session cookie with 401, and a change without the session's CSRF token with 403", async () => {
+    expect(await run(consoleHeaderCases())).toEqual([]);
+  });
+
   it.each(RAW_HTTP)('answers malformed HTTP (%s) with a 4xx', async (_name, text) => {
     const reply = await sendRawHttp(text);
     tally.requests += 1;
@@ -864,7 +943,8 @@ describe('bad input', () => {
     expect(pulled.find((job) => job.id === jobId)?.card.odometerKm).toBe(4242);
     expect(new Set(pulled.map((job) => job.id))).toEqual(made.jobs);
     expect(new Set((await server.data.storage.listDevices(store.storeId)).map((d) => d.id))).toEqual(made.devices);
-    expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username)).toEqual([store.advisor.username]);
+    // The tablet's advisor and the console's administrator made in beforeAll: nobody else.
+    expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username).sort()).toEqual(['bi.admin', store.advisor.username].sort());
     expect((await server.data.storage.findStoreByCode('BI'))?.id).toBe(store.storeId);
     // In the folder or the bucket (TEST_PHOTOS=s3): only the valid uploads, and no temporaries.
     const stored = await server.storedBlobs();

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardPatch } from '../../src/shared/job.ts';
 import { mutationSchema, type Mutation, type MutationBody } from '../../src/shared/mutation.ts';
+import { jobFacts, type JobFacts } from '../../src/server/console/job-facts.ts';
 import type { DeviceRecord, Storage } from '../../src/server/storage/storage.ts';
 import { pushAlone } from './sync-records-contract.ts';
 
@@ -209,6 +210,85 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
         expect(await storage.replaceCatalogue(store.id, [])).toBe(2);
         expect(await storage.catalogueSince(store.id, 1)).toEqual({ version: 2, items: [] });
       });
+
+      it('13. disables and enables an advisor of this store only, never its last active admin', async () => {
+        const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+        const other = await storage.createStore({ code: 'BJ01', name: 'Beijing' });
+        const boss = await storage.createAdvisor(store.id, { username: 'boss', name: '老板', role: 'admin', passwordHash: 'h' });
+        const wang = await storage.createAdvisor(store.id, { username: 'wang', name: '王', role: 'advisor', passwordHash: 'h' });
+
+        expect(await storage.setAdvisorDisabled(other.id, wang.id, NOW)).toBe('notFound');
+        expect(await storage.setAdvisorDisabled(store.id, wang.id, NOW)).toBe('changed');
+        // Disabled again later: the first time stays.
+        expect(await storage.setAdvisorDisabled(store.id, wang.id, NEXT_MONTH)).toBe('changed');
+        expect(await storage.listAdvisors(store.id)).toEqual([boss]);
+        expect(await storage.listAllAdvisors(store.id)).toEqual([
+          { ...wang, disabledAt: NOW },
+          { ...boss, disabledAt: null },
+        ]);
+        expect((await storage.findAdvisorByUsername(store.id, 'wang'))?.disabledAt).toBe(NOW);
+
+        // The only active admin stays; with a second one, either may go, but not both.
+        expect(await storage.setAdvisorDisabled(store.id, boss.id, NOW)).toBe('lastAdmin');
+        const deputy = await storage.createAdvisor(store.id, { username: 'deputy', name: '副', role: 'admin', passwordHash: 'h' });
+        expect(await storage.setAdvisorDisabled(store.id, boss.id, NOW)).toBe('changed');
+        expect(await storage.setAdvisorDisabled(store.id, deputy.id, NOW)).toBe('lastAdmin');
+        // Another store's admins do not count.
+        await storage.createAdvisor(other.id, { username: 'boss', name: '京', role: 'admin', passwordHash: 'h' });
+        expect(await storage.setAdvisorDisabled(store.id, deputy.id, NOW)).toBe('lastAdmin');
+
+        expect(await storage.setAdvisorDisabled(store.id, wang.id, null)).toBe('changed');
+        expect(await storage.setAdvisorDisabled(store.id, boss.id, null)).toBe('changed');
+        expect((await storage.listAllAdvisors(store.id)).map((a) => [a.username, a.disabledAt])).toEqual([
+          ['deputy', null],
+          ['wang', null],
+          ['boss', null],
+        ]);
+        // At once too: of two admins disabling each other, one stays (a few rounds, so that
+        // the two transactions overlap on a networked database).
+        for (let round = 0; round < 20; round += 1) {
+          await storage.setAdvisorDisabled(store.id, boss.id, null);
+          await storage.setAdvisorDisabled(store.id, deputy.id, null);
+          const both = await Promise.all([storage.setAdvisorDisabled(store.id, boss.id, NOW), storage.setAdvisorDisabled(store.id, deputy.id, NOW)]);
+          expect(both.sort()).toEqual(['changed', 'lastAdmin']);
+          expect((await storage.listAdvisors(store.id)).filter((a) => a.role === 'admin')).toHaveLength(1);
+        }
+      });
+    });
+
+    describe('console sessions', () => {
+      it('30. finds a console sign-in by its token hash until it expires, is ended or its advisor is disabled, with its role', async () => {
+        const store = await storage.createStore({ code: 'SH01', name: 'Shanghai' });
+        const boss = await storage.createAdvisor(store.id, { username: 'boss', name: '老板', role: 'admin', passwordHash: 'h' });
+        const wang = await storage.createAdvisor(store.id, { username: 'wang', name: '王', role: 'advisor', passwordHash: 'h' });
+        const start = (tokenHash: string, advisorId: string, expiresAt: string) =>
+          storage.createConsoleSession({ tokenHash, storeId: store.id, advisorId, csrfToken: `csrf-${tokenHash}`, createdAt: '2026-11-27T01:00:00.000Z', expiresAt });
+        await start('boss-1', boss.id, '2026-11-27T13:00:00.000Z');
+        await start('wang-1', wang.id, '2026-11-27T13:00:00.000Z');
+
+        expect(await storage.findConsoleSession('boss-1', '2026-11-27T12:59:59.999Z')).toEqual({
+          storeId: store.id,
+          advisorId: boss.id,
+          username: 'boss',
+          name: '老板',
+          role: 'admin',
+          csrfToken: 'csrf-boss-1',
+          expiresAt: '2026-11-27T13:00:00.000Z',
+        });
+        expect(await storage.findConsoleSession('boss-1', '2026-11-27T13:00:00.000Z')).toBeUndefined();
+        expect(await storage.findConsoleSession('nobody', '2026-11-27T02:00:00.000Z')).toBeUndefined();
+        expect((await storage.findConsoleSession('wang-1', '2026-11-27T02:00:00.000Z'))?.role).toBe('advisor');
+
+        await storage.endConsoleSession('wang-1');
+        await storage.endConsoleSession('wang-1');
+        expect(await storage.findConsoleSession('wang-1', '2026-11-27T02:00:00.000Z')).toBeUndefined();
+
+        await start('wang-2', wang.id, '2026-11-27T13:00:00.000Z');
+        expect(await storage.setAdvisorDisabled(store.id, wang.id, '2026-11-27T02:00:00.000Z')).toBe('changed');
+        expect(await storage.findConsoleSession('wang-2', '2026-11-27T02:00:00.000Z')).toBeUndefined();
+        expect(await storage.setAdvisorDisabled(store.id, wang.id, null)).toBe('changed');
+        expect(await storage.findConsoleSession('wang-2', '2026-11-27T02:00:00.000Z')).toBeDefined();
+      });
     });
 
     describe('store profile', () => {
@@ -223,6 +303,123 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
         await storage.setStoreProfile(named.id, profile, NOW);
         expect(await storage.storeProfile(named.id)).toEqual({ profile, updatedAt: NOW });
         expect((await storage.storeProfile(bare.id))?.updatedAt).toBeNull();
+      });
+    });
+
+    describe("the console's index of cards", () => {
+      /** A store with cards pushed by its tablet; `card` names the customer and vehicle. */
+      async function cardsIn(code: string, cards: Array<{ card: CardPatch; createdAt: string; checkIn?: boolean }>) {
+        const t = await storeWithTablet(code);
+        const ids = cards.map(() => uuidv7());
+        await pushAlone(
+          storage.records,
+          t.device,
+          cards.flatMap(({ card, createdAt, checkIn }, i) => [
+            t.create(ids[i]!, card, createdAt),
+            ...(checkIn ? [t.mutation(ids[i]!, { op: 'job.checkIn', payload: {} }, createdAt)] : []),
+          ]),
+        );
+        return { ...t, ids };
+      }
+
+      it('20. consoleFacts holds exactly jobFacts of every stored card, caught up with each change, per store', async () => {
+        const a = await cardsIn('SH01', [
+          { card: { customer: { name: '王伟', phone: '138 0013 8000' } }, createdAt: '2026-11-01T09:00:00+08:00', checkIn: true },
+          // 2026-10-31T23:30Z is 11-01 07:30 in Shanghai: the range is of instants, not of the text.
+          { card: { vehicle: { plate: '粤B7K2Q9' } }, createdAt: '2026-10-31T23:30:00Z' },
+          { card: {}, createdAt: '2026-11-02T09:00:00+08:00' },
+        ]);
+        const b = await cardsIn('BJ01', [{ card: {}, createdAt: '2026-11-01T10:00:00+08:00', checkIn: true }]);
+        const expected = async (id: string) => jobFacts((await storage.getJob(a.store.id, id))!);
+        const ids = (facts: JobFacts[]) => facts.map((f) => f.jobId);
+
+        const created = await storage.consoleFacts(a.store.id, { kind: 'created', from: '2026-11-01T00:00:00+08:00', to: '2026-11-02T09:00:00+08:00' });
+        expect(created).toEqual([await expected(a.ids[1]!), await expected(a.ids[0]!)]);
+        expect(ids(await storage.consoleFacts(a.store.id, { kind: 'open' }))).toEqual([a.ids[0]]);
+        expect(ids(await storage.consoleFacts(b.store.id, { kind: 'open' }))).toEqual([b.ids[0]]);
+        expect(await storage.consoleFacts(a.store.id, { kind: 'delivered', from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })).toEqual([]);
+
+        // A later change of a card indexed already replaces its row.
+        await pushAlone(storage.records, a.device, [a.update(a.ids[2]!, { customer: { name: '李娜' } }), a.mutation(a.ids[2]!, { op: 'job.checkIn', payload: {} })]);
+        const open = await storage.consoleFacts(a.store.id, { kind: 'open' });
+        expect(open).toEqual([await expected(a.ids[0]!), await expected(a.ids[2]!)]);
+        expect(open[1]?.customerName).toBe('李娜');
+      });
+
+      it('21. searchCards finds a plate, VIN, phone, name or job number as the desk types it, newest first, in this store only', async () => {
+        const vin = '1M8GDM9AXKP042788';
+        const a = await cardsIn('SH01', [
+          { card: { vehicle: { plate: '粤B7K2Q9', vin }, customer: { name: '王伟', phone: '138-0013-8000' } }, createdAt: '2026-10-01T09:00:00+08:00' },
+          { card: { vehicle: { plate: '粤B7K2Q9' }, customer: { name: '王芳', phone: '13912345678' } }, createdAt: '2026-11-01T09:00:00+08:00' },
+          { card: { vehicle: { plate: '沪A12345' }, customer: { name: '李娜', phone: '13700008000' } }, createdAt: '2026-11-02T09:00:00+08:00' },
+        ]);
+        const b = await cardsIn('BJ01', [{ card: { vehicle: { plate: '粤B7K2Q9', vin }, customer: { name: '王伟', phone: '13800138000' } }, createdAt: '2026-11-03T09:00:00+08:00' }]);
+        const [older, newer, other] = a.ids;
+        const found = async (text: string, limit = 10) => (await storage.searchCards(a.store.id, text, limit)).map((f) => f.jobId);
+
+        expect(await found('粤B7K2Q9')).toEqual([newer, older]);
+        expect(await found('粤b 7k2-q9')).toEqual([newer, older]);
+        expect(await found('B7K2')).toEqual([newer, older]);
+        expect(await found('7K2Q9')).toEqual([newer, older]);
+        expect(await found('粤B7K2Q9', 1)).toEqual([newer]);
+        expect(await found('1M8GDM')).toEqual([older]);
+        expect(await found('042788')).toEqual([older]);
+        expect(await found('138 0013 8000')).toEqual([older]);
+        expect(await found('8000')).toEqual([other, older]);
+        expect(await found('王')).toEqual([newer, older]);
+        expect(await found('王伟')).toEqual([older]);
+        expect(await found('SH01-20261127-A001')).toEqual([other, newer, older]);
+        expect(await found('A001')).toEqual([other, newer, older]);
+        // The other store's card matches every one of these and is never found.
+        expect(await storage.searchCards(b.store.id, '7K2Q9', 10)).toHaveLength(1);
+        expect(await found('')).toEqual([]);
+        expect(await found('   ')).toEqual([]);
+        expect(await found('张')).toEqual([]);
+        expect(await found('\u0000%_')).toEqual([]);
+        // The index follows a change of the plate: the old one no longer finds the card.
+        await pushAlone(storage.records, a.device, [a.update(older!, { vehicle: { plate: '粤B00001' } })]);
+        expect(await found('7K2Q9')).toEqual([newer]);
+        expect(await found('B00001')).toEqual([older]);
+      });
+
+      it("22. cardsOfCustomer lists a customer's cards by phone, else by name, newest first", async () => {
+        const a = await cardsIn('SH01', [
+          { card: { customer: { name: '王伟', phone: '13800138000' } }, createdAt: '2026-10-01T09:00:00+08:00' },
+          { card: { customer: { name: '王伟', phone: '138-0013-8000' }, vehicle: { plate: '沪A12345' } }, createdAt: '2026-11-01T09:00:00+08:00' },
+          { card: { customer: { name: '王伟', phone: '' } }, createdAt: '2026-11-02T09:00:00+08:00' },
+        ]);
+        const ids = async (customer: { phone: string; name: string }) => (await storage.cardsOfCustomer(a.store.id, customer, 10)).map((f) => f.jobId);
+        expect(await ids({ phone: '13800138000', name: '' })).toEqual([a.ids[1], a.ids[0]]);
+        expect(await ids({ phone: '', name: ' 王伟 ' })).toEqual([a.ids[2], a.ids[1], a.ids[0]]);
+        expect(await ids({ phone: '', name: '王' })).toEqual([]);
+        expect(await ids({ phone: '', name: '' })).toEqual([]);
+      });
+
+      it('23. jobsCheckedIn gives the cards checked in within the range, as stored, oldest first', async () => {
+        const a = await cardsIn('SH01', [
+          { card: {}, createdAt: '2026-11-01T09:00:00+08:00', checkIn: true },
+          { card: {}, createdAt: '2026-11-01T08:00:00+08:00', checkIn: true },
+          { card: {}, createdAt: '2026-11-01T10:00:00+08:00' },
+          { card: {}, createdAt: '2026-11-02T09:00:00+08:00', checkIn: true },
+        ]);
+        const day = { from: '2026-11-01T00:00:00+08:00', to: '2026-11-02T00:00:00+08:00' };
+        expect(await storage.jobsCheckedIn(a.store.id, day, 100)).toEqual([await storage.getJob(a.store.id, a.ids[1]!), await storage.getJob(a.store.id, a.ids[0]!)]);
+        expect(await storage.jobsCheckedIn(a.store.id, day, 1)).toHaveLength(1);
+      });
+
+      it('24. several reads catching up a long change log at once index every card once, at its latest change', async () => {
+        const t = await storeWithTablet('SH01');
+        const ids = Array.from({ length: 1_100 }, () => uuidv7());
+        await pushAlone(storage.records, t.device, ids.map((id, i) => t.create(id, { customer: { name: `客户${i}` } })));
+        const all = { kind: 'created', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } as const;
+        expect(await storage.consoleFacts(t.store.id, all)).toHaveLength(ids.length);
+        await pushAlone(storage.records, t.device, ids.map((id, i) => t.update(id, { customer: { name: i === 0 ? '最新' : `老客户${i}` } })));
+        const [one, two, three] = await Promise.all([1, 2, 3].map(() => storage.consoleFacts(t.store.id, all)));
+        expect(one).toHaveLength(ids.length);
+        expect(new Set(one!.map((f) => f.jobId))).toEqual(new Set(ids));
+        expect([two, three]).toEqual([one, one]);
+        expect(one!.find((f) => f.jobId === ids[0])?.customerName).toBe('最新');
+        expect(one!.filter((f) => f.customerName.startsWith('客户'))).toEqual([]);
       });
     });
 

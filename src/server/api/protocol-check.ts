@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API_ERRORS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { HttpError } from './http-error.ts';
+import { isTabletRoute } from './route-kinds.ts';
 
 const OPEN_ROUTES = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -12,7 +13,9 @@ export function installProtocolCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     // Only API routes that exist: an unknown path gets its plain 404 whatever the version.
     const route = request.routeOptions.url ?? '';
-    if (!route.startsWith('/api/') || OPEN_ROUTES.has(route)) return;
+    // The store console is served by this same server (always its own version) and the DMS
+    // export is a documented download: the sync protocol is the tablets' alone.
+    if (!isTabletRoute(route) || OPEN_ROUTES.has(route)) return;
     const sent = Number(request.headers[PROTOCOL_HEADER]);
     if (sent === PROTOCOL_VERSION) return;
     if (Number.isInteger(sent) && sent > PROTOCOL_VERSION) {

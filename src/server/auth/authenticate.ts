@@ -6,10 +6,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API_ERRORS } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
+import { isTabletRoute } from '../api/route-kinds.ts';
 import type { DeviceRecord, Storage } from '../storage/storage.ts';
 import { tokenHash } from './tokens.ts';
 
-/** API routes a caller without a device token may use; every other /api route needs one. */
+/**
+ * API routes a caller without a device token may use; every other /api route needs one, except
+ * the store console's (a browser's session cookie, console/console-session.ts) and the DMS
+ * export (an administrator's credentials, checked by its route).
+ */
 const OPEN_ROUTES = new Set(['/api/v1/health', '/api/v1/openapi.json', '/api/v1/auth/enroll']);
 
 /** The device each request was authenticated as, so the route handler does not look it up again. */
@@ -23,7 +28,7 @@ export function installAuthentication(app: FastifyInstance, storage: Storage): v
   app.addHook('onRequest', async (request) => {
     // Only API routes that exist: an unknown path gets its plain 404.
     const route = request.routeOptions.url ?? '';
-    if (!route.startsWith('/api/') || OPEN_ROUTES.has(route)) return;
+    if (!isTabletRoute(route) || OPEN_ROUTES.has(route)) return;
     await authenticateDevice(storage, request);
   });
 }

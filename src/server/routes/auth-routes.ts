@@ -16,29 +16,18 @@ import {
 } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
-import { createConcurrencyGate } from '../auth/concurrency-gate.ts';
 import { createEnrollmentGuard, type EnrollmentGuardOptions } from '../auth/enrollment-guard.ts';
-import { createFailureLimiter } from '../auth/failure-limiter.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
+import { createSignInAttempts } from '../auth/sign-in-attempts.ts';
 import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
 import type { EnrollRefusal, Storage } from '../storage/storage.ts';
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 426: apiErrorSchema, 429: apiErrorSchema };
 
 export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOptions: Partial<EnrollmentGuardOptions> = {}): void {
   // Wrong enrollment codes slow their address down but never refuse a valid code (enrollment-guard.ts).
   const enrollGuard = createEnrollmentGuard(enrollGuardOptions);
-  // Per IP: generous, as a store's tablets may share one address behind a router. Per
-  // username on a tablet: strict, that is where a guesser would start.
-  const ipLimiter = createFailureLimiter(30, FIFTEEN_MINUTES);
-  const userLimiter = createFailureLimiter(5, FIFTEEN_MINUTES);
-  // A password check is scrypt: ~100 ms of a core and 32 MiB. At most one at a time per
-  // username on a tablet, a few per address (a store's tablets behind one router sign in
-  // together at the start of a shift) and a few on the whole server, which also keeps
-  // libuv's four threads free for the blob store's file work.
-  const hashGate = createConcurrencyGate();
-  const HASH_BOUNDS = { user: 1, ip: 4, server: 8 };
+  const signIns = createSignInAttempts();
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/v1/auth/enroll', {
@@ -93,7 +82,7 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
     handler: async (request) => {
       const device = await authenticateDevice(storage, request);
       const { username, password } = request.body;
-      const attempt = beginSignIn(`user:${device.id}:${username}`, `ip:${request.ip}`);
+      const attempt = signIns.begin(`user:${device.id}:${username}`, `ip:${request.ip}`);
       let judged = false;
       try {
         const advisor = await storage.findAdvisorByUsername(device.storeId, username);
@@ -115,48 +104,6 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
       }
     },
   });
-
-  /**
-   * Starts a sign-in: counts it as a failure of the username on this tablet and of the
-   * address before any hash work, so that parallel attempts cannot all pass the limits
-   * while none has failed yet, and takes a slot of the hash bounds. Throws 429 otherwise.
-   */
-  function beginSignIn(userKey: string, ipKey: string) {
-    const user = userLimiter.begin(userKey);
-    const ip = ipLimiter.begin(ipKey);
-    if (!user.allowed || !ip.allowed) {
-      if (user.allowed) user.giveBack();
-      if (ip.allowed) ip.giveBack();
-      throw tooManyFailures(Math.max(user.allowed ? 0 : user.retryAfterMs, ip.allowed ? 0 : ip.retryAfterMs));
-    }
-    const release = hashGate.tryEnter([
-      { key: userKey, max: HASH_BOUNDS.user },
-      { key: ipKey, max: HASH_BOUNDS.ip },
-      { key: 'server', max: HASH_BOUNDS.server },
-    ]);
-    if (!release) {
-      user.giveBack();
-      ip.giveBack();
-      throw new HttpError(
-        429,
-        API_ERRORS.signInBusy,
-        'Several sign-ins are being checked at once. Wait a few seconds and try again.',
-        { 'retry-after': '2' },
-      );
-    }
-    return {
-      release,
-      /** The right password: the username starts afresh, the address keeps its other failures. */
-      succeeded() {
-        userLimiter.reset(userKey);
-        ip.giveBack();
-      },
-      giveBack() {
-        user.giveBack();
-        ip.giveBack();
-      },
-    };
-  }
 }
 
 const ENROLLMENT_REFUSALS: Record<EnrollRefusal, { code: string; message: string }> = {
@@ -178,16 +125,6 @@ const ENROLLMENT_REFUSALS: Record<EnrollRefusal, { code: string; message: string
 function enrollmentRefused(reason: EnrollRefusal): HttpError {
   const { code, message } = ENROLLMENT_REFUSALS[reason];
   return new HttpError(403, code, message);
-}
-
-function tooManyFailures(waitMs: number): HttpError {
-  const seconds = Math.ceil(waitMs / 1000);
-  return new HttpError(
-    429,
-    API_ERRORS.rateLimited,
-    `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
-    { 'retry-after': String(seconds) },
-  );
 }
 
 function logFailure(request: FastifyRequest, username: string): void {

@@ -167,6 +167,85 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  // 5: sign-ins to the store console (issue 14), one row per cookie: only the SHA-256 of its
+  // token is kept, so a copy of the database signs nobody in. Ended by signing out or by
+  // expiry; a disabled advisor's rows stop counting at once (the look-up joins advisors).
+  `
+  CREATE TABLE console_sessions (
+    token_hash TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    advisor_id TEXT NOT NULL REFERENCES advisors (id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
+  `,
+  // 6: the store console's index of cards (issue 14, storage/console-index-rows.ts): a card's
+  // facts (console/job-facts.ts) in columns for the reports and the archive's search, caught up
+  // from jobs.change_seq before each answer, never written by push; and how far each store's
+  // index is caught up. *_rev columns hold a key reversed, so its end is searched as a prefix.
+  `
+  CREATE TABLE console_cards (
+    job_id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL REFERENCES stores (id),
+    change_seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    number_key TEXT NOT NULL,
+    number_rev TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    checked_in_at TEXT,
+    checked_in_ms INTEGER,
+    advisor_id TEXT,
+    service_types TEXT NOT NULL,
+    plate TEXT NOT NULL,
+    plate_rev TEXT NOT NULL,
+    plate_local TEXT NOT NULL,
+    vin TEXT NOT NULL,
+    vin_rev TEXT NOT NULL,
+    customer_name TEXT NOT NULL,
+    customer_phone TEXT NOT NULL,
+    phone_rev TEXT NOT NULL,
+    photo_count INTEGER NOT NULL,
+    estimate_fen INTEGER NOT NULL,
+    final_fen INTEGER,
+    additions_offered INTEGER NOT NULL,
+    additions_offered_fen INTEGER NOT NULL,
+    additions_approved INTEGER NOT NULL,
+    additions_approved_fen INTEGER NOT NULL,
+    promised_at TEXT,
+    promised_ms INTEGER,
+    delivered_at TEXT,
+    delivered_ms INTEGER,
+    follow_up_outcome TEXT,
+    follow_up_called_at TEXT,
+    follow_up_no_answer INTEGER NOT NULL,
+    -- 1 when a dissatisfied call is not closed yet (the follow-up list's 'open'), else 0.
+    follow_up_open INTEGER NOT NULL,
+    marks TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX console_cards_created ON console_cards (store_id, created_ms);
+  CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
+  CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;
+  CREATE INDEX console_cards_open ON console_cards (store_id, created_ms) WHERE checked_in_ms IS NOT NULL AND delivered_ms IS NULL;
+  CREATE INDEX console_cards_plate ON console_cards (store_id, plate);
+  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev);
+  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local);
+  CREATE INDEX console_cards_vin ON console_cards (store_id, vin);
+  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev);
+  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone);
+  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev);
+  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name);
+  CREATE INDEX console_cards_number ON console_cards (store_id, number_key);
+  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev);
+
+  CREATE TABLE console_index_cursors (
+    store_id TEXT PRIMARY KEY REFERENCES stores (id),
+    indexed_seq INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 /** Runs the migrations this database has not had yet; returns its version afterwards. */

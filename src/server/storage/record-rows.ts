@@ -8,7 +8,7 @@ import { normalizePlate } from '../../shared/plate.ts';
 import { storeDefaultsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { normalizeVin } from '../../shared/vin.ts';
 import { nextDeviceCode } from './device-code.ts';
-import type { DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollRefusal, HistoryEntry } from './storage.ts';
+import type { ConsoleSessionRecord, DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollRefusal, HistoryEntry } from './storage.ts';
 
 /** A device as stored, with the hashes that never leave the adapter. */
 export type DeviceRow = DeviceRecord & { tokenHash: string; secretHash: string | null; reenrollmentAllowedUntil: string | null };
@@ -146,4 +146,14 @@ export function jobRow(job: Job): JobRow {
     updatedAt: job.updatedAt,
     body: JSON.stringify(job),
   };
+}
+
+/** A console sign-in as both adapters read it, joined to its advisor. */
+export type ConsoleSessionRow = ConsoleSessionRecord & { disabledAt: string | null };
+
+/** The sign-in, if it still counts at `now`: not expired, and its advisor not disabled. */
+export function liveConsoleSession(row: ConsoleSessionRow | undefined, now: string): ConsoleSessionRecord | undefined {
+  if (!row || row.disabledAt !== null || Date.parse(row.expiresAt) <= Date.parse(now)) return undefined;
+  const { disabledAt: _disabledAt, ...session } = row;
+  return session;
 }

@@ -5,6 +5,8 @@
 import Database from 'better-sqlite3';
 import type { CatalogueItem } from '../../shared/catalogue.ts';
 import { migrate } from './migrations.ts';
+import { sqliteConsoleIndex } from './sqlite-console-index.ts';
+import { sqliteConsoleSessions } from './sqlite-console-sessions.ts';
 import { sqliteDevices } from './sqlite-devices.ts';
 import { sqliteDirectory } from './sqlite-directory.ts';
 import { sqliteHistory } from './sqlite-history.ts';
@@ -39,6 +41,8 @@ export function openSqliteStorage(file: string): Storage {
       ...sqliteJobs(db),
       ...sqliteHistory(db),
       ...sqliteStoreProfile(db),
+      ...sqliteConsoleSessions(db),
+      ...sqliteConsoleIndex(db),
       ...sqliteReferenceData(db),
       close: async () => {
         db.close();

@@ -9,7 +9,29 @@ import type { CatalogueItem } from '../../shared/catalogue.ts';
 import type { Job } from '../../shared/job.ts';
 import type { Advisor, AdvisorRole, StoreSummary } from '../../shared/protocol.ts';
 import type { StoreProfileFields } from '../../shared/store-profile.ts';
+import type { JobFacts } from '../console/job-facts.ts';
 import type { SyncRecords } from '../sync-rules/sync-records.ts';
+
+/**
+ * Which cards the console's reports read (their facts, console/job-facts.ts): those created, or
+ * delivered, within [from, to) (ISO instants), or those checked in and not yet delivered.
+ */
+export type FactsQuery =
+  | { kind: 'created'; from: string; to: string }
+  | { kind: 'delivered'; from: string; to: string }
+  | { kind: 'open' };
+
+/** A store console's sign-in (an advisor or admin on the desk PC), as the cookie's token finds it. */
+export type ConsoleSessionRecord = {
+  storeId: string;
+  advisorId: string;
+  username: string;
+  name: string;
+  role: AdvisorRole;
+  /** Sent back by the console in a header on every change (CSRF): a cross-site form cannot know it. */
+  csrfToken: string;
+  expiresAt: string;
+};
 
 export type DeviceRecord = {
   id: string;
@@ -47,6 +69,11 @@ export type AdvisorRecord = Advisor & {
   disabledAt: string | null;
 };
 
+/** An advisor as the administrator's list shows them: disabledAt null while they may sign in. */
+export type AdvisorListing = Advisor & { disabledAt: string | null };
+
+export type AdvisorDisableOutcome = 'changed' | 'notFound' | 'lastAdmin';
+
 export type EnrollmentCodeRecord = {
   code: string;
   storeId: string;
@@ -80,8 +107,13 @@ export type DirectoryMethods =
   | 'findAdvisorByUsername'
   | 'listAdvisors'
   | 'setAdvisorPassword'
+  | 'listAllAdvisors'
+  | 'setAdvisorDisabled'
   | 'recordSignIn'
   | 'hasSignedInOn';
+
+/** The methods of the console's index of cards (sqlite-console-index.ts and its PostgreSQL twin). */
+export type ConsoleIndexMethods = 'consoleFacts' | 'searchCards' | 'cardsOfCustomer' | 'jobsCheckedIn';
 
 /** The methods of enrollment codes, tablets and tokens. */
 export type DeviceMethods =
@@ -107,6 +139,15 @@ export interface Storage {
   findAdvisorByUsername(storeId: string, username: string): Promise<AdvisorRecord | undefined>;
   listAdvisors(storeId: string): Promise<Advisor[]>;
   setAdvisorPassword(storeId: string, advisorId: string, passwordHash: string): Promise<boolean>;
+  /** Every advisor of the store, disabled ones too (the administrator's list), in the order of listAdvisors. */
+  listAllAdvisors(storeId: string): Promise<AdvisorListing[]>;
+  /**
+   * Disables an advisor from `disabledAt` on (no more sign-ins on the tablets or the console;
+   * disabling one already disabled keeps the first time), or enables them again with null.
+   * Never leaves the store without an active admin: disabling its last one is refused
+   * ('lastAdmin'), checked and written in one transaction.
+   */
+  setAdvisorDisabled(storeId: string, advisorId: string, disabledAt: string | null): Promise<AdvisorDisableOutcome>;
   createEnrollmentCode(storeId: string, input: { code: string; expiresAt: string; uses: number }): Promise<EnrollmentCodeRecord>;
   /**
    * Spends one use of the code and enrolls the device with a token hash, atomically. Enrolling
@@ -154,6 +195,26 @@ export interface Storage {
   // ---- blobs (the bytes live in the blob store; this records which store may read them) ----
   storeHasBlob(storeId: string, sha256: string): Promise<boolean>;
   linkBlob(storeId: string, sha256: string, byteLength: number, now: string): Promise<void>;
+
+  // ---- the store console (console/ and routes/console-*) ----
+  /** Records a console sign-in under the SHA-256 of its cookie's token. */
+  createConsoleSession(input: { tokenHash: string; storeId: string; advisorId: string; csrfToken: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** The sign-in this token hash holds, unless it expired before `now`, was ended, or its advisor is disabled. */
+  findConsoleSession(tokenHash: string, now: string): Promise<ConsoleSessionRecord | undefined>;
+  /** Ends a sign-in (sign out); ending one that is gone already is no error. */
+  endConsoleSession(tokenHash: string): Promise<void>;
+  /** The facts of the store's cards a report reads, caught up with every change the store has received. */
+  consoleFacts(storeId: string, query: FactsQuery): Promise<JobFacts[]>;
+  /**
+   * The archive's search (客户档案), caught up like consoleFacts: cards whose plate (whole, without
+   * its province, or its end), VIN (start or end), customer phone (start or last digits), name
+   * (start) or job number (whole or end) matches the text, newest first.
+   */
+  searchCards(storeId: string, text: string, limit: number): Promise<JobFacts[]>;
+  /** A customer's cards, newest first: by phone (digits compared) when given, else by exact name. */
+  cardsOfCustomer(storeId: string, customer: { phone: string; name: string }, limit: number): Promise<JobFacts[]>;
+  /** The cards checked in within [from, to) (ISO instants), as stored, oldest first (the DMS export). */
+  jobsCheckedIn(storeId: string, range: { from: string; to: string }, limit: number): Promise<Job[]>;
 
   /** Closes the database (a pool closes asynchronously); nothing may be called after it. */
   close(): Promise<void>;

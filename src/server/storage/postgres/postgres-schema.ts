@@ -159,6 +159,84 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     updated_at text NOT NULL
   );
   `,
+  // 2: sign-ins to the store console (SQLite's migration 5).
+  `
+  CREATE TABLE console_sessions (
+    token_hash text PRIMARY KEY,
+    store_id text NOT NULL REFERENCES stores (id),
+    advisor_id text NOT NULL REFERENCES advisors (id),
+    csrf_token text NOT NULL,
+    created_at text NOT NULL,
+    expires_at text NOT NULL
+  );
+  CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
+  `,
+  // 3: the store console's index of cards (SQLite's migration 6; storage/console-index-rows.ts):
+  // a card's facts in columns, caught up from jobs.change_seq before each answer, never written
+  // by push, and how far each store's index is caught up. The searched keys are COLLATE "C", so
+  // a prefix is a byte-order range of their index whatever the database's locale; *_rev columns
+  // hold a key reversed, so its end is searched as a prefix.
+  `
+  CREATE TABLE console_cards (
+    job_id text PRIMARY KEY,
+    store_id text NOT NULL REFERENCES stores (id),
+    change_seq bigint NOT NULL,
+    number text NOT NULL,
+    number_key text COLLATE "C" NOT NULL,
+    number_rev text COLLATE "C" NOT NULL,
+    status text NOT NULL,
+    created_at text NOT NULL,
+    created_ms bigint NOT NULL,
+    checked_in_at text,
+    checked_in_ms bigint,
+    advisor_id text,
+    service_types text NOT NULL,
+    plate text COLLATE "C" NOT NULL,
+    plate_rev text COLLATE "C" NOT NULL,
+    plate_local text COLLATE "C" NOT NULL,
+    vin text COLLATE "C" NOT NULL,
+    vin_rev text COLLATE "C" NOT NULL,
+    customer_name text COLLATE "C" NOT NULL,
+    customer_phone text COLLATE "C" NOT NULL,
+    phone_rev text COLLATE "C" NOT NULL,
+    photo_count bigint NOT NULL,
+    estimate_fen bigint NOT NULL,
+    final_fen bigint,
+    additions_offered bigint NOT NULL,
+    additions_offered_fen bigint NOT NULL,
+    additions_approved bigint NOT NULL,
+    additions_approved_fen bigint NOT NULL,
+    promised_at text,
+    promised_ms bigint,
+    delivered_at text,
+    delivered_ms bigint,
+    follow_up_outcome text,
+    follow_up_called_at text,
+    follow_up_no_answer bigint NOT NULL,
+    -- 1 when a dissatisfied call is not closed yet (the follow-up list's 'open'), else 0.
+    follow_up_open bigint NOT NULL,
+    marks text NOT NULL
+  );
+  CREATE INDEX console_cards_created ON console_cards (store_id, created_ms);
+  CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
+  CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;
+  CREATE INDEX console_cards_open ON console_cards (store_id, created_ms) WHERE checked_in_ms IS NOT NULL AND delivered_ms IS NULL;
+  CREATE INDEX console_cards_plate ON console_cards (store_id, plate);
+  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev);
+  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local);
+  CREATE INDEX console_cards_vin ON console_cards (store_id, vin);
+  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev);
+  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone);
+  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev);
+  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name);
+  CREATE INDEX console_cards_number ON console_cards (store_id, number_key);
+  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev);
+
+  CREATE TABLE console_index_cursors (
+    store_id text PRIMARY KEY REFERENCES stores (id),
+    indexed_seq bigint NOT NULL
+  );
+  `,
 ];
 
 // The advisory lock's key: any constant nothing else in the database locks; a literal reads

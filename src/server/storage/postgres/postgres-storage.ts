@@ -4,6 +4,8 @@
 import pg from 'pg';
 import type { SyncRecords } from '../../sync-rules/sync-records.ts';
 import type { Storage } from '../storage.ts';
+import { postgresConsoleIndex } from './postgres-console-index.ts';
+import { postgresConsoleSessions } from './postgres-console-sessions.ts';
 import { postgresDevices } from './postgres-devices.ts';
 import { postgresDirectory } from './postgres-directory.ts';
 import { postgresJobs } from './postgres-jobs.ts';
@@ -52,7 +54,7 @@ export async function openPostgresStorage(connectionString: string, options: Pos
       }
     },
     records: reportingUnavailableRecords(postgresSyncRecords(pool)),
-    ...reportingUnavailable({ ...postgresDirectory(pool), ...postgresDevices(pool), ...postgresJobs(pool), ...postgresReference(pool) }),
+    ...reportingUnavailable({ ...postgresDirectory(pool), ...postgresDevices(pool), ...postgresJobs(pool), ...postgresReference(pool), ...postgresConsoleSessions(pool), ...postgresConsoleIndex(pool) }),
     close: () => pool.end(),
   };
 }
