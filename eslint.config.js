@@ -1,7 +1,9 @@
 // Lint: TypeScript's recommended rules, React hooks rules, and the layering of DESIGN.md:
 // src/shared → src/db, src/sync → src/ui → src/features/* → src/app (each may import the
 // layers before it); src/server imports only
-// src/shared; features never import each other.
+// src/shared; features never import each other. The store console (src/console) is a page of
+// its own beside the tablet app: it imports src/shared and src/ui (strings, shared pieces of
+// screen), never the tablet's features, storage, sync or shell.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -64,6 +66,16 @@ export default tseslint.config(
   {
     files: ['src/features/*/*/*.{ts,tsx}'],
     rules: restrict([...layer('app', 'server'), { regex: '^\\.\\./\\.\\./[^.]', message: 'Features do not import each other.' }]),
+  },
+  {
+    files: ['src/console/**'],
+    rules: restrict(
+      layer('db', 'sync', 'features', 'app', 'server').map((rule) => ({
+        ...rule,
+        message: `${rule.message} The console imports src/shared and src/ui only: move what it shares with a tablet feature there (e.g. the diagram outlines, a form's rules).`,
+      })),
+      [{ name: 'dexie', message: 'The console is online only: no IndexedDB.' }],
+    ),
   },
   {
     files: ['src/server/**'],
