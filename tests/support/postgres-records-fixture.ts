@@ -13,6 +13,7 @@ const NOW = '2026-11-27T09:00:00.000+08:00';
 const TABLES = [
   'stores', 'advisors', 'enrollment_codes', 'devices', 'retired_tokens', 'device_advisors', 'client_seqs',
   'store_change_counters', 'jobs', 'mutations', 'catalogues', 'store_blobs', 'store_profiles',
+  'console_sessions', 'console_cards', 'console_index_cursors',
 ];
 
 /** Empties every table, so the next test sees a freshly migrated database. */

@@ -1,0 +1,171 @@
+// The store console's index of cards, as both adapters keep it (sqlite-console-index.ts and
+// postgres/postgres-console-index.ts): one row per card holding exactly its facts
+// (console/job-facts.ts), with times also as epoch ms for range queries, marks and service
+// types as JSON text, and the search keys of the archive, some of them reversed so that a
+// suffix (the last digits of a plate or a phone) is a prefix of an indexed column. The index
+// is caught up from the change log (jobs.change_seq per store) before it answers; push never
+// writes it.
+import type { CallOutcome } from '../../shared/follow-up.ts';
+import type { ServiceType } from '../../shared/job.ts';
+import { normalizePlate } from '../../shared/plate.ts';
+import type { JobStatus } from '../../shared/status-moves.ts';
+import { normalizeVin } from '../../shared/vin.ts';
+import type { JobFacts, MarkFact } from '../console/job-facts.ts';
+
+/** How many cards one catch-up step reads and writes in one transaction. */
+export const CATCH_UP_BATCH = 500;
+
+/** The index row's columns, in the order both adapters write them. */
+export const CARD_COLUMNS = [
+  'job_id', 'change_seq', 'number', 'number_key', 'number_rev', 'status', 'created_at', 'created_ms', 'checked_in_at', 'checked_in_ms',
+  'advisor_id', 'service_types', 'plate', 'plate_rev', 'plate_local', 'vin', 'vin_rev', 'customer_name', 'customer_phone', 'phone_rev',
+  'photo_count', 'estimate_fen', 'final_fen', 'additions_offered', 'additions_offered_fen', 'additions_approved',
+  'additions_approved_fen', 'promised_at', 'promised_ms', 'delivered_at', 'delivered_ms', 'follow_up_outcome', 'follow_up_called_at',
+  'follow_up_no_answer', 'follow_up_open', 'marks',
+] as const;
+
+export type CardColumn = (typeof CARD_COLUMNS)[number];
+export type CardRow = Record<CardColumn, string | number | null>;
+
+const reversed = (text: string) => [...text].reverse().join('');
+const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+
+/** A card's facts as its index row (without its store). */
+export function cardRow(facts: JobFacts, changeSeq: number): CardRow {
+  const numberKey = normalizePlate(facts.number);
+  return {
+    job_id: facts.jobId,
+    change_seq: changeSeq,
+    number: facts.number,
+    number_key: numberKey,
+    number_rev: reversed(numberKey),
+    status: facts.status,
+    created_at: facts.createdAt,
+    created_ms: Date.parse(facts.createdAt),
+    checked_in_at: facts.checkedInAt,
+    checked_in_ms: ms(facts.checkedInAt),
+    advisor_id: facts.advisorId,
+    service_types: JSON.stringify(facts.serviceTypes),
+    plate: facts.plate,
+    plate_rev: reversed(facts.plate),
+    // Without its province: the desk often types 粤B7K2Q9 as B7K2Q9.
+    plate_local: [...facts.plate].slice(1).join(''),
+    vin: facts.vin,
+    vin_rev: reversed(facts.vin),
+    customer_name: facts.customerName,
+    customer_phone: facts.customerPhone,
+    phone_rev: reversed(facts.customerPhone),
+    photo_count: facts.photoCount,
+    estimate_fen: facts.estimateFen,
+    final_fen: facts.finalFen,
+    additions_offered: facts.additionsOffered,
+    additions_offered_fen: facts.additionsOfferedFen,
+    additions_approved: facts.additionsApproved,
+    additions_approved_fen: facts.additionsApprovedFen,
+    promised_at: facts.promisedAt,
+    promised_ms: ms(facts.promisedAt),
+    delivered_at: facts.deliveredAt,
+    delivered_ms: ms(facts.deliveredAt),
+    follow_up_outcome: facts.followUpOutcome,
+    follow_up_called_at: facts.followUpCalledAt,
+    follow_up_no_answer: facts.followUpNoAnswer,
+    follow_up_open: facts.followUpOpen ? 1 : 0,
+    marks: JSON.stringify(facts.marks),
+  };
+}
+
+/** The facts an index row holds (PostgreSQL gives bigints as strings). */
+export function factsOfRow(row: CardRow): JobFacts {
+  const num = (value: string | number | null) => Number(value);
+  const numOrNull = (value: string | number | null) => (value === null ? null : Number(value));
+  const textOrNull = (value: string | number | null) => (value === null ? null : String(value));
+  return {
+    jobId: String(row.job_id),
+    number: String(row.number),
+    status: row.status as JobStatus,
+    createdAt: String(row.created_at),
+    checkedInAt: textOrNull(row.checked_in_at),
+    advisorId: textOrNull(row.advisor_id),
+    serviceTypes: JSON.parse(String(row.service_types)) as ServiceType[],
+    plate: String(row.plate),
+    vin: String(row.vin),
+    customerName: String(row.customer_name),
+    customerPhone: String(row.customer_phone),
+    photoCount: num(row.photo_count),
+    estimateFen: num(row.estimate_fen),
+    finalFen: numOrNull(row.final_fen),
+    additionsOffered: num(row.additions_offered),
+    additionsOfferedFen: num(row.additions_offered_fen),
+    additionsApproved: num(row.additions_approved),
+    additionsApprovedFen: num(row.additions_approved_fen),
+    promisedAt: textOrNull(row.promised_at),
+    deliveredAt: textOrNull(row.delivered_at),
+    followUpOutcome: textOrNull(row.follow_up_outcome) as CallOutcome | null,
+    followUpCalledAt: textOrNull(row.follow_up_called_at),
+    followUpNoAnswer: num(row.follow_up_no_answer),
+    followUpOpen: num(row.follow_up_open) === 1,
+    marks: JSON.parse(String(row.marks)) as MarkFact[],
+  };
+}
+
+/** The end of a prefix range: every text that starts with `prefix` sorts at or above it and below this (byte order). */
+export const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
+
+/**
+ * What the archive's search box looks for, each a prefix of one indexed column (null: that
+ * column is not searched). A desk person types a plate whole, without its province or only
+ * its end; a VIN's start or end; a phone whole or its last digits; a name's start; a job
+ * number whole or its end.
+ */
+export type SearchTerms = {
+  plate: string | null;
+  plateRev: string | null;
+  plateLocal: string | null;
+  vin: string | null;
+  vinRev: string | null;
+  phone: string | null;
+  phoneRev: string | null;
+  name: string | null;
+  number: string | null;
+  numberRev: string | null;
+};
+
+/** The most characters of a search the archive reads. */
+export const SEARCH_MAX_LENGTH = 50;
+
+export function searchTerms(text: string): SearchTerms | null {
+  const typed = text.trim().slice(0, SEARCH_MAX_LENGTH);
+  if (typed === '') return null;
+  const key = normalizePlate(typed);
+  const vin = normalizeVin(typed);
+  // A phone is digits with the spaces, dashes, brackets or +86 people write around them; three
+  // digits at least, or "8" would find every card.
+  const phone = /^[\d\s()+-]+$/.test(typed) ? typed.replace(/\D/g, '') : '';
+  const orNull = (value: string, min = 1) => ([...value].length >= min ? value : null);
+  return {
+    plate: orNull(key, 2),
+    plateRev: orNull(reversed(key), 3),
+    plateLocal: orNull(key, 2),
+    vin: orNull(vin, 4),
+    vinRev: orNull(reversed(vin), 4),
+    phone: orNull(phone, 3),
+    phoneRev: orNull(reversed(phone), 3),
+    name: orNull(typed),
+    number: orNull(key, 2),
+    numberRev: orNull(reversed(key), 3),
+  };
+}
+
+/** The prefix columns of SearchTerms, in one order both adapters build their query in. */
+export const SEARCH_COLUMNS: ReadonlyArray<readonly [keyof SearchTerms, CardColumn]> = [
+  ['plate', 'plate'],
+  ['plateRev', 'plate_rev'],
+  ['plateLocal', 'plate_local'],
+  ['vin', 'vin'],
+  ['vinRev', 'vin_rev'],
+  ['phone', 'customer_phone'],
+  ['phoneRev', 'phone_rev'],
+  ['name', 'customer_name'],
+  ['number', 'number_key'],
+  ['numberRev', 'number_rev'],
+];
