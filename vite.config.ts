@@ -90,7 +90,7 @@ export default defineConfig({
           groups: [
             {
               name: 'start',
-              test: /src\/(shared\/(half-width|plate|local-time|error-text)|db\/(job-queries|meta-repo|advisor-repo|pin-repo)|ui\/(i18n|messages|online|messages\/(pin|session|sync|work-status)))\.tsx?$|node_modules\/react\//,
+              test: /src\/(shared\/(half-width|plate|local-time|error-text|status-moves|addition-rounds)|db\/(job-queries|meta-repo|advisor-repo|pin-repo)|ui\/(i18n|messages|online|messages\/(pin|session|sync|work-status)))\.tsx?$|node_modules\/(react|react-dom|scheduler)\/|modulepreload-polyfill/,
             },
           ],
         },

@@ -9,7 +9,12 @@ import { catalogueItemSchema } from './catalogue.ts';
 import { jobSchema } from './job.ts';
 import { mutationSchema } from './mutation.ts';
 import { hasControlCharacters } from './plain-text.ts';
+import { advisorSchema, storeSummarySchema, usernameSchema } from './people.ts';
 import { isoDateTime } from './primitives.ts';
+
+// Stores and advisors are in people.ts (the store console reads them without the sync
+// protocol's schemas); re-exported so the protocol's users keep importing them from here.
+export { ADVISOR_ROLES, advisorSchema, storeSummarySchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from './people.ts';
 
 /**
  * 2: the card's life after check-in (issue 10): new statuses and operations, and the signed
@@ -81,14 +86,6 @@ export const enrollRequestSchema = z
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
-export const storeSummarySchema = z.object({
-  id: z.uuid(),
-  /** Short code in job numbers, e.g. 'SH01'. */
-  code: z.string(),
-  name: z.string(),
-});
-export type StoreSummary = z.infer<typeof storeSummarySchema>;
-
 export const enrollResponseSchema = z.object({
   /** Bearer token for every later request. Revocable by the store administrator. */
   deviceToken: z.string(),
@@ -101,23 +98,6 @@ export const enrollResponseSchema = z.object({
   store: storeSummarySchema,
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
-
-export const ADVISOR_ROLES = ['advisor', 'admin'] as const;
-export type AdvisorRole = (typeof ADVISOR_ROLES)[number];
-
-export const advisorSchema = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  name: z.string(),
-  role: z.enum(ADVISOR_ROLES),
-});
-export type Advisor = z.infer<typeof advisorSchema>;
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{2,40}$/, { message: 'username.invalid' });
 
 export const signInRequestSchema = z
   .object({

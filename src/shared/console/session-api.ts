@@ -1,6 +1,6 @@
 // The store console's sign-in, as the server and the console page both read it.
 import { z } from 'zod';
-import { advisorSchema, storeSummarySchema, usernameSchema } from '../protocol.ts';
+import { advisorSchema, storeSummarySchema, usernameSchema } from '../people.ts';
 
 export const consoleSignInRequestSchema = z
   .object({
