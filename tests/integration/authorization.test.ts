@@ -14,6 +14,7 @@ import { addAdvisor, setStoreProfile } from '../../src/server/admin/store-admin.
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
 import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
+import { REPORT_NAMES } from '../../src/shared/console/report-api.ts';
 import { CSRF_HEADER } from '../../src/shared/console/session-api.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
@@ -343,7 +344,91 @@ const consoleMatrix: Record<string, ConsoleRow> = {
   'GET /api/v1/console/session': { role: 'any', build: consoleGet(() => '/api/v1/console/session'), otherStore: { status: 200, check: ownConsoleSession } },
   'HEAD /api/v1/console/session': { role: 'any', build: (headers) => ({ method: 'HEAD', path: '/api/v1/console/session', headers }), otherStore: { status: 200 } },
   'POST /api/v1/console/sign-out': { role: 'any', build: (headers) => ({ method: 'POST', path: '/api/v1/console/sign-out', headers }), otherStore: { status: 200 } },
+  // Administration (console-admin-routes.ts): S2's admin works on S2 only; S1's advisor and tablet are not found there.
+  ...adminRows(),
+  // Reports (console-reports-routes.ts): any role; S2's admin gets S2's own figures, never S1's cards.
+  ...Object.fromEntries(
+    REPORT_NAMES.map((name): [string, ConsoleRow] => [
+      `GET /api/v1/console/reports/${name}`,
+      {
+        role: 'any',
+        build: consoleGet(() => `/api/v1/console/reports/${name}?from=2025-01-01&to=2027-12-31&by=month`),
+        otherStore: { status: 200, check: (body) => expect([s1Job.id, s1Job.number, s1.advisor.id].filter((s1Text) => JSON.stringify(body).includes(s1Text))).toEqual([]) },
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    REPORT_NAMES.map((name): [string, ConsoleRow] => [
+      `HEAD /api/v1/console/reports/${name}`,
+      { role: 'any', build: (headers) => ({ method: 'HEAD', path: `/api/v1/console/reports/${name}?from=2025-01-01&to=2027-12-31`, headers }), otherStore: { status: 200 } },
+    ]),
+  ),
+  // Card archive and DMS export (console-archive-routes.ts, console-export-routes.ts).
+  ...archiveAndExportRows(),
 };
+
+/**
+ * The archive asked for S1's plate, card, customer and photo: any role; S2's admin finds nothing
+ * of S1 (its own cards only, 404 for S1's). The export, from the console and from the DMS door
+ * (HTTP Basic with S2's admin, whatever cookie comes along): S2's cards only.
+ */
+function archiveAndExportRows(): Record<string, ConsoleRow> {
+  const R = '/api/v1/console/archive';
+  const any = (method: 'GET' | 'HEAD', path: () => string, otherStore: Outcome): ConsoleRow => ({ role: 'any', build: (headers) => ({ method, path: path(), headers }), otherStore });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const range = () => `from=${day(-30)}&to=${day(30)}`;
+  const noCards = (body: unknown) => expect(body).toMatchObject({ cards: [] });
+  const search = () => `${R}/search?q=${encodeURIComponent(S1_PLATE)}`;
+  const card = () => `${R}/cards/${s1Job.id}`;
+  const customer = () => `${R}/customer?phone=${S1_CUSTOMER.phone}`;
+  const dms = (method: 'GET' | 'HEAD'): ConsoleRow => ({
+    role: 'open',
+    build: (headers) => ({ method, path: `/api/v1/export?${range()}&format=json`, headers: { ...headers, authorization: `Basic ${Buffer.from('S2/s2.admin:s2-admin-password').toString('base64')}` } }),
+    otherStore: method === 'GET' ? { status: 200, check: noCards } : { status: 200 },
+  });
+  return {
+    [`GET ${R}/search`]: any('GET', search, { status: 200, check: noCards }),
+    [`HEAD ${R}/search`]: any('HEAD', search, { status: 200 }),
+    [`GET ${R}/cards/:jobId`]: any('GET', card, { status: 404, error: 'not_found' }),
+    [`HEAD ${R}/cards/:jobId`]: any('HEAD', card, { status: 404 }),
+    [`GET ${R}/customer`]: any('GET', customer, { status: 404, error: 'not_found' }),
+    [`HEAD ${R}/customer`]: any('HEAD', customer, { status: 404 }),
+    [`GET ${R}/blobs/:sha256`]: any('GET', () => `${R}/blobs/${s1Blobs[0]}`, { status: 404, error: 'not_found' }),
+    'GET /api/v1/console/export': any('GET', () => `/api/v1/console/export?${range()}&format=json`, { status: 200, check: noCards }),
+    'HEAD /api/v1/console/export': any('HEAD', () => `/api/v1/console/export?${range()}`, { status: 200 }),
+    'GET /api/v1/export': dms('GET'),
+    'HEAD /api/v1/export': dms('HEAD'),
+  };
+}
+
+function adminRows(): Record<string, ConsoleRow> {
+  const A = '/api/v1/console/admin';
+  const admin = (method: string, path: () => string, otherStore: Outcome, body?: unknown): ConsoleRow => ({
+    role: 'admin',
+    build: (headers) => (body === undefined ? { method, path: path(), headers } : jsonRequest(method, path(), headers, body)),
+    otherStore,
+  });
+  const csv = '编码,类型,名称,单位,单价\nL-1,工时,二店机油,工时,80';
+  const profile = { name: '二店', address: '北京市二店路 2 号', phone: '010-22220000', defaults: {} };
+  return {
+    [`GET ${A}/advisors`]: admin('GET', () => `${A}/advisors`, { status: 200 }),
+    [`HEAD ${A}/advisors`]: admin('HEAD', () => `${A}/advisors`, { status: 200 }),
+    // A name S2 has already (so S2's people stay as the pull test expects): refused there, nothing added anywhere.
+    [`POST ${A}/advisors`]: admin('POST', () => `${A}/advisors`, { status: 409, error: 'username_taken' }, { username: 'zhang', name: '二店新人', role: 'advisor' }),
+    [`POST ${A}/advisors/:username/password`]: admin('POST', () => `${A}/advisors/${S1_ONLY_ADVISOR.username}/password`, { status: 404, error: 'not_found' }),
+    [`PUT ${A}/advisors/:username/disabled`]: admin('PUT', () => `${A}/advisors/${S1_ONLY_ADVISOR.username}/disabled`, { status: 404, error: 'not_found' }, { disabled: true }),
+    [`GET ${A}/tablets`]: admin('GET', () => `${A}/tablets`, { status: 200 }),
+    [`HEAD ${A}/tablets`]: admin('HEAD', () => `${A}/tablets`, { status: 200 }),
+    [`POST ${A}/tablets/:deviceId/revoke`]: admin('POST', () => `${A}/tablets/${s1Tablet.deviceId}/revoke`, { status: 404, error: 'not_found' }),
+    [`POST ${A}/tablets/:deviceId/reenrollment`]: admin('POST', () => `${A}/tablets/${s1Tablet.deviceId}/reenrollment`, { status: 404, error: 'not_found' }),
+    [`POST ${A}/enrollment-codes`]: admin('POST', () => `${A}/enrollment-codes`, { status: 200 }, { days: 1, uses: 1 }),
+    [`POST ${A}/catalogue/preview`]: admin('POST', () => `${A}/catalogue/preview`, { status: 200 }, { csv }),
+    [`PUT ${A}/catalogue`]: admin('PUT', () => `${A}/catalogue`, { status: 200 }, { csv }),
+    [`GET ${A}/store-profile`]: admin('GET', () => `${A}/store-profile`, { status: 200 }),
+    [`HEAD ${A}/store-profile`]: admin('HEAD', () => `${A}/store-profile`, { status: 200 }),
+    [`PUT ${A}/store-profile`]: admin('PUT', () => `${A}/store-profile`, { status: 200 }, profile),
+  };
+}
 
 function consoleExpected(row: ConsoleRow, variant: ConsoleVariant): Outcome {
   if (row.role === 'open' || variant === "S2's admin") return row.otherStore;

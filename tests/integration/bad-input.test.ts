@@ -13,7 +13,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
+import { REPORT_NAMES, reportQuerySchema } from '../../src/shared/console/report-api.ts';
+import { archiveSearchQuerySchema, customerQuerySchema } from '../../src/shared/console/archive-api.ts';
+import { exportQuerySchema } from '../../src/shared/console/export-api.ts';
 import { consoleSignInRequestSchema, CSRF_HEADER } from '../../src/shared/console/session-api.ts';
+import {
+  ADMIN_API,
+  addAdvisorRequestSchema,
+  advisorParamsSchema,
+  catalogueCsvRequestSchema,
+  enrollmentCodeRequestSchema,
+  setDisabledRequestSchema,
+  storeProfileRequestSchema,
+  tabletParamsSchema,
+} from '../../src/shared/console/admin-api.ts';
 import type { Job } from '../../src/shared/job.ts';
 import type { Mutation, MutationOp } from '../../src/shared/mutation.ts';
 import {
@@ -137,7 +150,7 @@ let workJobId: string;
 let additionId: string;
 let photo: { bytes: Buffer; sha256: string };
 /** What valid requests did, to compare the database with at the end. */
-const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>() };
+const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>(), advisors: new Set<string>() };
 /** Each distinct answer, to read them all at once with BAD_INPUT_VERBOSE=1. */
 const messages = new Set<string>();
 const tally = { requests: 0, byStatus: new Map<number, number>(), validRefused: new Map<string, number>() };
@@ -295,7 +308,33 @@ const bodyBases: Record<string, BodyBase> = {
     schema: consoleSignInRequestSchema,
     base: () => ({ store: store.code, username: store.advisor.username, password: store.advisor.password }),
   },
+  // Administration (console-admin-routes.ts). Its rules are store-admin.ts's, the command line's
+  // own (1 to 90 days, a username's form): a body the schema takes may still be refused by them.
+  'console add advisor': {
+    route: `${ADMIN_API}/advisors`,
+    token: () => undefined,
+    headers: consoleHeaders,
+    schema: addAdvisorRequestSchema,
+    base: () => ({ username: `bi.gen${(generatedAdvisors += 1)}`, name: '生成的顾问', role: 'advisor' }),
+    after: () => (reply) => {
+      if (reply.status === 200) made.advisors.add((JSON.parse(reply.text) as { advisor: { username: string } }).advisor.username);
+    },
+  },
+  // An advisor who does not exist: a body the schema takes is answered 404, nobody changes.
+  'console disable advisor': { route: `${ADMIN_API}/advisors/bi.nobody/disabled`, method: 'PUT', token: () => undefined, headers: consoleHeaders, schema: setDisabledRequestSchema, base: () => ({ disabled: true }) },
+  'console enrollment code': { route: `${ADMIN_API}/enrollment-codes`, token: () => undefined, headers: consoleHeaders, schema: enrollmentCodeRequestSchema, base: () => ({ days: 7, uses: 10 }) },
+  'console catalogue preview': { route: `${ADMIN_API}/catalogue/preview`, token: () => undefined, headers: consoleHeaders, schema: catalogueCsvRequestSchema, base: () => ({ csv: '编码,类型,名称,单位,单价\nL-1,工时,更换机油,工时,80' }) },
+  'console catalogue import': { route: `${ADMIN_API}/catalogue`, method: 'PUT', token: () => undefined, headers: consoleHeaders, schema: catalogueCsvRequestSchema, base: () => ({ csv: '编码,类型,名称,单位,单价\nL-1,工时,更换机油,工时,80' }) },
+  'console store profile': {
+    route: `${ADMIN_API}/store-profile`,
+    method: 'PUT',
+    token: () => undefined,
+    headers: consoleHeaders,
+    schema: storeProfileRequestSchema,
+    base: () => ({ name: '生成门店', address: '上海市 1 号', phone: '021-12345678', defaults: { oldParts: 'take', payment: 'cash', carWash: true, promisedInHours: 4 } }),
+  },
 };
+let generatedAdvisors = 0;
 
 /** A signed-in console administrator of the store (made straight in the storage in beforeAll). */
 let consoleSession: { token: string; csrfToken: string };
@@ -583,7 +622,113 @@ function queryCases(): Case[] {
   ];
   for (const [id, valid] of ids) cases.push(get(`/api/v1/jobs/${id}`, valid, valid ? 404 : 400));
   cases.push(get('/api/v1/jobs/../../etc/passwd', false, 404));
+  // The console's administration: an advisor by username, a tablet by id (never another store's: 404).
+  const admin = (method: string, path: string, valid: boolean, status: number | number[]): Case => ({
+    group: 'queries',
+    name: `${method} ${path.slice(0, 120)}`,
+    status,
+    build: () => ({ request: { method, path, headers: consoleHeaders() }, valid }),
+  });
+  const usernames = ['..', '%2e%2e', '%00', encodeURIComponent(SQL), encodeURIComponent('王五'), 'bi.nobody', 'BI.NOBODY', 'a'.repeat(41), '%ZZ'];
+  for (const name of usernames) {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      decoded = undefined;
+    }
+    const valid = decoded !== undefined && advisorParamsSchema.safeParse({ username: decoded }).success;
+    cases.push(admin('POST', `${ADMIN_API}/advisors/${name}/password`, valid, valid ? 404 : 400));
+  }
+  for (const [id, valid] of ids) {
+    const ok = valid && tabletParamsSchema.safeParse({ deviceId: decodeURIComponent(id) }).success;
+    for (const action of ['revoke', 'reenrollment']) cases.push(admin('POST', `${ADMIN_API}/tablets/${id}/${action}`, ok, ok ? 404 : 400));
+  }
+  // The console's reports: a period of store days, an advisor, day/week/month, and nothing else.
+  const reportQuery = (query: string) => {
+    const params = new URLSearchParams(query);
+    const object: Record<string, string | string[]> = {};
+    for (const key of new Set(params.keys())) {
+      const all = params.getAll(key);
+      Object.defineProperty(object, key, { value: all.length > 1 ? all : all[0]!, enumerable: true });
+    }
+    return reportQuerySchema.safeParse(object).success;
+  };
+  const report = (path: string, valid: boolean): Case => ({
+    group: 'queries',
+    name: `GET ${path.slice(0, 120)}`,
+    status: valid ? 200 : 400,
+    build: () => ({ request: { method: 'GET', path, headers: consoleHeaders() }, valid }),
+  });
+  const days = ['2026-11-01', '2026-11-30', '2026-02-29', '2028-02-29', '2026-13-01', '20261101', '0050-01-01', '9999-12-31', '2026-11-1', '', encodeURIComponent(SQL), '%00', '2026-11-01T00:00'];
+  const reportValues: Record<string, string[]> = { from: days, to: days, advisor: [uuid(), 'wang', '', encodeURIComponent(SQL)], by: ['day', 'week', 'month', 'year', '', 'DAY'], foo: ['1'], __proto__: ['1'], 'from[]': ['2026-11-01'] };
+  for (let i = 0; i < 40; i++) {
+    const names = ['from', 'to', ...Array.from({ length: Math.floor(random() * 3) }, () => pick(Object.keys(reportValues)))];
+    const query = names.map((name) => `${name}=${pick(reportValues[name] ?? [''])}`).join('&');
+    cases.push(report(`/api/v1/console/reports/${pick(REPORT_NAMES)}?${query}`, reportQuery(query)));
+  }
+  for (const query of ['from=9999-12-01&to=9999-12-31&by=month', 'from=2026-11-01&to=2029-11-30', 'from=2026-11-01&from=2026-11-02&to=2026-11-30', 'from=2026-11-30&to=2026-11-01']) {
+    cases.push(report(`/api/v1/console/reports/check-ins?${query}`, reportQuery(query)));
+  }
+  cases.push(...archiveAndExportCases(admin, ids, days));
   cases.push(get(`/api/v1/jobs/${'a'.repeat(5000)}`, false, [404, 414]));
+  return cases;
+}
+
+/** A query string as fastify reads it (a repeated name becomes a list), for a schema to judge. */
+function queryObject(query: string): Record<string, string | string[]> {
+  const params = new URLSearchParams(query);
+  const object: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    Object.defineProperty(object, key, { value: all.length > 1 ? all : all[0]!, enumerable: true });
+  }
+  return object;
+}
+
+/**
+ * The card archive and the DMS export: search texts, card ids, customers, photo names, export
+ * days and formats, and credentials for the DMS door. A valid query answers 200 (an unknown card,
+ * customer or photo 404), any other 400; the DMS door without good credentials 401 (429 once a
+ * name has failed too often).
+ */
+function archiveAndExportCases(admin: (method: string, path: string, valid: boolean, status: number | number[]) => Case, ids: [string, boolean][], days: string[]): Case[] {
+  const cases: Case[] = [];
+  const A = '/api/v1/console/archive';
+  const texts = ['粤B7K2Q9', '7K2Q9', '8000', '王', encodeURIComponent(SQL), encodeURIComponent(TRAVERSAL), '%00', '%25', '_', '', '%20%20', 'a'.repeat(50), 'a'.repeat(51), encodeURIComponent('\u202e')];
+  const limits = ['', '1', '100', '101', '0', '-1', '1.5', 'NaN', '1e2', encodeURIComponent(SQL), '99999999999999999999'];
+  for (let i = 0; i < 30; i++) {
+    const query = `q=${pick(texts)}${random() < 0.5 ? `&limit=${pick(limits)}` : ''}${random() < 0.1 ? '&foo=1' : ''}`;
+    const valid = archiveSearchQuerySchema.safeParse(queryObject(query)).success;
+    cases.push(admin('GET', `${A}/search?${query}`, valid, valid ? 200 : 400));
+  }
+  cases.push(admin('GET', `${A}/search`, false, 400));
+  for (const [id, valid] of ids) cases.push(admin('GET', `${A}/cards/${id}`, valid, valid ? 404 : 400));
+  const customers = ['phone=13800138000', 'name=%E7%8E%8B%E4%BC%9F', `phone=${encodeURIComponent(SQL)}`, `name=${encodeURIComponent(SQL)}`, 'phone=', 'name=%20', 'phone=%00', `name=${'a'.repeat(51)}`, `phone=${'1'.repeat(31)}`, '', 'phone=1&phone=2', 'foo=1'];
+  for (const query of customers) {
+    const valid = customerQuerySchema.safeParse(queryObject(query)).success;
+    cases.push(admin('GET', `${A}/customer?${query}`, valid, valid ? 404 : 400));
+  }
+  const hex = '0123456789abcdef'.repeat(4);
+  for (const [name, valid] of [[hex, true], [hex.toUpperCase(), false], [hex.slice(1), false], [`${hex}0`, false], ['..', false], ['%2e%2e%2f%2e%2e', false], [`${hex.slice(2)}%00`, false], [encodeURIComponent(SQL), false]] as const) {
+    cases.push(admin('GET', `${A}/blobs/${name}`, valid, valid ? 404 : 400));
+  }
+  const formats = ['csv', 'json', 'xlsx', 'CSV', '', encodeURIComponent(SQL)];
+  for (let i = 0; i < 30; i++) {
+    const names = ['from', ...(random() < 0.7 ? ['to'] : []), ...(random() < 0.6 ? ['format'] : []), ...(random() < 0.1 ? ['foo'] : [])];
+    const query = names.map((name) => `${name}=${name === 'format' ? pick(formats) : name === 'foo' ? '1' : pick(days)}`).join('&');
+    const valid = exportQuerySchema.safeParse(queryObject(query)).success;
+    cases.push(admin('GET', `/api/v1/console/export?${query}`, valid, valid ? 200 : 400));
+  }
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+  for (const authorization of ['', 'Basic', 'Basic %%%', 'Bearer abc', basic('nobody'), basic(':'), basic('T1/:x'), basic('/zhang:x'), basic(`${SQL}/x:y`), basic(`T1/${TRAVERSAL}:x`), basic(`T1/zhang:${'x'.repeat(300)}`), basic('T1/\u0000:x'), `Basic ${'A'.repeat(4000)}`]) {
+    cases.push({
+      group: 'queries',
+      name: `GET /api/v1/export with authorization ${JSON.stringify(authorization.slice(0, 30))}`,
+      status: [401, 429],
+      build: () => ({ request: { method: 'GET', path: '/api/v1/export?from=2026-11-20', headers: authorization ? { authorization } : ({} as Record<string, string>) }, valid: false }),
+    });
+  }
   return cases;
 }
 
@@ -723,6 +868,23 @@ function headerCases(): Case[] {
 const CONSOLE_ROUTES: [string, string][] = [
   ['GET', '/api/v1/console/session'],
   ['POST', '/api/v1/console/sign-out'],
+  ['GET', `${ADMIN_API}/advisors`],
+  ['POST', `${ADMIN_API}/advisors`],
+  ['POST', `${ADMIN_API}/advisors/bi.admin/password`],
+  ['PUT', `${ADMIN_API}/advisors/bi.admin/disabled`],
+  ['GET', `${ADMIN_API}/tablets`],
+  ['POST', `${ADMIN_API}/tablets/00000000-0000-0000-0000-000000000000/revoke`],
+  ['POST', `${ADMIN_API}/tablets/00000000-0000-0000-0000-000000000000/reenrollment`],
+  ['POST', `${ADMIN_API}/enrollment-codes`],
+  ['POST', `${ADMIN_API}/catalogue/preview`],
+  ['PUT', `${ADMIN_API}/catalogue`],
+  ['GET', `${ADMIN_API}/store-profile`],
+  ['PUT', `${ADMIN_API}/store-profile`],
+  ['GET', '/api/v1/console/archive/search?q=7K2Q9'],
+  ['GET', '/api/v1/console/archive/cards/00000000-0000-0000-0000-000000000000'],
+  ['GET', '/api/v1/console/archive/customer?phone=13800138000'],
+  ['GET', `/api/v1/console/archive/blobs/${'ab'.repeat(32)}`],
+  ['GET', '/api/v1/console/export?from=2026-11-20'],
 ];
 
 function consoleHeaderCases(): Case[] {
@@ -813,7 +975,7 @@ function problemsWith(c: Case, request: RawRequest, valid: boolean, reply: RawRe
     // Valid by the schemas, refused for a reason of its own: a wrong password, the rate limit,
     // an unknown id, or a prototype key that the JSON parser refuses before any schema runs.
     const explained =
-      ['sign_in_failed', 'rate_limited', 'not_found', 'enrollment_refused'].includes(String(error)) ||
+      ['sign_in_failed', 'rate_limited', 'not_found', 'enrollment_refused', 'admin_refused'].includes(String(error)) ||
       (error === 'invalid_request' && poisoned(request));
     if (!explained) problems.push(`${where}: refused valid input: ${reply.text.slice(0, 300)}`);
   }
@@ -943,8 +1105,8 @@ describe('bad input', () => {
     expect(pulled.find((job) => job.id === jobId)?.card.odometerKm).toBe(4242);
     expect(new Set(pulled.map((job) => job.id))).toEqual(made.jobs);
     expect(new Set((await server.data.storage.listDevices(store.storeId)).map((d) => d.id))).toEqual(made.devices);
-    // The tablet's advisor and the console's administrator made in beforeAll: nobody else.
-    expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username).sort()).toEqual(['bi.admin', store.advisor.username].sort());
+    // The tablet's advisor and the console's administrator made in beforeAll, and the advisors the valid console bodies added: nobody else.
+    expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username).sort()).toEqual(['bi.admin', store.advisor.username, ...made.advisors].sort());
     expect((await server.data.storage.findStoreByCode('BI'))?.id).toBe(store.storeId);
     // In the folder or the bucket (TEST_PHOTOS=s3): only the valid uploads, and no temporaries.
     const stored = await server.storedBlobs();

@@ -13,7 +13,9 @@ import { estimateVsBillReport } from '../../src/server/reports/estimate-vs-bill.
 import { followUpsReport } from '../../src/server/reports/follow-ups.ts';
 import { overdueReport } from '../../src/server/reports/overdue.ts';
 import { bucketsOf, isoWeek, localDay } from '../../src/server/reports/period.ts';
-import { ADVISOR_LI, ADVISOR_WANG, after, cardOf, randomSpecs, type CardSpec } from './support/report-cards.ts';
+import { ADVISOR_LI, ADVISOR_WANG, advisorOf, cardOf, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, type CardSpec } from './support/report-cards.ts';
+
+const inNov = (iso: string | null | undefined) => inMonth(iso, '2026-11');
 
 const ADVISORS = [
   { id: ADVISOR_WANG, name: '王磊' },
@@ -81,34 +83,6 @@ const HAND: CardSpec[] = [
 
 const factsOf = (specs: readonly CardSpec[]): JobFacts[] => specs.map((spec) => jobFacts(cardOf(spec)));
 const hand = factsOf(HAND);
-
-// ---- the test's own reading of a spec ----
-const checkedInAt = (spec: CardSpec) => (spec.checkInAfter === null ? null : after(spec.createdAt, spec.checkInAfter));
-/** Every time in these specs is written +08:00, so its first ten characters are the store's day. */
-const dayOf = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
-const inNov = (iso: string | null | undefined) => dayOf(iso)?.startsWith('2026-11') === true;
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const approvedFen = (spec: CardSpec) => sum(spec.additions.filter((a) => a.decision === 'approved').map((a) => a.fen));
-const finalOf = (spec: CardSpec) => Math.max(0, sum(spec.estimateFen) + approvedFen(spec) - (spec.discountFen ?? 0));
-const advisorOf = (spec: CardSpec) => spec.advisorId ?? NO_ADVISOR;
-
-function expectedFollowUp(spec: CardSpec, now: Date): { result: string; state: string } {
-  const calls = [...(spec.calls ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const answered = calls.filter((c) => c.outcome !== 'noAnswer').at(-1);
-  const result = answered?.outcome ?? (calls.length > 0 ? 'noAnswer' : 'notCalled');
-  const closed = spec.resolvedAt ? Date.parse(spec.resolvedAt) : -Infinity;
-  const hours = (now.getTime() - Date.parse(spec.deliveredAt ?? '')) / 3_600_000;
-  const state = calls.some((c) => c.outcome === 'dissatisfied' && Date.parse(c.at) > closed)
-    ? 'open'
-    : answered
-      ? 'done'
-      : hours >= 72
-        ? 'overdue'
-        : hours >= 48
-          ? 'due'
-          : 'notYet';
-  return { result, state };
-}
 
 describe('the period', () => {
   it.each([
@@ -275,7 +249,7 @@ describe('超时车辆 now', () => {
   it('matches random cards', () => {
     const specs = randomSpecs(18, 400);
     const late = specs.filter((spec) => ['checked-in', 'in-repair', 'quality-check'].includes(spec.status) && spec.promisedAt !== null && Date.parse(spec.promisedAt) < NOW.getTime());
-    expect(overdueReport(factsOf(specs), ADVISORS, NOV, NOW).cars.map((car) => car.number).sort()).toEqual(late.map((spec) => `WK-TEST-${String(spec.n).padStart(4, '0')}`).sort());
+    expect(overdueReport(factsOf(specs), ADVISORS, NOV, NOW).cars.map((car) => car.number).sort()).toEqual(late.map(numberOf).sort());
   });
 });
 

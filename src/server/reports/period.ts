@@ -62,15 +62,15 @@ export function bucketOf(day: string, by: Granularity): string {
 /** Every bucket of the period in order, empty ones included, so a chart's axis has no gaps. */
 export function bucketsOf(from: string, to: string, by: Granularity): string[] {
   const keys: string[] = [];
-  let day = by === 'week' ? mondayOf(from) : by === 'month' ? `${from.slice(0, 7)}-01` : from;
-  while (day <= to) {
-    keys.push(bucketOf(day, by));
-    if (by === 'day') day = addDays(day, 1);
-    else if (by === 'week') day = addDays(day, 7);
-    else {
-      const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
-      day = fromUtc(Date.UTC(year, month, 1));
-    }
+  const end = toUtc(to);
+  // Compared as instants, not as text: the day after 9999-12-31 is written "+010000-01-01".
+  let day = toUtc(by === 'week' ? mondayOf(from) : by === 'month' ? `${from.slice(0, 7)}-01` : from);
+  while (day <= end) {
+    keys.push(bucketOf(fromUtc(day), by));
+    if (by === 'month') {
+      const date = new Date(day);
+      day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    } else day += (by === 'week' ? 7 : 1) * DAY_MS;
   }
   return keys;
 }

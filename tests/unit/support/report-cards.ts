@@ -162,7 +162,7 @@ const OUTCOMES: CallOutcome[] = ['satisfied', 'neutral', 'dissatisfied', 'noAnsw
  * `count` cards opened between 2026-10-25 and 2026-12-04 at any hour of the store's day, by two
  * advisors or none, in every status, with photos, marks, additions, handovers and calls.
  */
-export function randomSpecs(seed: number, count: number, firstN = 1000): CardSpec[] {
+export function randomSpecs(seed: number, count: number, firstN = 1000, advisors: readonly [string, string] = [ADVISOR_WANG, ADVISOR_LI]): CardSpec[] {
   const r = seededRng(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
@@ -181,7 +181,7 @@ export function randomSpecs(seed: number, count: number, firstN = 1000): CardSpe
       n,
       createdAt,
       checkInAfter,
-      advisorId: pick([ADVISOR_WANG, ADVISOR_WANG, ADVISOR_LI, null]),
+      advisorId: pick([advisors[0], advisors[0], advisors[1], null]),
       serviceTypes: SERVICES.filter(() => r() < 0.3),
       photos: int(30),
       removedPhotos: r() < 0.2 ? 1 : 0,
@@ -197,4 +197,34 @@ export function randomSpecs(seed: number, count: number, firstN = 1000): CardSpe
     });
   }
   return specs;
+}
+
+// ---- the tests' own reading of a spec, never the facts or the reports under test ----
+export const checkedInAt = (spec: CardSpec) => (spec.checkInAfter === null ? null : after(spec.createdAt, spec.checkInAfter));
+/** Every time in these specs is written +08:00, so its first ten characters are the store's day. */
+export const dayOf = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
+export const inMonth = (iso: string | null | undefined, month: string) => dayOf(iso)?.startsWith(month) === true;
+export const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+export const approvedFen = (spec: CardSpec) => sum(spec.additions.filter((a) => a.decision === 'approved').map((a) => a.fen));
+export const finalOf = (spec: CardSpec) => Math.max(0, sum(spec.estimateFen) + approvedFen(spec) - (spec.discountFen ?? 0));
+export const advisorOf = (spec: CardSpec) => spec.advisorId ?? 'none';
+export const numberOf = (spec: CardSpec) => `WK-TEST-${String(spec.n).padStart(4, '0')}`;
+
+/** The follow-up of a delivered spec at `now`: the answered call's outcome and the tablets' state rule, worked out here. */
+export function expectedFollowUp(spec: CardSpec, now: Date): { result: string; state: string } {
+  const calls = [...(spec.calls ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const answered = calls.filter((c) => c.outcome !== 'noAnswer').at(-1);
+  const result = answered?.outcome ?? (calls.length > 0 ? 'noAnswer' : 'notCalled');
+  const closed = spec.resolvedAt ? Date.parse(spec.resolvedAt) : -Infinity;
+  const hours = (now.getTime() - Date.parse(spec.deliveredAt ?? '')) / 3_600_000;
+  const state = calls.some((c) => c.outcome === 'dissatisfied' && Date.parse(c.at) > closed)
+    ? 'open'
+    : answered
+      ? 'done'
+      : hours >= 72
+        ? 'overdue'
+        : hours >= 48
+          ? 'due'
+          : 'notYet';
+  return { result, state };
 }
