@@ -4,7 +4,7 @@
 // their scrypt hash is kept.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
+import { parseCatalogueCsv, type CsvRowError } from '../../shared/catalogue-csv.ts';
 import { fillPlaceholders } from '../../shared/fill-placeholders.ts';
 import { CSV_ERROR_MESSAGES } from '../../shared/catalogue-csv-messages.ts';
 import { hasControlCharacters } from '../../shared/plain-text.ts';
@@ -14,11 +14,19 @@ import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type St
 import { MAX_PROMISED_IN_HOURS, storeProfileFieldsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newEnrollmentCode } from '../auth/tokens.ts';
-import type { DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
+import type { AdvisorListing, DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export class AdminError extends Error {}
+export class AdminError extends Error {
+  /** A stable code for the console's API (the command line only prints the message). */
+  constructor(
+    message: string,
+    readonly reason = 'admin_refused',
+  ) {
+    super(message);
+  }
+}
 
 /** A password an advisor can type on a tablet: 12 letters and digits. */
 export function generatePassword(): string {
@@ -56,7 +64,7 @@ export async function addAdvisor(
 ): Promise<{ advisor: Advisor; password: string }> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) throw new AdminError('A username is 2 to 40 lower-case letters, digits, dots, dashes or underscores.');
-  if (await storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`);
+  if (await storage.findAdvisorByUsername(store.id, username.data)) throw new AdminError(`${username.data} exists already in ${store.code}.`, 'username_taken');
   requirePlainName(input.name, "An advisor's name");
   const password = input.password ?? generatePassword();
   if (!passwordSchema.safeParse(password).success) throw new AdminError('A password has at least 8 characters.');
@@ -71,10 +79,42 @@ export async function addAdvisor(
 
 export async function resetPassword(storage: Storage, store: StoreSummary, username: string): Promise<string> {
   const advisor = await storage.findAdvisorByUsername(store.id, username.trim().toLowerCase());
-  if (!advisor) throw new AdminError(`No advisor ${username} in ${store.code}.`);
+  if (!advisor) throw new AdminError(`No advisor ${username} in ${store.code}.`, 'not_found');
   const password = generatePassword();
   await storage.setAdvisorPassword(store.id, advisor.id, await hashPassword(password));
   return password;
+}
+
+/**
+ * Disables an advisor (no more sign-ins on the tablets or the console; their cards stay theirs)
+ * or enables them again. `by`, the admin doing it, may not disable themself: their own sign-in
+ * would end mid-change with nobody to undo it. Nor may the store's last active admin go: the
+ * store would be left with no one to add advisors, revoke a lost tablet or issue codes.
+ */
+export async function setAdvisorDisabled(
+  storage: Storage,
+  store: StoreSummary,
+  username: string,
+  disabled: boolean,
+  by?: { advisorId: string },
+  now = new Date(),
+): Promise<AdvisorListing> {
+  const advisor = await storage.findAdvisorByUsername(store.id, username.trim().toLowerCase());
+  if (!advisor) throw new AdminError(`No advisor ${username} in ${store.code}.`, 'not_found');
+  if (disabled && advisor.id === by?.advisorId) {
+    throw new AdminError('You cannot disable yourself: your own sign-in would end with nobody to undo it. Ask another admin of the store to do it.', 'cannot_disable_self');
+  }
+  const outcome = await storage.setAdvisorDisabled(store.id, advisor.id, disabled ? now.toISOString() : null);
+  if (outcome === 'notFound') throw new AdminError(`No advisor ${username} in ${store.code}.`, 'not_found');
+  if (outcome === 'lastAdmin') {
+    throw new AdminError(
+      `${advisor.name} is the last active admin of ${store.code}: without one nobody could add advisors, revoke a lost tablet or issue enrollment codes. Add another admin first.`,
+      'last_admin',
+    );
+  }
+  const listed = (await storage.listAllAdvisors(store.id)).find((a) => a.id === advisor.id);
+  if (!listed) throw new AdminError(`No advisor ${username} in ${store.code}.`, 'not_found');
+  return listed;
 }
 
 export async function issueEnrollmentCode(storage: Storage, store: StoreSummary, days = 7, uses = 10, now = new Date()): Promise<EnrollmentCodeRecord> {
@@ -95,7 +135,7 @@ export async function revokeDevice(storage: Storage, store: StoreSummary, idOrCo
 /** A tablet of the store by its letter or id, or a message saying how to list them. */
 async function requireDevice(storage: Storage, store: StoreSummary, idOrCode: string): Promise<DeviceRecord> {
   const device = (await storage.listDevices(store.id)).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
-  if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`);
+  if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`, 'not_found');
   return device;
 }
 
@@ -167,19 +207,34 @@ export function flagOf(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
-/** Imports a CSV (UTF-8) with the same parser and rules as the tablet's import. */
+/**
+ * A bad row of a catalogue CSV in the import screen's own sentences (each names its row, column
+ * and value), so the administrator reads the same advice the store's staff would.
+ */
+export function csvErrorSentence(error: CsvRowError, language: 'en' | 'zh-CN'): string {
+  return fillPlaceholders(CSV_ERROR_MESSAGES[language][error.code], { line: error.line, ...error.params });
+}
+
+/** Imports a CSV file (UTF-8) with the same parser and rules as the tablet's import. */
 export async function importCatalogue(
   storage: Storage,
   store: StoreSummary,
   file: string,
   initialsOf: (name: string) => string,
 ): Promise<{ count: number; version: number }> {
-  const { items, errors } = parseCatalogueCsv(readFileSync(file, 'utf8'), initialsOf);
+  return importCatalogueText(storage, store, readFileSync(file, 'utf8'), initialsOf);
+}
+
+/** Replaces the store's catalogue with a CSV's rows, only when every row is good (the console's upload too). */
+export async function importCatalogueText(
+  storage: Storage,
+  store: StoreSummary,
+  text: string,
+  initialsOf: (name: string) => string,
+): Promise<{ count: number; version: number }> {
+  const { items, errors } = parseCatalogueCsv(text, initialsOf);
   if (errors.length > 0) {
-    // The import screen's own sentences (each names its row, column and value), in English and
-    // Chinese, so the administrator reads the same advice the store's staff would.
-    const say = (e: (typeof errors)[number], language: 'en' | 'zh-CN') => `  ${fillPlaceholders(CSV_ERROR_MESSAGES[language][e.code], { line: e.line, ...e.params })}`;
-    const lines = errors.slice(0, 10).map((e) => `${say(e, 'en')}\n${say(e, 'zh-CN')}`);
+    const lines = errors.slice(0, 10).map((e) => `  ${csvErrorSentence(e, 'en')}\n  ${csvErrorSentence(e, 'zh-CN')}`);
     throw new AdminError(`The CSV has ${errors.length} bad row(s); nothing was imported:\n${lines.join('\n')}`);
   }
   return { count: items.length, version: await storage.replaceCatalogue(store.id, items) };

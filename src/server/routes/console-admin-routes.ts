@@ -4,7 +4,6 @@
 // in one place. The console is online only: nothing here is seen by a tablet until its next sync.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { loadInitials } from '../../shared/catalogue-initials.ts';
 import { parseCatalogueCsv } from '../../shared/catalogue-csv.ts';
 import {
@@ -24,13 +23,14 @@ import {
   enrollmentCodeResponseSchema,
   reenrollmentResponseSchema,
   setDisabledRequestSchema,
+  storeProfileRequestSchema,
   tabletParamsSchema,
   tabletResponseSchema,
   tabletsResponseSchema,
   type Tablet,
 } from '../../shared/console/admin-api.ts';
 import { apiErrorSchema, type StoreSummary } from '../../shared/protocol.ts';
-import { storeDefaultsSchema, storeProfileResponseSchema } from '../../shared/store-profile.ts';
+import { storeProfileResponseSchema } from '../../shared/store-profile.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import {
   AdminError,
@@ -55,16 +55,6 @@ const CONFLICTS = new Set(['cannot_disable_self', 'last_admin', 'username_taken'
 
 /** The CSV travels as JSON text: room for its escapes (quotes, line breaks) over the byte limit. */
 const CATALOGUE_BODY_LIMIT = 2 * MAX_CATALOGUE_CSV_BYTES + 64 * 1024;
-
-/** The profile as the console's form sends it: texts checked by setStoreProfile (with its messages), defaults typed. */
-const storeProfileRequestSchema = z
-  .object({
-    name: z.string().max(1000),
-    address: z.string().max(1000),
-    phone: z.string().max(1000),
-    defaults: storeDefaultsSchema.partial().strict(),
-  })
-  .strict();
 
 export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blobs: BlobStore): void {
   const api = app.withTypeProvider<ZodTypeProvider>();

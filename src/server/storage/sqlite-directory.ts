@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Advisor, StoreSummary } from '../../shared/protocol.ts';
-import type { AdvisorRecord, DirectoryMethods, Storage } from './storage.ts';
+import type { AdvisorListing, AdvisorRecord, DirectoryMethods, Storage } from './storage.ts';
 
 
 const ADVISOR_COLUMNS = 'id, username, name, role';
@@ -27,6 +27,23 @@ export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryM
   const activeAdvisors = db.prepare<[string], Advisor>(
     `SELECT ${ADVISOR_COLUMNS} FROM advisors WHERE store_id = ? AND disabled_at IS NULL ORDER BY name, username`,
   );
+  const allAdvisors = db.prepare<[string], AdvisorListing>(
+    `SELECT ${ADVISOR_COLUMNS}, disabled_at AS disabledAt FROM advisors WHERE store_id = ? ORDER BY name, username`,
+  );
+  // Enabling always may; disabling an admin only while another active admin remains. One
+  // statement: SQLite's single writer makes the check and the write one step.
+  const updateDisabled = db.prepare<{ storeId: string; advisorId: string; disabledAt: string | null }>(
+    `UPDATE advisors SET disabled_at = CASE WHEN @disabledAt IS NULL THEN NULL ELSE COALESCE(disabled_at, @disabledAt) END
+     WHERE store_id = @storeId AND id = @advisorId
+       AND (@disabledAt IS NULL OR role <> 'admin' OR EXISTS (
+         SELECT 1 FROM advisors other
+         WHERE other.store_id = @storeId AND other.role = 'admin' AND other.disabled_at IS NULL AND other.id <> @advisorId))`,
+  );
+  const advisorExists = db.prepare<[string, string], number>('SELECT 1 FROM advisors WHERE store_id = ? AND id = ?').pluck();
+  const setDisabled = db.transaction((storeId: string, advisorId: string, disabledAt: string | null) => {
+    if (updateDisabled.run({ storeId, advisorId, disabledAt }).changes > 0) return 'changed' as const;
+    return advisorExists.get(storeId, advisorId) === undefined ? ('notFound' as const) : ('lastAdmin' as const);
+  });
   const updatePassword = db.prepare<[string, string, string]>(
     'UPDATE advisors SET password_hash = ? WHERE store_id = ? AND id = ?',
   );
@@ -55,6 +72,8 @@ export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryM
     listAdvisors: async (storeId) => activeAdvisors.all(storeId),
     setAdvisorPassword: async (storeId, advisorId, passwordHash) =>
       updatePassword.run(passwordHash, storeId, advisorId).changes > 0,
+    listAllAdvisors: async (storeId) => allAdvisors.all(storeId),
+    setAdvisorDisabled: async (storeId, advisorId, disabledAt) => setDisabled(storeId, advisorId, disabledAt),
     async recordSignIn(deviceId, advisorId, now) {
       upsertSignIn.run(deviceId, advisorId, now);
     },

@@ -3,8 +3,9 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { Advisor, StoreSummary } from '../../../shared/protocol.ts';
-import type { AdvisorRecord, DirectoryMethods, Storage } from '../storage.ts';
+import type { AdvisorListing, AdvisorRecord, DirectoryMethods, Storage } from '../storage.ts';
 import { changed, firstRow, pgText, rowsOf } from './postgres-query.ts';
+import { inTransaction } from './postgres-transaction.ts';
 
 
 const ADVISOR_COLUMNS = 'id, username, name, role';
@@ -43,6 +44,34 @@ export function postgresDirectory(pool: pg.Pool): Pick<Storage, DirectoryMethods
       ),
     setAdvisorPassword: async (storeId, advisorId, passwordHash) =>
       (await changed(pool, 'UPDATE advisors SET password_hash = $1 WHERE store_id = $2 AND id = $3', [passwordHash, storeId, advisorId])) > 0,
+    listAllAdvisors: (storeId) =>
+      rowsOf<AdvisorListing>(
+        pool,
+        `SELECT ${ADVISOR_COLUMNS}, disabled_at AS "disabledAt" FROM advisors WHERE store_id = $1 ORDER BY name COLLATE "C", username COLLATE "C"`,
+        [storeId],
+      ),
+    // Two admins disabling each other at once must not both see the other still active: the
+    // store's row is locked first (as enrollment does), so such changes of one store take turns.
+    setAdvisorDisabled: (storeId, advisorId, disabledAt) =>
+      inTransaction(pool, 'BEGIN', async (client) => {
+        await client.query('SELECT 1 FROM stores WHERE id = $1 FOR UPDATE', [storeId]);
+        const advisor = await firstRow<{ role: string }>(client, 'SELECT role FROM advisors WHERE store_id = $1 AND id = $2', [storeId, advisorId]);
+        if (!advisor) return 'notFound' as const;
+        if (disabledAt !== null && advisor.role === 'admin') {
+          const other = await firstRow(
+            client,
+            `SELECT 1 FROM advisors WHERE store_id = $1 AND role = 'admin' AND disabled_at IS NULL AND id <> $2 LIMIT 1`,
+            [storeId, advisorId],
+          );
+          if (!other) return 'lastAdmin' as const;
+        }
+        await client.query('UPDATE advisors SET disabled_at = CASE WHEN $3::text IS NULL THEN NULL ELSE COALESCE(disabled_at, $3) END WHERE store_id = $1 AND id = $2', [
+          storeId,
+          advisorId,
+          disabledAt,
+        ]);
+        return 'changed' as const;
+      }),
     async recordSignIn(deviceId, advisorId, now) {
       await pool.query(
         `INSERT INTO device_advisors (device_id, advisor_id, signed_in_at) VALUES ($1, $2, $3)
