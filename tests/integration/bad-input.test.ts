@@ -695,7 +695,7 @@ function queryObject(query: string): Record<string, string | string[]> {
 function archiveAndExportCases(admin: (method: string, path: string, valid: boolean, status: number | number[]) => Case, ids: [string, boolean][], days: string[]): Case[] {
   const cases: Case[] = [];
   const A = '/api/v1/console/archive';
-  const texts = ['粤B7K2Q9', '7K2Q9', '8000', '王', encodeURIComponent(SQL), encodeURIComponent(TRAVERSAL), '%00', '%25', '_', '', '%20%20', 'a'.repeat(50), 'a'.repeat(51), encodeURIComponent('\u202e')];
+  const texts = [encodeURIComponent('粤B7K2Q9'), '7K2Q9', '8000', encodeURIComponent('王'), encodeURIComponent(SQL), encodeURIComponent(TRAVERSAL), '%00', '%25', '_', '', '%20%20', 'a'.repeat(50), 'a'.repeat(51), encodeURIComponent('\u202e')];
   const limits = ['', '1', '100', '101', '0', '-1', '1.5', 'NaN', '1e2', encodeURIComponent(SQL), '99999999999999999999'];
   for (let i = 0; i < 30; i++) {
     const query = `q=${pick(texts)}${random() < 0.5 ? `&limit=${pick(limits)}` : ''}${random() < 0.1 ? '&foo=1' : ''}`;
