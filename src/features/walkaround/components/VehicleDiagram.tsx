@@ -4,7 +4,7 @@ import { isHandoverDamage, VEHICLE_VIEWS, type Damage, type VehicleView } from '
 import { useI18n } from '../../../ui/i18n.tsx';
 import { DamageDot, markerLabel } from './DamageDot.tsx';
 import { DiagramLegend } from './DiagramLegend.tsx';
-import { Outline, VIEW_BOX } from './vehicle-outlines.tsx';
+import { Outline, VIEW_BOX } from '../../../ui/vehicle-outline/vehicle-outlines.tsx';
 import '../previous-marks.css';
 
 /** A spot on one view, in fractions of that view's box. */

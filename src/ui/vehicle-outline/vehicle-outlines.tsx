@@ -3,8 +3,8 @@
 // Convention: the left side and plan views have the front on the LEFT; the right side view is
 // the left one mirrored (front on the right), as seen standing at that side of the car.
 import type { ReactNode } from 'react';
-import type { BodyStyle } from '../../../shared/job.ts';
-import type { VehicleView } from '../../../shared/walkaround.ts';
+import type { BodyStyle } from '../../shared/job.ts';
+import type { VehicleView } from '../../shared/walkaround.ts';
 import { Mirrored } from './outline-parts.tsx';
 import { SedanFront, SedanRear, SedanSide, SedanTop } from './sedan-outline.tsx';
 import { SuvFront, SuvRear, SuvSide, SuvTop } from './suv-outline.tsx';
