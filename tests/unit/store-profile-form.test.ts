@@ -2,7 +2,7 @@
 // reads beside it, a form with none saves exactly the trimmed profile, and a saved profile
 // comes back into the form as it was.
 import { describe, expect, it } from 'vitest';
-import { storeFieldsOf, storeFormOf, storeFormProblems, type StoreForm } from '../../src/features/settings/store-profile-form.ts';
+import { storeFieldsOf, storeFormOf, storeFormProblems, type StoreForm } from '../../src/ui/store-profile-form.ts';
 import { storeProfileFieldsSchema } from '../../src/shared/store-profile.ts';
 
 const good: StoreForm = {

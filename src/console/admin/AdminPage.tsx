@@ -9,7 +9,9 @@ import { EnrollmentCodeSection } from './EnrollmentCodeSection.tsx';
 import { StoreProfileSection } from './StoreProfileSection.tsx';
 import { TabletsSection } from './TabletsSection.tsx';
 import { W } from './messages.ts';
-import './admin.css';
+// Its styles by address, not imported: a CSS file split off a lazy page would be named after the
+// page and land in the tablet's precache; console-* files stay out of it (vite.config.ts).
+import adminStyles from './console-admin.css?url';
 
 const SECTIONS = {
   advisors: { words: W.advisors, Section: AdvisorsSection },
@@ -26,6 +28,7 @@ export default function AdminPage() {
   const { Section } = SECTIONS[open];
   return (
     <div className="admin-page">
+      <link rel="stylesheet" href={adminStyles} precedence="console-admin" />
       <nav className="admin-tabs" aria-label={say(W.sections)}>
         {(Object.keys(SECTIONS) as SectionName[]).map((name) => (
           <button key={name} type="button" className="console-button" aria-current={name === open ? 'true' : undefined} onClick={() => setOpen(name)}>

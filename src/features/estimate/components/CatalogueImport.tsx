@@ -6,7 +6,7 @@ import { errorText } from '../../../shared/error-text.ts';
 import { parseCatalogueCsv } from '../../../shared/catalogue-csv.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
 import { catalogueSnapshot, reloadCatalogue } from '../catalogue-store.ts';
-import { decodeCsvFile } from '../csv-file.ts';
+import { decodeCsvFile } from '../../../shared/csv-file.ts';
 import { ImportPreview, type ParsedFile } from './ImportPreview.tsx';
 
 type Stage =

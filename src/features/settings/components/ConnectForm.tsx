@@ -11,14 +11,16 @@ import { asFailure, failureMessage } from '../../../ui/sync/failure-text.ts';
 import { enrollmentCodeProblem, normalizeEnrollmentCode } from '../enrollment-code.ts';
 
 /**
- * The enrollment code from the store administrator and a name for the tablet. On success the
- * tablet belongs to the store: the app locks until an advisor signs in (the lock screen shows
- * the store and the tablet's letter) and the first sync starts.
+ * The enrollment code from the store administrator (typed, or in the address the console's QR
+ * code opens) and a name for the tablet. On success the tablet belongs to the store: the app
+ * locks until an advisor signs in (the lock screen shows the store and the tablet's letter) and
+ * the first sync starts.
  */
 export function ConnectForm() {
   const { t } = useI18n();
   const online = useOnline();
-  const [code, setCode] = useState('');
+  // The console's QR code opens /settings?enroll=CODE: the code arrives filled in.
+  const [code, setCode] = useState(() => normalizeEnrollmentCode(new URLSearchParams(location.search).get('enroll') ?? ''));
   const [name, setName] = useState(() => t('connect.defaultName'));
   const [codeError, setCodeError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);

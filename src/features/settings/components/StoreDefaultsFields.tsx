@@ -2,7 +2,7 @@ import { OLD_PARTS, PAYMENT_METHODS } from '../../../shared/estimate.ts';
 import type { StoreDefaults } from '../../../shared/store-profile.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { useI18n } from '../../../ui/i18n.tsx';
-import type { StoreForm } from '../store-profile-form.ts';
+import type { StoreForm } from '../../../ui/store-profile-form.ts';
 
 type StoreDefaultsFieldsProps = {
   form: StoreForm;

@@ -5,7 +5,7 @@ import { getServerStoreProfile, getStoreProfile, getTabletStoreProfile, saveTabl
 import { errorText } from '../../../shared/error-text.ts';
 import type { StoreProfileFields } from '../../../shared/store-profile.ts';
 import { useI18n } from '../../../ui/i18n.tsx';
-import { storeFieldsOf, storeFormOf, storeFormProblems, STORE_TEXT_LIMITS, type StoreForm } from '../store-profile-form.ts';
+import { storeFieldsOf, storeFormOf, storeFormProblems, STORE_TEXT_LIMITS, type StoreForm } from '../../../ui/store-profile-form.ts';
 import { StoreDefaultsFields } from './StoreDefaultsFields.tsx';
 import { StoreTextField } from './StoreTextField.tsx';
 import '../store-profile.css';

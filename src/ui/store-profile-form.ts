@@ -1,10 +1,10 @@
 // The settings form of the store's profile as typed: what is wrong with each field, said in a
 // message key beside it, and the profile saved once nothing is. The rules are the shared
 // schema's (what the server takes too), plus a phone made only of what a phone number holds.
-import type { OldParts, PaymentMethod } from '../../shared/estimate.ts';
-import { hasControlCharacters } from '../../shared/plain-text.ts';
-import { MAX_PROMISED_IN_HOURS, type StoreProfileFields } from '../../shared/store-profile.ts';
-import type { MessageKey } from '../../ui/messages.ts';
+import type { OldParts, PaymentMethod } from '../shared/estimate.ts';
+import { hasControlCharacters } from '../shared/plain-text.ts';
+import { MAX_PROMISED_IN_HOURS, type StoreProfileFields } from '../shared/store-profile.ts';
+import type { MessageKey } from './messages.ts';
 
 export type StoreForm = {
   name: string;
