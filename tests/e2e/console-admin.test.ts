@@ -93,6 +93,8 @@ describe('the store console: administration', () => {
     const read = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
     const url = `${server.url}/settings?enroll=${code}`;
     expect(read?.data).toBe(url);
+    // Opened as 127.0.0.1 here: the page says a tablet elsewhere could not open that address.
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('这是本机地址');
     await page.context().close();
 
     // The tablet opens that address: the connect form has the code, one tap connects it.
@@ -141,6 +143,25 @@ describe('the store console: administration', () => {
       ['L-1', 8000],
       ['P-1', 4550],
     ]);
+    await page.context().close();
+  });
+
+  it("saves the store's profile for the customer copy, with the tablet's own message for a name too long", async () => {
+    const page = await openAdmin();
+    await page.getByRole('button', { name: '门店信息' }).click();
+    const name = page.getByLabel('门店名称（打印在客户联上）');
+    await name.fill('店'.repeat(61));
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('太长了：最多 60 个字').count()).toBe(1);
+    expect((await server.data.storage.storeProfile(store.storeId))?.updatedAt).toBeNull();
+
+    await name.fill('浦东4S店');
+    await page.getByLabel('电话').fill('021-12345678');
+    await page.getByLabel('付款方式').selectOption('alipay');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存');
+    expect((await server.data.storage.storeProfile(store.storeId))?.profile).toEqual({ name: '浦东4S店', address: '', phone: '021-12345678', defaults: { payment: 'alipay' } });
+    expect(await smallControls(page, 'store profile')).toMatchObject({ offenders: [] });
     await page.context().close();
   });
 });

@@ -91,11 +91,18 @@ describe('advisors', () => {
     expect((await signIn('leaving', password)).status).toBe(401);
     expect((await tabletSignIn()).status).toBe(401);
     expect(await theirs.request('GET', '/api/v1/console/session')).toMatchObject({ status: 401 });
+    // The tablets' roster leaves them out: at the next sync a tablet drops them, PIN and all.
+    const roster = async () => {
+      const pull = await server.send({ method: 'GET', path: '/api/v1/pull?cursor=0', headers: apiHeaders(tablet.token) });
+      return (JSON.parse(pull.text) as { advisors: { username: string }[] }).advisors.map((a) => a.username);
+    };
+    expect(await roster()).not.toContain('leaving');
 
     const on = await admin.request('PUT', `${ADMIN_API}/advisors/leaving/disabled`, { disabled: false });
     expect(on).toMatchObject({ status: 200, json: { advisor: { username: 'leaving', disabledAt: null } } });
     expect((await signIn('leaving', password)).status).toBe(200);
     expect((await tabletSignIn()).status).toBe(200);
+    expect(await roster()).toContain('leaving');
   });
 
   it('refuses an admin disabling themself, and says why; another admin may', async () => {

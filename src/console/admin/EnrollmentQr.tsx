@@ -43,6 +43,17 @@ export function EnrollmentQr({ code, url }: { code: string; url: string }) {
       <figcaption className="console-hint">
         {say(W.qrAddress)} <code>{url}</code>
       </figcaption>
+      {isLoopback(url) && (
+        <p role="alert" className="console-error">
+          {say(W.qrLocal)}
+        </p>
+      )}
     </figure>
   );
+}
+
+/** An address only this computer can open (the console opened as localhost): useless to a tablet. */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
 }

@@ -68,6 +68,10 @@ export const W = {
   qrAlt: { zh: '接入码 {code} 的二维码', en: 'QR code of enrollment code {code}' },
   qrFailed: { zh: '二维码加载失败：请检查网络后重试，或直接输入接入码。', en: 'The QR code did not load: check the network and try again, or type the code.' },
   qrAddress: { zh: '二维码打开的地址：', en: 'The QR code opens:' },
+  qrLocal: {
+    zh: '这是本机地址，平板打不开。请在平板能访问的地址（如门店服务器的局域网地址）打开管理台，再生成二维码；也可直接输入接入码。',
+    en: 'This address is this computer only; a tablet cannot open it. Open the console at an address the tablets reach (the store server on the LAN) and issue the code there, or type the code.',
+  },
 
   // catalogue
   chooseCsv: { zh: '选择 CSV 文件（Excel 或 WPS 导出，UTF-8 或 GBK）', en: 'Choose a CSV file (from Excel or WPS, UTF-8 or GBK)' },
