@@ -50,6 +50,9 @@ import type { DeviceRecord, Storage } from '../storage/storage.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 413: apiErrorSchema };
 
+/** In the OpenAPI document: the console's routes, signed in with its session cookie. */
+const OPENAPI = { tags: ['console'], security: [{ consoleSession: [] }] };
+
 /** Which refusals of store-admin.ts are a conflict with the store's state rather than bad input. */
 const CONFLICTS = new Set(['cannot_disable_self', 'last_admin', 'username_taken']);
 
@@ -76,12 +79,13 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   // ---- advisors ----
 
   api.get(`${ADMIN_API}/advisors`, {
-    schema: { summary: "The store's advisors and admins, disabled ones too (console, admin).", response: { 200: advisorsResponseSchema, ...errors } },
+    schema: { ...OPENAPI, summary: "The store's advisors and admins, disabled ones too (console, admin).", response: { 200: advisorsResponseSchema, ...errors } },
     handler: (request) => asAdmin(request, async (store) => ({ advisors: await storage.listAllAdvisors(store.id) })),
   });
 
   api.post(`${ADMIN_API}/advisors`, {
     schema: {
+      ...OPENAPI,
       summary: 'Add an advisor or admin; answers their generated password, shown this once (console, admin).',
       body: addAdvisorRequestSchema,
       response: { 200: advisorPasswordResponseSchema, ...errors },
@@ -95,6 +99,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.post(`${ADMIN_API}/advisors/:username/password`, {
     schema: {
+      ...OPENAPI,
       summary: "Reset an advisor's password; answers the new one, shown this once (console, admin).",
       params: advisorParamsSchema,
       response: { 200: advisorPasswordResponseSchema, ...errors },
@@ -108,6 +113,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.put(`${ADMIN_API}/advisors/:username/disabled`, {
     schema: {
+      ...OPENAPI,
       summary: 'Disable an advisor (no more sign-ins on tablets or the console) or enable them again (console, admin).',
       params: advisorParamsSchema,
       body: setDisabledRequestSchema,
@@ -128,12 +134,13 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   // ---- tablets and enrollment codes ----
 
   api.get(`${ADMIN_API}/tablets`, {
-    schema: { summary: "The store's enrolled tablets with their letter, last contact and revocation (console, admin).", response: { 200: tabletsResponseSchema, ...errors } },
+    schema: { ...OPENAPI, summary: "The store's enrolled tablets with their letter, last contact and revocation (console, admin).", response: { 200: tabletsResponseSchema, ...errors } },
     handler: (request) => asAdmin(request, async (store) => ({ tablets: (await storage.listDevices(store.id)).map(tabletOf) })),
   });
 
   api.post(`${ADMIN_API}/tablets/:deviceId/revoke`, {
     schema: {
+      ...OPENAPI,
       summary: 'Revoke a lost or stolen tablet: it can no longer sync (console, admin).',
       params: tabletParamsSchema,
       response: { 200: tabletResponseSchema, ...errors },
@@ -147,6 +154,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.post(`${ADMIN_API}/tablets/:deviceId/reenrollment`, {
     schema: {
+      ...OPENAPI,
       summary: 'Let a tablet enroll again without its secret for a day (restored app data, an older app) (console, admin).',
       params: tabletParamsSchema,
       response: { 200: reenrollmentResponseSchema, ...errors },
@@ -166,6 +174,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.post(`${ADMIN_API}/enrollment-codes`, {
     schema: {
+      ...OPENAPI,
       summary: 'Issue an enrollment code for new tablets: valid for 1 to 90 days, 1 to 100 tablets (console, admin).',
       body: enrollmentCodeRequestSchema,
       response: { 200: enrollmentCodeResponseSchema, ...errors },
@@ -182,6 +191,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   api.post(`${ADMIN_API}/catalogue/preview`, {
     bodyLimit: CATALOGUE_BODY_LIMIT,
     schema: {
+      ...OPENAPI,
       summary: 'Read a catalogue CSV without importing it: good rows, the first of them, and every bad row in both languages (console, admin).',
       body: catalogueCsvRequestSchema,
       response: { 200: cataloguePreviewResponseSchema, ...errors },
@@ -202,6 +212,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   api.put(`${ADMIN_API}/catalogue`, {
     bodyLimit: CATALOGUE_BODY_LIMIT,
     schema: {
+      ...OPENAPI,
       summary: "Replace the store's catalogue with a CSV's rows, only if none is bad; tablets get it at their next sync (console, admin).",
       body: catalogueCsvRequestSchema,
       response: { 200: catalogueImportResponseSchema, ...errors },
@@ -212,7 +223,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   // ---- the store's profile ----
 
   api.get(`${ADMIN_API}/store-profile`, {
-    schema: { summary: "The store's profile: what the customer's copy prints, and the estimate defaults (console, admin).", response: { 200: storeProfileResponseSchema, ...errors } },
+    schema: { ...OPENAPI, summary: "The store's profile: what the customer's copy prints, and the estimate defaults (console, admin).", response: { 200: storeProfileResponseSchema, ...errors } },
     handler: (request) =>
       asAdmin(request, async (store) => {
         const found = await storage.storeProfile(store.id);
@@ -223,6 +234,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.put(`${ADMIN_API}/store-profile`, {
     schema: {
+      ...OPENAPI,
       summary: "Replace the store's profile; tablets get it at their next sync (console, admin).",
       body: storeProfileRequestSchema,
       response: { 200: storeProfileResponseSchema, ...errors },
