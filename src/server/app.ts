@@ -24,6 +24,7 @@ import { CONSOLE_COOKIE, installConsoleAuthentication } from './console/console-
 import { authRoutes } from './routes/auth-routes.ts';
 import { blobRoutes } from './routes/blob-routes.ts';
 import { consoleAdminRoutes } from './routes/console-admin-routes.ts';
+import { consoleAppointmentsRoutes } from './routes/console-appointments-routes.ts';
 import { consoleArchiveRoutes } from './routes/console-archive-routes.ts';
 import { consoleAuthRoutes } from './routes/console-auth-routes.ts';
 import { consoleExportRoutes } from './routes/console-export-routes.ts';
@@ -224,6 +225,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   consoleArchiveRoutes(app, options.storage, options.blobs);
   consoleReportsRoutes(app, options.storage, options.blobs);
   consoleExportRoutes(app, options.storage, options.blobs);
+  consoleAppointmentsRoutes(app, options.storage, options.blobs);
 
   await app.register(fastifyStatic, {
     root: staticDir,

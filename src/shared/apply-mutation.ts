@@ -146,6 +146,14 @@ export function applyMutation(job: Job | undefined, m: Mutation): Job | undefine
       const resolution = { note: m.payload.note, at: m.createdAt, advisorId: m.advisorId ?? null };
       return touched(job, m, { followUp: { ...job.followUp, resolution } });
     }
+    // An appointment is of a card not checked in yet: once the car is in, a late booking or
+    // no-show from another desk leaves the card as it is.
+    case 'appointment.set':
+      if (!job || job.status !== 'draft') return job;
+      return touched(job, m, { appointment: { at: m.payload.at, note: m.payload.note, noShowAt: null } });
+    case 'appointment.noShow':
+      if (!job?.appointment || job.status !== 'draft') return job;
+      return touched(job, m, { appointment: { ...job.appointment, noShowAt: m.payload.noShow ? m.createdAt : null } });
     default:
       return unhandled(m);
   }

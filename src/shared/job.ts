@@ -8,6 +8,7 @@ import { estimateSchema } from './estimate.ts';
 import { signatureSchema } from './signature.ts';
 import { damageSchema, photoSchema } from './walkaround.ts';
 import { additionSchema, approvalSchema } from './additions.ts';
+import { appointmentSchema } from './appointment.ts';
 import { emptyFollowUp, followUpSchema } from './follow-up.ts';
 import { emptyHandover, handoverSchema } from './handover.ts';
 import { JOB_STATUSES, statusMoveSchema } from './job-status.ts';
@@ -125,6 +126,8 @@ export const jobSchema = z.object({
   qualityCheck: qualityCheckSchema.default(emptyQualityCheck),
   handover: handoverSchema.default(emptyHandover),
   followUp: followUpSchema.default(emptyFollowUp),
+  /** 预约: set on a card the store console booked for a time; absent on a car that just came in. */
+  appointment: appointmentSchema.optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

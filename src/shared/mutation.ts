@@ -9,6 +9,7 @@ import { estimateFieldsSchema, lineFieldsSchema } from './estimate.ts';
 import { signatureFieldsSchema } from './signature.ts';
 import { damageFieldsSchema, photoFieldsSchema } from './walkaround.ts';
 import { additionFieldsSchema, approvalFieldsSchema } from './additions.ts';
+import { appointmentNoShowSchema, appointmentSetSchema } from './appointment.ts';
 import { followUpCallFieldsSchema } from './follow-up.ts';
 import { handoverPatchSchema } from './handover.ts';
 import { JOB_STATUSES } from './job-status.ts';
@@ -90,6 +91,11 @@ const followUpResolve = z.object({
   payload: z.object({ note: z.string().trim().min(1, { message: 'required' }).max(500, { message: 'text.tooLong' }) }).strict(),
 });
 
+/** 预约: books the card for a time (or moves it), from the store console. */
+const appointmentSet = z.object({ op: z.literal('appointment.set'), payload: appointmentSetSchema });
+/** The customer did not come (or did after all). */
+const appointmentNoShow = z.object({ op: z.literal('appointment.noShow'), payload: appointmentNoShowSchema });
+
 /** The op and its payload, discriminated by `op`. */
 export const mutationBodySchema = z.discriminatedUnion('op', [
   jobCreate,
@@ -116,6 +122,8 @@ export const mutationBodySchema = z.discriminatedUnion('op', [
   handoverUpdate,
   followUpCall,
   followUpResolve,
+  appointmentSet,
+  appointmentNoShow,
 ]);
 export type MutationBody = z.infer<typeof mutationBodySchema>;
 export type MutationOp = MutationBody['op'];

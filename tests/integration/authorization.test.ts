@@ -13,6 +13,7 @@ import { commitMutation, createJob, getDevice } from '../../src/db/job-repo.ts';
 import { addAdvisor, setStoreProfile } from '../../src/server/admin/store-admin.ts';
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
+import { writeAsConsole } from '../../src/server/console/console-writer.ts';
 import { pullPage } from '../../src/server/sync-rules/pull-rules.ts';
 import { REPORT_NAMES } from '../../src/shared/console/report-api.ts';
 import { CSRF_HEADER } from '../../src/shared/console/session-api.ts';
@@ -36,6 +37,7 @@ const S1_CUSTOMER = { name: '孙悟空一号', phone: '13911112222' };
 const S1_PLATE = '沪A11111';
 const S1_STORE_ADDRESS = '上海市一店路 1 号';
 const S1_STORE_PHONE = '021-11110000';
+const S1_BOOKED_CUSTOMER = '唐三藏一号';
 
 let server: TestServer;
 let s1: TestStore;
@@ -47,6 +49,7 @@ let s1Job: Job;
 let s1AdditionId: string;
 let s1Blobs: string[];
 let s2JobId: string;
+let s1BookedJobId: string;
 /** Strings that belong to S1 and must never come back to anyone but S1. */
 let s1Secrets: string[];
 let s1Baseline: string;
@@ -120,6 +123,13 @@ beforeAll(async () => {
     revoked.clientId,
     revoked.token,
   ];
+  // S1's booking (预约), made at S1's console as its own device.
+  const booked = await writeAsConsole(storage, { storeId: s1.storeId, advisorId: s1.advisor.id, username: s1.advisor.username, name: '张顾问', role: 'advisor' }, uuidv7(), (seq) => [
+    { op: 'job.create', payload: { number: `S1-20261208-Z${seq}`, card: { customer: { name: S1_BOOKED_CUSTOMER, phone: '13922223333' } } } },
+    { op: 'appointment.set', payload: { at: new Date().toISOString(), note: '一店预约' } },
+  ]);
+  s1BookedJobId = booked.id;
+  s1Secrets.push(booked.id, booked.number, S1_BOOKED_CUSTOMER, '13922223333');
   s1Baseline = await s1State();
 }, 20_000);
 
@@ -272,17 +282,29 @@ function expected(route: string, variant: Variant): Outcome {
   return { status: 401, error: variant === 'revoked S1 token' ? 'device_revoked' : 'unauthenticated' };
 }
 
+/**
+ * Every "METHOD /path" the server serves, read from printRoutes' tree ("├── /api/v1/x (GET)",
+ * a child "│   └── /:id (PUT)" continues its parent's path one level deeper).
+ */
+function servedRoutes(app: TestServer['app']): string[] {
+  const prefixes: string[] = [];
+  return app
+    .printRoutes({ commonPrefix: false })
+    .split('\n')
+    .flatMap((line) => {
+      const match = /^([│ ]*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?/.exec(line);
+      if (!match) return [];
+      const depth = match[1]!.length / 4;
+      const path = `${prefixes[depth - 1] ?? ''}${match[2]}`;
+      prefixes[depth] = path;
+      prefixes.length = depth + 1;
+      return path.startsWith('/api/') && match[3] ? match[3].split(', ').map((method) => `${method} ${path}`) : [];
+    });
+}
+
 describe('authorization matrix', () => {
   it('has a row for every API route the server serves', () => {
-    // "├── /api/v1/push (POST)": one line per path with commonPrefix off.
-    const served = server.app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .flatMap((line) => {
-        const match = /(\/api\/\S*) \(([A-Z, ]+)\)/.exec(line);
-        return match ? match[2]!.split(', ').map((method) => `${method} ${match[1]}`) : [];
-      })
-      .filter((route) => !/ \/api\/v1\/(health|openapi\.json)$/.test(route));
+    const served = servedRoutes(server.app).filter((route) => !/ \/api\/v1\/(health|openapi\.json)$/.test(route));
     expect(served.length).toBeGreaterThan(10);
     expect([...Object.keys(matrix), ...Object.keys(consoleMatrix)].sort()).toEqual(served.sort());
   });
@@ -330,6 +352,10 @@ async function consoleHeaders(variant: ConsoleVariant): Promise<Record<string, s
   return { cookie: `${CONSOLE_COOKIE}=${token}`, [CSRF_HEADER]: token };
 }
 
+const appointmentsToday = () => {
+  const day = new Date().toISOString().slice(0, 10);
+  return `/api/v1/console/appointments?from=${day}&to=${day}`;
+};
 const consoleGet = (path: () => string) => (headers: Record<string, string>): RawRequest => ({ method: 'GET', path: path(), headers });
 /** S2's own session: its store and its admin, never S1's. */
 const ownConsoleSession = (body: unknown) => expect(body).toMatchObject({ store: { id: s2.storeId }, advisor: { username: 's2.admin' } });
@@ -344,6 +370,24 @@ const consoleMatrix: Record<string, ConsoleRow> = {
   'GET /api/v1/console/session': { role: 'any', build: consoleGet(() => '/api/v1/console/session'), otherStore: { status: 200, check: ownConsoleSession } },
   'HEAD /api/v1/console/session': { role: 'any', build: (headers) => ({ method: 'HEAD', path: '/api/v1/console/session', headers }), otherStore: { status: 200 } },
   'POST /api/v1/console/sign-out': { role: 'any', build: (headers) => ({ method: 'POST', path: '/api/v1/console/sign-out', headers }), otherStore: { status: 200 } },
+  // 预约 (console-appointments-routes.ts): any role; S2's desk sees and books S2's own, S1's booking is not found.
+  'GET /api/v1/console/appointments': { role: 'any', build: consoleGet(appointmentsToday), otherStore: { status: 200, check: (body) => expect(body).toEqual({ appointments: [] }) } },
+  'HEAD /api/v1/console/appointments': { role: 'any', build: (headers) => ({ method: 'HEAD', path: appointmentsToday(), headers }), otherStore: { status: 200 } },
+  'POST /api/v1/console/appointments': {
+    role: 'any',
+    build: (headers) => jsonRequest('POST', '/api/v1/console/appointments', headers, { customerName: '二店客户', customerPhone: '13700001111', plate: '', at: new Date().toISOString(), serviceType: 'repair', note: '' }),
+    otherStore: { status: 200, check: (body) => expect(body).toMatchObject({ customerName: '二店客户' }) },
+  },
+  'PUT /api/v1/console/appointments/:jobId': {
+    role: 'any',
+    build: (headers) => jsonRequest('PUT', `/api/v1/console/appointments/${s1BookedJobId}`, headers, { customerName: '改掉', customerPhone: '13700001111', plate: '', at: new Date().toISOString(), serviceType: 'repair', note: '' }),
+    otherStore: { status: 404, error: 'not_found' },
+  },
+  'POST /api/v1/console/appointments/:jobId/no-show': {
+    role: 'any',
+    build: (headers) => jsonRequest('POST', `/api/v1/console/appointments/${s1BookedJobId}/no-show`, headers, { noShow: true }),
+    otherStore: { status: 404, error: 'not_found' },
+  },
   // Administration (console-admin-routes.ts): S2's admin works on S2 only; S1's advisor and tablet are not found there.
   ...adminRows(),
   // Reports (console-reports-routes.ts): any role; S2's admin gets S2's own figures, never S1's cards.
@@ -504,6 +548,8 @@ describe('store S2 against store S1', () => {
       'handover.update': [{ op: 'handover.update', payload: { fields: { paidFen: 1, payment: 'cash', coversRemoved: { seat: now } } } }],
       'followUp.call': [{ op: 'followUp.call', payload: { id: uuidv7(), outcome: 'dissatisfied', note: '外人' } }],
       'followUp.resolve': [{ op: 'followUp.resolve', payload: { note: '外人关闭' } }],
+      'appointment.set': [{ op: 'appointment.set', payload: { at: now, note: '外人预约' } }],
+      'appointment.noShow': [{ op: 'appointment.noShow', payload: { noShow: true } }],
     };
     const bodies: MutationBody[] = Object.values(byOp).flat();
     expect(new Set(bodies.map((body) => body.op))).toEqual(new Set(mutationBodySchema.options.map((option) => option.shape.op.value)));
@@ -578,7 +624,11 @@ describe('store S2 against store S1', () => {
       cursor = body.cursor;
       if (!body.more) break;
     }
-    expect(jobIds).toEqual([s2JobId]);
+    // S2's card, and its bookings if the console rows made some: every one of them S2's.
+    expect(jobIds).toContain(s2JobId);
+    for (const id of jobIds) expect(await server.data.storage.getJob(s2.storeId, id), id).toBeDefined();
+    expect(jobIds).not.toContain(s1Job.id);
+    expect(jobIds).not.toContain(s1BookedJobId);
   });
 
   it("binds an enrollment to the code's store, and never moves an S1 tablet into S2", async () => {

@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
+import { consoleClientId } from '../../src/server/console/console-writer.ts';
 import { REPORT_NAMES, reportQuerySchema } from '../../src/shared/console/report-api.ts';
 import { archiveSearchQuerySchema, customerQuerySchema } from '../../src/shared/console/archive-api.ts';
 import { exportQuerySchema } from '../../src/shared/console/export-api.ts';
+import { appointmentFieldsSchema } from '../../src/shared/console/appointment-api.ts';
 import { consoleSignInRequestSchema, CSRF_HEADER } from '../../src/shared/console/session-api.ts';
 import {
   ADMIN_API,
@@ -150,7 +152,7 @@ let workJobId: string;
 let additionId: string;
 let photo: { bytes: Buffer; sha256: string };
 /** What valid requests did, to compare the database with at the end. */
-const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>(), advisors: new Set<string>() };
+const made = { jobs: new Set<string>(), devices: new Set<string>(), blobs: new Set<string>(), advisors: new Set<string>(), consoleDevice: false };
 /** Each distinct answer, to read them all at once with BAD_INPUT_VERBOSE=1. */
 const messages = new Set<string>();
 const tally = { requests: 0, byStatus: new Map<number, number>(), validRefused: new Map<string, number>() };
@@ -280,6 +282,8 @@ const pushBases: Record<string, () => unknown> = {
   'handover.update': work('handover.update', () => ({ fields: { coversRemoved: { seat: new Date().toISOString() }, discountFen: 500, discountReason: '抹零', paidFen: 10_000, payment: 'wechat', nextServiceDate: '2027-06-07', nextServiceKm: 15_000 } })),
   'followUp.call': work('followUp.call', () => ({ id: uuid(), outcome: 'dissatisfied', note: '异响仍在' })),
   'followUp.resolve': work('followUp.resolve', () => ({ note: '已回厂处理' })),
+  'appointment.set': work('appointment.set', () => ({ at: new Date(Date.now() + 86_400_000).toISOString(), note: '客户电话预约' })),
+  'appointment.noShow': work('appointment.noShow', () => ({ noShow: true })),
   'signature.add': work('signature.add', () => ({ id: uuid(), kind: 'additional', subjectId: uuid(), signerName: '张伟', signedAt: new Date().toISOString(), deviceId: tablet.clientId, contentHash: photo.sha256, pngSha256: photo.sha256, strokesSha256: photo.sha256 })),
 };
 
@@ -307,6 +311,28 @@ const bodyBases: Record<string, BodyBase> = {
     headers: () => ({}),
     schema: consoleSignInRequestSchema,
     base: () => ({ store: store.code, username: store.advisor.username, password: store.advisor.password }),
+  },
+  // 预约 (console-appointments-routes.ts): a valid booking makes a card; its moves a booked one.
+  'console appointment': {
+    route: '/api/v1/console/appointments',
+    token: () => undefined,
+    headers: consoleHeaders,
+    schema: appointmentFieldsSchema,
+    base: () => ({ customerName: '预约客户', customerPhone: '13800000000', plate: '粤B12345', at: new Date().toISOString(), serviceType: 'maintenance', note: '保养' }),
+    after: () => (reply) => {
+      if (reply.status !== 200) return;
+      made.jobs.add((JSON.parse(reply.text) as { jobId: string }).jobId);
+      // The console writes as a device of its own, enrolled with its first booking.
+      made.consoleDevice = true;
+    },
+  },
+  'console appointment move': {
+    route: '/api/v1/console/appointments/00000000-0000-4000-8000-000000000000',
+    method: 'PUT',
+    token: () => undefined,
+    headers: consoleHeaders,
+    schema: appointmentFieldsSchema,
+    base: () => ({ customerName: '预约客户', customerPhone: '13800000000', plate: '', at: new Date().toISOString(), serviceType: 'repair', note: '' }),
   },
   // Administration (console-admin-routes.ts). Its rules are store-admin.ts's, the command line's
   // own (1 to 90 days, a username's form): a body the schema takes may still be refused by them.
@@ -457,6 +483,12 @@ const WRONG_AFTER_CHECK_IN: Wrong[] = [
   ['a call note of 501 characters', 'followUp.call', put('note', 'x'.repeat(501))],
   ['an empty resolution', 'followUp.resolve', put('note', '')],
   ['a blank resolution', 'followUp.resolve', put('note', '\n  ')],
+  ['an appointment time without its offset', 'appointment.set', put('at', '2026-12-08 10:30')],
+  ['an appointment day only', 'appointment.set', put('at', '2026-12-08')],
+  ['an appointment note of 201 characters', 'appointment.set', put('note', '约'.repeat(201))],
+  ['an appointment with a no-show inside', 'appointment.set', put('noShowAt', null)],
+  ['a no-show as a word', 'appointment.noShow', put('noShow', 'yes')],
+  ['a no-show without its answer', 'appointment.noShow', () => ({})],
   ['a round that is not an id', 'signature.add', put('subjectId', 'round-1')],
   ['a signature kind that does not exist', 'signature.add', put('kind', 'handover')],
 ];
@@ -867,6 +899,10 @@ function headerCases(): Case[] {
 /** Console routes for the cookie and CSRF cases; each area adds its own. */
 const CONSOLE_ROUTES: [string, string][] = [
   ['GET', '/api/v1/console/session'],
+  ['GET', '/api/v1/console/appointments?from=2026-12-08&to=2026-12-08'],
+  ['POST', '/api/v1/console/appointments'],
+  ['PUT', '/api/v1/console/appointments/00000000-0000-4000-8000-000000000000'],
+  ['POST', '/api/v1/console/appointments/00000000-0000-4000-8000-000000000000/no-show'],
   ['POST', '/api/v1/console/sign-out'],
   ['GET', `${ADMIN_API}/advisors`],
   ['POST', `${ADMIN_API}/advisors`],
@@ -1104,6 +1140,10 @@ describe('bad input', () => {
     }
     expect(pulled.find((job) => job.id === jobId)?.card.odometerKm).toBe(4242);
     expect(new Set(pulled.map((job) => job.id))).toEqual(made.jobs);
+    if (made.consoleDevice) {
+      const consoleDevice = (await server.data.storage.listDevices(store.storeId)).find((device) => device.clientId === consoleClientId(store.storeId));
+      if (consoleDevice) made.devices.add(consoleDevice.id);
+    }
     expect(new Set((await server.data.storage.listDevices(store.storeId)).map((d) => d.id))).toEqual(made.devices);
     // The tablet's advisor and the console's administrator made in beforeAll, and the advisors the valid console bodies added: nobody else.
     expect((await server.data.storage.listAdvisors(store.storeId)).map((a) => a.username).sort()).toEqual(['bi.admin', store.advisor.username, ...made.advisors].sort());

@@ -346,6 +346,35 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
         expect(open[1]?.customerName).toBe('李娜');
       });
 
+      it('31. consoleFacts of kind appointments gives the cards booked within the range, earliest first, with a no-show, per store', async () => {
+        const a = await cardsIn('SH01', [
+          { card: {}, createdAt: '2026-11-01T09:00:00+08:00' },
+          { card: {}, createdAt: '2026-11-01T09:05:00+08:00' },
+          { card: {}, createdAt: '2026-11-01T09:10:00+08:00' },
+          { card: {}, createdAt: '2026-11-01T09:15:00+08:00' },
+        ]);
+        const b = await cardsIn('BJ01', [{ card: {}, createdAt: '2026-11-01T10:00:00+08:00' }]);
+        const book = (t: typeof a, id: string, at: string) => t.mutation(id, { op: 'appointment.set', payload: { at, note: '' } });
+        await pushAlone(storage.records, a.device, [
+          book(a, a.ids[0]!, '2026-11-03T15:00:00+08:00'),
+          book(a, a.ids[1]!, '2026-11-03T09:30:00+08:00'),
+          // 2026-11-02T22:00Z is 11-03 06:00 in Shanghai: in the range of instants below.
+          book(a, a.ids[2]!, '2026-11-02T22:00:00Z'),
+          a.mutation(a.ids[1]!, { op: 'appointment.noShow', payload: { noShow: true } }),
+        ]);
+        await pushAlone(storage.records, b.device, [book(b, b.ids[0]!, '2026-11-03T10:00:00+08:00')]);
+        const range = { kind: 'appointments', from: '2026-11-03T00:00:00+08:00', to: '2026-11-04T00:00:00+08:00' } as const;
+        const booked = await storage.consoleFacts(a.store.id, range);
+        expect(booked.map((f) => [f.jobId, f.appointmentAt, f.appointmentNoShow])).toEqual([
+          [a.ids[2], '2026-11-02T22:00:00Z', false],
+          [a.ids[1], '2026-11-03T09:30:00+08:00', true],
+          [a.ids[0], '2026-11-03T15:00:00+08:00', false],
+        ]);
+        expect(booked[0]).toEqual(jobFacts((await storage.getJob(a.store.id, a.ids[2]!))!));
+        expect((await storage.consoleFacts(b.store.id, range)).map((f) => f.jobId)).toEqual([b.ids[0]]);
+        expect(await storage.consoleFacts(a.store.id, { ...range, from: '2026-11-04T00:00:00+08:00', to: '2026-11-05T00:00:00+08:00' })).toEqual([]);
+      });
+
       it('21. searchCards finds a plate, VIN, phone, name or job number as the desk types it, newest first, in this store only', async () => {
         const vin = '1M8GDM9AXKP042788';
         const a = await cardsIn('SH01', [

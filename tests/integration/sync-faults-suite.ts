@@ -121,6 +121,8 @@ export function defineSyncFaultSuite(photos: 'folder' | 's3', seeds: number[], {
     'handover.update': 0,
     'followUp.call': 0,
     'followUp.resolve': 0,
+    'appointment.set': 0,
+    'appointment.noShow': 0,
   };
   /** Signatures by kind, 追加项目 and 交车 included, and cards that reached 已交车 on the server. */
   const signedKinds = new Map<string, number>();

@@ -9,6 +9,7 @@ import type { Transaction } from 'dexie';
 import { addDamage, removeDamage, updateDamage } from '../../src/db/damage-repo.ts';
 import { addLine, removeLine, updateEstimate, updateLine } from '../../src/db/estimate-repo.ts';
 import { addAddition, recordPhoneApproval, removeAddition, updateAddition } from '../../src/db/addition-repo.ts';
+import { bookAppointment, markNoShow } from '../../src/db/appointment-repo.ts';
 import { checkIn, CheckInRefused, createJob, updateCard } from '../../src/db/job-repo.ts';
 import { removePhoto, restorePhoto } from '../../src/db/photo-repo.ts';
 import { SignedContentChanged } from '../../src/db/signature-repo.ts';
@@ -391,6 +392,15 @@ const ACTIONS: (readonly [Action, number])[] = [
     5,
   ],
   ...AFTER_CHECK_IN,
+  // 预约 on a card not checked in yet: booked or moved, or the customer marked as not come.
+  [
+    onJob(async (tablet, job, rng) => {
+      if (job.status !== 'draft') return;
+      if (rng() < 0.6) await bookAppointment(tablet.db, job.id, new Date(Date.now() + int(rng, 48) * 3_600_000), pick(rng, ['', '保养', '客户电话预约']));
+      else await markNoShow(tablet.db, job.id, rng() < 0.8);
+    }),
+    2,
+  ],
   [(tablet) => tablet.engine.syncNow(), 14],
   [(_tablet, rng) => new Promise((resolve) => setTimeout(resolve, int(rng, 20))), 5],
 ];

@@ -54,6 +54,10 @@ export type JobFacts = {
   /** A dissatisfied call nobody has closed yet (the follow-up list's 'open'). */
   followUpOpen: boolean;
   marks: MarkFact[];
+  /** 预约: when the car is booked for, if the console booked it. */
+  appointmentAt: string | null;
+  /** The booked customer did not come (marked by the store). */
+  appointmentNoShow: boolean;
 };
 
 export function jobFacts(job: Job): JobFacts {
@@ -95,6 +99,8 @@ export function jobFacts(job: Job): JobFacts {
       type: damage.type,
       stage: isHandoverDamage(damage) ? 'handover' : 'checkin',
     })),
+    appointmentAt: job.appointment?.at ?? null,
+    appointmentNoShow: (job.appointment?.noShowAt ?? null) !== null,
   };
 }
 

@@ -21,7 +21,7 @@ export const CARD_COLUMNS = [
   'advisor_id', 'service_types', 'plate', 'plate_rev', 'plate_local', 'vin', 'vin_rev', 'customer_name', 'customer_phone', 'phone_rev',
   'photo_count', 'estimate_fen', 'final_fen', 'additions_offered', 'additions_offered_fen', 'additions_approved',
   'additions_approved_fen', 'promised_at', 'promised_ms', 'delivered_at', 'delivered_ms', 'follow_up_outcome', 'follow_up_called_at',
-  'follow_up_no_answer', 'follow_up_open', 'marks',
+  'follow_up_no_answer', 'follow_up_open', 'marks', 'appointment_at', 'appointment_ms', 'appointment_no_show',
 ] as const;
 
 export type CardColumn = (typeof CARD_COLUMNS)[number];
@@ -71,6 +71,9 @@ export function cardRow(facts: JobFacts, changeSeq: number): CardRow {
     follow_up_no_answer: facts.followUpNoAnswer,
     follow_up_open: facts.followUpOpen ? 1 : 0,
     marks: JSON.stringify(facts.marks),
+    appointment_at: facts.appointmentAt,
+    appointment_ms: ms(facts.appointmentAt),
+    appointment_no_show: facts.appointmentNoShow ? 1 : 0,
   };
 }
 
@@ -105,6 +108,8 @@ export function factsOfRow(row: CardRow): JobFacts {
     followUpNoAnswer: num(row.follow_up_no_answer),
     followUpOpen: num(row.follow_up_open) === 1,
     marks: JSON.parse(String(row.marks)) as MarkFact[],
+    appointmentAt: textOrNull(row.appointment_at),
+    appointmentNoShow: num(row.appointment_no_show) === 1,
   };
 }
 

@@ -224,8 +224,12 @@ export const MIGRATIONS: readonly string[] = [
     follow_up_no_answer INTEGER NOT NULL,
     -- 1 when a dissatisfied call is not closed yet (the follow-up list's 'open'), else 0.
     follow_up_open INTEGER NOT NULL,
-    marks TEXT NOT NULL
+    marks TEXT NOT NULL,
+    appointment_at TEXT,
+    appointment_ms INTEGER,
+    appointment_no_show INTEGER NOT NULL
   ) STRICT;
+  CREATE INDEX console_cards_appointment ON console_cards (store_id, appointment_ms) WHERE appointment_ms IS NOT NULL;
   CREATE INDEX console_cards_created ON console_cards (store_id, created_ms);
   CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
   CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;

@@ -47,6 +47,9 @@ export function sqliteConsoleIndex(db: Database.Database): Pick<Storage, Console
     delivered: db.prepare<[string, number, number], CardRow>(
       'SELECT * FROM console_cards WHERE store_id = ? AND delivered_ms >= ? AND delivered_ms < ? ORDER BY created_ms, job_id',
     ),
+    appointments: db.prepare<[string, number, number], CardRow>(
+      'SELECT * FROM console_cards WHERE store_id = ? AND appointment_ms >= ? AND appointment_ms < ? ORDER BY appointment_ms, job_id',
+    ),
     open: db.prepare<[string], CardRow>(
       'SELECT * FROM console_cards WHERE store_id = ? AND checked_in_ms IS NOT NULL AND delivered_ms IS NULL ORDER BY created_ms, job_id',
     ),

@@ -19,6 +19,8 @@ import type { SyncRecords } from '../sync-rules/sync-records.ts';
 export type FactsQuery =
   | { kind: 'created'; from: string; to: string }
   | { kind: 'delivered'; from: string; to: string }
+  /** Cards booked (预约) for a time within [from, to), earliest first. */
+  | { kind: 'appointments'; from: string; to: string }
   | { kind: 'open' };
 
 /** A store console's sign-in (an advisor or admin on the desk PC), as the cookie's token finds it. */

@@ -17,6 +17,7 @@ import { inTransaction, sqlState } from './postgres-transaction.ts';
 const INT_COLUMNS = new Set<CardColumn>([
   'change_seq', 'created_ms', 'checked_in_ms', 'photo_count', 'estimate_fen', 'final_fen', 'additions_offered', 'additions_offered_fen',
   'additions_approved', 'additions_approved_fen', 'promised_ms', 'delivered_ms', 'follow_up_no_answer', 'follow_up_open',
+  'appointment_ms', 'appointment_no_show',
 ]);
 
 const UPSERT = `INSERT INTO console_cards (store_id, ${CARD_COLUMNS.join(', ')})
@@ -90,6 +91,10 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
           ]);
         case 'delivered':
           return facts('SELECT * FROM console_cards WHERE store_id = $1 AND delivered_ms >= $2 AND delivered_ms < $3 ORDER BY created_ms, job_id', [
+            storeId, Date.parse(query.from), Date.parse(query.to),
+          ]);
+        case 'appointments':
+          return facts('SELECT * FROM console_cards WHERE store_id = $1 AND appointment_ms >= $2 AND appointment_ms < $3 ORDER BY appointment_ms, job_id', [
             storeId, Date.parse(query.from), Date.parse(query.to),
           ]);
         case 'open':

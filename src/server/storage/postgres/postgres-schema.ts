@@ -215,8 +215,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     follow_up_no_answer bigint NOT NULL,
     -- 1 when a dissatisfied call is not closed yet (the follow-up list's 'open'), else 0.
     follow_up_open bigint NOT NULL,
-    marks text NOT NULL
+    marks text NOT NULL,
+    appointment_at text,
+    appointment_ms bigint,
+    appointment_no_show bigint NOT NULL
   );
+  CREATE INDEX console_cards_appointment ON console_cards (store_id, appointment_ms) WHERE appointment_ms IS NOT NULL;
   CREATE INDEX console_cards_created ON console_cards (store_id, created_ms);
   CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
   CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;
