@@ -207,3 +207,15 @@ describe('the DMS door: GET /api/v1/export with HTTP Basic', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describe('the documentation', () => {
+  it('publishes the DMS door in the OpenAPI document: HTTP Basic, the query, the JSON schema of cards and lines', async () => {
+    const reply = await consoleRequest(server.baseUrl, 'GET', '/api/v1/openapi.json');
+    const doc = reply.json as { paths: Record<string, Record<string, { security: unknown; parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, { schema: unknown }> }> }>> };
+    const route = doc.paths['/api/v1/export']!.get!;
+    expect(route.security).toEqual([{ adminBasic: [] }]);
+    expect(route.parameters.map((p) => p.name).sort()).toEqual(['format', 'from', 'to']);
+    const schema = JSON.stringify(route.responses['200']!.content['application/json']!.schema);
+    for (const field of ['cards', 'lines', 'lineId', 'netFen', 'dueFen', 'checkedInAt', 'quantityMilli']) expect(schema).toContain(`"${field}"`);
+  });
+});
