@@ -60,6 +60,21 @@ describe('the store console: administration', () => {
     await form.getByLabel('姓名').fill('另一个');
     await form.getByRole('button', { name: '添加' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('用户名已存在');
+
+    // The store's tablet advisor: a new password after asking (shown once), then disabled after asking.
+    const zhang = page.getByRole('row', { name: /张顾问/ });
+    await zhang.getByRole('button', { name: '重置密码' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(async () => ((await page.getByTestId('password-once').textContent()) ?? '').trim()).toMatch(/^[A-Za-z0-9]{12}$/);
+    const newPassword = ((await page.getByTestId('password-once').textContent()) ?? '').trim();
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await zhang.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => zhang.textContent()).toContain('已停用');
+    const refused = await page.request.post(`${server.url}/api/v1/console/sign-in`, { data: { store: store.code, username: store.advisor.username, password: newPassword } });
+    expect(refused.status()).toBe(401);
+    // Its own row offers no disabling: the admin cannot lock themself out.
+    expect(await page.getByRole('row', { name: /周店长/ }).getByRole('button', { name: '停用' }).isDisabled()).toBe(true);
     await page.context().close();
 
     const advisor = await openConsole(browser, server.url, { store: store.code, username: 'li.na', password });

@@ -1,13 +1,13 @@
 // The store's advisors and admins: the list (disabled ones marked), adding one, a new
 // password (shown once), disabling and enabling. Each change asks the server, which keeps the
 // rules (store-admin.ts); the list is read again after it.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ADMIN_API, advisorPasswordResponseSchema, advisorResponseSchema, advisorsResponseSchema, type AdvisorListing, type AdvisorPasswordResponse } from '../../shared/console/admin-api.ts';
 import { consoleApi } from '../console-api.ts';
 import { useSay } from '../language.tsx';
 import { useConsoleSession } from '../session.tsx';
 import { AddAdvisorForm } from './AddAdvisorForm.tsx';
-import { Problem, useAction, when } from './admin-ui.tsx';
+import { ConfirmBox, Problem, useAction, when } from './admin-ui.tsx';
 import { W } from './messages.ts';
 
 type Pending = { kind: 'reset' | 'disable'; advisor: AdvisorListing };
@@ -49,15 +49,14 @@ export function AdvisorsSection() {
       {shown && <PasswordOnce shown={shown} onDone={() => setShown(null)} />}
       <Problem text={problem} />
       {pending && (
-        <div role="alertdialog" aria-labelledby="admin-advisor-confirm" className="console-card admin-confirm">
-          <p id="admin-advisor-confirm">{say(pending.kind === 'reset' ? W.confirmReset : W.confirmDisable, { name: pending.advisor.name })}</p>
-          <button type="button" className={`console-button ${pending.kind === 'disable' ? 'console-danger' : 'console-primary'}`} disabled={busy} onClick={() => void confirm()}>
-            {say(pending.kind === 'reset' ? W.resetPassword : W.disable)}
-          </button>
-          <button type="button" className="console-button" onClick={() => setPending(null)}>
-            {say(W.cancel)}
-          </button>
-        </div>
+        <ConfirmBox
+          text={say(pending.kind === 'reset' ? W.confirmReset : W.confirmDisable, { name: pending.advisor.name })}
+          confirm={say(pending.kind === 'reset' ? W.resetPassword : W.disable)}
+          danger={pending.kind === 'disable'}
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
       )}
       {advisors === null ? (
         <p className="console-loading">{say(W.loading)}</p>
@@ -120,8 +119,11 @@ export function AdvisorsSection() {
 /** A generated password, shown this once: the server keeps only its hash. */
 export function PasswordOnce({ shown, onDone }: { shown: AdvisorPasswordResponse; onDone: () => void }) {
   const say = useSay();
+  const box = useRef<HTMLDivElement>(null);
+  // Brought into view (the form that asked may be far below, under a long list) and read out.
+  useEffect(() => box.current?.focus(), [shown]);
   return (
-    <div role="status" className="console-card admin-once">
+    <div ref={box} tabIndex={-1} role="status" className="console-card admin-once">
       <p>{say(W.passwordOnce, { name: shown.advisor.name, username: shown.advisor.username })}</p>
       <p className="admin-secret" data-testid="password-once">
         {shown.password}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ADMIN_API, reenrollmentResponseSchema, tabletResponseSchema, tabletsResponseSchema, type Tablet } from '../../shared/console/admin-api.ts';
 import { consoleApi } from '../console-api.ts';
 import { useSay } from '../language.tsx';
-import { Problem, useAction, when } from './admin-ui.tsx';
+import { ConfirmBox, Problem, useAction, when } from './admin-ui.tsx';
 import { W } from './messages.ts';
 
 export function TabletsSection() {
@@ -41,15 +41,14 @@ export function TabletsSection() {
         </p>
       )}
       {revoking && (
-        <div role="alertdialog" aria-labelledby="admin-revoke-confirm" className="console-card admin-confirm">
-          <p id="admin-revoke-confirm">{say(W.confirmRevoke, { letter: revoking.code, name: revoking.name })}</p>
-          <button type="button" className="console-button console-danger" disabled={busy} onClick={() => void revoke(revoking)}>
-            {say(W.confirmRevokeButton)}
-          </button>
-          <button type="button" className="console-button" onClick={() => setRevoking(null)}>
-            {say(W.cancel)}
-          </button>
-        </div>
+        <ConfirmBox
+          text={say(W.confirmRevoke, { letter: revoking.code, name: revoking.name })}
+          confirm={say(W.confirmRevokeButton)}
+          danger
+          busy={busy}
+          onConfirm={() => void revoke(revoking)}
+          onCancel={() => setRevoking(null)}
+        />
       )}
       {tablets === null ? (
         <p className="console-loading">{say(W.loading)}</p>

@@ -1,10 +1,10 @@
 // Small pieces every section of the administration page uses: the server's refusal said in
 // the console's language, a time shown in the store's time zone, and a busy flag.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatLocalDateTime } from '../../shared/local-time.ts';
 import { ConsoleApiError } from '../console-api.ts';
 import { useSay } from '../language.tsx';
-import { REFUSALS } from './messages.ts';
+import { REFUSALS, W } from './messages.ts';
 
 /** What went wrong, for a person: the page's own words for a refusal it knows, else the server's message. */
 export function useProblemText(): (error: unknown) => string {
@@ -54,4 +54,24 @@ export function useAction() {
     }
   }, []);
   return { busy, problem: failure === null ? null : problemText(failure), clear: () => setFailure(null), run };
+}
+
+type ConfirmBoxProps = { text: string; confirm: string; danger?: boolean; busy: boolean; onConfirm: () => void; onCancel: () => void };
+
+/** Asks before a change that cannot be taken back by itself; brought into view, as the row that asked may be far down. */
+export function ConfirmBox({ text, confirm, danger = false, busy, onConfirm, onCancel }: ConfirmBoxProps) {
+  const say = useSay();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [text]);
+  return (
+    <div ref={box} tabIndex={-1} role="alertdialog" aria-label={text} className="console-card admin-confirm">
+      <p>{text}</p>
+      <button type="button" className={`console-button ${danger ? 'console-danger' : 'console-primary'}`} disabled={busy} onClick={onConfirm}>
+        {confirm}
+      </button>
+      <button type="button" className="console-button" onClick={onCancel}>
+        {say(W.cancel)}
+      </button>
+    </div>
+  );
 }
