@@ -391,7 +391,10 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
         expect(await found('B7K2')).toEqual([newer, older]);
         expect(await found('7K2Q9')).toEqual([newer, older]);
         expect(await found('粤B7K2Q9', 1)).toEqual([newer]);
-        expect(await found('1M8GDM')).toEqual([older]);
+        expect(await found('1M8GDM9A')).toEqual([older]);
+        // A start most cards share is no search: type more of it, or its end.
+        expect(await found('1M8G')).toEqual([]);
+        expect(await found('粤B')).toEqual([]);
         expect(await found('042788')).toEqual([older]);
         expect(await found('138 0013 8000')).toEqual([older]);
         expect(await found('8000')).toEqual([other, older]);

@@ -146,17 +146,22 @@ export function searchTerms(text: string): SearchTerms | null {
   // A phone is digits with the spaces, dashes, brackets or +86 people write around them; three
   // digits at least, or "8" would find every card.
   const phone = /^[\d\s()+-]+$/.test(typed) ? typed.replace(/\D/g, '') : '';
-  const orNull = (value: string, min = 1) => ([...value].length >= min ? value : null);
+  const orNull = (value: string, min: number) => ([...value].length >= min ? value : null);
+  // The shortest text each column is searched by. A start shared by a large part of the store
+  // (粤B, a maker's VIN prefix LSV, a mobile prefix 138, the store code every job number begins
+  // with) would find tens of thousands of cards, only to keep the newest: the desk types more of
+  // those, or the end. An end of 3 is already rare (about 1 card in 1,000).
   return {
-    plate: orNull(key, 2),
+    plate: orNull(key, 3),
     plateRev: orNull(reversed(key), 3),
-    plateLocal: orNull(key, 2),
-    vin: orNull(vin, 4),
+    plateLocal: orNull(key, 3),
+    vin: orNull(vin, 8),
     vinRev: orNull(reversed(vin), 4),
-    phone: orNull(phone, 3),
+    phone: orNull(phone, 7),
     phoneRev: orNull(reversed(phone), 3),
-    name: orNull(typed),
-    number: orNull(key, 2),
+    name: orNull(typed, 1),
+    // The store code and the day (SH0120261127): one day's cards at most.
+    number: orNull(key, 12),
     numberRev: orNull(reversed(key), 3),
   };
 }
