@@ -110,6 +110,7 @@ describe('the store console: administration', () => {
     expect(read?.data).toBe(url);
     // Opened as 127.0.0.1 here: the page says a tablet elsewhere could not open that address.
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('这是本机地址');
+    expect(await smallControls(page, 'enrollment code')).toMatchObject({ offenders: [] });
     await page.context().close();
 
     // The tablet opens that address: the connect form has the code, one tap connects it.
@@ -138,6 +139,7 @@ describe('the store console: administration', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: '确认吊销' }).click();
     await expect.poll(async () => (await server.data.storage.listDevices(store.storeId))[0]?.revokedAt).not.toBeNull();
     await expect.poll(() => row.textContent()).toContain('已吊销');
+    expect(await smallControls(page, 'tablets')).toMatchObject({ offenders: [] });
     await page.context().close();
   });
 
@@ -154,6 +156,7 @@ describe('the store console: administration', () => {
     await file.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('编码,类型,名称,单位,单价\nL-1,工时,更换机油,工时,80\nP-1,配件,机滤,个,45.5\n') });
     await page.getByRole('button', { name: '确认导入 2 项' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已导入 2 项');
+    expect(await smallControls(page, 'catalogue')).toMatchObject({ offenders: [] });
     expect((await server.data.storage.catalogueSince(store.storeId, 0))?.items.map((i) => [i.code, i.unitPriceFen])).toEqual([
       ['L-1', 8000],
       ['P-1', 4550],
