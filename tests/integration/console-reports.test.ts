@@ -13,8 +13,8 @@ import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { signInConsole, type ConsoleClient } from '../support/console-client.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { createTablet, type Tablet } from '../support/tablet.ts';
-import { enrollDevice, startTestServer, type TestServer } from '../support/test-server.ts';
-import { advisorOf, cardOf, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, type CardSpec } from '../unit/support/report-cards.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { advisorOf, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
 
 let server: TestServer;
 let store: TestStore;
@@ -46,8 +46,7 @@ beforeAll(async () => {
       additions: [], promisedAt: null, status: 'delivered', deliveredAt: '2026-11-01T03:00:00.000+08:00',
     },
   ];
-  const fixture = await enrollDevice(server, store.enrollmentCode, 'fixture');
-  await storage.records.writeEach([{ storeId: store.storeId, work: (tx) => tx.writePush({ clientId: fixture.clientId, lastSeq: 1, log: [], jobs: specs.map(cardOf) }) }]);
+  await writeCards(storage, store.storeId, specs);
 
   // One card made on a tablet by the store's advisor and synced: checked in on 10 November.
   tablet = await createTablet('A', { baseUrl: server.baseUrl }, store.enrollmentCode);

@@ -1,4 +1,32 @@
-// The console's reports page: not built yet.
+// 报表: the figures a service manager asks for each morning and at the end of the month, for a
+// period and optionally one advisor, each with a chart, a table of the same numbers beside it,
+// and CSV and Excel downloads. The charts' library loads with this page, never before.
+import { useState } from 'react';
+import { useSay } from '../language.tsx';
+import { W } from './messages.ts';
+import { PeriodPicker, thisMonth } from './PeriodPicker.tsx';
+import { ReportSections } from './ReportSections.tsx';
+import { useReport, type ReportFilter } from './use-report.ts';
+import './reports.css';
+
 export default function ReportsPage() {
-  return <p role="status">尚未完成 · Not built yet</p>;
+  const say = useSay();
+  const [filter, setFilter] = useState<ReportFilter>(() => ({ ...thisMonth(), advisor: '', by: 'day' }));
+  // The advisors' names come with every report; the overdue one is the lightest to ask.
+  const advisors = useReport('overdue', filter).data?.advisors ?? [];
+  const period = `${filter.from} – ${filter.to}`;
+  return (
+    <div className="reports-page">
+      <h1>{say(W.title)}</h1>
+      <PeriodPicker filter={filter} advisors={advisors} onChange={setFilter} />
+      <div className="report-by" role="group" aria-label={say(W.by)}>
+        {(['day', 'week', 'month'] as const).map((by) => (
+          <button key={by} type="button" className="console-button" aria-pressed={filter.by === by} onClick={() => setFilter({ ...filter, by })}>
+            {say(W[by])}
+          </button>
+        ))}
+      </div>
+      <ReportSections filter={filter} period={period} />
+    </div>
+  );
 }

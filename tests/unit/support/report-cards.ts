@@ -10,6 +10,7 @@ import { mutationSchema, type Mutation, type MutationBody } from '../../../src/s
 import { QC_ITEMS } from '../../../src/shared/quality-check.ts';
 import type { DamageType, VehicleView } from '../../../src/shared/walkaround.ts';
 import { seededRng } from '../../bench/cards.ts';
+import type { Storage } from '../../../src/server/storage/storage.ts';
 import { run } from './reducer.ts';
 
 export type MarkSpec = { view: VehicleView; x: number; y: number; type: DamageType; stage?: 'handover' };
@@ -227,4 +228,10 @@ export function expectedFollowUp(spec: CardSpec, now: Date): { result: string; s
           ? 'due'
           : 'notYet';
   return { result, state };
+}
+
+/** Writes the specs' cards into a store's records as a push writes its jobs (no log rows: as if synced long ago). */
+export async function writeCards(storage: Storage, storeId: string, specs: readonly CardSpec[]): Promise<void> {
+  const [result] = await storage.records.writeEach([{ storeId, work: (tx) => tx.writePush({ clientId: CLIENT, lastSeq: 1, log: [], jobs: specs.map(cardOf) }) }]);
+  if (result && 'error' in result) throw result.error;
 }
