@@ -59,8 +59,9 @@ function localPath(distDir: string, url: string): string {
 // A string of zod's own code that survives minification (its error class's name).
 const ZOD_MARKER = 'ZodError';
 
-export function measureBundle(distDir: string): BundleSizes {
-  const indexPath = join(distDir, 'index.html');
+/** The scripts an HTML page of dist/ fetches before its first render (entry and modulepreloads), and its CSS. */
+function pageAssets(distDir: string, htmlFile: string): { initialFiles: string[]; cssFiles: string[] } {
+  const indexPath = join(distDir, htmlFile);
   if (!existsSync(indexPath)) throw new Error(`${indexPath} is missing: run \`npx vite build\` first`);
   const tags = startTags(readFileSync(indexPath, 'utf8'));
 
@@ -73,8 +74,13 @@ export function measureBundle(distDir: string): BundleSizes {
     else if (name === 'link' && rel.includes('stylesheet') && attrs.get('href')) cssFiles.push(localPath(distDir, attrs.get('href') ?? ''));
   }
   if (!tags.some(({ name, attrs }) => name === 'script' && attrs.get('type') === 'module')) {
-    throw new Error('dist/index.html has no <script type="module" src>: is it a Vite build?');
+    throw new Error(`dist/${htmlFile} has no <script type="module" src>: is it a Vite build?`);
   }
+  return { initialFiles, cssFiles };
+}
+
+export function measureBundle(distDir: string): BundleSizes {
+  const { initialFiles, cssFiles } = pageAssets(distDir, 'index.html');
   const initial = [...new Set(initialFiles)].map((file) => sizeOf(distDir, file));
 
   const assetsDir = join(distDir, 'assets');
@@ -97,4 +103,37 @@ export function measureBundle(distDir: string): BundleSizes {
     css: [...new Set(cssFiles)].map((file) => sizeOf(distDir, file)),
     serviceWorker: sw,
   };
+}
+
+/** A chunk and every chunk it imports statically (import "./x.js" / from "./x.js"), as paths in dist/. */
+function withStaticImports(distDir: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(distDir, file), 'utf8');
+  for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) {
+    withStaticImports(distDir, join('assets', match[1]?.slice(2) ?? ''), seen);
+  }
+  return seen;
+}
+
+export type ConsoleSizes = {
+  /** console.html's entry and modulepreloads: the sign-in page. */
+  initial: AssetSize[];
+  initialGzipBytes: number;
+  /** What the reports page (the console's first area) adds before its charts: its chunk and its static imports. */
+  reportsPage: AssetSize[];
+  /** Sign-in page plus the reports page, charts and spreadsheets not counted (they load with import()). */
+  firstPageGzipBytes: number;
+};
+
+/** The store console's first page, gzipped: console.html's scripts, then the reports page it opens on. */
+export function measureConsole(distDir: string): ConsoleSizes {
+  const { initialFiles } = pageAssets(distDir, 'console.html');
+  const initial = [...new Set(initialFiles)].map((file) => sizeOf(distDir, file));
+  const reportsChunk = readdirSync(join(distDir, 'assets')).find((f) => /^(console-)?ReportsPage-.*\.js$/.test(f));
+  if (!reportsChunk) throw new Error('no ReportsPage chunk in dist/assets');
+  const reportsFiles = [...withStaticImports(distDir, join('assets', reportsChunk))].filter((file) => !initialFiles.includes(file));
+  const reportsPage = reportsFiles.map((file) => sizeOf(distDir, file));
+  const sum = (list: AssetSize[]) => list.reduce((total, a) => total + a.gzipBytes, 0);
+  return { initial, initialGzipBytes: sum(initial), reportsPage, firstPageGzipBytes: sum(initial) + sum(reportsPage) };
 }
