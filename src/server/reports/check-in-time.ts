@@ -14,7 +14,9 @@ export const checkInMinutes = (card: JobFacts) => Math.max(0, (Date.parse(card.c
 
 export function checkInTimeReport(facts: readonly JobFacts[], advisors: readonly AdvisorName[], params: ReportParams): CheckInTimeReport {
   const cards = selected(facts, params, (card) => card.checkedInAt);
-  const minutes = cards.map(checkInMinutes);
+  // Each card's minutes once: the whole and the advisors' rows read the same numbers.
+  const minutesOf = new Map(cards.map((card) => [card, checkInMinutes(card)]));
+  const minutes = [...minutesOf.values()];
   const photos = cards.map((card) => card.photoCount);
   return {
     ...base(params, advisors),
@@ -25,7 +27,7 @@ export function checkInTimeReport(facts: readonly JobFacts[], advisors: readonly
     photosTotal: photos.reduce((sum, n) => sum + n, 0),
     photosHistogram: histogramOf(photos, PHOTO_EDGES),
     byAdvisor: byAdvisor(cards, advisors, (advisorId, group) => {
-      const spread = spreadOf(group.map(checkInMinutes));
+      const spread = spreadOf(group.map((card) => minutesOf.get(card) ?? 0));
       return {
         advisorId,
         cards: group.length,

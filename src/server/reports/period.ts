@@ -14,6 +14,9 @@ const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T[^Z]*[+-]\d{2}:?\d{2}$/;
  * wall-clock day; one written in UTC ("…Z", no local clock recorded) on the shop's default zone's.
  */
 export function localDay(iso: string): string {
+  // The common case without a regular expression (100,000 cards a report): "…T14:30:05.123+08:00".
+  const sign = iso.charAt(iso.length - 6);
+  if (iso.charAt(10) === 'T' && (sign === '+' || sign === '-') && iso.charAt(iso.length - 3) === ':') return iso.slice(0, 10);
   const withOffset = WITH_OFFSET.exec(iso);
   if (withOffset?.[1]) return withOffset[1];
   const key = localDateKey(new Date(iso), DEFAULT_TIME_ZONE);
