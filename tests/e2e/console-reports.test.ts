@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { advisorOf, checkedInAt, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
+import { advisorOf, after, checkedInAt, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
 import { startServer, type AppServer } from './support/browser.ts';
 import { launchDesk, openConsole } from './support/console-browser.ts';
 
@@ -35,11 +35,11 @@ describe('the console’s reports', () => {
     const li = (await addAdvisor(storage, summary, { username: 'li', name: '李娜', role: 'advisor', password: 'li-password-1' })).advisor.id;
     specs = [
       ...randomSpecs(77, 120, 1000, [wang, li]),
-      // Delivered on 20 November, never called: on the list of calls to make, under a formula-like name.
+      // Delivered four days before the test runs, never called: on the list of calls to make (whatever the period), under a formula-like name.
       {
-        n: 3000, customerName: FORMULA_NAME, createdAt: '2026-11-19T09:00:00.000+08:00', checkInAfter: 14, advisorId: wang, serviceTypes: ['repair'], photos: 3,
+        n: 3000, customerName: FORMULA_NAME, createdAt: after(new Date(Date.now() - 5 * 86_400_000).toISOString(), 0), checkInAfter: 14, advisorId: wang, serviceTypes: ['repair'], photos: 3,
         marks: [{ view: 'front', x: 0.5, y: 0.5, type: 'crack' }], estimateFen: [88_800], additions: [{ fen: 12_300, decision: 'approved' }], promisedAt: null,
-        status: 'delivered', deliveredAt: '2026-11-20T17:00:00.000+08:00',
+        status: 'delivered', deliveredAt: after(new Date(Date.now() - 4 * 86_400_000).toISOString(), 0),
       },
     ];
     await writeCards(storage, store.storeId, specs);

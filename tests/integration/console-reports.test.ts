@@ -14,7 +14,7 @@ import { signInConsole, type ConsoleClient } from '../support/console-client.ts'
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { createTablet, type Tablet } from '../support/tablet.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { advisorOf, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
+import { advisorOf, after, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
 
 let server: TestServer;
 let store: TestStore;
@@ -44,6 +44,11 @@ beforeAll(async () => {
     {
       n: 2000, createdAt: '2026-10-31T20:00:00.000+08:00', checkInAfter: 30, advisorId: null, serviceTypes: [], photos: 1, marks: [], estimateFen: [12_300],
       additions: [], promisedAt: null, status: 'delivered', deliveredAt: '2026-11-01T03:00:00.000+08:00',
+    },
+    // Delivered four days before the test runs, never called: overdue, on the list of calls whatever the period.
+    {
+      n: 2001, createdAt: after(new Date(Date.now() - 5 * 86_400_000).toISOString(), 0), checkInAfter: 20, advisorId: wang, serviceTypes: [], photos: 0, marks: [],
+      estimateFen: [5_000], additions: [], promisedAt: null, status: 'delivered', deliveredAt: after(new Date(Date.now() - 4 * 86_400_000).toISOString(), 0),
     },
   ];
   await writeCards(storage, store.storeId, specs);
@@ -139,7 +144,11 @@ describe('each report answers the fixture’s figures', () => {
     expect(got.delivered).toBe(expected.length);
     for (const result of ['satisfied', 'neutral', 'dissatisfied', 'noAnswer', 'notCalled'] as const) expect(got.outcomes[result]).toBe(expected.filter((e) => e.result === result).length);
     expect(got.states.overdue).toBe(expected.filter((e) => e.state === 'overdue').length);
-    expect(got.toCall.length).toBe(expected.filter((e) => ['overdue', 'open', 'due'].includes(e.state)).length);
+    // The calls to make now: whatever the period, the cars delivered in the last 90 days.
+    const now = new Date(got.now);
+    const recent = specs.filter((s) => s.status === 'delivered' && Date.parse(s.deliveredAt ?? '') >= now.getTime() - 90 * 86_400_000 && Date.parse(s.deliveredAt ?? '') <= now.getTime());
+    expect(got.toCall.map((row) => row.number)).toContain('WK-TEST-2001');
+    expect(got.toCall.map((row) => row.number).sort()).toEqual(recent.filter((s) => ['overdue', 'open', 'due'].includes(expectedFollowUp(s, now).state)).map(numberOf).sort());
   });
 
   it('the damage heat map counts every mark of the period once, in its view', async () => {

@@ -255,7 +255,7 @@ describe('超时车辆 now', () => {
 
 describe('72 小时回访', () => {
   it('gives outcomes, states now and the calls to make', () => {
-    const report = followUpsReport(hand, ADVISORS, { from: '2026-11-01', to: '2026-12-05', advisorId: null }, NOW);
+    const report = followUpsReport(hand, hand, ADVISORS, { from: '2026-11-01', to: '2026-12-05', advisorId: null }, NOW);
     expect(report.delivered).toBe(7);
     expect(report.outcomes).toEqual({ satisfied: 1, neutral: 1, dissatisfied: 2, noAnswer: 1, notCalled: 2 });
     expect(report.states).toEqual({ done: 3, open: 1, overdue: 2, due: 1, notYet: 0 });
@@ -268,9 +268,18 @@ describe('72 小时回访', () => {
     expect(report.toCall[0]?.customerName).toBe(FORMULA_NAME);
   });
 
+  it('lists the calls to make now whatever the period: delivered in the last 90 days, of the advisor chosen', () => {
+    const june = { from: '2026-06-01', to: '2026-06-30', advisorId: null };
+    expect(followUpsReport(hand, hand, ADVISORS, june, NOW).toCall.map((row) => row.number)).toEqual(['WK-TEST-0009', 'WK-TEST-0012', 'WK-TEST-0002', 'WK-TEST-0008']);
+    expect(followUpsReport(hand, hand, ADVISORS, { ...june, advisorId: ADVISOR_LI }, NOW).toCall.map((row) => row.number)).toEqual(['WK-TEST-0009', 'WK-TEST-0002']);
+    // 91 days after card 9's handover (26 November 17:00) it has left the list.
+    const later = new Date(Date.parse('2026-11-26T17:00:00.000+08:00') + 91 * 86_400_000);
+    expect(followUpsReport(hand, hand, ADVISORS, june, later).toCall.map((row) => row.number)).not.toContain('WK-TEST-0009');
+  });
+
   it('matches random cards', () => {
     const specs = randomSpecs(19, 400);
-    const report = followUpsReport(factsOf(specs), ADVISORS, NOV, NOW);
+    const report = followUpsReport(factsOf(specs), [], ADVISORS, NOV, NOW);
     const delivered = specs.filter((spec) => spec.status === 'delivered' && inNov(spec.deliveredAt));
     const expected = delivered.map((spec) => expectedFollowUp(spec, NOW));
     for (const result of ['satisfied', 'neutral', 'dissatisfied', 'noAnswer', 'notCalled'] as const)

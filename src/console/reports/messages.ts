@@ -74,7 +74,7 @@ export const W = {
   lateHours: { zh: '超时（小时）', en: 'Late (hours)' },
   lateness: { zh: '超时', en: 'Late by' },
   followUps: { zh: '72小时回访', en: '72-hour follow-ups' },
-  followUpsHint: { zh: '此期间交车的车辆：回访结果，以及现在待回访、已超时和未关闭的投诉。', en: 'Cars delivered in the period: call outcomes, and the calls due, overdue or open now.' },
+  followUpsHint: { zh: '此期间交车的车辆的回访结果；“需要回访”列出近90天交车、现在待回访、已超时或投诉未关闭的车辆（不受期间限制）。', en: 'Call outcomes of the cars delivered in the period; "Calls to make" lists the cars delivered in the last 90 days whose call is due, overdue or whose complaint is open, whatever the period.' },
   outcome: { zh: '回访结果', en: 'Outcome' },
   state: { zh: '当前状态', en: 'Now' },
   deliveredAt: { zh: '交车时间', en: 'Delivered' },
