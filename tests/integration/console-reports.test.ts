@@ -182,6 +182,17 @@ describe('the store and the period', () => {
     expect((reply.json as { message: string }).message).toContain(message);
   });
 
+  it('publishes each report in the OpenAPI document with its query and its answer', async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters: { name: string }[]; responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+    };
+    for (const name of REPORT_NAMES) {
+      const route = doc.paths[`/api/v1/console/reports/${name}`]?.get;
+      expect(route?.parameters.map((p) => p.name).sort()).toEqual(['advisor', 'by', 'from', 'to']);
+      expect(JSON.stringify(route?.responses['200']?.content['application/json']?.schema)).toContain('"advisors"');
+    }
+  });
+
   it('answers 401 without a sign-in, before it reads the query', async () => {
     const reply = await fetch(`${server.baseUrl}/api/v1/console/reports/check-ins?from=bad`);
     expect(reply.status).toBe(401);
