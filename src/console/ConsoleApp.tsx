@@ -9,6 +9,7 @@ import { SessionContext } from './session.tsx';
 
 const AREAS = {
   reports: { words: { zh: '报表', en: 'Reports' }, adminOnly: false, Page: lazy(() => import('./reports/ReportsPage.tsx')) },
+  appointments: { words: { zh: '预约', en: 'Appointments' }, adminOnly: false, Page: lazy(() => import('./appointments/AppointmentsPage.tsx')) },
   archive: { words: { zh: '客户档案', en: 'Card archive' }, adminOnly: false, Page: lazy(() => import('./archive/ArchivePage.tsx')) },
   export: { words: { zh: '导出 DMS', en: 'DMS export' }, adminOnly: false, Page: lazy(() => import('./export/ExportPage.tsx')) },
   admin: { words: { zh: '门店管理', en: 'Administration' }, adminOnly: true, Page: lazy(() => import('./admin/AdminPage.tsx')) },

@@ -48,7 +48,7 @@ describe('the store console: sign-in and roles', () => {
   it("shows an advisor the desk's pages but not administration, not even by its address", async () => {
     const page = await openConsole(browser, server.url, { store: store.code, username: store.advisor.username, password: store.advisor.password });
     const tabs = await page.locator('.console-tab').allTextContents();
-    expect(tabs).toEqual(['报表', '客户档案', '导出 DMS']);
+    expect(tabs).toEqual(['报表', '预约', '客户档案', '导出 DMS']);
     await page.goto(`${server.url}/console/admin`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('只有门店管理员');
     await page.context().close();
@@ -56,7 +56,7 @@ describe('the store console: sign-in and roles', () => {
 
   it('gives the administrator every page, keeps the sign-in across a reload (httpOnly cookie), and signs out', async () => {
     const page: Page = await openConsole(browser, server.url, { store: store.code, ...ADMIN });
-    expect(await page.locator('.console-tab').allTextContents()).toEqual(['报表', '客户档案', '导出 DMS', '门店管理']);
+    expect(await page.locator('.console-tab').allTextContents()).toEqual(['报表', '预约', '客户档案', '导出 DMS', '门店管理']);
     await expect.poll(() => page.locator('.console-title').textContent()).toContain(`Test store ${store.code}`);
     const cookie = (await page.context().cookies()).find((c) => c.name === 'walkaround_console');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
@@ -70,7 +70,7 @@ describe('the store console: sign-in and roles', () => {
     expect(await page.locator('.console-tab[aria-current="page"]').textContent()).toBe('门店管理');
 
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await page.locator('.console-tab').first().textContent()).toBe('Reports');
+    await expect.poll(() => page.locator('.console-tab').first().textContent()).toBe('Reports');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('input[name="password"]').waitFor();
     await page.reload();

@@ -151,6 +151,10 @@ function onWork(act: (tablet: Tablet, job: Job, rng: Rng, shop: Shop) => Promise
       // card the edits left incomplete stays a draft.
       try {
         if (!job.card.valuablesConfirmedAt) await updateCard(tablet.db, job.id, { valuablesConfirmedAt: nowIso() });
+        // 预约: the card is booked for now if it was not, and its no-show taken back (the car came).
+        // No randomness drawn here: the seeds' sequence of actions stays what it was.
+        if (!job.appointment) await bookAppointment(tablet.db, job.id, new Date(), '');
+        await markNoShow(tablet.db, job.id, false);
         await checkIn(tablet.db, job.id);
       } catch (error) {
         if (!(error instanceof CheckInRefused)) throw error;
@@ -392,15 +396,6 @@ const ACTIONS: (readonly [Action, number])[] = [
     5,
   ],
   ...AFTER_CHECK_IN,
-  // 预约 on a card not checked in yet: booked or moved, or the customer marked as not come.
-  [
-    onJob(async (tablet, job, rng) => {
-      if (job.status !== 'draft') return;
-      if (rng() < 0.6) await bookAppointment(tablet.db, job.id, new Date(Date.now() + int(rng, 48) * 3_600_000), pick(rng, ['', '保养', '客户电话预约']));
-      else await markNoShow(tablet.db, job.id, rng() < 0.8);
-    }),
-    2,
-  ],
   [(tablet) => tablet.engine.syncNow(), 14],
   [(_tablet, rng) => new Promise((resolve) => setTimeout(resolve, int(rng, 20))), 5],
 ];

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { promisedAt } from '../../../shared/addition-rounds.ts';
+import { splitExpectedToday } from '../../../shared/appointment-list.ts';
 import { errorText } from '../../../shared/error-text.ts';
 import { followUpList, type FollowUpEntry } from '../../../shared/follow-up-list.ts';
 import { formatLocalDateTime, localDateKey } from '../../../shared/local-time.ts';
@@ -94,12 +95,15 @@ export function JobList() {
 function CardGroups({ jobs, now, empty, syncStateOf }: { jobs: Job[]; now: Date; empty: string; syncStateOf: SyncStateOf }) {
   const { t } = useI18n();
   if (jobs.length === 0) return <p className="empty">{empty}</p>;
-  const { overdue, dueSoon, rest } = groupByUrgency(jobs, now);
+  // Cars booked for today (预约) come first, in the order they are expected.
+  const { expected, rest: walkIns } = splitExpectedToday(jobs, now);
+  const { overdue, dueSoon, rest } = groupByUrgency(walkIns, now);
   const today = localDateKey(now);
   const todays = rest.filter((j) => localDateKey(new Date(j.createdAt)) === today);
   const earlier = rest.filter((j) => localDateKey(new Date(j.createdAt)) !== today);
   return (
     <>
+      <AppointmentGroup jobs={expected} syncStateOf={syncStateOf} />
       <JobGroup title={t('jobs.overdue')} tone="overdue" jobs={overdue} urgency="overdue" syncStateOf={syncStateOf} />
       <JobGroup title={t('jobs.dueSoon')} tone="dueSoon" jobs={dueSoon} urgency="dueSoon" syncStateOf={syncStateOf} />
       <JobGroup title={t('jobs.today')} jobs={todays} urgency="none" syncStateOf={syncStateOf} />
@@ -130,6 +134,26 @@ function JobGroup({ title, tone, jobs, urgency, syncStateOf }: JobGroupProps) {
             </li>
           );
         })}
+      </ul>
+    </section>
+  );
+}
+
+function AppointmentGroup({ jobs, syncStateOf }: { jobs: Job[]; syncStateOf: SyncStateOf }) {
+  const { t } = useI18n();
+  if (jobs.length === 0) return null;
+  return (
+    <section aria-label={t('jobs.appointments')}>
+      <h2 className="group-title group-appointments">{t('jobs.appointments')}</h2>
+      <ul className="cards" role="list">
+        {jobs.map((job) => (
+          <li key={job.id}>
+            <JobRow job={job} syncStateOf={syncStateOf}>
+              <span className="badge badge-appointment">{t('jobs.bookedAt', { time: formatLocalDateTime(job.appointment!.at).slice(-5) })}</span>
+              {job.appointment!.note && <span className="job-due">{job.appointment!.note}</span>}
+            </JobRow>
+          </li>
+        ))}
       </ul>
     </section>
   );
