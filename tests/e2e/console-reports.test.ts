@@ -12,6 +12,7 @@ import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { advisorOf, after, checkedInAt, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
 import { startServer, type AppServer } from './support/browser.ts';
 import { launchDesk, openConsole } from './support/console-browser.ts';
+import { smallControls } from './support/touch-targets.ts';
 
 const FORMULA_NAME = '=HYPERLINK("http://example.com","点我")';
 const inNov = (iso: string | null | undefined) => inMonth(iso, '2026-11');
@@ -166,8 +167,20 @@ describe('the console’s reports', () => {
     expect(cell).toEqual([]);
   });
 
+  it('has controls of at least 44 × 44 px', async () => {
+    const { measured, offenders } = await smallControls(page, 'reports', '.reports-page');
+    expect(measured).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
   it('per advisor: the numbers of one advisor only', async () => {
     await page.getByLabel('服务顾问').selectOption({ label: '王磊' });
     await expect.poll(async () => (await row('check-ins', '进厂台次', '2026-11'))[1]).toBe(String(checkedIn().filter((s) => advisorOf(s) === wang).length));
+  });
+
+  it('reads in English on request, with the same numbers', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => section('check-ins').locator('h2').textContent()).toBe('Cars checked in');
+    expect((await row('check-ins', 'Cars checked in', 'Total'))[1]).toBe(String(checkedIn().filter((s) => advisorOf(s) === wang).length));
   });
 });
