@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 const themeColor = '#0b3d91';
 
 /** Modules only the store console loads: its pages, its API shapes and its heavy libraries. */
-const CONSOLE_ONLY = /src\/console\/|src\/shared\/console\/|node_modules\/(echarts|zrender|exceljs|qrcode|uqr|lean-qr)\//;
+const CONSOLE_ONLY = /src\/console\/|src\/shared\/console\/|src\/shared\/spreadsheet-cell\.ts|node_modules\/(echarts|zrender|exceljs|uqr)\//;
 function isConsoleOnly(moduleId: string): boolean {
   return CONSOLE_ONLY.test(moduleId);
 }
@@ -85,6 +85,8 @@ export default defineConfig({
         // The console's own chunks are named console-*, which the service worker leaves out
         // of the tablet's precache (globIgnores above).
         entryFileNames: (chunk) => (chunk.name === 'console' ? 'assets/console-[hash].js' : 'assets/[name]-[hash].js'),
+        // A stylesheet split off a console page is named after that page: named console-* by its sources.
+        assetFileNames: (asset) => (asset.originalFileNames.length > 0 && asset.originalFileNames.every(isConsoleOnly) ? 'assets/console-[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
         chunkFileNames: (chunk) => (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isConsoleOnly) ? 'assets/console-[name]-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
