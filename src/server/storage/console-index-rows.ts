@@ -77,39 +77,60 @@ export function cardRow(facts: JobFacts, changeSeq: number): CardRow {
   };
 }
 
-/** The facts an index row holds (PostgreSQL gives bigints as strings). */
-export function factsOfRow(row: CardRow): JobFacts {
-  const num = (value: string | number | null) => Number(value);
-  const numOrNull = (value: string | number | null) => (value === null ? null : Number(value));
-  const textOrNull = (value: string | number | null) => (value === null ? null : String(value));
+/** The index row's columns as a SELECT lists them: rows are read as arrays in this order (no object per row). */
+export const SELECTED = CARD_COLUMNS.join(', ');
+
+const AT = Object.fromEntries(CARD_COLUMNS.map((column, i) => [column, i])) as Record<CardColumn, number>;
+// Few distinct sets of service types: each is parsed once. Marks are parsed when read (the heat
+// map reads them; the other reports do not), so a year of cards costs no JSON it does not use.
+const serviceTypeSets = new Map<string, ServiceType[]>();
+
+/** The facts of an index row read as an array in CARD_COLUMNS' order (PostgreSQL gives bigints as strings). */
+export function factsOfValues(values: ReadonlyArray<string | number | null>): JobFacts {
+  const v = (column: CardColumn) => values[AT[column]] ?? null;
+  const num = (column: CardColumn) => Number(v(column));
+  const numOrNull = (column: CardColumn) => (v(column) === null ? null : Number(v(column)));
+  const text = (column: CardColumn) => String(v(column));
+  const textOrNull = (column: CardColumn) => (v(column) === null ? null : String(v(column)));
+  const types = text('service_types');
+  let serviceTypes = serviceTypeSets.get(types);
+  if (!serviceTypes) {
+    serviceTypes = JSON.parse(types) as ServiceType[];
+    if (serviceTypeSets.size < 1000) serviceTypeSets.set(types, serviceTypes);
+  }
+  const marksText = text('marks');
+  let marks: MarkFact[] | undefined;
   return {
-    jobId: String(row.job_id),
-    number: String(row.number),
-    status: row.status as JobStatus,
-    createdAt: String(row.created_at),
-    checkedInAt: textOrNull(row.checked_in_at),
-    advisorId: textOrNull(row.advisor_id),
-    serviceTypes: JSON.parse(String(row.service_types)) as ServiceType[],
-    plate: String(row.plate),
-    vin: String(row.vin),
-    customerName: String(row.customer_name),
-    customerPhone: String(row.customer_phone),
-    photoCount: num(row.photo_count),
-    estimateFen: num(row.estimate_fen),
-    finalFen: numOrNull(row.final_fen),
-    additionsOffered: num(row.additions_offered),
-    additionsOfferedFen: num(row.additions_offered_fen),
-    additionsApproved: num(row.additions_approved),
-    additionsApprovedFen: num(row.additions_approved_fen),
-    promisedAt: textOrNull(row.promised_at),
-    deliveredAt: textOrNull(row.delivered_at),
-    followUpOutcome: textOrNull(row.follow_up_outcome) as CallOutcome | null,
-    followUpCalledAt: textOrNull(row.follow_up_called_at),
-    followUpNoAnswer: num(row.follow_up_no_answer),
-    followUpOpen: num(row.follow_up_open) === 1,
-    marks: JSON.parse(String(row.marks)) as MarkFact[],
-    appointmentAt: textOrNull(row.appointment_at),
-    appointmentNoShow: num(row.appointment_no_show) === 1,
+    jobId: text('job_id'),
+    number: text('number'),
+    status: text('status') as JobStatus,
+    createdAt: text('created_at'),
+    checkedInAt: textOrNull('checked_in_at'),
+    advisorId: textOrNull('advisor_id'),
+    serviceTypes: [...serviceTypes],
+    plate: text('plate'),
+    vin: text('vin'),
+    customerName: text('customer_name'),
+    customerPhone: text('customer_phone'),
+    photoCount: num('photo_count'),
+    estimateFen: num('estimate_fen'),
+    finalFen: numOrNull('final_fen'),
+    additionsOffered: num('additions_offered'),
+    additionsOfferedFen: num('additions_offered_fen'),
+    additionsApproved: num('additions_approved'),
+    additionsApprovedFen: num('additions_approved_fen'),
+    promisedAt: textOrNull('promised_at'),
+    deliveredAt: textOrNull('delivered_at'),
+    followUpOutcome: textOrNull('follow_up_outcome') as CallOutcome | null,
+    followUpCalledAt: textOrNull('follow_up_called_at'),
+    followUpNoAnswer: num('follow_up_no_answer'),
+    followUpOpen: num('follow_up_open') === 1,
+    get marks() {
+      marks ??= marksText === '[]' ? [] : (JSON.parse(marksText) as MarkFact[]);
+      return marks;
+    },
+    appointmentAt: textOrNull('appointment_at'),
+    appointmentNoShow: num('appointment_no_show') === 1,
   };
 }
 

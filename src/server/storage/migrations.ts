@@ -184,7 +184,8 @@ export const MIGRATIONS: readonly string[] = [
   // 6: the store console's index of cards (issue 14, storage/console-index-rows.ts): a card's
   // facts (console/job-facts.ts) in columns for the reports and the archive's search, caught up
   // from jobs.change_seq before each answer, never written by push; and how far each store's
-  // index is caught up. *_rev columns hold a key reversed, so its end is searched as a prefix.
+  // index is caught up. *_rev columns hold a key reversed, so its end is searched as a prefix; each
+  // searched key's index also holds created_ms, so matches are ranked newest first from it alone.
   `
   CREATE TABLE console_cards (
     job_id TEXT PRIMARY KEY,
@@ -234,16 +235,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
   CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;
   CREATE INDEX console_cards_open ON console_cards (store_id, created_ms) WHERE checked_in_ms IS NOT NULL AND delivered_ms IS NULL;
-  CREATE INDEX console_cards_plate ON console_cards (store_id, plate);
-  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev);
-  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local);
-  CREATE INDEX console_cards_vin ON console_cards (store_id, vin);
-  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev);
-  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone);
-  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev);
-  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name);
-  CREATE INDEX console_cards_number ON console_cards (store_id, number_key);
-  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev);
+  CREATE INDEX console_cards_plate ON console_cards (store_id, plate, created_ms);
+  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev, created_ms);
+  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local, created_ms);
+  CREATE INDEX console_cards_vin ON console_cards (store_id, vin, created_ms);
+  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev, created_ms);
+  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone, created_ms);
+  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev, created_ms);
+  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name, created_ms);
+  CREATE INDEX console_cards_number ON console_cards (store_id, number_key, created_ms);
+  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev, created_ms);
 
   CREATE TABLE console_index_cursors (
     store_id TEXT PRIMARY KEY REFERENCES stores (id),

@@ -6,10 +6,12 @@
 import type Database from 'better-sqlite3';
 import type { Job } from '../../shared/job.ts';
 import { jobFacts, type JobFacts } from '../console/job-facts.ts';
-import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfRow, prefixEnd, SEARCH_COLUMNS, searchTerms, type CardRow } from './console-index-rows.ts';
+import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, type CardRow } from './console-index-rows.ts';
 import type { ConsoleIndexMethods, FactsQuery, Storage } from './storage.ts';
 
-const ORDER = 'ORDER BY created_ms DESC, job_id DESC';
+const NEWEST_FIRST = 'ORDER BY created_ms DESC, rowid DESC';
+
+type Values = Array<string | number | null>;
 
 export function sqliteConsoleIndex(db: Database.Database): Pick<Storage, ConsoleIndexMethods> {
   const cursorOf = db.prepare<[string], number>('SELECT indexed_seq FROM console_index_cursors WHERE store_id = ?').pluck();
@@ -40,28 +42,27 @@ export function sqliteConsoleIndex(db: Database.Database): Pick<Storage, Console
     while (step.immediate(storeId)) await new Promise((resolve) => setImmediate(resolve));
   }
 
+  // Rows are read as arrays (raw): a year of cards is tens of thousands of rows. Each range is
+  // read in its index's order, so no sort.
+  const rows = <P extends unknown[]>(sql: string) => db.prepare<P, Values>(sql).raw(true);
   const byQuery = {
-    created: db.prepare<[string, number, number], CardRow>(
-      'SELECT * FROM console_cards WHERE store_id = ? AND created_ms >= ? AND created_ms < ? ORDER BY created_ms, job_id',
-    ),
-    delivered: db.prepare<[string, number, number], CardRow>(
-      'SELECT * FROM console_cards WHERE store_id = ? AND delivered_ms >= ? AND delivered_ms < ? ORDER BY created_ms, job_id',
-    ),
-    appointments: db.prepare<[string, number, number], CardRow>(
-      'SELECT * FROM console_cards WHERE store_id = ? AND appointment_ms >= ? AND appointment_ms < ? ORDER BY appointment_ms, job_id',
-    ),
-    open: db.prepare<[string], CardRow>(
-      'SELECT * FROM console_cards WHERE store_id = ? AND checked_in_ms IS NOT NULL AND delivered_ms IS NULL ORDER BY created_ms, job_id',
-    ),
+    created: rows<[string, number, number]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND created_ms >= ? AND created_ms < ? ORDER BY created_ms`),
+    delivered: rows<[string, number, number]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND delivered_ms >= ? AND delivered_ms < ? ORDER BY delivered_ms`),
+    appointments: rows<[string, number, number]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND appointment_ms >= ? AND appointment_ms < ? ORDER BY appointment_ms`),
+    open: rows<[string]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND checked_in_ms IS NOT NULL AND delivered_ms IS NULL ORDER BY created_ms`),
   };
-  // Each searched column a prefix range of its own index; a term that is null matches nothing.
-  const search = db.prepare<[Record<string, string | number | null>], CardRow>(
-    `SELECT * FROM console_cards WHERE job_id IN (
-       ${SEARCH_COLUMNS.map(([term, column]) => `SELECT job_id FROM console_cards WHERE store_id = @storeId AND ${column} >= @${term} AND ${column} < @${term}End`).join('\n       UNION ')}
-     ) ${ORDER} LIMIT @limit`,
+  // Each searched column a prefix range of its own index, which also holds created_ms: the
+  // matches are ranked newest first from the indexes alone, and only the page's rows are read.
+  // A term that is null matches nothing.
+  const search = rows<[Record<string, string | number | null>]>(
+    `SELECT ${SELECTED} FROM console_cards WHERE rowid IN (
+       SELECT id FROM (
+         ${SEARCH_COLUMNS.map(([term, column]) => `SELECT rowid AS id, created_ms FROM console_cards WHERE store_id = @storeId AND ${column} >= @${term} AND ${column} < @${term}End`).join('\n         UNION ')}
+       ) ORDER BY created_ms DESC, id DESC LIMIT @limit
+     ) ${NEWEST_FIRST}`,
   );
-  const byPhone = db.prepare<[string, string, number], CardRow>(`SELECT * FROM console_cards WHERE store_id = ? AND customer_phone = ? ${ORDER} LIMIT ?`);
-  const byName = db.prepare<[string, string, number], CardRow>(`SELECT * FROM console_cards WHERE store_id = ? AND customer_name = ? ${ORDER} LIMIT ?`);
+  const byPhone = rows<[string, string, number]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND customer_phone = ? ${NEWEST_FIRST} LIMIT ?`);
+  const byName = rows<[string, string, number]>(`SELECT ${SELECTED} FROM console_cards WHERE store_id = ? AND customer_name = ? ${NEWEST_FIRST} LIMIT ?`);
   const checkedInBetween = db
     .prepare<[string, number, number, number], string>(
       `SELECT j.body FROM console_cards c JOIN jobs j ON j.id = c.job_id AND j.store_id = c.store_id
@@ -69,7 +70,7 @@ export function sqliteConsoleIndex(db: Database.Database): Pick<Storage, Console
     )
     .pluck();
 
-  const facts = (rows: CardRow[]): JobFacts[] => rows.map(factsOfRow);
+  const facts = (values: Values[]): JobFacts[] => values.map(factsOfValues);
 
   return {
     async consoleFacts(storeId: string, query: FactsQuery) {

@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { Job } from '../../../shared/job.ts';
 import { jobFacts } from '../../console/job-facts.ts';
-import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfRow, prefixEnd, SEARCH_COLUMNS, searchTerms, type CardColumn, type CardRow } from '../console-index-rows.ts';
+import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, type CardColumn } from '../console-index-rows.ts';
 import type { ConsoleIndexMethods, FactsQuery, Storage } from '../storage.ts';
 import { firstRow, pgText, rowsOf } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
@@ -33,9 +33,13 @@ const SET_CURSOR = `INSERT INTO console_index_cursors (store_id, indexed_seq) VA
 
 const ORDER = 'ORDER BY created_ms DESC, job_id DESC';
 
-const SEARCH = `SELECT * FROM console_cards WHERE job_id IN (
-  ${SEARCH_COLUMNS.map(([, column], i) => `SELECT job_id FROM console_cards WHERE store_id = $1 AND ${column} >= $${2 * i + 3}::text AND ${column} < $${2 * i + 4}::text`).join('\n  UNION ')}
-) ${ORDER} LIMIT $2`;
+// Each searched column a prefix range of its own index, which also holds created_ms: the
+// matches are ranked newest first, then only the page's rows are read.
+const SEARCH = `SELECT ${SELECTED} FROM console_cards WHERE job_id IN (
+  SELECT job_id FROM (
+    ${SEARCH_COLUMNS.map(([, column], i) => `SELECT job_id, created_ms FROM console_cards WHERE store_id = $1 AND ${column} >= $${2 * i + 3}::text AND ${column} < $${2 * i + 4}::text`).join('\n    UNION ')}
+  ) AS matched ORDER BY created_ms DESC, job_id DESC LIMIT $2
+) ${ORDER}`;
 
 /** PostgreSQL's text cannot hold U+0000: every text the row takes goes through pgText, as the jobs' look-up copies do. */
 function postgresValue(value: string | number | null): string | number | null {
@@ -79,27 +83,29 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
     }
   }
 
-  const facts = async (sql: string, params: unknown[]) => (await rowsOf<CardRow>(pool, sql, params)).map(factsOfRow);
+  // Rows come as arrays in SELECTED's order: a year of cards is tens of thousands of rows.
+  const facts = async (sql: string, params: unknown[]) =>
+    (await pool.query<Array<string | number | null>>({ text: sql, values: params, rowMode: 'array' })).rows.map(factsOfValues);
 
   return {
     async consoleFacts(storeId: string, query: FactsQuery) {
       await catchUp(storeId);
       switch (query.kind) {
         case 'created':
-          return facts('SELECT * FROM console_cards WHERE store_id = $1 AND created_ms >= $2 AND created_ms < $3 ORDER BY created_ms, job_id', [
+          return facts(`SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND created_ms >= $2 AND created_ms < $3 ORDER BY created_ms`, [
             storeId, Date.parse(query.from), Date.parse(query.to),
           ]);
         case 'delivered':
-          return facts('SELECT * FROM console_cards WHERE store_id = $1 AND delivered_ms >= $2 AND delivered_ms < $3 ORDER BY created_ms, job_id', [
+          return facts(`SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND delivered_ms >= $2 AND delivered_ms < $3 ORDER BY delivered_ms`, [
             storeId, Date.parse(query.from), Date.parse(query.to),
           ]);
         case 'appointments':
-          return facts('SELECT * FROM console_cards WHERE store_id = $1 AND appointment_ms >= $2 AND appointment_ms < $3 ORDER BY appointment_ms, job_id', [
+          return facts(`SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND appointment_ms >= $2 AND appointment_ms < $3 ORDER BY appointment_ms, job_id`, [
             storeId, Date.parse(query.from), Date.parse(query.to),
           ]);
         case 'open':
           return facts(
-            'SELECT * FROM console_cards WHERE store_id = $1 AND checked_in_ms IS NOT NULL AND delivered_ms IS NULL ORDER BY created_ms, job_id',
+            `SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND checked_in_ms IS NOT NULL AND delivered_ms IS NULL ORDER BY created_ms, job_id`,
             [storeId],
           );
       }
@@ -119,8 +125,8 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
       if (digits === '' && name.trim() === '') return [];
       await catchUp(storeId);
       return digits !== ''
-        ? facts(`SELECT * FROM console_cards WHERE store_id = $1 AND customer_phone = $2 ${ORDER} LIMIT $3`, [storeId, digits, limit])
-        : facts(`SELECT * FROM console_cards WHERE store_id = $1 AND customer_name = $2 ${ORDER} LIMIT $3`, [storeId, pgText(name.trim()), limit]);
+        ? facts(`SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND customer_phone = $2 ${ORDER} LIMIT $3`, [storeId, digits, limit])
+        : facts(`SELECT ${SELECTED} FROM console_cards WHERE store_id = $1 AND customer_name = $2 ${ORDER} LIMIT $3`, [storeId, pgText(name.trim()), limit]);
     },
     async jobsCheckedIn(storeId, { from, to }, limit) {
       await catchUp(storeId);

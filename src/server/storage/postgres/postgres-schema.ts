@@ -225,16 +225,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX console_cards_checked_in ON console_cards (store_id, checked_in_ms) WHERE checked_in_ms IS NOT NULL;
   CREATE INDEX console_cards_delivered ON console_cards (store_id, delivered_ms) WHERE delivered_ms IS NOT NULL;
   CREATE INDEX console_cards_open ON console_cards (store_id, created_ms) WHERE checked_in_ms IS NOT NULL AND delivered_ms IS NULL;
-  CREATE INDEX console_cards_plate ON console_cards (store_id, plate);
-  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev);
-  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local);
-  CREATE INDEX console_cards_vin ON console_cards (store_id, vin);
-  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev);
-  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone);
-  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev);
-  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name);
-  CREATE INDEX console_cards_number ON console_cards (store_id, number_key);
-  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev);
+  CREATE INDEX console_cards_plate ON console_cards (store_id, plate, created_ms);
+  CREATE INDEX console_cards_plate_rev ON console_cards (store_id, plate_rev, created_ms);
+  CREATE INDEX console_cards_plate_local ON console_cards (store_id, plate_local, created_ms);
+  CREATE INDEX console_cards_vin ON console_cards (store_id, vin, created_ms);
+  CREATE INDEX console_cards_vin_rev ON console_cards (store_id, vin_rev, created_ms);
+  CREATE INDEX console_cards_phone ON console_cards (store_id, customer_phone, created_ms);
+  CREATE INDEX console_cards_phone_rev ON console_cards (store_id, phone_rev, created_ms);
+  CREATE INDEX console_cards_name ON console_cards (store_id, customer_name, created_ms);
+  CREATE INDEX console_cards_number ON console_cards (store_id, number_key, created_ms);
+  CREATE INDEX console_cards_number_rev ON console_cards (store_id, number_rev, created_ms);
 
   CREATE TABLE console_index_cursors (
     store_id text PRIMARY KEY REFERENCES stores (id),
