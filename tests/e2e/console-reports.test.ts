@@ -60,7 +60,9 @@ describe('the console’s reports', () => {
   /** The cells of the row whose first cell is `first`, in the table captioned `caption`. */
   async function row(name: string, caption: string, first: string): Promise<string[]> {
     const table = section(name).locator('table', { has: page.locator('caption', { hasText: caption }) });
-    const line = table.locator('tbody tr', { has: page.locator('th', { hasText: first }) }).first();
+    // The first cell exactly: "2026-11" is the month's row, not 2026-11-01's (a day's row shown until the month's arrive).
+    const exactly = new RegExp(`^\\s*${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const line = table.locator('tbody tr', { has: page.locator('th', { hasText: exactly }) }).first();
     await line.waitFor();
     return (await line.locator('th, td').allTextContents()).map((text) => text.trim());
   }
@@ -128,13 +130,15 @@ describe('the console’s reports', () => {
   it('draws the charts on canvas: ink on the 进厂台次 chart', async () => {
     const canvas = section('check-ins').locator('.report-chart canvas').first();
     await canvas.waitFor();
-    const inked = await canvas.evaluate((element: HTMLCanvasElement) => {
-      const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
-      let count = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
-      return count;
-    });
-    expect(inked).toBeGreaterThan(1000);
+    // ECharts paints on the next animation frame: look until the canvas has ink.
+    const inked = () =>
+      canvas.evaluate((element: HTMLCanvasElement) => {
+        const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
+        return count;
+      });
+    await expect.poll(inked).toBeGreaterThan(1000);
   });
 
   it('downloads a CSV with the same numbers and the formula-like name neutralised', async () => {

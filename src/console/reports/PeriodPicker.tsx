@@ -45,7 +45,7 @@ export function PeriodPicker({ filter, advisors, onChange }: PeriodPickerProps) 
 
   const apply = (next: { from: string; to: string }) => {
     setDraft(next);
-    const checked = reportQuerySchema.safeParse({ ...next, by: filter.by, ...(filter.advisor ? { advisor: filter.advisor } : {}) });
+    const checked = reportQuerySchema.safeParse({ ...next, ...(filter.advisor ? { advisor: filter.advisor } : {}) });
     if (!checked.success) {
       setProblem(say(W.badPeriod, { message: checked.error.issues.map((issue) => issue.message).join('; ') }));
       return;

@@ -6,27 +6,20 @@ import { useSay } from '../language.tsx';
 import { W } from './messages.ts';
 import { PeriodPicker, thisMonth } from './PeriodPicker.tsx';
 import { ReportSections } from './ReportSections.tsx';
-import { useReport, type ReportFilter } from './use-report.ts';
+import type { ReportFilter } from './use-report.ts';
 import './reports.css';
 
 export default function ReportsPage() {
   const say = useSay();
-  const [filter, setFilter] = useState<ReportFilter>(() => ({ ...thisMonth(), advisor: '', by: 'day' }));
-  // The advisors' names come with every report; the overdue one is the lightest to ask.
-  const advisors = useReport('overdue', filter).data?.advisors ?? [];
+  const [filter, setFilter] = useState<ReportFilter>(() => ({ ...thisMonth(), advisor: '' }));
+  // The store's advisors (their names come with every report) for the advisor picker.
+  const [advisors, setAdvisors] = useState<{ id: string; name: string }[]>([]);
   const period = `${filter.from} – ${filter.to}`;
   return (
     <div className="reports-page">
       <h1>{say(W.title)}</h1>
       <PeriodPicker filter={filter} advisors={advisors} onChange={setFilter} />
-      <div className="report-by" role="group" aria-label={say(W.by)}>
-        {(['day', 'week', 'month'] as const).map((by) => (
-          <button key={by} type="button" className="console-button" aria-pressed={filter.by === by} onClick={() => setFilter({ ...filter, by })}>
-            {say(W[by])}
-          </button>
-        ))}
-      </div>
-      <ReportSections filter={filter} period={period} />
+      <ReportSections filter={filter} period={period} onAdvisors={setAdvisors} />
     </div>
   );
 }
