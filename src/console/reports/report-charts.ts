@@ -6,7 +6,7 @@ import { FOLLOW_UP_RESULTS, FOLLOW_UP_STATES } from '../../shared/console/report
 import { SERVICE_TYPES } from '../../shared/job.ts';
 import type { Words } from '../language.tsx';
 import { LATENESS_WORDS, W } from './messages.ts';
-import { advisorKeysOf, advisorName, resultWord, serviceWord, stateWord, type Speaker } from './report-tables.ts';
+import { advisorKeysOf, advisorName, minutesLabel, photosLabel, resultWord, serviceWord, stateWord, type Speaker } from './report-tables.ts';
 
 const base = { animation: false, tooltip: { trigger: 'axis' }, grid: { left: 48, right: 16, top: 40, bottom: 32, containLabel: true } };
 const yuan = (fen: number) => fen / 100;
@@ -32,7 +32,7 @@ export function checkInTimeChart(report: CheckInTimeReport, s: Speaker): ECharts
   return {
     ...base,
     legend: { top: 0 },
-    xAxis: { type: 'category', name: s.say(W.minutes), data: report.minutesHistogram.map((b) => (b.to === null ? `≥${b.from}` : `${b.from}–${b.to}`)) },
+    xAxis: { type: 'category', name: s.say(W.minutes), data: report.minutesHistogram.map(minutesLabel) },
     yAxis: { type: 'value', minInterval: 1, name: s.say(W.cards) },
     series: [{ type: 'bar', name: s.say(W.cards), data: report.minutesHistogram.map((b) => b.count) }],
   };
@@ -41,7 +41,7 @@ export function checkInTimeChart(report: CheckInTimeReport, s: Speaker): ECharts
 export function photosChart(report: CheckInTimeReport, s: Speaker): EChartsCoreOption {
   return {
     ...base,
-    xAxis: { type: 'category', name: s.say(W.photos), data: report.photosHistogram.map((b) => (b.to === null ? `≥${b.from}` : b.to - 1 === b.from ? `${b.from}` : `${b.from}–${b.to - 1}`)) },
+    xAxis: { type: 'category', name: s.say(W.photos), data: report.photosHistogram.map(photosLabel) },
     yAxis: { type: 'value', minInterval: 1, name: s.say(W.cards) },
     series: [{ type: 'bar', name: s.say(W.cards), data: report.photosHistogram.map((b) => b.count), itemStyle: { color: '#0f766e' } }],
   };

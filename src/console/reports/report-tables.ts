@@ -55,9 +55,13 @@ export function checkInsTables(report: CheckInsReport, s: Speaker): Table[] {
   ];
 }
 
+type Bucket = { from: number; to: number | null };
+/** Minutes are continuous: 5–10 means from 5 up to 10. */
+export const minutesLabel = (bucket: Bucket) => (bucket.to === null ? `≥${bucket.from}` : `${bucket.from}–${bucket.to}`);
+/** Photos are whole: 1–4, or 0 alone. */
+export const photosLabel = (bucket: Bucket) => (bucket.to === null ? `≥${bucket.from}` : bucket.to - 1 === bucket.from ? `${bucket.from}` : `${bucket.from}–${bucket.to - 1}`);
+
 export function checkInTimeTables(report: CheckInTimeReport, s: Speaker): Table[] {
-  const range = (bucket: { from: number; to: number | null }) => (bucket.to === null ? `≥${bucket.from}` : `${bucket.from}–${bucket.to - 1}`);
-  const minutesRange = (bucket: { from: number; to: number | null }) => (bucket.to === null ? `≥${bucket.from}` : `${bucket.from}–${bucket.to}`);
   return [
     {
       title: s.say(W.checkInTime),
@@ -73,8 +77,8 @@ export function checkInTimeTables(report: CheckInTimeReport, s: Speaker): Table[
         [s.say(W.photosTotal), report.photosTotal],
       ],
     },
-    { title: s.say(W.minutes), columns: [col(s.say(W.minutes), 'text'), col(s.say(W.cards))], rows: report.minutesHistogram.map((b) => [minutesRange(b), b.count]) },
-    { title: s.say(W.photos), columns: [col(s.say(W.photos), 'text'), col(s.say(W.cards))], rows: report.photosHistogram.map((b) => [range(b), b.count]) },
+    { title: s.say(W.minutes), columns: [col(s.say(W.minutes), 'text'), col(s.say(W.cards))], rows: report.minutesHistogram.map((b) => [minutesLabel(b), b.count]) },
+    { title: s.say(W.photos), columns: [col(s.say(W.photos), 'text'), col(s.say(W.cards))], rows: report.photosHistogram.map((b) => [photosLabel(b), b.count]) },
     {
       title: s.say(W.advisor),
       columns: [col(s.say(W.advisor), 'text'), col(s.say(W.cards)), col(s.say(W.medianMinutes), 'decimal'), col(s.say(W.p90Minutes), 'decimal'), col(s.say(W.photosMean), 'decimal')],
