@@ -60,6 +60,22 @@ export async function consoleApi<T>(path: string, options: ApiOptions<T> = {}): 
   return options.schema ? options.schema.parse(answer) : (answer as T);
 }
 
+/** Sends a file's bytes as the body (an image upload), with the session's CSRF token; the answer as `consoleApi` reads it. */
+export async function uploadFile<T>(path: string, file: Blob, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'PUT', headers: { accept: 'application/json', 'content-type': file.type, [CSRF_HEADER]: csrfToken }, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ConsoleApiError(0, 'offline', '连不上服务器：请检查网络后重试。 The server cannot be reached: check the network and try again.');
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const { error, message } = (answer ?? {}) as { error?: string; message?: string };
+    throw new ConsoleApiError(response.status, error ?? 'http_error', message ?? `上传失败（${response.status}）。 The upload failed (${response.status}).`);
+  }
+  return schema.parse(answer);
+}
+
 /** A file the server makes (CSV, JSON export): fetched with the session, saved under its name. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const response = await fetch(path, { credentials: 'same-origin' });

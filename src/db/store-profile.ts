@@ -2,7 +2,7 @@
 // each complete sync) and the one set in the tablet's settings. Offline the cached copy is
 // used; a field the server leaves empty falls back to the tablet's, then to nothing.
 import type { OldParts, PaymentMethod } from '../shared/estimate.ts';
-import { storeDefaultsSchema, type StoreProfileFields } from '../shared/store-profile.ts';
+import { storeDefaultsSchema, storeLogoSchema, type StoreLogo, type StoreProfileFields } from '../shared/store-profile.ts';
 import type { MetaRow, ServerStoreProfileRow, TabletStoreProfileRow, WalkaroundDb } from './database.ts';
 import { deleteMeta, writeMeta } from './meta-repo.ts';
 
@@ -13,6 +13,8 @@ export type StoreProfile = {
   address: string;
   phone: string;
   defaults: StoreDefaults;
+  /** The logo the store uploaded at the console (the server's only); its bytes are in the blob store once fetched. */
+  logo?: StoreLogo;
   /** Where the profile came from: the server's if it set anything, else the tablet's, else neither. */
   source: 'server' | 'tablet' | 'none';
 };
@@ -43,7 +45,7 @@ export function mergeStoreProfile(server: StoreProfileFields | undefined, tablet
     carWash: server?.defaults.carWash ?? tablet?.defaults.carWash ?? BUILT_IN_STORE_DEFAULTS.carWash,
     promisedInHours: server?.defaults.promisedInHours ?? tablet?.defaults.promisedInHours ?? BUILT_IN_STORE_DEFAULTS.promisedInHours,
   };
-  return { name: pick('name'), address: pick('address'), phone: pick('phone'), defaults, source: sourceOf(server, tablet) };
+  return { name: pick('name'), address: pick('address'), phone: pick('phone'), defaults, ...(server?.logo ? { logo: server.logo } : {}), source: sourceOf(server, tablet) };
 }
 
 function setsAnything(fields: StoreProfileFields | undefined): boolean {
@@ -62,11 +64,13 @@ function sourceOf(server: StoreProfileFields | undefined, tablet: StoreProfileFi
 function fieldsOf(row: MetaRow | undefined): StoreProfileFields | undefined {
   if (row === undefined || (row.key !== SERVER_KEY && row.key !== TABLET_KEY)) return undefined;
   const defaults = storeDefaultsSchema.partial().safeParse(row.defaults);
+  const logo = storeLogoSchema.safeParse(row.logo);
   return {
     name: typeof row.name === 'string' ? row.name : '',
     address: typeof row.address === 'string' ? row.address : '',
     phone: typeof row.phone === 'string' ? row.phone : '',
     defaults: defaults.success ? defaults.data : {},
+    ...(logo.success && logo.data ? { logo: logo.data } : {}),
   };
 }
 
@@ -104,5 +108,5 @@ export async function saveServerStoreProfile(db: WalkaroundDb, fields: StoreProf
 }
 
 function trimmed(fields: StoreProfileFields): StoreProfileFields {
-  return { name: fields.name.trim(), address: fields.address.trim(), phone: fields.phone.trim(), defaults: { ...fields.defaults } };
+  return { name: fields.name.trim(), address: fields.address.trim(), phone: fields.phone.trim(), defaults: { ...fields.defaults }, ...(fields.logo ? { logo: fields.logo } : {}) };
 }

@@ -27,6 +27,7 @@ import { consoleAdminRoutes } from './routes/console-admin-routes.ts';
 import { consoleAppointmentsRoutes } from './routes/console-appointments-routes.ts';
 import { consoleArchiveRoutes } from './routes/console-archive-routes.ts';
 import { consoleAuthRoutes } from './routes/console-auth-routes.ts';
+import { consoleLogoRoutes } from './routes/console-logo-routes.ts';
 import { consoleExportRoutes } from './routes/console-export-routes.ts';
 import { consoleReportsRoutes } from './routes/console-reports-routes.ts';
 import { storeRoutes } from './routes/store-routes.ts';
@@ -226,6 +227,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   consoleReportsRoutes(app, options.storage, options.blobs);
   consoleExportRoutes(app, options.storage, options.blobs);
   consoleAppointmentsRoutes(app, options.storage, options.blobs);
+  await consoleLogoRoutes(app, options.storage, options.blobs);
 
   await app.register(fastifyStatic, {
     root: staticDir,

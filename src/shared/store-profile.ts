@@ -24,6 +24,17 @@ const line = (max: number) =>
     .max(max, { message: 'text.tooLong' })
     .refine((value) => !hasControlCharacters(value), { message: 'store.error.control' });
 
+/** The largest logo the console takes: a small image at the head of a printed page. */
+export const STORE_LOGO_MAX_BYTES = 200 * 1024;
+export const STORE_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** The store's logo: a blob of the store (its bytes checked as an image by the server), by hash. */
+export const storeLogoSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256.invalid' }),
+  mime: z.enum(STORE_LOGO_TYPES),
+});
+export type StoreLogo = z.infer<typeof storeLogoSchema>;
+
 /**
  * One source's profile (the server's, or the one set on the tablet). An empty string is a
  * field nobody set; a default left out is one the source does not choose.
@@ -33,6 +44,8 @@ export const storeProfileFieldsSchema = z.object({
   address: line(120),
   phone: line(40),
   defaults: storeDefaultsSchema.partial(),
+  /** Only the server's profile has one (uploaded at the store console); absent or null: none. */
+  logo: storeLogoSchema.nullable().optional(),
 });
 export type StoreProfileFields = z.infer<typeof storeProfileFieldsSchema>;
 
@@ -44,6 +57,7 @@ export function isEmptyProfile(fields: StoreProfileFields): boolean {
     fields.name.trim() === '' &&
     fields.address.trim() === '' &&
     fields.phone.trim() === '' &&
+    !fields.logo &&
     Object.values(fields.defaults).every((value) => value === undefined)
   );
 }

@@ -21,7 +21,7 @@ import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
-import { addFakePhoto, createTablet, fakeJpeg, sign, type Tablet } from '../support/tablet.ts';
+import { addFakePhoto, createTablet, fakeJpeg, fakePng, sign, type Tablet } from '../support/tablet.ts';
 import { enrollTablet } from '../../src/sync/enrollment.ts';
 import { apiHeaders, enrollDevice, startTestServer, testPhotos, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
@@ -370,6 +370,17 @@ const consoleMatrix: Record<string, ConsoleRow> = {
   'GET /api/v1/console/session': { role: 'any', build: consoleGet(() => '/api/v1/console/session'), otherStore: { status: 200, check: ownConsoleSession } },
   'HEAD /api/v1/console/session': { role: 'any', build: (headers) => ({ method: 'HEAD', path: '/api/v1/console/session', headers }), otherStore: { status: 200 } },
   'POST /api/v1/console/sign-out': { role: 'any', build: (headers) => ({ method: 'POST', path: '/api/v1/console/sign-out', headers }), otherStore: { status: 200 } },
+  // The store's logo (console-logo-routes.ts): S2's admin sets and removes S2's; S1's profile stays.
+  'PUT /api/v1/console/admin/store-profile/logo': {
+    role: 'admin',
+    build: (headers) => ({ method: 'PUT', path: '/api/v1/console/admin/store-profile/logo', headers: { ...headers, 'content-type': 'image/png' }, body: Buffer.from(fakePng(42)) }),
+    otherStore: { status: 200, check: (body) => expect(body).toMatchObject({ profile: { name: 'Test store S2', logo: { mime: 'image/png' } } }) },
+  },
+  'DELETE /api/v1/console/admin/store-profile/logo': {
+    role: 'admin',
+    build: (headers) => ({ method: 'DELETE', path: '/api/v1/console/admin/store-profile/logo', headers }),
+    otherStore: { status: 200, check: ownProfileOnly },
+  },
   // 预约 (console-appointments-routes.ts): any role; S2's desk sees and books S2's own, S1's booking is not found.
   'GET /api/v1/console/appointments': { role: 'any', build: consoleGet(appointmentsToday), otherStore: { status: 200, check: (body) => expect(body).toEqual({ appointments: [] }) } },
   'HEAD /api/v1/console/appointments': { role: 'any', build: (headers) => ({ method: 'HEAD', path: appointmentsToday(), headers }), otherStore: { status: 200 } },

@@ -900,6 +900,8 @@ function headerCases(): Case[] {
 const CONSOLE_ROUTES: [string, string][] = [
   ['GET', '/api/v1/console/session'],
   ['GET', '/api/v1/console/appointments?from=2026-12-08&to=2026-12-08'],
+  ['PUT', '/api/v1/console/admin/store-profile/logo'],
+  ['DELETE', '/api/v1/console/admin/store-profile/logo'],
   ['POST', '/api/v1/console/appointments'],
   ['PUT', '/api/v1/console/appointments/00000000-0000-4000-8000-000000000000'],
   ['POST', '/api/v1/console/appointments/00000000-0000-4000-8000-000000000000/no-show'],

@@ -1,5 +1,6 @@
 import type { StoreProfile } from '../../db/store-profile.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { useBlobUrl } from '../../ui/use-blob-url.ts';
 
 type PrintStoreHeaderProps = {
   store: StoreProfile;
@@ -15,11 +16,14 @@ type PrintStoreHeaderProps = {
  */
 export function PrintStoreHeader({ store, jobNumber, advisorName }: PrintStoreHeaderProps) {
   const { t } = useI18n();
-  const hasStore = store.name !== '' || store.address !== '' || store.phone !== '';
+  const hasStore = store.name !== '' || store.address !== '' || store.phone !== '' || store.logo !== undefined;
+  // The logo the store uploaded, from the tablet's own copy of its bytes (none until fetched).
+  const logoUrl = useBlobUrl(store.logo?.sha256);
   return (
     <header className="print-header">
       {hasStore && (
         <div className="print-store">
+          {logoUrl && <img className="print-store-logo" src={logoUrl} alt={store.name} />}
           {store.name && <strong className="print-store-name">{store.name}</strong>}
           {store.address && <div>{store.address}</div>}
           {store.phone && <div>{t('print.storePhone', { phone: store.phone })}</div>}

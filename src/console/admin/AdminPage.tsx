@@ -6,6 +6,7 @@ import { useSay } from '../language.tsx';
 import { AdvisorsSection } from './AdvisorsSection.tsx';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { EnrollmentCodeSection } from './EnrollmentCodeSection.tsx';
+import { LogoSection } from './LogoSection.tsx';
 import { StoreProfileSection } from './StoreProfileSection.tsx';
 import { TabletsSection } from './TabletsSection.tsx';
 import { W } from './messages.ts';
@@ -13,12 +14,22 @@ import { W } from './messages.ts';
 // page and land in the tablet's precache; console-* files stay out of it (vite.config.ts).
 import adminStyles from './console-admin.css?url';
 
+/** The profile's text and defaults, then its logo (an upload of its own). */
+function ProfileAndLogo() {
+  return (
+    <>
+      <StoreProfileSection />
+      <LogoSection />
+    </>
+  );
+}
+
 const SECTIONS = {
   advisors: { words: W.advisors, Section: AdvisorsSection },
   tablets: { words: W.tablets, Section: TabletsSection },
   enrollment: { words: W.enrollment, Section: EnrollmentCodeSection },
   catalogue: { words: W.catalogue, Section: CatalogueSection },
-  profile: { words: W.profile, Section: StoreProfileSection },
+  profile: { words: W.profile, Section: ProfileAndLogo },
 } as const;
 type SectionName = keyof typeof SECTIONS;
 

@@ -11,7 +11,7 @@ import { hasControlCharacters } from '../../shared/plain-text.ts';
 import { SAMPLE_CATALOGUE } from '../../shared/catalogue-sample.ts';
 import { OLD_PARTS, PAYMENT_METHODS } from '../../shared/estimate.ts';
 import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type StoreSummary } from '../../shared/protocol.ts';
-import { MAX_PROMISED_IN_HOURS, storeProfileFieldsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
+import { MAX_PROMISED_IN_HOURS, storeProfileFieldsSchema, type StoreLogo, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newEnrollmentCode } from '../auth/tokens.ts';
 import type { AdvisorListing, DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
@@ -161,6 +161,8 @@ export type StoreProfileChange = {
   phone?: string;
   /** A default's name and its value as typed ('none' lets the tablet's or the built-in one stand). */
   defaults?: Partial<Record<'oldParts' | 'payment' | 'carWash' | 'promisedInHours', string>>;
+  /** The logo (a blob the store uploaded, checked as an image), or null to print none; left out, it stays. */
+  logo?: StoreLogo | null;
 };
 
 /** The typed words of each default, as the administrator writes them. */
@@ -187,6 +189,7 @@ export async function setStoreProfile(storage: Storage, store: StoreSummary, cha
     address: (change.address ?? current.address).trim(),
     phone: (change.phone ?? current.phone).trim(),
     defaults,
+    logo: change.logo === undefined ? (current.logo ?? null) : change.logo,
   };
   const parsed = storeProfileFieldsSchema.safeParse(next);
   if (!parsed.success) {

@@ -251,6 +251,11 @@ export const MIGRATIONS: readonly string[] = [
     indexed_seq INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  // 7: the store's logo (issue 14), printed at the head of the customer's copy: JSON
+  // { sha256, mime } of a blob the store uploaded at the console, or null for none.
+  `
+  ALTER TABLE store_profiles ADD COLUMN logo TEXT CHECK (logo IS NULL OR json_valid(logo));
+  `,
 ];
 
 /** Runs the migrations this database has not had yet; returns its version afterwards. */

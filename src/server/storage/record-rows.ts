@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Job } from '../../shared/job.ts';
 import { normalizePlate } from '../../shared/plate.ts';
-import { storeDefaultsSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
+import { storeDefaultsSchema, storeLogoSchema, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { normalizeVin } from '../../shared/vin.ts';
 import { nextDeviceCode } from './device-code.ts';
 import type { ConsoleSessionRecord, DeviceRecord, EnrollInput, EnrollmentCodeRecord, EnrollRefusal, HistoryEntry } from './storage.ts';
@@ -81,6 +81,8 @@ export type ProfileRow = {
   address: string | null;
   phone: string | null;
   defaults: string | null;
+  /** JSON of the logo ({ sha256, mime }), or null. */
+  logo: string | null;
   updatedAt: string | null;
 };
 
@@ -93,8 +95,9 @@ export function profileFromRow(row: ProfileRow): { profile: StoreProfileFields; 
   // create-store names a store by its code when given no name: that is no name to print.
   const storeName = row.storeName === row.storeCode ? '' : row.storeName;
   const defaults = storeDefaultsSchema.partial().safeParse(row.defaults === null ? {} : JSON.parse(row.defaults));
+  const logo = storeLogoSchema.safeParse(row.logo === null ? null : JSON.parse(row.logo));
   return {
-    profile: { name: row.name || storeName, address: row.address ?? '', phone: row.phone ?? '', defaults: defaults.success ? defaults.data : {} },
+    profile: { name: row.name || storeName, address: row.address ?? '', phone: row.phone ?? '', defaults: defaults.success ? defaults.data : {}, ...(logo.success ? { logo: logo.data } : {}) },
     updatedAt: row.updatedAt,
   };
 }
@@ -156,4 +159,9 @@ export function liveConsoleSession(row: ConsoleSessionRow | undefined, now: stri
   if (!row || row.disabledAt !== null || Date.parse(row.expiresAt) <= Date.parse(now)) return undefined;
   const { disabledAt: _disabledAt, ...session } = row;
   return session;
+}
+
+/** The logo as the profile row's column holds it: JSON text, or null for none. */
+export function logoColumn(profile: StoreProfileFields): string | null {
+  return profile.logo ? JSON.stringify({ sha256: profile.logo.sha256, mime: profile.logo.mime }) : null;
 }

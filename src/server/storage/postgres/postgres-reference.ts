@@ -2,7 +2,7 @@
 // same records as sqlite-storage.ts's reference data and sqlite-store-profile.ts).
 import type pg from 'pg';
 import type { CatalogueItem } from '../../../shared/catalogue.ts';
-import { profileFromRow, type ProfileRow } from '../record-rows.ts';
+import { logoColumn, profileFromRow, type ProfileRow } from '../record-rows.ts';
 import type { Storage } from '../storage.ts';
 import { firstRow } from './postgres-query.ts';
 
@@ -32,7 +32,7 @@ export function postgresReference(pool: pg.Pool): Pick<Storage, ReferenceMethods
     async storeProfile(storeId) {
       const row = await firstRow<ProfileRow>(
         pool,
-        `SELECT s.name AS "storeName", s.code AS "storeCode", p.name, p.address, p.phone, p.defaults, p.updated_at AS "updatedAt"
+        `SELECT s.name AS "storeName", s.code AS "storeCode", p.name, p.address, p.phone, p.defaults, p.logo, p.updated_at AS "updatedAt"
          FROM stores s LEFT JOIN store_profiles p ON p.store_id = s.id WHERE s.id = $1`,
         [storeId],
       );
@@ -40,10 +40,10 @@ export function postgresReference(pool: pg.Pool): Pick<Storage, ReferenceMethods
     },
     async setStoreProfile(storeId, profile, now) {
       await pool.query(
-        `INSERT INTO store_profiles (store_id, name, address, phone, defaults, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO store_profiles (store_id, name, address, phone, defaults, logo, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (store_id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
-           defaults = excluded.defaults, updated_at = excluded.updated_at`,
-        [storeId, profile.name, profile.address, profile.phone, JSON.stringify(profile.defaults), now],
+           defaults = excluded.defaults, logo = excluded.logo, updated_at = excluded.updated_at`,
+        [storeId, profile.name, profile.address, profile.phone, JSON.stringify(profile.defaults), logoColumn(profile), now],
       );
     },
     storeHasBlob: async (storeId, sha256) =>

@@ -241,6 +241,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     indexed_seq bigint NOT NULL
   );
   `,
+  // 4: the store's logo (SQLite's migration 7).
+  `
+  ALTER TABLE store_profiles ADD COLUMN logo text CHECK (logo IS NULL OR logo::jsonb IS NOT NULL);
+  `,
 ];
 
 // The advisory lock's key: any constant nothing else in the database locks; a literal reads
