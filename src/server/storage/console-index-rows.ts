@@ -11,6 +11,7 @@ import { normalizePlate } from '../../shared/plate.ts';
 import type { JobStatus } from '../../shared/status-moves.ts';
 import { normalizeVin } from '../../shared/vin.ts';
 import type { JobFacts, MarkFact } from '../console/job-facts.ts';
+import type { FactsQuery } from './storage.ts';
 
 /** How many cards one catch-up step reads and writes in one transaction. */
 export const CATCH_UP_BATCH = 500;
@@ -200,3 +201,25 @@ export const SEARCH_COLUMNS: ReadonlyArray<readonly [keyof SearchTerms, CardColu
   ['number', 'number_key'],
   ['numberRev', 'number_rev'],
 ];
+
+/**
+ * A read asked again while the same read runs (the reports page asks for its reports of one
+ * period at once, each reading the same cards) joins the running read instead of reading tens of
+ * thousands of rows again; each caller gets an array of its own. A caller that joins gets the
+ * cards as of when that read began, at most the time of one read earlier.
+ */
+export function sharedWhileRunning<A extends unknown[], T>(key: (...args: A) => string, read: (...args: A) => Promise<T[]>): (...args: A) => Promise<T[]> {
+  const running = new Map<string, Promise<T[]>>();
+  return async (...args) => {
+    const name = key(...args);
+    let shared = running.get(name);
+    if (!shared) {
+      shared = read(...args).finally(() => running.delete(name));
+      running.set(name, shared);
+    }
+    return (await shared).slice();
+  };
+}
+
+/** The key of a facts query: its store, kind and range. */
+export const factsQueryKey = (storeId: string, query: FactsQuery) => JSON.stringify([storeId, query]);

@@ -6,7 +6,19 @@
 import type Database from 'better-sqlite3';
 import type { Job } from '../../shared/job.ts';
 import { jobFacts, type JobFacts } from '../console/job-facts.ts';
-import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, type CardRow } from './console-index-rows.ts';
+import {
+  CARD_COLUMNS,
+  CATCH_UP_BATCH,
+  cardRow,
+  factsOfValues,
+  factsQueryKey,
+  prefixEnd,
+  SEARCH_COLUMNS,
+  SELECTED,
+  searchTerms,
+  sharedWhileRunning,
+  type CardRow,
+} from './console-index-rows.ts';
 import type { ConsoleIndexMethods, FactsQuery, Storage } from './storage.ts';
 
 const NEWEST_FIRST = 'ORDER BY created_ms DESC, rowid DESC';
@@ -73,11 +85,11 @@ export function sqliteConsoleIndex(db: Database.Database): Pick<Storage, Console
   const facts = (values: Values[]): JobFacts[] => values.map(factsOfValues);
 
   return {
-    async consoleFacts(storeId: string, query: FactsQuery) {
+    consoleFacts: sharedWhileRunning(factsQueryKey, async (storeId: string, query: FactsQuery) => {
       await catchUp(storeId);
       if (query.kind === 'open') return facts(byQuery.open.all(storeId));
       return facts(byQuery[query.kind].all(storeId, Date.parse(query.from), Date.parse(query.to)));
-    },
+    }),
     async searchCards(storeId, text, limit) {
       const terms = searchTerms(text);
       if (!terms) return [];

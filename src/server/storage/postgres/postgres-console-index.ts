@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { Job } from '../../../shared/job.ts';
 import { jobFacts } from '../../console/job-facts.ts';
-import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, type CardColumn } from '../console-index-rows.ts';
+import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, factsQueryKey, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, sharedWhileRunning, type CardColumn } from '../console-index-rows.ts';
 import type { ConsoleIndexMethods, FactsQuery, Storage } from '../storage.ts';
 import { firstRow, pgText, rowsOf } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
@@ -88,7 +88,7 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
     (await pool.query<Array<string | number | null>>({ text: sql, values: params, rowMode: 'array' })).rows.map(factsOfValues);
 
   return {
-    async consoleFacts(storeId: string, query: FactsQuery) {
+    consoleFacts: sharedWhileRunning(factsQueryKey, async (storeId: string, query: FactsQuery) => {
       await catchUp(storeId);
       switch (query.kind) {
         case 'created':
@@ -109,7 +109,7 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
             [storeId],
           );
       }
-    },
+    }),
     async searchCards(storeId, text, limit) {
       const terms = searchTerms(text);
       if (!terms) return [];
