@@ -21,7 +21,9 @@ export async function seedDemoStore(storage: Storage, dataDir: string): Promise<
     `  1. On the tablet, open the app, tap 连接门店 / Connect to the store, enter the code ${enrollment.code}`,
     `     (valid until ${enrollment.expiresAt.slice(0, 10)}, for ${enrollment.usesLeft} tablets).`,
     `  2. Sign in as advisor  zhang / ${advisor.password}   or as admin  admin / ${admin.password}`,
-    `  More codes, advisors, revoking a tablet: npm run admin -- help`,
+    `  3. The store console (reports, appointments, the card archive, administration): open /console`,
+    `     on this server and sign in with the store code ${store.code} and the admin's name and password.`,
+    `  More codes, advisors, revoking a tablet: the console's 门店管理, or npm run admin -- help`,
   ].join('\n');
   writeFileSync(resolve(dataDir, 'demo-credentials.txt'), `${text}\n`, { mode: 0o600 });
   return text;
