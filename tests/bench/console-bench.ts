@@ -38,6 +38,8 @@ export type ConsoleRun = {
   catchUpSeconds: number;
   /** The next read after a push of one card: the index's catch-up of one change. */
   catchUpOneMs: number;
+  /** consoleFacts alone (what every report reads first), a year of cards: median of 5, cards read. */
+  factsYear: { createdMs: number; deliveredMs: number; cards: number };
   search: Record<string, Timing>;
   pages: Record<string, Timing>;
   reports: Record<string, { medianMs: number; maxMs: number; runs: number }>;
@@ -106,6 +108,18 @@ async function oneRun(records: 'sqlite' | 'postgres', options: ConsoleBenchOptio
     const catchUpSeconds = (performance.now() - catchUpStart) / 1000;
     console.log(`    written in ${round(writeSeconds, 1)} s; the console's index caught up with ${written.toLocaleString('en')} cards in ${round(catchUpSeconds, 1)} s (${open.length} open now)`);
 
+    const yearRange = { from: new Date(now - 365 * 86_400_000).toISOString(), to: new Date(now).toISOString() };
+    const factsRuns = { created: [] as number[], delivered: [] as number[], cards: 0 };
+    for (let i = 0; i < 5; i++) {
+      for (const kind of ['created', 'delivered'] as const) {
+        const start = performance.now();
+        const facts = await storage.consoleFacts(store.id, { kind, ...yearRange });
+        factsRuns[kind].push(performance.now() - start);
+        if (kind === 'created') factsRuns.cards = facts.length;
+      }
+    }
+    const factsYear = { createdMs: round(median(factsRuns.created), 1), deliveredMs: round(median(factsRuns.delivered), 1), cards: factsRuns.cards };
+
     app = await buildApp({ logger: false, staticDir: dir, storage, blobs: data.blobs });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -163,7 +177,7 @@ async function oneRun(records: 'sqlite' | 'postgres', options: ConsoleBenchOptio
         reports[`${name} (${period})`] = { medianMs: round(median(ms), 1), maxMs: round(Math.max(...ms), 1), runs: ms.length };
       }
     }
-    return { records, cards: written, writeSeconds: round(writeSeconds, 1), catchUpSeconds: round(catchUpSeconds, 1), catchUpOneMs: round(catchUpOneMs, 1), search, pages, reports, missingReports };
+    return { records, cards: written, writeSeconds: round(writeSeconds, 1), catchUpSeconds: round(catchUpSeconds, 1), catchUpOneMs: round(catchUpOneMs, 1), factsYear, search, pages, reports, missingReports };
   } finally {
     await app?.close();
     await data?.close();

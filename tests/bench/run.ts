@@ -662,6 +662,8 @@ async function consoleFigures(): Promise<ConsoleRun[]> {
     for (const [kind, t] of Object.entries(run.search)) {
       figure('console', `console.${run.records}.search.${kind}`, `${tag}: search by ${kind}, p95 (p50 ${t.p50Ms} ms, ${t.meanHits} hits)`, t.p95Ms, 'ms', CONSOLE_SEARCH_P95_MS);
     }
+    figure('console', `console.${run.records}.factsYear`, `${tag}: consoleFacts alone, a year created (${run.factsYear.cards.toLocaleString('en')} cards), median of 5`, run.factsYear.createdMs, 'ms');
+    figure('console', `console.${run.records}.factsYearDelivered`, `${tag}: consoleFacts alone, a year delivered, median of 5`, run.factsYear.deliveredMs, 'ms');
     for (const [page, t] of Object.entries(run.pages)) figure('console', `console.${run.records}.page.${page}`, `${tag}: ${page}, p95 (p50 ${t.p50Ms} ms)`, t.p95Ms, 'ms');
     for (const [report, t] of Object.entries(run.reports)) {
       figure('console', `console.${run.records}.report.${report}`, `${tag}: report ${report}, median of ${t.runs} (max ${t.maxMs} ms)`, t.medianMs, 'ms', CONSOLE_REPORT_MS);

@@ -78,60 +78,70 @@ export function cardRow(facts: JobFacts, changeSeq: number): CardRow {
   };
 }
 
-/** The index row's columns as a SELECT lists them: rows are read as arrays in this order (no object per row). */
-export const SELECTED = CARD_COLUMNS.join(', ');
+/**
+ * The columns the facts are read from, in the order factsOfValues takes them (not the search
+ * keys, change number or ms copies: every row of a year is read, and each column costs).
+ */
+const FACT_COLUMNS = [
+  'job_id', 'number', 'status', 'created_at', 'checked_in_at', 'advisor_id', 'service_types', 'plate', 'vin', 'customer_name',
+  'customer_phone', 'photo_count', 'estimate_fen', 'final_fen', 'additions_offered', 'additions_offered_fen', 'additions_approved',
+  'additions_approved_fen', 'promised_at', 'delivered_at', 'follow_up_outcome', 'follow_up_called_at', 'follow_up_no_answer',
+  'follow_up_open', 'marks', 'appointment_at', 'appointment_no_show',
+] as const satisfies readonly CardColumn[];
 
-const AT = Object.fromEntries(CARD_COLUMNS.map((column, i) => [column, i])) as Record<CardColumn, number>;
-// Few distinct sets of service types: each is parsed once. Marks are parsed when read (the heat
-// map reads them; the other reports do not), so a year of cards costs no JSON it does not use.
+/** The facts' columns as a SELECT lists them: rows are read as arrays in this order (no object per row). */
+export const SELECTED = FACT_COLUMNS.join(', ');
+
+// Few distinct sets of service types: each is parsed once (a copy each row, a caller may change it).
 const serviceTypeSets = new Map<string, ServiceType[]>();
 
-/** The facts of an index row read as an array in CARD_COLUMNS' order (PostgreSQL gives bigints as strings). */
-export function factsOfValues(values: ReadonlyArray<string | number | null>): JobFacts {
-  const v = (column: CardColumn) => values[AT[column]] ?? null;
-  const num = (column: CardColumn) => Number(v(column));
-  const numOrNull = (column: CardColumn) => (v(column) === null ? null : Number(v(column)));
-  const text = (column: CardColumn) => String(v(column));
-  const textOrNull = (column: CardColumn) => (v(column) === null ? null : String(v(column)));
-  const types = text('service_types');
-  let serviceTypes = serviceTypeSets.get(types);
-  if (!serviceTypes) {
-    serviceTypes = JSON.parse(types) as ServiceType[];
-    if (serviceTypeSets.size < 1000) serviceTypeSets.set(types, serviceTypes);
+function serviceTypesOf(text: string): ServiceType[] {
+  let types = serviceTypeSets.get(text);
+  if (!types) {
+    types = JSON.parse(text) as ServiceType[];
+    if (serviceTypeSets.size < 1000) serviceTypeSets.set(text, types);
   }
-  const marksText = text('marks');
-  let marks: MarkFact[] | undefined;
+  return [...types];
+}
+
+type Value = string | number | null;
+const text = (value: Value) => String(value);
+const textOrNull = (value: Value) => (value === null ? null : String(value));
+const numOrNull = (value: Value) => (value === null ? null : Number(value));
+
+/** The facts of an index row read as an array in SELECTED's order (PostgreSQL gives bigints as strings). */
+export function factsOfValues(values: readonly Value[]): JobFacts {
+  const [jobId, number, status, createdAt, checkedInAt, advisorId, serviceTypes, plate, vin, customerName, customerPhone, photoCount] = values;
+  const [estimateFen, finalFen, offered, offeredFen, approved, approvedFen, promisedAt, deliveredAt, outcome, calledAt, noAnswer] = values.slice(12);
+  const [open, marksText, appointmentAt, noShow] = values.slice(23);
   return {
-    jobId: text('job_id'),
-    number: text('number'),
-    status: text('status') as JobStatus,
-    createdAt: text('created_at'),
-    checkedInAt: textOrNull('checked_in_at'),
-    advisorId: textOrNull('advisor_id'),
-    serviceTypes: [...serviceTypes],
-    plate: text('plate'),
-    vin: text('vin'),
-    customerName: text('customer_name'),
-    customerPhone: text('customer_phone'),
-    photoCount: num('photo_count'),
-    estimateFen: num('estimate_fen'),
-    finalFen: numOrNull('final_fen'),
-    additionsOffered: num('additions_offered'),
-    additionsOfferedFen: num('additions_offered_fen'),
-    additionsApproved: num('additions_approved'),
-    additionsApprovedFen: num('additions_approved_fen'),
-    promisedAt: textOrNull('promised_at'),
-    deliveredAt: textOrNull('delivered_at'),
-    followUpOutcome: textOrNull('follow_up_outcome') as CallOutcome | null,
-    followUpCalledAt: textOrNull('follow_up_called_at'),
-    followUpNoAnswer: num('follow_up_no_answer'),
-    followUpOpen: num('follow_up_open') === 1,
-    get marks() {
-      marks ??= marksText === '[]' ? [] : (JSON.parse(marksText) as MarkFact[]);
-      return marks;
-    },
-    appointmentAt: textOrNull('appointment_at'),
-    appointmentNoShow: num('appointment_no_show') === 1,
+    jobId: text(jobId!),
+    number: text(number!),
+    status: text(status!) as JobStatus,
+    createdAt: text(createdAt!),
+    checkedInAt: textOrNull(checkedInAt!),
+    advisorId: textOrNull(advisorId!),
+    serviceTypes: serviceTypesOf(text(serviceTypes!)),
+    plate: text(plate!),
+    vin: text(vin!),
+    customerName: text(customerName!),
+    customerPhone: text(customerPhone!),
+    photoCount: Number(photoCount),
+    estimateFen: Number(estimateFen),
+    finalFen: numOrNull(finalFen!),
+    additionsOffered: Number(offered),
+    additionsOfferedFen: Number(offeredFen),
+    additionsApproved: Number(approved),
+    additionsApprovedFen: Number(approvedFen),
+    promisedAt: textOrNull(promisedAt!),
+    deliveredAt: textOrNull(deliveredAt!),
+    followUpOutcome: textOrNull(outcome!) as CallOutcome | null,
+    followUpCalledAt: textOrNull(calledAt!),
+    followUpNoAnswer: Number(noAnswer),
+    followUpOpen: Number(open) === 1,
+    marks: marksText === '[]' ? [] : (JSON.parse(text(marksText!)) as MarkFact[]),
+    appointmentAt: textOrNull(appointmentAt!),
+    appointmentNoShow: Number(noShow) === 1,
   };
 }
 
