@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureBundle, type AssetSize, type BundleSizes } from './bundle-size.ts';
+import { measureBundle, measureConsole, type AssetSize, type BundleSizes } from './bundle-size.ts';
 import type { ConsoleBenchOptions, ConsoleRun } from './console-bench.ts';
 import { releaseAll } from './cleanup.ts';
 import { measureDatabase, type DbBenchResult } from './db-bench.ts';
@@ -224,6 +224,11 @@ function bundleFigures(): BundleSizes {
   console.log(`  loaded lazily:\n${bundle.lazy.length ? listAssets(bundle.lazy) : '    (none)'}`);
   console.log(`  not counted, CSS:${bundle.css.length ? `\n${listAssets(bundle.css)}` : ' (none)'}`);
   if (bundle.serviceWorker) console.log(`  not counted, service worker:\n${listAssets([bundle.serviceWorker])}`);
+  // The store console (issue 14): its sign-in page and the reports page it opens on; the charts
+  // and the spreadsheet writer load with import() when used and are not counted.
+  const desk = measureConsole(BUILD_DIR);
+  figure('bundle', 'consoleFirstPage', `console first page JS: sign-in + reports page (gzip -${bundle.gzipLevel})`, kb(desk.firstPageGzipBytes), 'KB', 200);
+  console.log(`  the console's sign-in page:\n${listAssets(desk.initial)}\n  the reports page adds:\n${listAssets(desk.reportsPage)}`);
   return bundle;
 }
 
