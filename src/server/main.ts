@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { errorText } from '../shared/error-text.ts';
 import { seedDemoStore } from './admin/demo-seed.ts';
+import { warmConsoleIndex } from './console/warm-index.ts';
 import { buildApp, defaultStaticDir } from './app.ts';
 import { openDataDir } from './data-dir.ts';
 
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   await app.listen({ port, host });
+  // In the background: the console's first page after an upgrade need not wait for its index.
+  void warmConsoleIndex(data.storage, app.log);
   data.clearInterruptedUploads().then(
     (removed) => removed > 0 && app.log.info({ removed }, 'removed uploads a crash cut short'),
     (error: unknown) => app.log.warn({ error: errorText(error) }, 'could not clear uploads a crash cut short'),

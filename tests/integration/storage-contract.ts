@@ -174,6 +174,13 @@ export function defineStorageContract(adapter: string, open: () => Promise<Opene
     });
 
     describe('advisors, sign-ins, blobs and catalogue', () => {
+      it('32. lists every store by its code', async () => {
+        expect(await storage.listStores()).toEqual([]);
+        const b = await storage.createStore({ code: 'SZ02', name: '深圳二店' });
+        const a = await storage.createStore({ code: 'BJ01', name: '北京一店' });
+        expect(await storage.listStores()).toEqual([a, b]);
+      });
+
       it('8. keeps advisors per store and remembers who signed in on which tablet', async () => {
         const a = await storeWithTablet('SH01');
         const other = await storage.createStore({ code: 'BJ01', name: 'Beijing' });

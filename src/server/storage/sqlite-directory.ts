@@ -15,6 +15,7 @@ export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryM
   );
   const storeByCode = db.prepare<[string], StoreSummary>('SELECT id, code, name FROM stores WHERE code = ?');
   const storeById = db.prepare<[string], StoreSummary>('SELECT id, code, name FROM stores WHERE id = ?');
+  const allStores = db.prepare<[], StoreSummary>('SELECT id, code, name FROM stores ORDER BY code');
   const insertAdvisor = db.prepare<[Advisor & { storeId: string; passwordHash: string; createdAt: string }]>(
     `INSERT INTO advisors (id, store_id, username, name, role, password_hash, created_at)
      VALUES (@id, @storeId, @username, @name, @role, @passwordHash, @createdAt)`,
@@ -63,6 +64,7 @@ export function sqliteDirectory(db: Database.Database): Pick<Storage, DirectoryM
     },
     findStoreByCode: async (code) => storeByCode.get(code),
     getStore: async (storeId) => storeById.get(storeId),
+    listStores: async () => allStores.all(),
     async createAdvisor(storeId, { username, name, role, passwordHash }) {
       const advisor: Advisor = { id: uuidv7(), username, name, role };
       insertAdvisor.run({ ...advisor, storeId, passwordHash, createdAt: new Date().toISOString() });

@@ -105,6 +105,7 @@ export type DirectoryMethods =
   | 'createStore'
   | 'findStoreByCode'
   | 'getStore'
+  | 'listStores'
   | 'createAdvisor'
   | 'findAdvisorByUsername'
   | 'listAdvisors'
@@ -137,6 +138,8 @@ export interface Storage {
   createStore(input: { code: string; name: string }): Promise<StoreSummary>;
   findStoreByCode(code: string): Promise<StoreSummary | undefined>;
   getStore(storeId: string): Promise<StoreSummary | undefined>;
+  /** Every store, by code (the server's start-up work that is per store). */
+  listStores(): Promise<StoreSummary[]>;
   createAdvisor(storeId: string, input: { username: string; name: string; role: AdvisorRole; passwordHash: string }): Promise<Advisor>;
   findAdvisorByUsername(storeId: string, username: string): Promise<AdvisorRecord | undefined>;
   listAdvisors(storeId: string): Promise<Advisor[]>;

@@ -19,6 +19,8 @@ export function postgresDirectory(pool: pg.Pool): Pick<Storage, DirectoryMethods
     },
     findStoreByCode: (code) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE code = $1', [pgText(code)]),
     getStore: (storeId) => firstRow<StoreSummary>(pool, 'SELECT id, code, name FROM stores WHERE id = $1', [storeId]),
+    // COLLATE "C": the same order as SQLite's, whatever the database's locale.
+    listStores: () => rowsOf<StoreSummary>(pool, 'SELECT id, code, name FROM stores ORDER BY code COLLATE "C"'),
     async createAdvisor(storeId, { username, name, role, passwordHash }) {
       const advisor: Advisor = { id: uuidv7(), username, name, role };
       await pool.query(
