@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { Job } from '../../../shared/job.ts';
 import { jobFacts } from '../../console/job-facts.ts';
-import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, factsQueryKey, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, sharedWhileRunning, type CardColumn } from '../console-index-rows.ts';
+import { CARD_COLUMNS, CATCH_UP_BATCH, cardRow, factsOfValues, factsQueryKey, prefixEnd, SEARCH_COLUMNS, SELECTED, searchTerms, sharedWhileRunning, type CardColumn, type CardRow } from '../console-index-rows.ts';
 import type { ConsoleIndexMethods, FactsQuery, Storage } from '../storage.ts';
 import { firstRow, pgText, rowsOf } from './postgres-query.ts';
 import { inTransaction, sqlState } from './postgres-transaction.ts';
@@ -48,6 +48,15 @@ function postgresValue(value: string | number | null): string | number | null {
 
 const RETRIED = new Set(['40001', '40P01']);
 
+/**
+ * Writes index rows of one store. A row replaces the one there only when it holds a newer change
+ * of its card: a process that read a card before another indexed a later change of it (several
+ * processes catch up at once) never puts the older facts back.
+ */
+export async function upsertIndexRows(client: pg.PoolClient | pg.Pool, storeId: string, rows: CardRow[]): Promise<void> {
+  await client.query(UPSERT, [storeId, ...CARD_COLUMNS.map((column) => rows.map((row) => postgresValue(row[column])))]);
+}
+
 export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexMethods> {
   /** One step: the next batch indexed and the cursor moved past it, in one transaction; true when more may be left. */
   async function step(storeId: string): Promise<boolean> {
@@ -62,7 +71,7 @@ export function postgresConsoleIndex(pool: pg.Pool): Pick<Storage, ConsoleIndexM
       if (!last) return false;
       // Bodies are parsed without re-validation: only the push rules write them, from the reducer.
       const rows = changed.map((row) => cardRow(jobFacts(JSON.parse(row.body) as Job), Number(row.change_seq)));
-      await client.query(UPSERT, [storeId, ...CARD_COLUMNS.map((column) => rows.map((row) => postgresValue(row[column])))]);
+      await upsertIndexRows(client, storeId, rows);
       await client.query(SET_CURSOR, [storeId, last.change_seq]);
       return changed.length === CATCH_UP_BATCH;
     });
