@@ -6,6 +6,8 @@ import { API_ERRORS } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
 import { createConcurrencyGate } from './concurrency-gate.ts';
 import { createFailureLimiter } from './failure-limiter.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
+import type { AdvisorRecord } from '../storage/storage.ts';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -20,6 +22,13 @@ export type SignInAttempt = {
 export type SignInAttempts = {
   /** Starts an attempt for this username key and address key; throws 429 past the limits. */
   begin(userKey: string, ipKey: string): SignInAttempt;
+  /**
+   * A whole password check under the limits: the advisor `find` gives, when the password is theirs
+   * and they are not disabled; otherwise undefined, and the attempt stays counted as a failure.
+   * An unknown name costs the same time as a wrong password: no hint which names exist. A check
+   * that broke (not the caller's doing, e.g. the database) costs the caller nothing.
+   */
+  checkPassword(userKey: string, ipKey: string, password: string, find: () => Promise<AdvisorRecord | undefined>): Promise<AdvisorRecord | undefined>;
 };
 
 export function createSignInAttempts(): SignInAttempts {
@@ -34,7 +43,22 @@ export function createSignInAttempts(): SignInAttempts {
   const hashGate = createConcurrencyGate();
   const HASH_BOUNDS = { user: 1, ip: 4, server: 8 };
 
-  return {
+  const attempts: SignInAttempts = {
+    async checkPassword(userKey, ipKey, password, find) {
+      const attempt = attempts.begin(userKey, ipKey);
+      let judged = false;
+      try {
+        const advisor = await find();
+        const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
+        judged = true;
+        if (!advisor || !ok || advisor.disabledAt) return undefined;
+        attempt.succeeded();
+        return advisor;
+      } finally {
+        if (!judged) attempt.giveBack();
+        attempt.release();
+      }
+    },
     begin(userKey, ipKey) {
       const user = userLimiter.begin(userKey);
       const ip = ipLimiter.begin(ipKey);
@@ -66,6 +90,7 @@ export function createSignInAttempts(): SignInAttempts {
       };
     },
   };
+  return attempts;
 }
 
 function tooManyFailures(waitMs: number): HttpError {

@@ -39,6 +39,12 @@ export function installConsoleAuthentication(app: FastifyInstance, storage: Stor
  * live session, 403 for the wrong role, and 403 for a change without the session's CSRF token.
  */
 export async function requireConsoleUser(storage: Storage, request: FastifyRequest, role: AdvisorRole | 'any'): Promise<ConsoleUser> {
+  const { storeId, advisorId, username, name, role: userRole } = await requireConsoleSession(storage, request, role);
+  return { storeId, advisorId, username, name, role: userRole };
+}
+
+/** requireConsoleUser's session itself, with its CSRF token and expiry (the session route answers them). */
+export async function requireConsoleSession(storage: Storage, request: FastifyRequest, role: AdvisorRole | 'any'): Promise<ConsoleSessionRecord> {
   const session = sessions.get(request) ?? (await findSession(storage, request));
   if (!session) throw new HttpError(401, 'console_signed_out', 'You are not signed in, or your sign-in has ended. Sign in again.');
   sessions.set(request, session);
@@ -48,12 +54,11 @@ export async function requireConsoleUser(storage: Storage, request: FastifyReque
   if (role !== 'any' && session.role !== role) {
     throw new HttpError(403, 'forbidden', 'Only the store administrator can do this. Ask them, or sign in as an administrator.');
   }
-  const { storeId, advisorId, username, name } = session;
-  return { storeId, advisorId, username, name, role: session.role };
+  return session;
 }
 
 /** The session of the request's cookie, if it still counts. */
-export async function findSession(storage: Storage, request: FastifyRequest): Promise<ConsoleSessionRecord | undefined> {
+async function findSession(storage: Storage, request: FastifyRequest): Promise<ConsoleSessionRecord | undefined> {
   const token = cookieValue(request.headers.cookie, CONSOLE_COOKIE);
   if (!token || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) return undefined;
   return storage.findConsoleSession(tokenHash(token), new Date().toISOString());

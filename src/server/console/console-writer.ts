@@ -51,10 +51,11 @@ export async function consoleDevice(storage: Storage, storeId: string): Promise<
 }
 
 /**
- * Applies `bodies` (made knowing the first seq they get: a job number may count from it) to one
- * card as the console, in order, exactly as a tablet's push would; returns the card as stored. A change the rules refuse is a 409 with its reason.
+ * Applies `bodies` (made knowing the first seq they get and the console's device: a job number
+ * counts from the one with the other's letter) to one card as the console, in order, exactly as a
+ * tablet's push would; returns the card as stored. A change the rules refuse is a 409 with its reason.
  */
-export async function writeAsConsole(storage: Storage, user: ConsoleUser, jobId: string, bodies: (firstSeq: number) => MutationBody[]): Promise<Job> {
+export async function writeAsConsole(storage: Storage, user: ConsoleUser, jobId: string, bodies: (firstSeq: number, device: DeviceRecord) => MutationBody[]): Promise<Job> {
   const device = await consoleDevice(storage, user.storeId);
   const now = new Date();
   const [result] = await storage.records.writeEach([
@@ -62,7 +63,7 @@ export async function writeAsConsole(storage: Storage, user: ConsoleUser, jobId:
       storeId: user.storeId,
       work: async (tx) => {
         const lastSeq = await tx.lastSeq(device.clientId);
-        const mutations: Mutation[] = bodies(lastSeq + 1).map((body, i) =>
+        const mutations: Mutation[] = bodies(lastSeq + 1, device).map((body, i) =>
           mutationSchema.parse({ ...body, mutationId: uuidv7(), clientId: device.clientId, seq: lastSeq + 1 + i, jobId, createdAt: nowIso(now), advisorId: user.advisorId }),
         );
         return pushMutations(tx, device, mutations, mutationCheck, now.toISOString());

@@ -17,7 +17,6 @@ import {
 import { HttpError } from '../api/http-error.ts';
 import { authenticateDevice } from '../auth/authenticate.ts';
 import { createEnrollmentGuard, type EnrollmentGuardOptions } from '../auth/enrollment-guard.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { createSignInAttempts } from '../auth/sign-in-attempts.ts';
 import { newDeviceToken, tokenHash } from '../auth/tokens.ts';
 import type { EnrollRefusal, Storage } from '../storage/storage.ts';
@@ -82,26 +81,15 @@ export function authRoutes(app: FastifyInstance, storage: Storage, enrollGuardOp
     handler: async (request) => {
       const device = await authenticateDevice(storage, request);
       const { username, password } = request.body;
-      const attempt = signIns.begin(`user:${device.id}:${username}`, `ip:${request.ip}`);
-      let judged = false;
-      try {
-        const advisor = await storage.findAdvisorByUsername(device.storeId, username);
-        // Unknown names cost the same time as wrong passwords: no hint which names exist.
-        const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-        judged = true;
-        if (!advisor || !ok || advisor.disabledAt) {
-          // The attempt was counted as a failure when it began: it stays one.
-          logFailure(request, username);
-          throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
-        }
-        attempt.succeeded();
-        await storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
-        return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
-      } finally {
-        // A check that broke (not the caller's doing) costs the caller nothing.
-        if (!judged) attempt.giveBack();
-        attempt.release();
+      const advisor = await signIns.checkPassword(`user:${device.id}:${username}`, `ip:${request.ip}`, password, () =>
+        storage.findAdvisorByUsername(device.storeId, username),
+      );
+      if (!advisor) {
+        logFailure(request, username);
+        throw new HttpError(401, 'sign_in_failed', 'The username or password is wrong. Check them, or ask the store administrator to reset the password.');
       }
+      await storage.recordSignIn(device.id, advisor.id, new Date().toISOString());
+      return { advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role } };
     },
   });
 }

@@ -16,6 +16,7 @@ import {
   noShowBodySchema,
   type AppointmentView,
 } from '../../shared/console/appointment-api.ts';
+import { daysFromTo } from '../../shared/console/store-day.ts';
 import { SERVICE_TYPES, type Job } from '../../shared/job.ts';
 import { localDateKey } from '../../shared/local-time.ts';
 import type { MutationBody } from '../../shared/mutation.ts';
@@ -23,7 +24,7 @@ import { apiErrorSchema } from '../../shared/protocol.ts';
 import { HttpError, notFound } from '../api/http-error.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { requireConsoleUser } from '../console/console-session.ts';
-import { consoleDevice, writeAsConsole } from '../console/console-writer.ts';
+import { writeAsConsole } from '../console/console-writer.ts';
 import { inPeriod, instantsAround } from '../reports/period.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -70,7 +71,7 @@ export function consoleAppointmentsRoutes(app: FastifyInstance, storage: Storage
     handler: async (request) => {
       const user = await requireConsoleUser(storage, request, 'any');
       const { from, to } = request.query;
-      const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+      const days = daysFromTo(from, to);
       if (days < 1) throw new HttpError(400, 'invalid_request', 'to must be the same day as from or later.');
       if (days > MAX_LIST_DAYS) throw new HttpError(400, 'invalid_request', `The list covers at most ${MAX_LIST_DAYS} days; choose a shorter period.`);
       const facts = await storage.consoleFacts(user.storeId, { kind: 'appointments', ...instantsAround(from, to) });
@@ -91,12 +92,11 @@ export function consoleAppointmentsRoutes(app: FastifyInstance, storage: Storage
       const user = await requireConsoleUser(storage, request, 'any');
       const { customerName, customerPhone, plate, at, serviceType, note } = request.body;
       const store = await storage.getStore(user.storeId);
-      const device = await consoleDevice(storage, user.storeId);
       if (!store) throw new Error(`store ${user.storeId} vanished`);
-      const jobId = uuidv7();
-      const number = (firstSeq: number) => `${store.code}-${localDateKey(new Date())}-${device.code}${String(firstSeq).padStart(3, '0')}`;
-      const job = await writeAsConsole(storage, user, jobId, (firstSeq): MutationBody[] => [
-        { op: 'job.create', payload: { number: number(firstSeq), card: { customer: { name: customerName, phone: customerPhone }, vehicle: { plate }, serviceTypes: { [serviceType]: true }, customerRequest: note } } },
+      // Numbered as a tablet numbers its cards: store, day, the console device's letter, a count (its seq).
+      const number = (firstSeq: number, letter: string) => `${store.code}-${localDateKey(new Date())}-${letter}${String(firstSeq).padStart(3, '0')}`;
+      const job = await writeAsConsole(storage, user, uuidv7(), (firstSeq, device): MutationBody[] => [
+        { op: 'job.create', payload: { number: number(firstSeq, device.code), card: { customer: { name: customerName, phone: customerPhone }, vehicle: { plate }, serviceTypes: { [serviceType]: true }, customerRequest: note } } },
         { op: 'appointment.set', payload: { at, note } },
       ]);
       return view(job);

@@ -6,11 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { consoleSessionSchema, consoleSignInRequestSchema } from '../../shared/console/session-api.ts';
-import { apiErrorSchema } from '../../shared/protocol.ts';
+import { apiErrorSchema, type StoreSummary } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { createSignInAttempts } from '../auth/sign-in-attempts.ts';
-import { CONSOLE_SIGN_IN_ROUTE, endSession, findSession, requireConsoleUser, startSession } from '../console/console-session.ts';
+import { CONSOLE_SIGN_IN_ROUTE, endSession, requireConsoleSession, requireConsoleUser, startSession } from '../console/console-session.ts';
 import type { Storage } from '../storage/storage.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 429: apiErrorSchema };
@@ -29,25 +28,19 @@ export function consoleAuthRoutes(app: FastifyInstance, storage: Storage): void 
     },
     handler: async (request, reply) => {
       const { store: code, username, password } = request.body;
-      const attempt = signIns.begin(`user:console:${code}:${username}`, `ip:${request.ip}`);
-      let judged = false;
-      try {
-        const store = await storage.findStoreByCode(code);
-        const advisor = store && (await storage.findAdvisorByUsername(store.id, username));
-        // Unknown stores and names cost the same time as wrong passwords: no hint which exist.
-        const ok = await verifyPassword(password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-        judged = true;
-        if (!store || !advisor || !ok || advisor.disabledAt) {
-          request.log.warn({ store: code, username, ip: request.ip }, 'console sign-in failed');
-          throw new HttpError(401, 'sign_in_failed', 'The store code, username or password is wrong. Check them, or ask the store administrator to reset the password.');
-        }
-        attempt.succeeded();
-        const session = await startSession(storage, request, reply, { storeId: store.id, advisorId: advisor.id });
-        return { store, advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role }, ...session };
-      } finally {
-        if (!judged) attempt.giveBack();
-        attempt.release();
+      // An unknown store costs the same time as a wrong password too: no hint which stores exist.
+      const found: { store?: StoreSummary } = {};
+      const advisor = await signIns.checkPassword(`user:console:${code}:${username}`, `ip:${request.ip}`, password, async () => {
+        found.store = await storage.findStoreByCode(code);
+        return found.store && storage.findAdvisorByUsername(found.store.id, username);
+      });
+      const { store } = found;
+      if (!advisor || !store) {
+        request.log.warn({ store: code, username, ip: request.ip }, 'console sign-in failed');
+        throw new HttpError(401, 'sign_in_failed', 'The store code, username or password is wrong. Check them, or ask the store administrator to reset the password.');
       }
+      const session = await startSession(storage, request, reply, { storeId: store.id, advisorId: advisor.id });
+      return { store, advisor: { id: advisor.id, username: advisor.username, name: advisor.name, role: advisor.role }, ...session };
     },
   });
 
@@ -59,13 +52,12 @@ export function consoleAuthRoutes(app: FastifyInstance, storage: Storage): void 
       response: { 200: consoleSessionSchema, ...errors },
     },
     handler: async (request) => {
-      const user = await requireConsoleUser(storage, request, 'any');
-      const session = await findSession(storage, request);
-      const store = await storage.getStore(user.storeId);
-      if (!session || !store) throw new HttpError(401, 'console_signed_out', 'Your sign-in has ended. Sign in again.');
+      const session = await requireConsoleSession(storage, request, 'any');
+      const store = await storage.getStore(session.storeId);
+      if (!store) throw new HttpError(401, 'console_signed_out', 'Your sign-in has ended. Sign in again.');
       return {
         store,
-        advisor: { id: user.advisorId, username: user.username, name: user.name, role: user.role },
+        advisor: { id: session.advisorId, username: session.username, name: session.name, role: session.role },
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
       };

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { CONSOLE_EXPORT_API, DMS_EXPORT_API, exportQuerySchema, exportResponseSchema, type ExportQuery } from '../../shared/console/export-api.ts';
 import { apiErrorSchema } from '../../shared/protocol.ts';
 import { HttpError } from '../api/http-error.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { createSignInAttempts } from '../auth/sign-in-attempts.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { requireConsoleUser } from '../console/console-session.ts';
@@ -71,27 +70,18 @@ export function consoleExportRoutes(app: FastifyInstance, storage: Storage, _blo
   /** The store of the administrator whose credentials came in the Authorization header. */
   async function authenticateAdmin(request: FastifyRequest): Promise<string> {
     const credentials = basicCredentials(request.headers.authorization);
-    const attempt = signIns.begin(`user:dms:${credentials.store}:${credentials.username}`, `ip:${request.ip}`);
-    let judged = false;
-    try {
+    const advisor = await signIns.checkPassword(`user:dms:${credentials.store}:${credentials.username}`, `ip:${request.ip}`, credentials.password, async () => {
       const store = await storage.findStoreByCode(credentials.store);
-      const advisor = store && (await storage.findAdvisorByUsername(store.id, credentials.username));
-      // Unknown stores and names cost the same time as wrong passwords: no hint which exist.
-      const ok = await verifyPassword(credentials.password, advisor?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-      judged = true;
-      if (!store || !advisor || !ok || advisor.disabledAt) {
-        request.log.warn({ store: credentials.store, username: credentials.username, ip: request.ip }, 'DMS export sign-in failed');
-        throw signInFailed();
-      }
-      attempt.succeeded();
-      if (advisor.role !== 'admin') {
-        throw new HttpError(403, 'forbidden', 'The DMS export needs a store administrator\'s username and password; this user is an advisor.');
-      }
-      return store.id;
-    } finally {
-      if (!judged) attempt.giveBack();
-      attempt.release();
+      return store && storage.findAdvisorByUsername(store.id, credentials.username);
+    });
+    if (!advisor) {
+      request.log.warn({ store: credentials.store, username: credentials.username, ip: request.ip }, 'DMS export sign-in failed');
+      throw signInFailed();
     }
+    if (advisor.role !== 'admin') {
+      throw new HttpError(403, 'forbidden', 'The DMS export needs a store administrator\'s username and password; this user is an advisor.');
+    }
+    return advisor.storeId;
   }
 }
 
