@@ -30,6 +30,7 @@ export function whenSignedOut(handler: () => void): void {
 
 export type ApiOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a Blob (a file the user chose, an image upload) is sent as its bytes with its own type. */
   body?: unknown;
   /** Checks the answer's shape; without it the answer is trusted as T. */
   schema?: z.ZodType<T>;
@@ -39,14 +40,15 @@ export async function consoleApi<T>(path: string, options: ApiOptions<T> = {}): 
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers[CSRF_HEADER] = csrfToken;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const file = options.body instanceof Blob ? options.body : undefined;
+  if (options.body !== undefined) headers['content-type'] = file ? file.type : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ConsoleApiError(0, 'offline', '连不上服务器：请检查网络后重试。 The server cannot be reached: check the network and try again.');
@@ -58,22 +60,6 @@ export async function consoleApi<T>(path: string, options: ApiOptions<T> = {}): 
     throw new ConsoleApiError(response.status, error ?? 'http_error', message ?? `服务器出错（${response.status}），请稍后再试。 The server answered ${response.status}; try again in a moment.`);
   }
   return options.schema ? options.schema.parse(answer) : (answer as T);
-}
-
-/** Sends a file's bytes as the body (an image upload), with the session's CSRF token; the answer as `consoleApi` reads it. */
-export async function uploadFile<T>(path: string, file: Blob, schema: z.ZodType<T>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'PUT', headers: { accept: 'application/json', 'content-type': file.type, [CSRF_HEADER]: csrfToken }, credentials: 'same-origin', body: file });
-  } catch {
-    throw new ConsoleApiError(0, 'offline', '连不上服务器：请检查网络后重试。 The server cannot be reached: check the network and try again.');
-  }
-  const answer: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const { error, message } = (answer ?? {}) as { error?: string; message?: string };
-    throw new ConsoleApiError(response.status, error ?? 'http_error', message ?? `上传失败（${response.status}）。 The upload failed (${response.status}).`);
-  }
-  return schema.parse(answer);
 }
 
 /** A file the server makes (CSV, JSON export): fetched with the session, saved under its name. */

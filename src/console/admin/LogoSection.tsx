@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import { ADMIN_API } from '../../shared/console/admin-api.ts';
 import { STORE_LOGO_MAX_BYTES, STORE_LOGO_TYPES, storeProfileResponseSchema, type StoreLogo } from '../../shared/store-profile.ts';
-import { consoleApi, uploadFile } from '../console-api.ts';
+import { consoleApi } from '../console-api.ts';
 import { useSay, type Words } from '../language.tsx';
 import { Problem, useAction } from './admin-ui.tsx';
 
@@ -46,7 +46,7 @@ export function LogoSection() {
     // Said before anything is sent; the server checks the bytes again.
     if (!(STORE_LOGO_TYPES as readonly string[]).includes(file.type)) return setRefusal(say(L.wrongType));
     if (file.size > STORE_LOGO_MAX_BYTES) return setRefusal(say(L.tooLarge, { kb: Math.ceil(file.size / 1024), max: MAX_KB }));
-    const answer = await run(() => uploadFile(LOGO_API, file, storeProfileResponseSchema));
+    const answer = await run(() => consoleApi(LOGO_API, { method: 'PUT', body: file, schema: storeProfileResponseSchema }));
     if (answer) {
       setLogo(answer.profile.logo ?? null);
       setNote(say(L.saved));

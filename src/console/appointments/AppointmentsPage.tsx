@@ -3,17 +3,13 @@
 // shows at the top of their job list on its day; one tap there starts the check-in from it.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { appointmentListSchema, appointmentViewSchema, type AppointmentView } from '../../shared/console/appointment-api.ts';
-import { formatLocalDateTime, localDateKey, nowIso } from '../../shared/local-time.ts';
+import { storeDayOf } from '../../shared/console/store-day.ts';
+import { formatLocalDateTime, nowIso } from '../../shared/local-time.ts';
 import { ConsoleApiError, consoleApi } from '../console-api.ts';
 import { useSay } from '../language.tsx';
 import { SERVICE_WORDS, W } from './messages.ts';
 
 const SERVICE_TYPES = Object.keys(SERVICE_WORDS) as (keyof typeof SERVICE_WORDS)[];
-
-function dayOf(date: Date): string {
-  const key = localDateKey(date);
-  return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
-}
 
 /** "2026-12-08T10:30" for a datetime-local input, in the store's clock. */
 function localInput(iso: string): string {
@@ -25,9 +21,9 @@ const emptyDraft = (day: string): Draft => ({ jobId: null, customerName: '', cus
 
 export default function AppointmentsPage() {
   const say = useSay();
-  const [day, setDay] = useState(() => dayOf(new Date()));
+  const [day, setDay] = useState(() => storeDayOf(new Date()));
   const [list, setList] = useState<AppointmentView[] | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(dayOf(new Date())));
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(storeDayOf(new Date())));
   const [error, setError] = useState('');
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);

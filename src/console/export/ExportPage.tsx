@@ -4,14 +4,14 @@
 import { useState, type FormEvent } from 'react';
 import { CONSOLE_EXPORT_API, DMS_EXPORT_API, EXPORT_FORMATS, MAX_EXPORT_DAYS } from '../../shared/console/export-api.ts';
 import { daysFromTo } from '../../shared/console/store-day.ts';
-import { localDateKey } from '../../shared/local-time.ts';
+import { storeDayOf } from '../../shared/console/store-day.ts';
 import { downloadFile } from '../console-api.ts';
 import { useSay } from '../language.tsx';
 import { useConsoleSession } from '../session.tsx';
 import { W } from './messages.ts';
 import './export.css';
 
-const today = () => localDateKey(new Date()).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+const today = () => storeDayOf(new Date());
 
 type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'done'; file: string } | { state: 'failed'; message: string };
 

@@ -3,16 +3,15 @@
 // server would refuse is explained here and not asked for.
 import { useState } from 'react';
 import { reportQuerySchema } from '../../shared/console/report-api.ts';
-import { localDateKey } from '../../shared/local-time.ts';
+import { storeDayOf } from '../../shared/console/store-day.ts';
 import { useSay } from '../language.tsx';
 import { W } from './messages.ts';
 import type { ReportFilter } from './use-report.ts';
 
-const dashed = (key: string) => `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function today(): string {
-  return dashed(localDateKey(new Date()));
+  return storeDayOf(new Date());
 }
 
 export function thisMonth(): Pick<ReportFilter, 'from' | 'to'> {

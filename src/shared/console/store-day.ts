@@ -2,6 +2,7 @@
 // Shared by the console's queries (reports; the DMS export may take it too) so the check and
 // its message are written once.
 import { z } from 'zod';
+import { localDateKey } from '../local-time.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,6 +12,12 @@ export function isCalendarDay(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The store's day of an instant, "2026-11-27", on the shop's clock (local-time.ts), whatever the browser's zone. */
+export function storeDayOf(instant: Date): string {
+  const key = localDateKey(instant);
+  return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
 }
 
 /** Days from `from` to `to`, both counted (1 for a single day; 0 or less when `to` is before `from`). */
