@@ -5,9 +5,12 @@
 // tablet keeps the bytes until the server has acknowledged them.
 import type { Readable } from 'node:stream';
 
+/**
+ * What an upload stored. Whether the blob was there before is not told: the server answers a
+ * tablet per store (storage.ts links blobs to stores), and an S3 store could only tell by asking
+ * first, one request more per photo. A second upload of the same bytes succeeds, one copy kept.
+ */
 export type PutResult = {
-  /** False when the blob was there already: a PUT of an existing blob is a no-op success. */
-  created: boolean;
   byteLength: number;
 };
 

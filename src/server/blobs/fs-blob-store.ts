@@ -43,9 +43,8 @@ export function openFsBlobStore(dir: string): BlobStore {
       try {
         const byteLength = await writeChecked(temp, source, sha256, maxBytes);
         await mkdir(dirname(target), { recursive: true });
-        const created = await placeIfAbsent(temp, target);
-        if (created) await syncDirectory(dirname(target));
-        return { created, byteLength };
+        if (await placeIfAbsent(temp, target)) await syncDirectory(dirname(target));
+        return { byteLength };
       } finally {
         await rm(temp, { force: true });
       }
@@ -89,7 +88,7 @@ async function writeChecked(
 /**
  * Puts the checked file at `target` unless a blob is there already; true if this call did.
  * A hard link fails atomically when the name exists, so two uploads of one blob racing each
- * other both succeed and exactly one of them reports `created`.
+ * other both succeed and exactly one of them places the file.
  */
 async function placeIfAbsent(temp: string, target: string): Promise<boolean> {
   try {

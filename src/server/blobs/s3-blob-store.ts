@@ -3,7 +3,9 @@
 // filesystem store (blob-store.ts): only bytes that hash to their name become visible under
 // blobs/<sha256>, and never half-written. An upload is hashed and counted as it arrives; one
 // that fits in a transfer part (every photo) is sent in one PutObject to its name once its
-// hash is checked, and S3 shows an object only once all its bytes are in. A larger one is
+// hash is checked, and S3 shows an object only once all its bytes are in. No HEAD asks first
+// whether it is there: the tablet asks before it sends again, and a blob sent twice (two
+// tablets with the same bytes) is the same bytes written over themselves. A larger one is
 // streamed part by part to a temporary object under tmp/ and copied to its name once its hash
 // is checked; the temporary object is deleted whatever happens. Either way at most one part
 // of an upload is in memory.
@@ -156,10 +158,8 @@ export function openS3BlobStore(config: S3Config): S3BlobStore {
       const publish = async (write: () => Promise<unknown>) => {
         const actual = hash.digest('hex');
         if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
-        // Another upload of the same bytes may win the race: identical content either way.
-        if (await exists(target)) return { created: false, byteLength };
         await reaching(write());
-        return { created: true, byteLength };
+        return { byteLength };
       };
       const bytes = counted();
       // Up to one part is read before anything is sent, as lib-storage's Upload would hold it.
