@@ -93,10 +93,10 @@ export interface SyncRecords {
    * Runs each unit as if alone: while it runs, no other write to its store does, and its
    * writes commit whole or not at all. A unit that throws is undone alone and reported as its
    * error; the others still commit. The adapter chooses how to commit them (SQLite: one
-   * transaction, a savepoint each, so a group of pushes costs one disk flush; PostgreSQL: a
-   * transaction each). Resolves once every unit that succeeded is durable. An adapter whose
-   * units commit together (SQLite) rejects the whole call when that commit fails, and then
-   * nothing was stored; one whose units commit alone reports each failure as that unit's error.
+   * transaction, a savepoint each, so a group of pushes costs one disk flush; PostgreSQL: one
+   * transaction for the units of a store that arrive together, a savepoint each). Resolves
+   * once every unit that succeeded is durable. When a commit fails, every unit it carried is
+   * reported failed (SQLite rejects the whole call), and none of them was stored.
    */
   writeEach<T>(units: Array<WriteUnit<T>>): Promise<Array<UnitResult<T>>>;
   /** Runs `work` on one consistent snapshot. */
