@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/server/storage/migrations.ts';
-import { openSqliteStorage } from '../../src/server/storage/sqlite-storage.ts';
+import { openSqliteStorage, withoutOwnFlush } from '../../src/server/storage/sqlite-storage.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
 import { defineStorageContract } from './storage-contract.ts';
 
@@ -68,6 +68,24 @@ describe('the SQLite storage on a file', () => {
         expect(linked()).toBe(4);
       } finally {
         reader.close();
+      }
+    });
+
+    it("a link's commit is not flushed on its own, and every other write still is, even after a write that threw", () => {
+      const db = new Database(file);
+      try {
+        const synchronous = () => db.pragma('synchronous', { simple: true });
+        db.pragma('synchronous = FULL');
+        expect(withoutOwnFlush(db, synchronous)).toBe(1);
+        expect(synchronous()).toBe(2);
+        expect(() =>
+          withoutOwnFlush(db, () => {
+            throw new Error('the insert failed');
+          }),
+        ).toThrow(/insert failed/);
+        expect(synchronous()).toBe(2);
+      } finally {
+        db.close();
       }
     });
   });

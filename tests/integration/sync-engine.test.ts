@@ -5,6 +5,8 @@
 // a revoked tablet stops and says so; a change is attributed only to an advisor who signed
 // in on the tablet that pushed it.
 import 'fake-indexeddb/auto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { createJob, getDevice, updateCard } from '../../src/db/job-repo.ts';
@@ -99,6 +101,36 @@ describe('sync engine', () => {
     expect(await b.engine.syncNow()).toMatchObject({ complete: true });
     expect(await b.db.blobs.count()).toBe(4);
     await b.engine.stop();
+  });
+
+  // A blob's link may reach the server's disk only with the next flushed write (storage.ts
+  // linkBlob): a power cut after the upload's answer loses it, and the push must bring it back.
+  it('sends the photos again when the server lost their links between the upload and the push', async () => {
+    const sent: string[] = [];
+    let forgetLinks = true;
+    const linksLostOnce: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'PUT' && url.includes('/api/v1/blobs/')) sent.push(url.split('/').pop()!);
+      if (url.endsWith('/api/v1/push') && forgetLinks && sent.length > 0) {
+        forgetLinks = false;
+        const db = new Database(join(data.dir, 'walkaround.sqlite'));
+        db.prepare('DELETE FROM store_blobs WHERE store_id = ?').run(store.storeId);
+        db.close();
+      }
+      return fetch(input, init);
+    };
+    const a = await createTablet('A6', { baseUrl, fetch: linksLostOnce }, store.enrollmentCode);
+    const job = await createJob(a.db, { customer: { name: '周杰' } });
+    await addFakePhoto(a.db, job.id, 61);
+
+    expect(await a.engine.syncNow()).toMatchObject({ complete: true, outboxLeft: 0 });
+    expect(forgetLinks).toBe(false);
+    // The photo and its thumbnail went twice: once before the push, once when it said they were missing.
+    expect(sent).toHaveLength(4);
+    expect(new Set(sent).size).toBe(2);
+    const photo = Object.values((await data.storage.getJob(store.storeId, job.id))?.photos ?? {})[0];
+    expect(photo && (await data.storage.storeHasBlob(store.storeId, photo.sha256))).toBe(true);
+    await a.engine.stop();
   });
 
   it('lets a look-up through the engine use the device token before the first run', async () => {

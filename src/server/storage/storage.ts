@@ -199,6 +199,11 @@ export interface Storage {
 
   // ---- blobs (the bytes live in the blob store; this records which store may read them) ----
   storeHasBlob(storeId: string, sha256: string): Promise<boolean>;
+  /**
+   * Records that the store uploaded the blob, visible at once. It may reach the disk with the
+   * next flushed write rather than its own (SQLite does so): a link lost to a power cut makes
+   * the push that names the blob answer missingBlobs, and the tablet sends it again.
+   */
   linkBlob(storeId: string, sha256: string, byteLength: number, now: string): Promise<void>;
 
   // ---- the store console (console/ and routes/console-*) ----
