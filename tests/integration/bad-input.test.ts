@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
-import { consoleClientId } from '../../src/server/console/console-writer.ts';
+import { consoleClientId } from '../../src/server/console/console-client-id.ts';
 import { REPORT_NAMES, reportQuerySchema } from '../../src/shared/console/report-api.ts';
 import { archiveSearchQuerySchema, customerQuerySchema } from '../../src/shared/console/archive-api.ts';
 import { exportQuerySchema } from '../../src/shared/console/export-api.ts';

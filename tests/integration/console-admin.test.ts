@@ -3,6 +3,8 @@
 // profile, each action and both sides of each rule, and what a tablet sees afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError, addAdvisor, setAdvisorDisabled } from '../../src/server/admin/store-admin.ts';
+import { deviceList } from '../../src/server/admin/terminal-output.ts';
+import { consoleDevice } from '../../src/server/console/console-writer.ts';
 import { ADMIN_API, MAX_CATALOGUE_CSV_BYTES, advisorPasswordResponseSchema, advisorsResponseSchema, cataloguePreviewResponseSchema, tabletsResponseSchema } from '../../src/shared/console/admin-api.ts';
 import type { StoreSummary } from '../../src/shared/protocol.ts';
 import { consoleRequest, signInConsole, type ConsoleClient } from '../support/console-client.ts';
@@ -179,6 +181,24 @@ describe('tablets and enrollment codes', () => {
     expect(await admin.request('POST', `${ADMIN_API}/tablets/${theirs.deviceId}/revoke`)).toMatchObject({ status: 404 });
     expect(await admin.request('POST', `${ADMIN_API}/tablets/${theirs.deviceId}/reenrollment`)).toMatchObject({ status: 404 });
     expect((await server.send({ method: 'GET', path: '/api/v1/auth/device', headers: apiHeaders(theirs.token) })).status).toBe(200);
+  });
+
+  it("leaves the console's own device out of the tablets: not listed, not revoked, not let enroll again, not in the command line's list", async () => {
+    const tablet = await enrollDevice(server, s1.enrollmentCode, '接待台平板');
+    // The console writes as a device of its own, enrolled the first time it writes.
+    const own = await consoleDevice(server.data.storage, s1.storeId);
+    expect((await server.data.storage.listDevices(s1.storeId)).map((d) => d.id)).toEqual(expect.arrayContaining([own.id, tablet.deviceId]));
+
+    const ids = tabletsResponseSchema.parse((await admin.request('GET', `${ADMIN_API}/tablets`)).json).tablets.map((t) => t.id);
+    expect(ids).toContain(tablet.deviceId);
+    expect(ids).not.toContain(own.id);
+    expect(await admin.request('POST', `${ADMIN_API}/tablets/${own.id}/revoke`)).toMatchObject({ status: 404 });
+    expect(await admin.request('POST', `${ADMIN_API}/tablets/${own.id}/reenrollment`)).toMatchObject({ status: 404 });
+    expect((await server.data.storage.listDevices(s1.storeId)).find((d) => d.id === own.id)?.revokedAt).toBeNull();
+
+    const listing = await deviceList(server.data.storage, s1Store);
+    expect(listing).toContain(tablet.deviceId);
+    expect(listing).not.toContain(own.id);
   });
 
   it('issues an enrollment code a tablet connects with, within 1 to 90 days and 1 to 100 tablets', async () => {

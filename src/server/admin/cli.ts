@@ -13,6 +13,7 @@ import {
   requireStore,
   resetPassword,
   revokeDevice,
+  setAdvisorDisabled,
   setStoreProfile,
   type StoreProfileChange,
 } from './store-admin.ts';
@@ -26,6 +27,9 @@ const HELP = `Walkaround store administration (data folder: DATA_DIR, default ./
                                                         prints the new advisor's password
   npm run admin -- reset-password <CODE> <username>     prints a new password
   npm run admin -- advisors <CODE>
+  npm run admin -- disable-advisor <CODE> <username>    they can no longer sign in (the store's
+                                                        last active admin cannot be disabled)
+  npm run admin -- enable-advisor <CODE> <username>
   npm run admin -- enrollment-code <CODE> [days=7] [tablets=10]
   npm run admin -- devices <CODE>                       enrolled tablets
   npm run admin -- revoke-device <CODE> <letter|id>     a lost or stolen tablet
@@ -66,7 +70,18 @@ async function run(args: string[]): Promise<string> {
       case 'reset-password':
         return `New password for ${rest[0]}: ${await resetPassword(storage, store, rest[0] ?? '')}`;
       case 'advisors':
-        return (await storage.listAdvisors(store.id)).map((a) => `${a.username}\t${a.role}\t${a.name}`).join('\n') || 'No advisors yet.';
+        return (
+          (await storage.listAllAdvisors(store.id)).map((a) => [a.username, a.role, a.name, ...(a.disabledAt ? [`DISABLED ${a.disabledAt}`] : [])].join('\t')).join('\n') ||
+          'No advisors yet.'
+        );
+      case 'disable-advisor':
+      case 'enable-advisor': {
+        const disabled = command === 'disable-advisor';
+        const advisor = await setAdvisorDisabled(storage, store, rest[0] ?? '', disabled);
+        return disabled
+          ? `${advisor.name} (${advisor.username}) is disabled: they can no longer sign in, at the console or on a tablet once it has synced. Enable again with: npm run admin -- enable-advisor ${store.code} ${advisor.username}`
+          : `${advisor.name} (${advisor.username}) can sign in again.`;
+      }
       case 'enrollment-code': {
         const enrollment = await issueEnrollmentCode(storage, store, Number(rest[0] ?? 7), Number(rest[1] ?? 10));
         return `Enrollment code for ${store.code}: ${enrollment.code} (valid until ${enrollment.expiresAt}, ${enrollment.usesLeft} tablets)`;

@@ -14,6 +14,7 @@ import { passwordSchema, usernameSchema, type Advisor, type AdvisorRole, type St
 import { MAX_PROMISED_IN_HOURS, storeProfileFieldsSchema, type StoreLogo, type StoreProfileFields } from '../../shared/store-profile.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newEnrollmentCode } from '../auth/tokens.ts';
+import { consoleClientId } from '../console/console-client-id.ts';
 import type { AdvisorListing, DeviceRecord, EnrollmentCodeRecord, Storage } from '../storage/storage.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -132,9 +133,18 @@ export async function revokeDevice(storage: Storage, store: StoreSummary, idOrCo
   await storage.revokeDevice(store.id, device.id, new Date().toISOString());
 }
 
+/**
+ * The store's tablets: its devices but the console's own (console-writer.ts), which no tablet
+ * holds and which an administrator has no reason to revoke or let enroll again.
+ */
+export async function storeTablets(storage: Storage, store: StoreSummary): Promise<DeviceRecord[]> {
+  const consoleId = consoleClientId(store.id);
+  return (await storage.listDevices(store.id)).filter((device) => device.clientId !== consoleId);
+}
+
 /** A tablet of the store by its letter or id, or a message saying how to list them. */
 async function requireDevice(storage: Storage, store: StoreSummary, idOrCode: string): Promise<DeviceRecord> {
-  const device = (await storage.listDevices(store.id)).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
+  const device = (await storeTablets(storage, store)).find((d) => d.id === idOrCode || d.code === idOrCode.toUpperCase());
   if (!device) throw new AdminError(`No tablet ${idOrCode} in ${store.code}; list them with: npm run admin -- devices ${store.code}`, 'not_found');
   return device;
 }

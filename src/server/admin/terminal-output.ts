@@ -4,6 +4,7 @@
 import { printable } from '../../shared/plain-text.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { StoreSummary } from '../../shared/protocol.ts';
+import { storeTablets } from './store-admin.ts';
 
 /** The whole output, with everything but its lines and tab-separated columns shown escaped. */
 export function forTerminal(output: string): string {
@@ -20,7 +21,7 @@ function row(...cells: string[]): string {
 
 /** The store's tablets, one per line: letter, name, enrolled, last seen, revoked, id. */
 export async function deviceList(storage: Storage, store: StoreSummary): Promise<string> {
-  const lines = (await storage.listDevices(store.id)).map((d) =>
+  const lines = (await storeTablets(storage, store)).map((d) =>
     row(d.code, d.name, `enrolled ${d.enrolledAt}`, `last seen ${d.lastSeenAt ?? '-'}`, ...(d.revokedAt ? [`REVOKED ${d.revokedAt}`] : []), d.id),
   );
   return lines.join('\n') || 'No tablets enrolled yet.';

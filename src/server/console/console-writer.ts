@@ -3,7 +3,7 @@
 // 门店管理台, with its own client id, seqs and letter in job numbers, so every tablet pulls the
 // change like any other and the card's history says where it came from and who (the signed-in
 // user). The seqs are taken inside the write unit, where no other write to the store runs.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Job } from '../../shared/job.ts';
 import { nowIso } from '../../shared/local-time.ts';
@@ -13,19 +13,10 @@ import { newEnrollmentCode, tokenHash } from '../auth/tokens.ts';
 import type { DeviceRecord, Storage } from '../storage/storage.ts';
 import { mutationCheck } from '../sync-rules/check-mutation.ts';
 import { pushMutations } from '../sync-rules/push-rules.ts';
+import { consoleClientId } from './console-client-id.ts';
 import type { ConsoleUser } from './console-session.ts';
 
 export const CONSOLE_DEVICE_NAME = '门店管理台 Store console';
-
-/**
- * The console's client id in a store: derived from the store's id, so every server process
- * finds the same device without keeping anything, shaped as a UUID (version 4 bits set).
- */
-export function consoleClientId(storeId: string): string {
-  const hex = createHash('sha256').update(`walkaround-console:${storeId}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** The store's console device, enrolled the first time the console writes (with a token nobody holds). */
 export async function consoleDevice(storage: Storage, storeId: string): Promise<DeviceRecord> {

@@ -43,6 +43,7 @@ import {
   revokeDevice,
   setAdvisorDisabled,
   setStoreProfile,
+  storeTablets,
 } from '../admin/store-admin.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { requireConsoleUser, type ConsoleUser } from '../console/console-session.ts';
@@ -135,7 +136,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
 
   api.get(`${ADMIN_API}/tablets`, {
     schema: { ...OPENAPI, summary: "The store's enrolled tablets with their letter, last contact and revocation (console, admin).", response: { 200: tabletsResponseSchema, ...errors } },
-    handler: (request) => asAdmin(request, async (store) => ({ tablets: (await storage.listDevices(store.id)).map(tabletOf) })),
+    handler: (request) => asAdmin(request, async (store) => ({ tablets: (await storeTablets(storage, store)).map(tabletOf) })),
   });
 
   api.post(`${ADMIN_API}/tablets/:deviceId/revoke`, {
@@ -167,7 +168,7 @@ export function consoleAdminRoutes(app: FastifyInstance, storage: Storage, _blob
   });
 
   async function tablet(store: StoreSummary, deviceId: string): Promise<Tablet> {
-    const device = (await storage.listDevices(store.id)).find((d) => d.id === deviceId);
+    const device = (await storeTablets(storage, store)).find((d) => d.id === deviceId);
     if (!device) throw new AdminError(`No tablet ${deviceId} in ${store.code}.`, 'not_found');
     return tabletOf(device);
   }
