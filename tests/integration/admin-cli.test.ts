@@ -1,29 +1,17 @@
 // The administrator's command line (`npm run admin -- …`) as a person runs it: a process of its
 // own on a data folder. Here: disabling and enabling an advisor, both sides of the rule that the
 // store's last active admin stays.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runAdmin } from '../support/admin-cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'walkaround-admin-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs the command line; resolves with what it printed and its exit code. */
-async function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cli = resolve(import.meta.dirname, '../../src/server/admin/cli.ts');
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', S3_ENDPOINT: '', S3_BUCKET: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The command line on this test's data folder; a failure comes back with its exit code. */
+const admin = (...args: string[]) => runAdmin(args, { DATA_DIR: dataDir, DATABASE_URL: '', S3_ENDPOINT: '', S3_BUCKET: '' }, { mayFail: true });
 
 describe('npm run admin', () => {
   it("disables and enables an advisor, lists them as disabled, and never disables the store's last active admin", async () => {

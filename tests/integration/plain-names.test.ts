@@ -1,9 +1,7 @@
 // Names reach other screens and the administrator's terminal: control characters are refused
 // at enrollment and on the admin command line, and what is stored already (from before this
 // rule, or written straight into SQLite) is printed by `npm run admin -- devices` escaped.
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { AdminError, addAdvisor, createStore, requireStore } from '../../src/ser
 import { deviceList } from '../../src/server/admin/terminal-output.ts';
 import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { apiHeaders, enrollDevice, startTestServer, type TestServer } from '../support/test-server.ts';
+import { runAdmin } from '../support/admin-cli.ts';
 
 const ESC_NAME = 'Tablet\u001b[2J\u001b]0;owned\u0007';
 
@@ -87,10 +86,7 @@ describe('names with control characters', () => {
 
   it('never reach the terminal raw from `npm run admin -- devices` or any other command', async () => {
     storeNameDirectly('advisors', store.advisor.id, '张\u001b]0;owned\u0007顾问');
-    const admin = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../src/server/admin/cli.ts'), ...args], {
-        env: { ...process.env, DATA_DIR: server.data.dir },
-      });
+    const admin = (...args: string[]) => runAdmin(args, { DATA_DIR: server.data.dir });
     const [devices, advisors] = await Promise.all([admin('devices', store.code), admin('advisors', store.code)]);
     expect(devices.stdout).toContain('Tablet\\u001b[2J');
     expect(advisors.stdout).toContain('张\\u001b]0;owned\\u0007顾问');

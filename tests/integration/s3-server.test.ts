@@ -2,17 +2,15 @@
 // group sets them), over real loopback HTTP against s3rver: uploads land in the bucket only
 // under their checked hash, HEAD and GET answer from the bucket, another store still sees
 // nothing, and /api/v1/health says where the photos are and turns 503 when the bucket is gone.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { s3ClientFor } from '../../src/server/blobs/s3-blob-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollDevice, apiHeaders, startTestServer, type EnrolledDevice, type TestServer } from '../support/test-server.ts';
 import { seedTestStore } from '../support/store-fixture.ts';
 import { startS3Peer, type S3Peer } from '../support/s3-peer.ts';
+import { runAdmin } from '../support/admin-cli.ts';
 
 // The start of a JPEG (what the route sniffs), then bytes of our own.
 const jpeg = (tail: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.from(tail)]);
@@ -94,12 +92,8 @@ describe('server on S3 photo storage', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
     const { port } = silent.address() as AddressInfo;
-    const cli = resolve(import.meta.dirname, '../../src/server/admin/cli.ts');
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, 'create-store', 'S3A', '三店'], {
-        env: { ...process.env, ...peer.env, S3_ENDPOINT: `http://127.0.0.1:${port}`, DATA_DIR: server.data.dir },
-        timeout: 30_000,
-      });
+      const { stdout } = await runAdmin(['create-store', 'S3A', '三店'], { ...peer.env, S3_ENDPOINT: `http://127.0.0.1:${port}`, DATA_DIR: server.data.dir }, { timeoutMs: 30_000 });
       expect(stdout).toContain('Store S3A (三店) created.');
       expect((await server.data.storage.findStoreByCode('S3A'))?.name).toBe('三店');
     } finally {

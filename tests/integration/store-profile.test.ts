@@ -3,11 +3,9 @@
 // only, and the tablet that caches it at enrollment and at each complete sync and prints it
 // offline, the server's fields over the tablet's own.
 import 'fake-indexeddb/auto';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +19,7 @@ import { useSeededServer } from '../support/seeded-server.ts';
 import type { TestStore } from '../support/store-fixture.ts';
 import { createTablet } from '../support/tablet.ts';
 import { apiHeaders, enrollDevice, type TestServer } from '../support/test-server.ts';
+import { runAdmin } from '../support/admin-cli.ts';
 
 let server: TestServer;
 let data: DataDir;
@@ -118,10 +117,7 @@ describe('admin: set-store-profile', () => {
   });
 
   it('sets and shows the profile from the command line; none clears a default', async () => {
-    const admin = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../src/server/admin/cli.ts'), ...args], {
-        env: { ...process.env, DATA_DIR: data.dir },
-      });
+    const admin = (...args: string[]) => runAdmin(args, { DATA_DIR: data.dir });
     await createStore(data.storage, 'SP4', '四店');
     const set = await admin('set-store-profile', 'SP4', '--address', '北京市朝阳区 1 号', '--phone', '010-11112222', '--car-wash', 'no', '--old-parts', 'dispose');
     expect(set.stdout).toContain('address\t北京市朝阳区 1 号');
