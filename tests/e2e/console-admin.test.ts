@@ -7,8 +7,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { startServer, TABLET, type AppServer } from './support/browser.ts';
 import { launchDesk, openConsole } from './support/console-browser.ts';
 import { smallControls } from './support/touch-targets.ts';
@@ -23,9 +22,7 @@ describe('the store console: administration', () => {
   beforeAll(async () => {
     server = await startServer();
     store = await seedTestStore(server.data.storage, 'ADM1');
-    const summary = await server.data.storage.getStore(store.storeId);
-    if (!summary) throw new Error('no store');
-    await addAdvisor(server.data.storage, summary, { ...ADMIN, name: '周店长', role: 'admin' });
+    await addAdvisorTo(server.data.storage, store.storeId, { ...ADMIN, name: '周店长', role: 'admin' });
     browser = await launchDesk();
   });
 

@@ -6,12 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { commitMutation } from '../../src/db/job-repo.ts';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { formatLocalDateTime } from '../../src/shared/local-time.ts';
 import { createTablet } from '../support/tablet.ts';
 import { expectVisible } from './support/expect-ui.ts';
 import { launchDesk, openConsole } from './support/console-browser.ts';
 import { connectToStore, openStoreRig, openTabletOn, signInWithPin, type StoreRig, type Tablet } from './support/store-tablet.ts';
+import { addAdvisorTo } from '../support/store-fixture.ts';
 
 describe('an appointment booked at the console starts a filled check-in on a tablet', () => {
   let rig: StoreRig;
@@ -23,9 +23,7 @@ describe('an appointment booked at the console starts a filled check-in on a tab
 
   beforeAll(async () => {
     rig = await openStoreRig();
-    const summary = await rig.server.data.storage.getStore(rig.store.storeId);
-    if (!summary) throw new Error('no store');
-    await addAdvisor(rig.server.data.storage, summary, { username: 'desk', name: '前台小李', role: 'advisor', password: 'desk-password-1' });
+    await addAdvisorTo(rig.server.data.storage, rig.store.storeId, { username: 'desk', name: '前台小李', role: 'advisor', password: 'desk-password-1' });
     browser = await launchDesk();
     desk = await openConsole(browser, rig.server.url, { store: rig.store.code, username: 'desk', password: 'desk-password-1' }, '/console/appointments');
     tablet = await openTabletOn(rig.profileDir('A'), rig.server.url);

@@ -5,12 +5,12 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { nowIso } from '../../src/shared/local-time.ts';
 import { signInConsole } from '../support/console-client.ts';
 import { expectVisible } from './support/expect-ui.ts';
 import { launchDesk, openConsole } from './support/console-browser.ts';
 import { connectToStore, openStoreRig, openTabletOn, signInWithPin, type StoreRig, type Tablet } from './support/store-tablet.ts';
+import { addAdvisorTo } from '../support/store-fixture.ts';
 
 const ICON = resolve(import.meta.dirname, '../../public/icons/icon-192.png');
 
@@ -23,9 +23,7 @@ describe("the store's logo on the customer's copy", () => {
 
   beforeAll(async () => {
     rig = await openStoreRig();
-    const summary = await rig.server.data.storage.getStore(rig.store.storeId);
-    if (!summary) throw new Error('no store');
-    await addAdvisor(rig.server.data.storage, summary, { username: 'boss', name: '周店长', role: 'admin', password: 'boss-password-1' });
+    await addAdvisorTo(rig.server.data.storage, rig.store.storeId, { username: 'boss', name: '周店长', role: 'admin', password: 'boss-password-1' });
     browser = await launchDesk();
     desk = await openConsole(browser, rig.server.url, { store: rig.store.code, username: 'boss', password: 'boss-password-1' }, '/console/admin');
     // A card for the tablet to print: a booking made at the console.

@@ -4,8 +4,7 @@
 // tablet's service worker, installed on the same origin, leaves /console to the network.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { startServer, waitForServiceWorker, type AppServer } from './support/browser.ts';
 import { DESK_PC, launchDesk, openConsole } from './support/console-browser.ts';
 
@@ -19,9 +18,7 @@ describe('the store console: sign-in and roles', () => {
   beforeAll(async () => {
     server = await startServer();
     store = await seedTestStore(server.data.storage, 'WEB1');
-    const summary = await server.data.storage.getStore(store.storeId);
-    if (!summary) throw new Error('no store');
-    await addAdvisor(server.data.storage, summary, { ...ADMIN, name: '周店长', role: 'admin' });
+    await addAdvisorTo(server.data.storage, store.storeId, { ...ADMIN, name: '周店长', role: 'admin' });
     browser = await launchDesk();
   });
 

@@ -20,7 +20,7 @@ import { CSRF_HEADER } from '../../src/shared/console/session-api.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { mutationBodySchema, type Mutation, type MutationBody, type MutationOp } from '../../src/shared/mutation.ts';
 import { live } from '../../src/shared/walkaround.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, fakeJpeg, fakePng, sign, type Tablet } from '../support/tablet.ts';
 import { enrollTablet } from '../../src/sync/enrollment.ts';
 import { apiHeaders, enrollDevice, startTestServer, testPhotos, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
@@ -340,9 +340,7 @@ async function consoleHeaders(variant: ConsoleVariant): Promise<Record<string, s
   if (variant === 'no session') return {};
   const { storage } = server.data;
   if (!s2AdminId) {
-    const s2Store = await storage.getStore(s2.storeId);
-    if (!s2Store) throw new Error('no S2');
-    s2AdminId = (await addAdvisor(storage, s2Store, { username: 's2.admin', name: '二店店长', role: 'admin', password: 's2-admin-password' })).advisor.id;
+    s2AdminId = (await addAdvisorTo(storage, s2.storeId, { username: 's2.admin', name: '二店店长', role: 'admin', password: 's2-admin-password' })).advisor.id;
   }
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();

@@ -10,7 +10,6 @@ import { readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { tokenHash } from '../../src/server/auth/tokens.ts';
 import { CONSOLE_COOKIE } from '../../src/server/console/console-session.ts';
 import { consoleClientId } from '../../src/server/console/console-client-id.ts';
@@ -42,7 +41,7 @@ import {
   type PushResponse,
 } from '../../src/shared/protocol.ts';
 import { seededRng } from '../bench/cards.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { fakeJpeg, fakePng } from '../support/tablet.ts';
 import { apiHeaders, enrollDevice, startTestServer, testPhotos, type EnrolledDevice, type RawReply, type RawRequest, type TestServer } from '../support/test-server.ts';
 
@@ -187,9 +186,7 @@ beforeAll(async () => {
   const upload = await server.send(blobPut(photo.sha256, bytes, 'image/jpeg'));
   expect(upload.status).toBe(201);
   made.blobs.add(photo.sha256);
-  const storeSummary = await server.data.storage.getStore(store.storeId);
-  if (!storeSummary) throw new Error('no store');
-  const admin = await addAdvisor(server.data.storage, storeSummary, { username: 'bi.admin', name: '管理员', role: 'admin', password: 'bi-admin-password' });
+  const admin = await addAdvisorTo(server.data.storage, store.storeId, { username: 'bi.admin', name: '管理员', role: 'admin', password: 'bi-admin-password' });
   consoleSession = { token: randomBytes(32).toString('base64url'), csrfToken: randomBytes(32).toString('base64url') };
   const now = Date.now();
   await server.data.storage.createConsoleSession({

@@ -6,12 +6,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitMutation } from '../../src/db/job-repo.ts';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { CONSOLE_DEVICE_NAME } from '../../src/server/console/console-writer.ts';
 import type { AppointmentView } from '../../src/shared/console/appointment-api.ts';
 import { localDateKey, nowIso } from '../../src/shared/local-time.ts';
 import { signInConsole, type ConsoleClient } from '../support/console-client.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { createTablet, type Tablet } from '../support/tablet.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -32,9 +31,7 @@ const BOOKING = { customerName: '王先生', customerPhone: '138 0013 8000', pla
 beforeAll(async () => {
   server = await startTestServer('console-appointments');
   store = await seedTestStore(server.data.storage, 'AP1');
-  const summary = await server.data.storage.getStore(store.storeId);
-  if (!summary) throw new Error('no store');
-  await addAdvisor(server.data.storage, summary, { username: 'desk', name: '前台小李', role: 'advisor', password: 'desk-password-1' });
+  await addAdvisorTo(server.data.storage, store.storeId, { username: 'desk', name: '前台小李', role: 'advisor', password: 'desk-password-1' });
   desk = await signInConsole(server.baseUrl, { store: store.code, username: 'desk', password: 'desk-password-1' });
   tablet = await createTablet('AP1-A', { baseUrl: server.baseUrl }, store.enrollmentCode);
 }, 20_000);

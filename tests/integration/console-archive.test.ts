@@ -8,7 +8,6 @@ import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLine } from '../../src/db/estimate-repo.ts';
 import { commitMutation, createJob } from '../../src/db/job-repo.ts';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import {
   archiveCardResponseSchema,
   archiveSearchResponseSchema,
@@ -17,7 +16,7 @@ import {
 } from '../../src/shared/console/archive-api.ts';
 import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { signInConsole, type ConsoleClient } from '../support/console-client.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { addFakePhoto, createTablet, fakeJpeg, sign, type Tablet } from '../support/tablet.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -35,8 +34,7 @@ beforeAll(async () => {
   server = await startTestServer('console-archive');
   store = await seedTestStore(server.data.storage, 'AR1');
   other = await seedTestStore(server.data.storage, 'AR2');
-  const otherSummary = (await server.data.storage.getStore(other.storeId))!;
-  await addAdvisor(server.data.storage, otherSummary, { username: 'boss', password: 'boss-password-1', name: '别店店长', role: 'admin' });
+  await addAdvisorTo(server.data.storage, other.storeId, { username: 'boss', password: 'boss-password-1', name: '别店店长', role: 'admin' });
 
   tablet = await createTablet('A', { baseUrl: server.baseUrl }, store.enrollmentCode);
   await signInAdvisor(tablet.db, { username: store.advisor.username, password: store.advisor.password }, { baseUrl: server.baseUrl });

@@ -7,10 +7,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBlob } from '../../src/db/blob-store.ts';
 import { getStoreProfile } from '../../src/db/store-profile.ts';
-import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { STORE_LOGO_MAX_BYTES } from '../../src/shared/store-profile.ts';
 import { signInConsole, type ConsoleClient } from '../support/console-client.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { createTablet, fakeJpeg, fakePng, type Tablet } from '../support/tablet.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -34,9 +33,7 @@ const sha256 = (bytes: ArrayBuffer) => createHash('sha256').update(Buffer.from(b
 beforeAll(async () => {
   server = await startTestServer('console-logo');
   store = await seedTestStore(server.data.storage, 'LG1');
-  const summary = await server.data.storage.getStore(store.storeId);
-  if (!summary) throw new Error('no store');
-  await addAdvisor(server.data.storage, summary, { username: 'boss', name: '店长', role: 'admin', password: 'boss-password-1' });
+  await addAdvisorTo(server.data.storage, store.storeId, { username: 'boss', name: '店长', role: 'admin', password: 'boss-password-1' });
   admin = await signInConsole(server.baseUrl, { store: store.code, username: 'boss', password: 'boss-password-1' });
   tablet = await createTablet('LG1-A', { baseUrl: server.baseUrl }, store.enrollmentCode);
 }, 20_000);

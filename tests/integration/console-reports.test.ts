@@ -11,7 +11,7 @@ import { addAdvisor } from '../../src/server/admin/store-admin.ts';
 import { REPORT_NAMES, REPORT_SCHEMAS, type ReportName, type ReportOf } from '../../src/shared/console/report-api.ts';
 import { signInAdvisor } from '../../src/sync/enrollment.ts';
 import { signInConsole, type ConsoleClient } from '../support/console-client.ts';
-import { seedTestStore, type TestStore } from '../support/store-fixture.ts';
+import { addAdvisorTo, seedTestStore, type TestStore } from '../support/store-fixture.ts';
 import { createTablet, type Tablet } from '../support/tablet.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { advisorOf, after, checkedInAt, dayOf, expectedFollowUp, finalOf, inMonth, numberOf, randomSpecs, sum, writeCards, type CardSpec } from '../unit/support/report-cards.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   wang = (await addAdvisor(storage, summary, { username: 'wang', name: '王磊', role: 'advisor', password: 'wang-password-1' })).advisor.id;
   li = (await addAdvisor(storage, summary, { username: 'li', name: '李娜', role: 'admin', password: 'li-password-1' })).advisor.id;
   const other = await seedTestStore(storage, 'RP2');
-  await addAdvisor(storage, (await storage.getStore(other.storeId))!, { username: 'boss', password: 'boss-password-1', name: '别店店长', role: 'admin' });
+  await addAdvisorTo(storage, other.storeId, { username: 'boss', password: 'boss-password-1', name: '别店店长', role: 'admin' });
 
   // The seeded cards, as a push writes its jobs.
   specs = [
